@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ConfigError, env, loadConfig } from './index';
+
+const schema = z.object({
+  PORT: env.port(3000),
+  DATABASE_URL: env.url(['postgres', 'postgresql']),
+  CACHE_ENABLED: env.boolean(true),
+  ORIGINS: env.list(),
+});
+
+describe('loadConfig', () => {
+  it('applies defaults and coerces strings', () => {
+    const config = loadConfig(schema, { DATABASE_URL: 'postgres://localhost/db', ORIGINS: 'a, b' });
+    expect(config.PORT).toBe(3000);
+    expect(config.CACHE_ENABLED).toBe(true);
+    expect(config.ORIGINS).toEqual(['a', 'b']);
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = loadConfig(schema, { DATABASE_URL: 'postgres://x/y', PORT: '' });
+    expect(config.PORT).toBe(3000);
+  });
+
+  it('lists every problem at once', () => {
+    let caught: unknown;
+    try {
+      loadConfig(schema, { PORT: 'abc', DATABASE_URL: 'mysql://x/y', CACHE_ENABLED: 'maybe' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.some((problem) => problem.startsWith('PORT:'))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith('DATABASE_URL:'))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith('CACHE_ENABLED:'))).toBe(true);
+  });
+
+  it('reports a missing required variable', () => {
+    expect(() => loadConfig(schema, {})).toThrow(/DATABASE_URL/);
+  });
+
+  it('returns a frozen object', () => {
+    const config = loadConfig(schema, { DATABASE_URL: 'postgres://x/y' });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.ORIGINS)).toBe(true);
+  });
+});

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { env } from './env-types';
+
+/** Environment variables every service reads, with the service's own default port. */
+export function serviceEnv(defaultPort: number) {
+  return z.object({
+    PORT: env.port(defaultPort),
+    HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: env.logLevel(),
+    DATABASE_URL: env.url(['postgres', 'postgresql']),
+    DB_POOL_MIN: env.integer(2, { min: 0, max: 100 }),
+    DB_POOL_MAX: env.integer(10, { min: 1, max: 200 }),
+    DB_STATEMENT_TIMEOUT_MS: env.integer(5000, { min: 100, max: 600_000 }),
+    DB_CONNECT_TIMEOUT_MS: env.integer(2000, { min: 100, max: 60_000 }),
+  });
+}
+
+export type ServiceEnv = z.output<ReturnType<typeof serviceEnv>>;

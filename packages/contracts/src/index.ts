@@ -1,0 +1,3 @@
+export * from './scholarship';
+export * from './scholarship-row';
+export * from './vocabulary';

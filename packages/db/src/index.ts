@@ -1,0 +1,17 @@
+export type { Knex } from 'knex';
+export { isDatabaseUnavailable } from './connection-errors';
+export { createDatabase, type Database, type DatabaseOptions } from './database';
+export { runMigrationCli } from './migration-cli';
+export {
+  type Migration,
+  type MigrationOptions,
+  migrateDown,
+  migrateLatest,
+  migrateRollbackAll,
+} from './migrations';
+export {
+  MAX_STATEMENT_NAME_BYTES,
+  type Statement,
+  StatementRegistry,
+  toStatement,
+} from './statement';

@@ -1,0 +1,60 @@
+import type { Knex } from 'knex';
+
+/** One migration step of a service, applied in list order. */
+export interface Migration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+  /** `{ transaction: false }` for steps such as `CREATE INDEX CONCURRENTLY` that cannot run in a transaction. */
+  config?: { transaction?: boolean };
+}
+
+export interface MigrationOptions {
+  /** Owner of the migrations; its table is `knex_migrations_<service>`. */
+  service: string;
+  migrations: readonly Migration[];
+}
+
+class ListMigrationSource implements Knex.MigrationSource<Migration> {
+  constructor(private readonly migrations: readonly Migration[]) {}
+
+  async getMigrations(): Promise<Migration[]> {
+    return [...this.migrations];
+  }
+
+  getMigrationName(migration: Migration): string {
+    return migration.name;
+  }
+
+  async getMigration(migration: Migration): Promise<Knex.Migration> {
+    return migration;
+  }
+}
+
+function migratorConfig({ service, migrations }: MigrationOptions): Knex.MigratorConfig {
+  return {
+    tableName: `knex_migrations_${service}`,
+    migrationSource: new ListMigrationSource(migrations),
+  };
+}
+
+/** Applies every pending migration of the service; returns the names applied. */
+export async function migrateLatest(knex: Knex, options: MigrationOptions): Promise<string[]> {
+  const [, applied] = (await knex.migrate.latest(migratorConfig(options))) as [number, string[]];
+  return applied;
+}
+
+/** Reverts the service's most recent migration only; returns the names reverted. */
+export async function migrateDown(knex: Knex, options: MigrationOptions): Promise<string[]> {
+  const [, reverted] = (await knex.migrate.down(migratorConfig(options))) as [number, string[]];
+  return reverted;
+}
+
+/** Reverts every applied migration of the service, newest first. */
+export async function migrateRollbackAll(knex: Knex, options: MigrationOptions): Promise<string[]> {
+  const [, reverted] = (await knex.migrate.rollback(migratorConfig(options), true)) as [
+    number,
+    string[],
+  ];
+  return reverted;
+}

@@ -1,0 +1,8 @@
+export { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+export {
+  createHttpMetrics,
+  HTTP_DURATION_BUCKETS,
+  type HttpMetrics,
+  UNMATCHED_ROUTE,
+} from './http-metrics';
+export { createRegistry, type RegistryOptions } from './registry';

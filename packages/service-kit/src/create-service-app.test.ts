@@ -1,0 +1,132 @@
+import { createLogger } from '@scholarships/logger';
+import { createRegistry } from '@scholarships/metrics';
+import { Router } from 'express';
+import request from 'supertest';
+import { z } from 'zod';
+import { createServiceApp, HttpProblem, parseInput } from './index';
+
+function buildApp(readyCheck: () => boolean = () => true) {
+  const registry = createRegistry({ service: 'test', defaultMetrics: false });
+  const routes = Router();
+  routes.get('/items/:id', (req, res) => {
+    const { id } = parseInput(z.object({ id: z.string().regex(/^\d+$/) }), req.params, 'params');
+    res.json({ id });
+  });
+  routes.post('/echo', (req, res) => {
+    const body = parseInput(z.strictObject({ gpa: z.number().max(5) }), req.body, 'body');
+    res.json(body);
+  });
+  routes.get('/boom', () => {
+    throw new Error('secret internal detail');
+  });
+  routes.get('/busy', () => {
+    throw new HttpProblem({
+      status: 503,
+      code: 'BUSY',
+      title: 'Busy',
+      headers: { 'Retry-After': '2' },
+    });
+  });
+  const app = createServiceApp({
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    registry,
+    routes,
+    readiness: [{ name: 'database', check: readyCheck }],
+  });
+  return { app, registry };
+}
+
+describe('createServiceApp', () => {
+  it('echoes a valid incoming request id', async () => {
+    const { app } = buildApp();
+    const response = await request(app).get('/items/1').set('X-Request-Id', 'req-42');
+    expect(response.status).toBe(200);
+    expect(response.headers['x-request-id']).toBe('req-42');
+  });
+
+  it('names the invalid field in a 400 problem', async () => {
+    const { app } = buildApp();
+    const response = await request(app).get('/items/abc');
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.errors[0].field).toBe('params.id');
+    expect(response.body.requestId).toBe(response.headers['x-request-id']);
+  });
+
+  it('rejects malformed JSON with 400', async () => {
+    const { app } = buildApp();
+    const response = await request(app)
+      .post('/echo')
+      .set('Content-Type', 'application/json')
+      .send('{"gpa":');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('INVALID_JSON');
+  });
+
+  it('rejects a missing body with 400 naming the body', async () => {
+    const { app } = buildApp();
+    const response = await request(app).post('/echo');
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('body');
+  });
+
+  it('rejects a zero-length JSON body with 400 naming the body', async () => {
+    const { app } = buildApp();
+    const response = await request(app)
+      .post('/echo')
+      .set('Content-Type', 'application/json')
+      .set('Content-Length', '0');
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('body');
+  });
+
+  it('names each unknown body key as its own field', async () => {
+    const { app } = buildApp();
+    const response = await request(app).post('/echo').send({ gpa: 3, extra: 1, other: 2 });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      'body.extra',
+      'body.other',
+    ]);
+  });
+
+  it('hides unknown error details behind a generic 500', async () => {
+    const { app } = buildApp();
+    const response = await request(app).get('/boom');
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).not.toContain('secret internal detail');
+  });
+
+  it('sends problem headers such as Retry-After', async () => {
+    const { app } = buildApp();
+    const response = await request(app).get('/busy');
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('2');
+  });
+
+  it('answers unknown routes with a 404 problem', async () => {
+    const { app } = buildApp();
+    const response = await request(app).get('/nowhere');
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('labels metrics by route template, not raw path', async () => {
+    const { app, registry } = buildApp();
+    await request(app).get('/items/1');
+    await request(app).get('/items/2');
+    await request(app).get('/random/path/1');
+    const text = await registry.metrics();
+    expect(text).toContain('route="/items/:id",status_code="200"} 2');
+    expect(text).toContain('route="<unmatched>"');
+    expect(text).not.toContain('/random/path');
+  });
+
+  it('reports readiness failures with 503', async () => {
+    const { app } = buildApp(() => false);
+    const response = await request(app).get('/readyz');
+    expect(response.status).toBe(503);
+    expect(response.body.checks).toEqual({ database: 'failed' });
+  });
+});

@@ -1,0 +1,56 @@
+import type { Logger } from '@scholarships/logger';
+import { createHttpMetrics, type Registry } from '@scholarships/metrics';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type Response,
+  type Router,
+} from 'express';
+import { type ErrorClassifier, errorHandler, routeNotFound } from './error-handler';
+import { healthRoutes, type ReadinessCheck } from './health';
+import { requestContext } from './request-context';
+
+export interface ServiceAppOptions {
+  logger: Logger;
+  registry: Registry;
+  /** The service's own routes, mounted after the shared middleware. */
+  routes: Router;
+  readiness?: readonly ReadinessCheck[];
+  /** Maps service-specific errors, e.g. database outages, to problems. */
+  classifyError?: ErrorClassifier;
+  /** Largest JSON body accepted; default `100kb`. */
+  bodyLimit?: string;
+}
+
+/**
+ * body-parser turns a zero-length JSON body into `{}`; an empty body is a
+ * missing body, so validation reports it instead of accepting an empty object.
+ */
+function emptyBodyAsMissing(req: Request, _res: Response, next: NextFunction): void {
+  if (req.headers['content-length'] === '0') req.body = undefined;
+  next();
+}
+
+/**
+ * Builds a service's Express app: request ids and metrics, JSON bodies,
+ * health routes, the service's routes, then 404 and error handling that
+ * always answer with `application/problem+json`.
+ */
+export function createServiceApp(options: ServiceAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  // Services sit behind the gateway only; the client address they log is the gateway's.
+  app.set('trust proxy', false);
+  app.set('query parser', 'simple');
+
+  app.use(requestContext(options.logger, createHttpMetrics(options.registry)));
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
+  app.use(emptyBodyAsMissing);
+  app.use(healthRoutes(options.registry, options.readiness ?? []));
+  app.use(options.routes);
+  app.use(routeNotFound());
+  app.use(errorHandler(options.classifyError));
+  return app;
+}

@@ -1,0 +1,73 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { problems } from './errors';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemBody } from './problem';
+import './express-types';
+
+/** Classifies unknown errors; a service passes its own, e.g. database outages to 503. */
+export type ErrorClassifier = (error: unknown) => HttpProblem | undefined;
+
+/** Errors thrown by body-parser carry a `type` and an HTTP `status`. */
+interface BodyParserError {
+  type: string;
+  status: number;
+  limit?: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<BodyParserError>).type === 'string' &&
+    typeof (error as Partial<BodyParserError>).status === 'number'
+  );
+}
+
+function fromBodyParser(error: BodyParserError): HttpProblem | undefined {
+  if (error.type === 'entity.parse.failed') return problems.invalidJson('is not valid JSON');
+  if (error.type === 'entity.too.large') return problems.payloadTooLarge(`${error.limit} bytes`);
+  if (error.status >= 400 && error.status < 500) {
+    return problems.invalidJson(`could not be read (${error.type})`);
+  }
+  return undefined;
+}
+
+/** Sends a problem as `application/problem+json` with the request id. */
+export function sendProblem(req: Request, res: Response, problem: HttpProblem): void {
+  res.status(problem.status);
+  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
+  res
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problemBody(problem, req.id, req.originalUrl)));
+}
+
+/**
+ * Maps errors in three tiers: our own problems as they are, library HTTP
+ * errors by their status, and anything else to a generic 500 that leaks
+ * nothing, logged with its stack.
+ */
+export function errorHandler(classify: ErrorClassifier = () => undefined): ErrorRequestHandler {
+  return function problemErrorHandler(error: unknown, req, res, next) {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const problem =
+      (error instanceof HttpProblem ? error : undefined) ??
+      (isBodyParserError(error) ? fromBodyParser(error) : undefined) ??
+      classify(error);
+    if (problem) {
+      if (problem.status >= 500)
+        req.log.error({ err: error, code: problem.code }, 'request failed');
+      sendProblem(req, res, problem);
+      return;
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    sendProblem(req, res, problems.internal());
+  };
+}
+
+/** Answers every request that reached no route with a 404 problem. */
+export function routeNotFound(): RequestHandler {
+  return function routeNotFoundHandler(req, res) {
+    sendProblem(req, res, problems.routeNotFound(req.method, req.path));
+  };
+}

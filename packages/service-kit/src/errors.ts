@@ -1,0 +1,61 @@
+import type { FieldError } from './problem';
+import { HttpProblem } from './problem';
+
+/** Problems every service can return. Each service adds its own codes beside these. */
+export const problems = {
+  validationFailed: (errors: FieldError[]) =>
+    new HttpProblem({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      title: 'Request validation failed',
+      detail: `Invalid ${errors.map((error) => error.field).join(', ')}: ${errors
+        .map((error) => `${error.field} ${error.message}`)
+        .join('; ')}`,
+      errors,
+    }),
+  invalidJson: (reason: string) =>
+    new HttpProblem({
+      status: 400,
+      code: 'INVALID_JSON',
+      title: 'Request body is not valid JSON',
+      detail: `body: ${reason}`,
+      errors: [{ field: 'body', message: reason }],
+    }),
+  payloadTooLarge: (limit: string) =>
+    new HttpProblem({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      title: 'Request body is too large',
+      detail: `The body exceeds the limit of ${limit}`,
+    }),
+  notFound: (what: string, id: string) =>
+    new HttpProblem({
+      status: 404,
+      code: 'NOT_FOUND',
+      title: `${what} not found`,
+      detail: `No ${what.toLowerCase()} has the id ${id}`,
+    }),
+  routeNotFound: (method: string, path: string) =>
+    new HttpProblem({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      title: 'Route not found',
+      detail: `No route matches ${method} ${path}`,
+    }),
+  databaseUnavailable: () =>
+    new HttpProblem({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      title: 'Database unavailable',
+      detail: 'The database did not answer; retry shortly',
+      retryable: true,
+      headers: { 'Retry-After': '1' },
+    }),
+  internal: () =>
+    new HttpProblem({
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      title: 'Internal server error',
+      detail: 'An unexpected error occurred; the request id identifies it in the logs',
+    }),
+};

@@ -1,0 +1,15 @@
+export { createServiceApp, type ServiceAppOptions } from './create-service-app';
+export { type ErrorClassifier, errorHandler, routeNotFound, sendProblem } from './error-handler';
+export { problems } from './errors';
+export { healthRoutes, type ReadinessCheck, runReadinessChecks } from './health';
+export { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, type ProblemOptions } from './problem';
+export { requestContext, routeTemplate } from './request-context';
+export {
+  buildServiceApp,
+  classifyDatabaseError,
+  runService,
+  type ServiceDefinition,
+  type ServiceDeps,
+} from './run-service';
+export { type RunningServer, type ServerOptions, startServer } from './start-server';
+export { type InputLocation, parseInput } from './validation';

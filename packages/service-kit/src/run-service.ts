@@ -1,0 +1,135 @@
+import { ConfigError, loadConfig, type ServiceEnv } from '@scholarships/config';
+import {
+  createDatabase,
+  type Database,
+  isDatabaseUnavailable,
+  type Statement,
+} from '@scholarships/db';
+import { createLogger, type Logger } from '@scholarships/logger';
+import { createRegistry, Gauge, type Registry } from '@scholarships/metrics';
+import type { Router } from 'express';
+import type { z } from 'zod';
+import { createServiceApp } from './create-service-app';
+import { problems } from './errors';
+import type { HttpProblem } from './problem';
+import { type RunningServer, startServer } from './start-server';
+
+/** What a service's routes receive. */
+export interface ServiceDeps<Config extends ServiceEnv> {
+  config: Readonly<Config>;
+  db: Database;
+  logger: Logger;
+  registry: Registry;
+}
+
+export interface ServiceDefinition<Config extends ServiceEnv> {
+  name: string;
+  configSchema: z.ZodType<Config>;
+  createRoutes(deps: ServiceDeps<Config>): Router;
+  /** Hot statements run once on every pooled connection before the service reports ready. */
+  warmupStatements?(db: Database): Statement[];
+}
+
+/** Maps database outages to a retryable 503 instead of a 500. */
+export function classifyDatabaseError(error: unknown): HttpProblem | undefined {
+  return isDatabaseUnavailable(error) ? problems.databaseUnavailable() : undefined;
+}
+
+/** Builds the app of a service from its definition; tests call it with their own deps. */
+export function buildServiceApp<Config extends ServiceEnv>(
+  definition: ServiceDefinition<Config>,
+  deps: ServiceDeps<Config>,
+  isWarm: () => boolean = () => true,
+) {
+  return createServiceApp({
+    logger: deps.logger,
+    registry: deps.registry,
+    routes: definition.createRoutes(deps),
+    classifyError: classifyDatabaseError,
+    readiness: [
+      { name: 'database', check: () => deps.db.ping().then(() => true) },
+      { name: 'warmup', check: isWarm },
+    ],
+  });
+}
+
+/**
+ * Runs a service process: parses its configuration, opens and warms the
+ * database pool, and serves until SIGTERM or SIGINT. Exits with code 2 and
+ * every problem listed when the configuration is invalid.
+ */
+export async function runService<Config extends ServiceEnv>(
+  definition: ServiceDefinition<Config>,
+  environment: NodeJS.ProcessEnv = process.env,
+): Promise<RunningServer> {
+  const config = loadServiceConfig(definition, environment);
+  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const registry = createRegistry({ service: definition.name });
+  const db = openDatabase(definition.name, config, logger, registry);
+  const ready = new Gauge({
+    name: 'service_ready',
+    help: 'Whether the service reports ready: 1 once its pool is warm.',
+    registers: [registry],
+  });
+  let warm = false;
+  const app = buildServiceApp(definition, { config, db, logger, registry }, () => warm);
+  const running = await startServer(app, {
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    onShutdown: () => db.close(),
+  });
+  await warmUp(definition, db, logger);
+  warm = true;
+  ready.set(1);
+  return running;
+}
+
+function loadServiceConfig<Config extends ServiceEnv>(
+  definition: ServiceDefinition<Config>,
+  environment: NodeJS.ProcessEnv,
+): Readonly<Config> {
+  try {
+    return loadConfig(definition.configSchema, environment) as Readonly<Config>;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+function openDatabase(name: string, config: ServiceEnv, logger: Logger, registry: Registry) {
+  return createDatabase({
+    connectionString: config.DATABASE_URL,
+    applicationName: name,
+    poolMin: config.DB_POOL_MIN,
+    poolMax: config.DB_POOL_MAX,
+    statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+    connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    registry,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
+  });
+}
+
+/** Retries the warm-up until the database answers, so a service started before it still turns ready. */
+async function warmUp<Config extends ServiceEnv>(
+  definition: ServiceDefinition<Config>,
+  db: Database,
+  logger: Logger,
+): Promise<void> {
+  const statements = definition.warmupStatements?.(db) ?? [];
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const startedAt = Date.now();
+      await db.warm(statements);
+      logger.info({ statements: statements.length, ms: Date.now() - startedAt }, 'pool warmed');
+      return;
+    } catch (error) {
+      const delayMs = Math.min(5000, 250 * attempt);
+      logger.warn({ err: error, attempt, delayMs }, 'pool warm-up failed; retrying');
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
+  }
+}
