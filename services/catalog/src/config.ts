@@ -1,0 +1,3 @@
+import { serviceEnv } from '@scholarships/config';
+
+export const catalogConfigSchema = serviceEnv(8082);

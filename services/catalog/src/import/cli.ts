@@ -1,0 +1,52 @@
+import { connect, formatProgress, requireEnv, todaySetting } from './cli-support';
+import { findDataDir } from './find-data-dir';
+import { importScholarships, isImportCurrent } from './import-scholarships';
+
+/**
+ * Imports the scholarship data sets into the catalog database.
+ *
+ * Environment:
+ *   DATABASE_URL  PostgreSQL connection string (required).
+ *   DATA_DIR      Directory with the four data sets; default: `data/scholarships`
+ *                 in the first directory above this file that has one.
+ *   IMPORT_TODAY  Date to project deadlines from, YYYY-MM-DD; default: today in UTC.
+ *
+ * With `--skip-if-current`, does nothing when
+ * the same data files were already imported in full on the same day; it
+ * prints `{"alreadyImported": true}` then.
+ *
+ * Prints the report as JSON to stdout and progress lines to stderr. Exits with
+ * 2 when a setting is missing or invalid and with 1 when the import fails.
+ */
+async function main(): Promise<void> {
+  const databaseUrl = requireEnv(
+    'DATABASE_URL',
+    'the PostgreSQL connection string of the catalog database',
+  );
+  const today = todaySetting();
+  const dataDir = process.env.DATA_DIR?.trim() || findDataDir(__dirname);
+  const knex = connect(databaseUrl);
+  try {
+    if (
+      process.argv.includes('--skip-if-current') &&
+      (await isImportCurrent(knex, dataDir, today))
+    ) {
+      process.stdout.write(`${JSON.stringify({ alreadyImported: true, today })}\n`);
+      return;
+    }
+    const report = await importScholarships(knex, {
+      dataDir,
+      today,
+      onProgress: (progress) => process.stderr.write(`${formatProgress(progress)}\n`),
+    });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await knex.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Scholarship import failed: ${message}\n`);
+  process.exitCode = 1;
+});

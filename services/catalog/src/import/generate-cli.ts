@@ -1,0 +1,59 @@
+import { connect, EXIT_USAGE, formatProgress, requireEnv, todaySetting } from './cli-support';
+import { findDataDir } from './find-data-dir';
+import { DEFAULT_SYNTHETIC_COUNT, loadSyntheticScholarships } from './generate';
+
+/** Reads a whole-number setting, or prints the problem and exits with status 2. */
+function integerSetting(name: string, fallback: number): number {
+  const text = process.env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    process.stderr.write(
+      `${name} is invalid: expected a whole number of 0 or more, got "${text}".\n`,
+    );
+    process.exit(EXIT_USAGE);
+  }
+  return value;
+}
+
+/**
+ * Loads synthetic scholarships for benchmarks.
+ *
+ * Environment:
+ *   DATABASE_URL     PostgreSQL connection string (required).
+ *   SYNTHETIC_COUNT  Rows to generate; default 100000.
+ *   SYNTHETIC_SEED   Seed of the generator, an integer; default 1.
+ *   DATA_DIR         Directory with the four real data sets; default as in the import CLI.
+ *   IMPORT_TODAY     Date to project deadlines from, YYYY-MM-DD; default: today in UTC.
+ *
+ * Prints a JSON summary to stdout and progress lines to stderr.
+ */
+async function main(): Promise<void> {
+  const databaseUrl = requireEnv(
+    'DATABASE_URL',
+    'the PostgreSQL connection string of the catalog database',
+  );
+  const count = integerSetting('SYNTHETIC_COUNT', DEFAULT_SYNTHETIC_COUNT);
+  const seed = integerSetting('SYNTHETIC_SEED', 1);
+  const today = todaySetting();
+  const dataDir = process.env.DATA_DIR?.trim() || findDataDir(__dirname);
+  const knex = connect(databaseUrl);
+  try {
+    const report = await loadSyntheticScholarships(knex, {
+      dataDir,
+      seed,
+      count,
+      today,
+      onProgress: (progress) => process.stderr.write(`${formatProgress(progress)}\n`),
+    });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await knex.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Synthetic scholarship load failed: ${message}\n`);
+  process.exitCode = 1;
+});

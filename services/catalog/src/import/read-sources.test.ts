@@ -1,0 +1,45 @@
+import { findDataDir } from './find-data-dir';
+import { mergeRecords } from './merge/merge-records';
+import { readAllSources } from './read-sources';
+import type { ImportProgress } from './types';
+
+describe('readAllSources on the real files', () => {
+  const progress: ImportProgress[] = [];
+  const resultPromise = readAllSources(findDataDir(__dirname), (event) => progress.push(event));
+
+  it('reads every row', async () => {
+    const result = await resultPromise;
+    expect(result.rowsRead).toEqual({
+      helios: 359,
+      bigfuture_arizona: 33,
+      scholarship_for_everyone: 5167,
+      islt_7310: 2289,
+    });
+  });
+
+  it('skips the IEFA placeholder rows', async () => {
+    const result = await resultPromise;
+    expect(result.skipped).toHaveLength(2985);
+    expect(result.records).toHaveLength(359 + 33 + (5167 - 2985) + 2289);
+  });
+
+  it('yields over 3,000 distinct scholarships', async () => {
+    const { records } = mergeRecords((await resultPromise).records);
+    expect(records.length).toBeGreaterThanOrEqual(3000);
+    expect(new Set(records.map((record) => record.sourceKey)).size).toBe(records.length);
+  });
+
+  it('reports progress per data set', async () => {
+    await resultPromise;
+    const finished = progress
+      .filter((event) => event.done === event.total)
+      .map((event) => event.source);
+    expect(finished).toEqual([
+      'helios',
+      'bigfuture_arizona',
+      'scholarship_for_everyone',
+      'islt_7310',
+    ]);
+    expect(progress.every((event) => event.phase === 'read')).toBe(true);
+  });
+});
