@@ -1,0 +1,3 @@
+import { serviceEnv } from '@scholarships/config';
+
+export const searchConfigSchema = serviceEnv(8081);

@@ -1,0 +1,4 @@
+import { runService } from '@scholarships/service-kit';
+import { searchService } from './service';
+
+void runService(searchService);

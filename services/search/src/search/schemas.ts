@@ -1,0 +1,204 @@
+import {
+  AWARD_BASES,
+  type AwardBasis,
+  CITIZENSHIP_STATUSES,
+  type CitizenshipStatus,
+  FIELDS_OF_STUDY,
+  type FieldOfStudy,
+  GRADE_LEVELS,
+  type GradeLevel,
+  US_STATE_CODES,
+  type UsStateCode,
+} from '@scholarships/contracts';
+import { z } from 'zod';
+import { INVALID_CURSOR_MESSAGE } from './cursor';
+
+export const MAX_KEYWORD_LENGTH = 200;
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 50;
+/** Maximum accepted award bound in US dollars, far above any real award. */
+export const MAX_AWARD_AMOUNT = 1_000_000_000;
+
+export const SEARCH_SORTS = ['relevance', 'deadline', 'amount'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+/** A validated search request with defaults applied. List filters are in vocabulary order. */
+export interface SearchQuery {
+  q: string | null;
+  fieldOfStudy: FieldOfStudy[];
+  state: UsStateCode[];
+  gradeLevel: GradeLevel[];
+  citizenship: CitizenshipStatus[];
+  awardMin: number | null;
+  awardMax: number | null;
+  /** ISO date. `null` together with `deadlineTo` means "upcoming or undated". */
+  deadlineFrom: string | null;
+  deadlineTo: string | null;
+  basis: AwardBasis | null;
+  sort: SearchSort;
+  limit: number;
+  /** The opaque cursor as sent, decoded against the rest of the query later. */
+  cursor: string | null;
+}
+
+/** Accepts a parameter given once. Express parses a repeated parameter into an array. */
+function singleText() {
+  return z.string({
+    error: (issue) =>
+      Array.isArray(issue.input) ? 'must be given only once' : 'must be a text value',
+  });
+}
+
+/**
+ * Parses a filter that may repeat (`state=TX&state=CA`) or list values with commas
+ * (`state=TX,CA`). Values are matched without regard to case, empty items are
+ * ignored, and any value outside `vocabulary` rejects the parameter with the
+ * allowed values listed.
+ */
+function vocabularyList<const Value extends string>(
+  vocabulary: readonly Value[],
+  letterCase: 'lower' | 'upper',
+) {
+  const allowed = new Set<string>(vocabulary);
+  return z
+    .union([z.string(), z.array(z.string())], { error: 'must be a text value' })
+    .transform((input, ctx): Value[] => {
+      const items = (Array.isArray(input) ? input : [input])
+        .flatMap((part) => part.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0)
+        .map((item) => (letterCase === 'lower' ? item.toLowerCase() : item.toUpperCase()));
+      const unknown = [...new Set(items.filter((item) => !allowed.has(item)))];
+      if (unknown.length > 0) {
+        ctx.issues.push({
+          code: 'custom',
+          input,
+          message: `contains unknown values: ${unknown.join(', ')} (allowed values: ${vocabulary.join(', ')})`,
+        });
+        return z.NEVER;
+      }
+      const requested = new Set(items);
+      return vocabulary.filter((value) => requested.has(value));
+    });
+}
+
+function awardAmount() {
+  return singleText()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, { error: 'must be a non-negative number, such as 500 or 1000.50' })
+    .transform(Number)
+    .pipe(z.number().max(MAX_AWARD_AMOUNT, { error: `must be at most ${MAX_AWARD_AMOUNT}` }));
+}
+
+function isoDate() {
+  return singleText()
+    .trim()
+    .pipe(z.iso.date({ error: 'must be a calendar date in YYYY-MM-DD form, such as 2026-03-01' }));
+}
+
+const limitError = `must be an integer from 1 to ${MAX_LIMIT}`;
+
+const rawSearchQuery = z.strictObject({
+  q: singleText()
+    .trim()
+    .max(MAX_KEYWORD_LENGTH, { error: `must be at most ${MAX_KEYWORD_LENGTH} characters` })
+    // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
+    .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' })
+    .optional(),
+  field_of_study: vocabularyList(FIELDS_OF_STUDY, 'lower').optional(),
+  state: vocabularyList(US_STATE_CODES, 'upper').optional(),
+  grade_level: vocabularyList(GRADE_LEVELS, 'lower').optional(),
+  citizenship: vocabularyList(CITIZENSHIP_STATUSES, 'lower').optional(),
+  award_min: awardAmount().optional(),
+  award_max: awardAmount().optional(),
+  deadline_from: isoDate().optional(),
+  deadline_to: isoDate().optional(),
+  basis: singleText()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}` }))
+    .optional(),
+  sort: singleText()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(SEARCH_SORTS, { error: `must be one of: ${SEARCH_SORTS.join(', ')}` }))
+    .optional(),
+  limit: singleText()
+    .trim()
+    .regex(/^\d+$/, { error: limitError })
+    .transform(Number)
+    .pipe(z.number().min(1, { error: limitError }).max(MAX_LIMIT, { error: limitError }))
+    .optional(),
+  cursor: singleText().max(1000, { error: INVALID_CURSOR_MESSAGE }).optional(),
+});
+
+type RawSearchQuery = z.output<typeof rawSearchQuery>;
+
+/** Checks pairs of parameters. Each issue names the parameter to change. */
+function checkParameterPairs(query: RawSearchQuery, ctx: z.RefinementCtx): void {
+  const keyword = query.q === undefined || query.q === '' ? undefined : query.q;
+  if (
+    query.award_min !== undefined &&
+    query.award_max !== undefined &&
+    query.award_min > query.award_max
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['award_min'],
+      message: `must not be greater than award_max (${query.award_min} > ${query.award_max})`,
+    });
+  }
+  if (
+    query.deadline_from !== undefined &&
+    query.deadline_to !== undefined &&
+    query.deadline_from > query.deadline_to
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deadline_from'],
+      message: `must not be after deadline_to (${query.deadline_from} > ${query.deadline_to})`,
+    });
+  }
+  if (query.sort === 'relevance' && keyword === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sort'],
+      message: 'must be deadline or amount when q is absent, because relevance needs a keyword',
+    });
+  }
+}
+
+function withDefaults(query: RawSearchQuery): SearchQuery {
+  const q = query.q === undefined || query.q === '' ? null : query.q;
+  return {
+    q,
+    fieldOfStudy: query.field_of_study ?? [],
+    state: query.state ?? [],
+    gradeLevel: query.grade_level ?? [],
+    citizenship: query.citizenship ?? [],
+    awardMin: query.award_min ?? null,
+    awardMax: query.award_max ?? null,
+    deadlineFrom: query.deadline_from ?? null,
+    deadlineTo: query.deadline_to ?? null,
+    basis: query.basis ?? null,
+    sort: query.sort ?? (q === null ? 'deadline' : 'relevance'),
+    limit: query.limit ?? DEFAULT_LIMIT,
+    cursor: query.cursor ?? null,
+  };
+}
+
+const KNOWN_PARAMETERS = new Set(Object.keys(rawSearchQuery.shape));
+
+/** Drops known parameters with empty values, which HTML forms send for empty fields (`name=`). */
+function dropEmptyValues(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null) return input;
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => !(value === '' && KNOWN_PARAMETERS.has(key))),
+  );
+}
+
+/** Query parameters of `GET /api/v1/search`. Unknown parameters are rejected. */
+export const searchQuerySchema = z
+  .preprocess(dropEmptyValues, rawSearchQuery)
+  .superRefine(checkParameterPairs)
+  .transform(withDefaults);

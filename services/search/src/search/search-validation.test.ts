@@ -1,0 +1,137 @@
+import request from 'supertest';
+import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
+import { encodeCursor, queryFingerprint } from './cursor';
+import { normalizedQuery } from './normalized-query';
+import { searchQuerySchema } from './schemas';
+
+let search: SearchTestApp;
+
+beforeAll(async () => {
+  search = await startSearchTestApp('search_validation');
+});
+
+afterAll(async () => {
+  await search?.close();
+});
+
+interface FieldError {
+  field: string;
+  message: string;
+}
+
+async function expectRejected(query: string, field: string): Promise<FieldError> {
+  const response = await request(search.app).get(`/api/v1/search?${query}`);
+  expect(response.status).toBe(400);
+  expect(response.headers['content-type']).toContain('application/problem+json');
+  expect(response.body.code).toBe('VALIDATION_FAILED');
+  const errors = response.body.errors as FieldError[];
+  const error = errors.find((candidate) => candidate.field === field);
+  expect(error).toBeDefined();
+  return error as FieldError;
+}
+
+function base64url(text: string): string {
+  return Buffer.from(text).toString('base64url');
+}
+
+describe('search validation', () => {
+  it('rejects an unknown filter value', async () => {
+    const error = await expectRejected('state=TX,ZZ', 'query.state');
+    expect(error.message).toContain('ZZ');
+    expect(error.message).toContain('allowed values: AL, AK');
+  });
+
+  it.each([
+    ['field_of_study=astrology', 'query.field_of_study'],
+    ['grade_level=kindergarten', 'query.grade_level'],
+    ['citizenship=martian', 'query.citizenship'],
+    ['basis=luck', 'query.basis'],
+    ['sort=random', 'query.sort'],
+  ])('rejects %s', async (query, field) => {
+    await expectRejected(query, field);
+  });
+
+  it('rejects unknown parameters by name', async () => {
+    await expectRejected('q=nursing&colour=red&page=2', 'query.colour');
+    await expectRejected('q=nursing&colour=red&page=2', 'query.page');
+  });
+
+  it('rejects a negative amount', async () => {
+    const error = await expectRejected('award_min=-5', 'query.award_min');
+    expect(error.message).toContain('non-negative');
+  });
+
+  it('rejects a non-numeric amount', async () => {
+    await expectRejected('award_max=lots', 'query.award_max');
+  });
+
+  it('rejects award_min above award_max', async () => {
+    const error = await expectRejected('award_min=5000&award_max=1000', 'query.award_min');
+    expect(error.message).toContain('award_max');
+  });
+
+  it.each([
+    ['deadline_from=2026-13-01', 'query.deadline_from'],
+    ['deadline_to=2025-02-30', 'query.deadline_to'],
+    ['deadline_from=next-week', 'query.deadline_from'],
+    ['deadline_from=2026-05-01&deadline_to=2026-04-01', 'query.deadline_from'],
+  ])('rejects bad date %s', async (query, field) => {
+    await expectRejected(query, field);
+  });
+
+  it.each([
+    ['not base64', 'cursor=%25%25%25'],
+    ['not JSON', `cursor=${base64url('key=1')}`],
+    ['wrong shape', `cursor=${base64url('{"key":1}')}`],
+    ['bad id', `cursor=${base64url('{"key":"2026-01-01","id":"x","query":"q"}')}`],
+  ])('rejects a cursor that is %s', async (_label, query) => {
+    await expectRejected(query, 'query.cursor');
+  });
+
+  it('rejects a cursor whose key does not fit the sort', async () => {
+    const fingerprint = queryFingerprint(normalizedQuery(searchQuerySchema.parse({ limit: '1' })));
+    const cursor = encodeCursor(
+      { key: 'not a date', id: '00000000-0000-4000-8000-000000000000' },
+      fingerprint,
+    );
+    await expectRejected(`limit=1&cursor=${cursor}`, 'query.cursor');
+  });
+
+  it.each(['0', '51', '1.5', 'ten'])('rejects limit %s', async (limit) => {
+    const error = await expectRejected(`limit=${limit}`, 'query.limit');
+    expect(error.message).toContain('1 to 50');
+  });
+
+  it('rejects a keyword over 200 characters', async () => {
+    await expectRejected(`q=${'a'.repeat(201)}`, 'query.q');
+  });
+
+  it('rejects a repeated scalar parameter', async () => {
+    const error = await expectRejected('q=a&q=b', 'query.q');
+    expect(error.message).toContain('only once');
+  });
+
+  it('rejects relevance without a keyword', async () => {
+    await expectRejected('sort=relevance', 'query.sort');
+  });
+
+  it('ignores empty parameter values', async () => {
+    const response = await request(search.app).get(
+      '/api/v1/search?q=&state=&award_min=&deadline_from=&sort=&limit=&cursor=',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.query.limit).toBe(20);
+    expect(response.body.query.sort).toBe('deadline');
+  });
+
+  it('still rejects an unknown parameter with an empty value', async () => {
+    await expectRejected('colour=', 'query.colour');
+  });
+
+  it('accepts limits 1 and 50', async () => {
+    for (const limit of ['1', '50']) {
+      const response = await request(search.app).get(`/api/v1/search?limit=${limit}`);
+      expect(response.status).toBe(200);
+    }
+  });
+});
