@@ -1,0 +1,3 @@
+import { serviceEnv } from '@scholarships/config';
+
+export const eligibilityConfigSchema = serviceEnv(8083);

@@ -1,0 +1,23 @@
+import { evaluateListRestriction } from './list-restriction';
+import type { CriterionEvaluator } from './types';
+import { joinWords } from './wording';
+
+/**
+ * At least one of the profile's ethnicities must equal one the scholarship
+ * lists, ignoring case and surrounding spaces. Both sides are free text, so
+ * `hispanic` does not match `latino`.
+ */
+export const evaluateEthnicity: CriterionEvaluator = (profile, scholarship) =>
+  evaluateListRestriction({
+    criterion: 'ethnicity',
+    accepted: scholarship.ethnicity.map(normalizeEthnicity),
+    stated: profile.ethnicities,
+    describe: (values) => `students who identify as ${joinWords(values)}`,
+    unrestricted: 'no ethnicity restriction',
+    fieldNoun: 'ethnicity',
+  });
+
+/** Trims and lower-cases an ethnicity, the form in which profiles store it and the evaluator compares it. */
+export function normalizeEthnicity(value: string): string {
+  return value.trim().toLowerCase();
+}

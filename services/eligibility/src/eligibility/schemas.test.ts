@@ -1,0 +1,59 @@
+import { pageQuery, profileBody } from './schemas';
+
+describe('profileBody', () => {
+  it('turns omitted and null values into null', () => {
+    const profile = profileBody.parse({ gpa: null });
+    expect(profile).toEqual({
+      gradeLevel: null,
+      gpa: null,
+      state: null,
+      citizenship: null,
+      fieldsOfStudy: null,
+      gender: null,
+      ethnicities: null,
+      financialNeed: null,
+    });
+  });
+
+  it('lower-cases, trims and deduplicates ethnicities', () => {
+    const profile = profileBody.parse({ ethnicities: [' Hispanic', 'HISPANIC', 'Asian'] });
+    expect(profile.ethnicities).toEqual(['hispanic', 'asian']);
+  });
+
+  it('deduplicates fields of study and keeps an empty list', () => {
+    expect(profileBody.parse({ fieldsOfStudy: ['nursing', 'nursing'] }).fieldsOfStudy).toEqual([
+      'nursing',
+    ]);
+    expect(profileBody.parse({ fieldsOfStudy: [] }).fieldsOfStudy).toEqual([]);
+  });
+
+  it('accepts the GPA limits and rejects just outside them', () => {
+    expect(profileBody.safeParse({ gpa: 0 }).success).toBe(true);
+    expect(profileBody.safeParse({ gpa: 4 }).success).toBe(true);
+    expect(profileBody.safeParse({ gpa: -0.01 }).success).toBe(false);
+    expect(profileBody.safeParse({ gpa: 4.01 }).success).toBe(false);
+  });
+
+  it('rejects a lower-case state code', () => {
+    expect(profileBody.safeParse({ state: 'tx' }).success).toBe(false);
+  });
+});
+
+describe('pageQuery', () => {
+  it('defaults to the first 50 matches', () => {
+    expect(pageQuery.parse({})).toEqual({ limit: 50, offset: 0 });
+  });
+
+  it('accepts the limit bounds and rejects just outside them', () => {
+    expect(pageQuery.parse({ limit: '1' }).limit).toBe(1);
+    expect(pageQuery.parse({ limit: '100' }).limit).toBe(100);
+    expect(pageQuery.safeParse({ limit: '0' }).success).toBe(false);
+    expect(pageQuery.safeParse({ limit: '101' }).success).toBe(false);
+  });
+
+  it('rejects non-integer and repeated values', () => {
+    expect(pageQuery.safeParse({ offset: '-1' }).success).toBe(false);
+    expect(pageQuery.safeParse({ offset: '1.5' }).success).toBe(false);
+    expect(pageQuery.safeParse({ limit: ['1', '2'] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,105 @@
+import {
+  CITIZENSHIP_STATUSES,
+  FIELDS_OF_STUDY,
+  GENDERS,
+  GRADE_LEVELS,
+  US_STATE_CODES,
+} from '@scholarships/contracts';
+import { z } from 'zod';
+import { normalizeEthnicity } from './criteria';
+import type { StudentProfile } from './profile';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 100;
+/** Upper bound of `offset`, far above the 3,813 scholarships that the imported catalogue holds. */
+export const MAX_OFFSET = 100_000;
+export const MAX_ETHNICITIES = 20;
+export const MAX_ETHNICITY_LENGTH = 100;
+
+function oneOf(values: readonly string[]): string {
+  return `must be one of ${values.join(', ')}`;
+}
+
+/** Stated values may also be `null`, which counts as not stated. */
+function optional<Schema extends z.ZodType>(schema: Schema) {
+  return schema.nullish().transform((value) => value ?? null);
+}
+
+function unique<Value>(values: readonly Value[]): Value[] {
+  return [...new Set(values)];
+}
+
+/** The JSON body of an eligibility check: a student profile in which every field is optional. */
+export const profileBody = z
+  .strictObject(
+    {
+      gradeLevel: optional(z.enum(GRADE_LEVELS, { error: oneOf(GRADE_LEVELS) })),
+      gpa: optional(
+        z
+          .number({ error: 'must be a number: an unweighted GPA from 0.0 to 4.0' })
+          .min(0, { error: 'must be at least 0.0' })
+          .max(4, { error: 'must be at most 4.0 (an unweighted GPA)' }),
+      ),
+      state: optional(
+        z.enum(US_STATE_CODES, { error: 'must be an upper-case USPS state code such as TX' }),
+      ),
+      citizenship: optional(z.enum(CITIZENSHIP_STATUSES, { error: oneOf(CITIZENSHIP_STATUSES) })),
+      fieldsOfStudy: optional(
+        z
+          .array(z.enum(FIELDS_OF_STUDY, { error: oneOf(FIELDS_OF_STUDY) }), {
+            error: 'must be an array of fields of study',
+          })
+          .transform(unique),
+      ),
+      gender: optional(z.enum(GENDERS, { error: oneOf(GENDERS) })),
+      ethnicities: optional(
+        z
+          .array(
+            z
+              .string({ error: 'must contain only strings' })
+              .trim()
+              .min(1, { error: 'must not contain empty strings' })
+              .max(MAX_ETHNICITY_LENGTH, {
+                error: `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`,
+              }),
+            { error: 'must be an array of strings' },
+          )
+          .max(MAX_ETHNICITIES, { error: `must list at most ${MAX_ETHNICITIES} ethnicities` })
+          .transform((values) => unique(values.map(normalizeEthnicity))),
+      ),
+      financialNeed: optional(z.boolean({ error: 'must be true or false' })),
+    },
+    { error: 'must be a JSON object sent with Content-Type: application/json' },
+  )
+  .transform(
+    (body): StudentProfile => ({
+      gradeLevel: body.gradeLevel,
+      gpa: body.gpa,
+      state: body.state,
+      citizenship: body.citizenship,
+      fieldsOfStudy: body.fieldsOfStudy,
+      gender: body.gender,
+      ethnicities: body.ethnicities,
+      financialNeed: body.financialNeed,
+    }),
+  );
+
+function integerParameter(defaultValue: number, min: number, max: number) {
+  return z
+    .string({ error: `must be one integer from ${min} to ${max}` })
+    .regex(/^\d+$/, { error: `must be an integer from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    )
+    .default(defaultValue);
+}
+
+/** Paging of the match list: `offset` matches are skipped, then at most `limit` returned. */
+export const pageQuery = z.strictObject({
+  limit: integerParameter(DEFAULT_LIMIT, 1, MAX_LIMIT),
+  offset: integerParameter(0, 0, MAX_OFFSET),
+});

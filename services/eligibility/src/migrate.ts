@@ -1,0 +1,4 @@
+import { runMigrationCli } from '@scholarships/db';
+import { migrations } from './migrations';
+
+void runMigrationCli({ service: 'eligibility', migrations });
