@@ -1,0 +1,61 @@
+import { ConfigError } from '@scholarships/config';
+import { createLogger, type Logger } from '@scholarships/logger';
+import { createRegistry } from '@scholarships/metrics';
+import { startServer } from '@scholarships/service-kit';
+import { createApp } from './app';
+import { type GatewayConfig, loadGatewayConfig } from './config';
+import { createDatabaseProbe } from './health/database-probe';
+import { closeUpstreams, createUpstreams } from './proxy/upstreams';
+
+/** Exit code for invalid configuration, distinct from 1 for failures after start-up. */
+const EXIT_INVALID_CONFIG = 2;
+
+function readConfigOrExit(): Readonly<GatewayConfig> {
+  try {
+    return loadGatewayConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // biome-ignore lint/suspicious/noConsole: no logger exists until the config is read.
+    console.error(`${error.message}\nFix the variables listed above and start the gateway again.`);
+    process.exit(EXIT_INVALID_CONFIG);
+  }
+}
+
+async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<void> {
+  if (config.REDIS_URL === undefined) {
+    logger.info('REDIS_URL not set: Redis-backed features use in-process stand-ins');
+  }
+  const registry = createRegistry({ service: 'gateway' });
+  const upstreams = createUpstreams(config);
+  const databaseProbe =
+    config.DATABASE_URL === undefined
+      ? undefined
+      : createDatabaseProbe(config.DATABASE_URL, logger);
+  const app = createApp({
+    config,
+    logger,
+    registry,
+    upstreams,
+    ...(databaseProbe === undefined ? {} : { databaseProbe }),
+  });
+
+  const server = await startServer(app, {
+    port: config.PORT,
+    host: config.HOST,
+    logger,
+    onShutdown: async () => {
+      closeUpstreams(upstreams);
+      await databaseProbe?.close();
+    },
+  });
+  // An IPv6 host needs brackets in a URL (RFC 3986 §3.2.2).
+  const urlHost = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  logger.info({ url: `http://${urlHost}:${server.port}` }, 'gateway started');
+}
+
+const config = readConfigOrExit();
+const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+start(config, logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, 'gateway failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { GatewayMetrics } from '../metrics';
+import { prepareClientResponseHeaders } from './client-response-headers';
+import { UpstreamExchange } from './upstream-exchange';
+import { buildUpstreamRequestHeaders } from './upstream-request-headers';
+import type { Upstream } from './upstreams';
+
+export interface UpstreamProxyOptions {
+  upstream: Upstream;
+  /** Deadline for the service's response headers, in milliseconds. */
+  timeoutMs: number;
+  metrics: GatewayMetrics;
+}
+
+/**
+ * Creates the handler that forwards a request to one service, path and query unchanged, with the
+ * body streamed as received.
+ *
+ * NOTE: http-proxy 1.18 builds the upstream path with `url.parse` and a join that collapses
+ * repeated slashes, so `//` becomes `/` and `\` becomes `/` before the request reaches the service.
+ */
+export function createUpstreamProxy(options: UpstreamProxyOptions): RequestHandler {
+  const { upstream, timeoutMs, metrics } = options;
+  const exchanges = new WeakMap<Request, UpstreamExchange>();
+
+  const proxy = createProxyMiddleware<Request, Response>({
+    target: upstream.origin,
+    agent: upstream.agent,
+    changeOrigin: true,
+    // The gateway sets X-Forwarded-* itself, because http-proxy's xfwd appends to the client's
+    // values.
+    xfwd: false,
+    proxyTimeout: timeoutMs,
+    // `timeout` (the client socket's idle timeout) stays unset: when it fires before proxyTimeout,
+    // Node destroys the client connection and the 504 can no longer be sent.
+    on: {
+      proxyReq: function onUpstreamRequest(upstreamRequest, req) {
+        exchanges.get(req)?.attach(upstreamRequest);
+      },
+      proxyRes: function onUpstreamResponse(upstreamResponse, req, res) {
+        prepareClientResponseHeaders(upstreamResponse, res);
+        exchanges.get(req)?.receive(upstreamResponse.statusCode);
+      },
+      error: function onUpstreamError(error, req, res) {
+        const exchange = exchanges.get(req);
+        if (exchange === undefined) {
+          req.log.error({ err: error }, 'proxy error for a request without an upstream exchange');
+          res.destroy();
+          return;
+        }
+        exchange.fail(error);
+      },
+    },
+  });
+
+  return function forwardToUpstream(req: Request, res: Response, next: NextFunction) {
+    // http-proxy copies req.headers when it creates the upstream request, so they are rewritten
+    // here. Its proxyReq event is too late for that: a request that waited for a pooled socket and
+    // has a body has already sent its headers by then, and setHeader throws ERR_HTTP_HEADERS_SENT.
+    req.headers = buildUpstreamRequestHeaders(req);
+    exchanges.set(
+      req,
+      new UpstreamExchange(req, res, { service: upstream.service, timeoutMs, metrics }),
+    );
+    return proxy(req, res, next);
+  };
+}

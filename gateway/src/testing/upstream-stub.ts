@@ -1,0 +1,126 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request as the stub service received it, with the raw bytes of its body. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export interface StubReadiness {
+  status: number;
+  body: unknown;
+}
+
+export interface UpstreamStubOptions {
+  /**
+   * `echo` returns each request as JSON, and `hang` reads every request, `/readyz` included,
+   * without responding.
+   */
+  mode?: 'echo' | 'hang';
+  /** Response to `GET /readyz`. The default is 200 with a passing database check. */
+  readiness?: StubReadiness;
+}
+
+export interface UpstreamStub {
+  name: string;
+  /** Origin to put in the gateway's config, e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  requests: RecordedRequest[];
+  /** TCP connections accepted so far. */
+  connectionCount(): number;
+  close(): Promise<void>;
+}
+
+export const READY_WITH_DATABASE: StubReadiness = {
+  status: 200,
+  body: { status: 'ready', checks: { database: 'ok' } },
+};
+
+/**
+ * Starts a stand-in service on 127.0.0.1 and an ephemeral port. Echo responses list Connection,
+ * Keep-Alive and a field named in Connection, so tests can check the gateway strips them.
+ */
+export async function startUpstreamStub(
+  name: string,
+  options: UpstreamStubOptions = {},
+): Promise<UpstreamStub> {
+  const requests: RecordedRequest[] = [];
+  let connections = 0;
+  const readiness = options.readiness ?? READY_WITH_DATABASE;
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
+      if (options.mode === 'hang') {
+        requests.push(recorded);
+        return;
+      }
+      if (recorded.url === '/readyz') {
+        res.writeHead(readiness.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(readiness.body));
+        return;
+      }
+      requests.push(recorded);
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        connection: 'keep-alive, x-upstream-hop',
+        'keep-alive': 'timeout=60',
+        'x-upstream-hop': 'must not reach the client',
+        'x-upstream-service': name,
+      });
+      res.end(
+        JSON.stringify({
+          service: name,
+          method: recorded.method,
+          url: recorded.url,
+          headers: recorded.headers,
+          body: recorded.body.toString('base64'),
+        }),
+      );
+    });
+  });
+  server.on('connection', () => {
+    connections += 1;
+  });
+
+  const port = await listen(server);
+  return {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    connectionCount: () => connections,
+    close: () => closeServer(server),
+  };
+}
+
+/** Returns the origin of a port on 127.0.0.1 that was just released, so connecting is refused. */
+export async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  const port = await listen(server);
+  await closeServer(server);
+  return `http://127.0.0.1:${port}`;
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
