@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { env } from '@scholarships/config';
+import { z } from 'zod';
+
+/** Root of the repository, from `packages/launcher/dist` or `packages/launcher/src`. */
+export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export const launcherConfigSchema = z.object({
+  /** Use this server instead of starting the embedded PostgreSQL. */
+  DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
+  /** Passed to the gateway; without it, Redis-backed features run in-process. */
+  REDIS_URL: env.url(['redis', 'rediss']).optional(),
+  /** Where the embedded PostgreSQL keeps its data and the processes their logs. */
+  DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
+  HOST: z.string().default('127.0.0.1'),
+  GATEWAY_PORT: env.port(8080),
+  SEARCH_PORT: env.port(8081),
+  CATALOG_PORT: env.port(8082),
+  ELIGIBILITY_PORT: env.port(8083),
+  LOG_LEVEL: env.logLevel(),
+  /** Seconds to wait for every process to report ready. */
+  READY_TIMEOUT_SECONDS: env.integer(120, { min: 1, max: 3600 }),
+});
+
+export type LauncherConfig = z.output<typeof launcherConfigSchema>;

@@ -1,0 +1,46 @@
+import { launcherConfigSchema } from './config';
+import { migrationEntries, platformProcesses } from './processes';
+
+const config = launcherConfigSchema.parse({});
+const databaseUrl = 'postgres://localhost:5432/scholarships';
+
+describe('platformProcesses', () => {
+  it('starts the three services before the gateway', () => {
+    const names = platformProcesses(config, databaseUrl).map((spec) => spec.name);
+    expect(names).toEqual(['catalog', 'search', 'eligibility', 'gateway']);
+  });
+
+  it('points the gateway at each service port', () => {
+    const gateway = platformProcesses(config, databaseUrl).find((spec) => spec.name === 'gateway');
+    expect(gateway?.env.SEARCH_URL).toBe('http://127.0.0.1:8081');
+    expect(gateway?.env.CATALOG_URL).toBe('http://127.0.0.1:8082');
+    expect(gateway?.env.ELIGIBILITY_URL).toBe('http://127.0.0.1:8083');
+  });
+
+  it('gives every service the database and its own port', () => {
+    for (const spec of platformProcesses(config, databaseUrl).slice(0, 3)) {
+      expect(spec.env.DATABASE_URL).toBe(databaseUrl);
+      expect(spec.env.PORT).toBe(String(spec.port));
+    }
+  });
+
+  it('passes REDIS_URL to the gateway only when set', () => {
+    const without = platformProcesses(config, databaseUrl).at(-1);
+    expect(without?.env.REDIS_URL).toBeUndefined();
+    const withRedis = platformProcesses(
+      launcherConfigSchema.parse({ REDIS_URL: 'redis://127.0.0.1:6379' }),
+      databaseUrl,
+    ).at(-1);
+    expect(withRedis?.env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+});
+
+describe('migrationEntries', () => {
+  it('runs catalog first, because it owns the tables the others index', () => {
+    expect(migrationEntries().map((entry) => entry.service)).toEqual([
+      'catalog',
+      'search',
+      'eligibility',
+    ]);
+  });
+});
