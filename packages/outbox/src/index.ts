@@ -1,0 +1,3 @@
+export { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from './outbox-relay';
+export { notifyChannel, outboxMigration, recordEvents } from './outbox-table';
+export { createRedisPublisher, type EventPublisher } from './redis-publisher';
