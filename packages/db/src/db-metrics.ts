@@ -34,7 +34,7 @@ export function createDbMetrics(registry: Registry, pool: Pool): DbMetrics {
     }),
     errors: new Counter({
       name: 'db_errors_total',
-      help: 'Database errors by kind: query, connection, or idle client.',
+      help: 'Database errors by kind: query, connection, idle client, or knex_connection (a Knex connection that failed).',
       labelNames: ['kind'],
       registers: [registry],
     }),

@@ -64,6 +64,16 @@ describe('createServiceApp', () => {
     expect(response.body.code).toBe('INVALID_JSON');
   });
 
+  it('parses structured +json media types such as merge-patch', async () => {
+    const { app } = buildApp();
+    const response = await request(app)
+      .post('/echo')
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ gpa: 3.5 }));
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ gpa: 3.5 });
+  });
+
   it('rejects a missing body with 400 naming the body', async () => {
     const { app } = buildApp();
     const response = await request(app).post('/echo');

@@ -24,6 +24,12 @@ export interface ServiceAppOptions {
 }
 
 /**
+ * Media types parsed as JSON: `application/json` and the structured `+json`
+ * suffix of RFC 6839 §3.1, e.g. `application/merge-patch+json` (RFC 7396).
+ */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
+/**
  * body-parser turns a zero-length JSON body into `{}`; an empty body is a
  * missing body, so validation reports it instead of accepting an empty object.
  */
@@ -46,7 +52,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('query parser', 'simple');
 
   app.use(requestContext(options.logger, createHttpMetrics(options.registry)));
-  app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true }));
+  app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true, type: JSON_TYPES }));
   app.use(emptyBodyAsMissing);
   app.use(healthRoutes(options.registry, options.readiness ?? []));
   app.use(options.routes);

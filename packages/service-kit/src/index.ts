@@ -3,8 +3,10 @@ export { type ErrorClassifier, errorHandler, routeNotFound, sendProblem } from '
 export { problems } from './errors';
 export { healthRoutes, type ReadinessCheck, runReadinessChecks } from './health';
 export { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, type ProblemOptions } from './problem';
+export { installProcessSafetyNet, type ProcessSafetyNetOptions } from './process-safety-net';
 export { requestContext, routeTemplate } from './request-context';
 export {
+  type BackgroundWork,
   buildServiceApp,
   classifyDatabaseError,
   runService,

@@ -6,20 +6,28 @@ import {
   type Statement,
 } from '@scholarships/db';
 import { createLogger, type Logger } from '@scholarships/logger';
-import { createRegistry, Gauge, type Registry } from '@scholarships/metrics';
+import { createRegistry, type Registry } from '@scholarships/metrics';
 import type { Router } from 'express';
 import type { z } from 'zod';
 import { createServiceApp } from './create-service-app';
 import { problems } from './errors';
 import type { HttpProblem } from './problem';
+import { installProcessSafetyNet } from './process-safety-net';
+import { createServiceMetrics } from './service-metrics';
 import { type RunningServer, startServer } from './start-server';
 
-/** What a service's routes receive. */
+/** Dependencies that a service's routes and background work receive. */
 export interface ServiceDeps<Config extends ServiceEnv> {
   config: Readonly<Config>;
   db: Database;
   logger: Logger;
   registry: Registry;
+}
+
+/** Work a service runs beside its routes, such as a relay or a consumer; stopped on shutdown. */
+export interface BackgroundWork {
+  /** Stops the work and releases what it holds; called before the database pools close. */
+  stop(): Promise<void>;
 }
 
 export interface ServiceDefinition<Config extends ServiceEnv> {
@@ -28,6 +36,11 @@ export interface ServiceDefinition<Config extends ServiceEnv> {
   createRoutes(deps: ServiceDeps<Config>): Router;
   /** Hot statements run once on every pooled connection before the service reports ready. */
   warmupStatements?(db: Database): Statement[];
+  /**
+   * Starts background work once the pool is warm, before the service reports
+   * ready. The process exits with code 1 when it rejects.
+   */
+  start?(deps: ServiceDeps<Config>): Promise<BackgroundWork>;
 }
 
 /** Maps database outages to a retryable 503 instead of a 500. */
@@ -54,9 +67,10 @@ export function buildServiceApp<Config extends ServiceEnv>(
 }
 
 /**
- * Runs a service process: parses its configuration, opens and warms the
- * database pool, and serves until SIGTERM or SIGINT. Exits with code 2 and
- * every problem listed when the configuration is invalid.
+ * Runs a service process: parses its configuration, installs the process
+ * safety net, opens and warms the database pool, starts the service's
+ * background work, and serves until SIGTERM or SIGINT. Exits with code 2
+ * and every problem listed when the configuration is invalid.
  */
 export async function runService<Config extends ServiceEnv>(
   definition: ServiceDefinition<Config>,
@@ -65,23 +79,30 @@ export async function runService<Config extends ServiceEnv>(
   const config = loadServiceConfig(definition, environment);
   const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
   const registry = createRegistry({ service: definition.name });
-  const db = openDatabase(definition.name, config, logger, registry);
-  const ready = new Gauge({
-    name: 'service_ready',
-    help: 'Whether the service reports ready: 1 once its pool is warm.',
-    registers: [registry],
+  const metrics = createServiceMetrics(registry);
+  const removeSafetyNet = installProcessSafetyNet({
+    logger,
+    unhandledRejections: metrics.unhandledRejections,
   });
+  const db = openDatabase(definition.name, config, logger, registry);
+  const deps: ServiceDeps<Config> = { config, db, logger, registry };
   let warm = false;
-  const app = buildServiceApp(definition, { config, db, logger, registry }, () => warm);
+  let background: BackgroundWork | undefined;
+  const app = buildServiceApp(definition, deps, () => warm);
   const running = await startServer(app, {
     port: config.PORT,
     host: config.HOST,
     logger,
-    onShutdown: () => db.close(),
+    onShutdown: async () => {
+      await stopBackground(background, logger);
+      await db.close();
+      removeSafetyNet();
+    },
   });
   await warmUp(definition, db, logger);
+  background = await startBackground(definition, deps, running);
   warm = true;
-  ready.set(1);
+  metrics.ready.set(1);
   return running;
 }
 
@@ -109,7 +130,7 @@ function openDatabase(name: string, config: ServiceEnv, logger: Logger, registry
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
     registry,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
+    logger,
   });
 }
 
@@ -131,5 +152,32 @@ async function warmUp<Config extends ServiceEnv>(
       logger.warn({ err: error, attempt, delayMs }, 'pool warm-up failed; retrying');
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
+  }
+}
+
+async function startBackground<Config extends ServiceEnv>(
+  definition: ServiceDefinition<Config>,
+  deps: ServiceDeps<Config>,
+  running: RunningServer,
+): Promise<BackgroundWork | undefined> {
+  if (!definition.start) return undefined;
+  try {
+    const work = await definition.start(deps);
+    deps.logger.info('background work started');
+    return work;
+  } catch (error) {
+    deps.logger.fatal({ err: error }, 'background work failed to start; exiting');
+    await running.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+async function stopBackground(work: BackgroundWork | undefined, logger: Logger): Promise<void> {
+  if (!work) return;
+  try {
+    await work.stop();
+    logger.info('background work stopped');
+  } catch (error) {
+    logger.error({ err: error }, 'background work failed to stop');
   }
 }

@@ -1,0 +1,47 @@
+import { serviceEnv } from '@scholarships/config';
+import { Router } from 'express';
+import request from 'supertest';
+import { type RunningServer, runService, type ServiceDefinition } from './index';
+
+type TestConfig = ReturnType<ReturnType<typeof serviceEnv>['parse']>;
+
+const environment = {
+  DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
+  PORT: '0',
+  LOG_LEVEL: 'silent',
+  DB_POOL_MIN: '1',
+};
+
+describe('runService', () => {
+  let running: RunningServer | undefined;
+
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+  });
+
+  it('starts background work after warm-up and stops it before the pools close', async () => {
+    const events: string[] = [];
+    const definition: ServiceDefinition<TestConfig> = {
+      name: 'lifecycle-test',
+      configSchema: serviceEnv(0),
+      createRoutes: () => Router(),
+      async start({ db }) {
+        events.push(`start: ${db.pool.totalCount} warm connection`);
+        return {
+          async stop() {
+            await db.ping();
+            events.push('stop: pool still open');
+          },
+        };
+      },
+    };
+    running = await runService(definition, environment);
+    const ready = await request(running.server).get('/readyz');
+    await running.close();
+    running = undefined;
+
+    expect(ready.status).toBe(200);
+    expect(events).toEqual(['start: 1 warm connection', 'stop: pool still open']);
+  });
+});
