@@ -8,7 +8,11 @@ export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const launcherConfigSchema = z.object({
   /** Use this server instead of starting the embedded PostgreSQL. */
   DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
-  /** Passed to the gateway; without it, Redis-backed features run in-process. */
+  /**
+   * Passed to every process: the gateway shares its cache and rate limits there, and the
+   * services publish cache invalidations there. Without it, the gateway runs in-process
+   * stand-ins and invalidates only on writes that pass through it.
+   */
   REDIS_URL: env.url(['redis', 'rediss']).optional(),
   /** Where the embedded PostgreSQL keeps its data and the processes their logs. */
   DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),

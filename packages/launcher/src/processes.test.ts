@@ -24,14 +24,17 @@ describe('platformProcesses', () => {
     }
   });
 
-  it('passes REDIS_URL to the gateway only when set', () => {
-    const without = platformProcesses(config, databaseUrl).at(-1);
-    expect(without?.env.REDIS_URL).toBeUndefined();
-    const withRedis = platformProcesses(
-      launcherConfigSchema.parse({ REDIS_URL: 'redis://127.0.0.1:6379' }),
-      databaseUrl,
-    ).at(-1);
-    expect(withRedis?.env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  it('passes REDIS_URL to no process when unset', () => {
+    for (const spec of platformProcesses(config, databaseUrl)) {
+      expect(spec.env.REDIS_URL).toBeUndefined();
+    }
+  });
+
+  it('passes REDIS_URL to every process when set', () => {
+    const withRedis = launcherConfigSchema.parse({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    for (const spec of platformProcesses(withRedis, databaseUrl)) {
+      expect(spec.env.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    }
   });
 });
 

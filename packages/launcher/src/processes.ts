@@ -17,7 +17,11 @@ function entryOf(workspace: string): string {
 /** The four processes in start order: services first, the gateway last. */
 export function platformProcesses(config: LauncherConfig, databaseUrl: string): ProcessSpec[] {
   const serviceUrl = (port: number) => `http://${config.HOST}:${port}`;
-  const common = { HOST: config.HOST, LOG_LEVEL: config.LOG_LEVEL };
+  const common = {
+    HOST: config.HOST,
+    LOG_LEVEL: config.LOG_LEVEL,
+    ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
+  };
   const services: ProcessSpec[] = [
     { name: 'catalog', entry: entryOf('services/catalog'), port: config.CATALOG_PORT, env: {} },
     { name: 'search', entry: entryOf('services/search'), port: config.SEARCH_PORT, env: {} },
@@ -42,7 +46,6 @@ export function platformProcesses(config: LauncherConfig, databaseUrl: string): 
       SEARCH_URL: serviceUrl(config.SEARCH_PORT),
       CATALOG_URL: serviceUrl(config.CATALOG_PORT),
       ELIGIBILITY_URL: serviceUrl(config.ELIGIBILITY_PORT),
-      ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
     },
   };
   return [...services, gateway];

@@ -42,6 +42,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const metrics = options.registry ? createRelayMetrics(options.registry) : undefined;
   let running: Promise<number> = Promise.resolve(0);
   let stopped = false;
+  let failing = false;
 
   const flush = (): Promise<number> => {
     running = running.then(
@@ -52,13 +53,23 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   };
   const flushQuietly = () => {
     if (stopped) return;
-    flush().catch((error: unknown) => {
-      metrics?.failures.inc();
-      options.logger.warn(
-        { err: error, table: options.table },
-        'outbox publish failed; will retry',
-      );
-    });
+    flush().then(
+      () => {
+        if (failing) options.logger.info({ table: options.table }, 'outbox publishing recovered');
+        failing = false;
+      },
+      (error: unknown) => {
+        metrics?.failures.inc();
+        // One line per outage, not one per poll; the counter shows how long it lasted.
+        if (!failing) {
+          options.logger.warn(
+            { err: error, table: options.table },
+            'outbox publish failed; will retry',
+          );
+        }
+        failing = true;
+      },
+    );
   };
 
   const timer = setInterval(flushQuietly, options.pollIntervalMs ?? 1000);
@@ -86,8 +97,21 @@ async function drain(
     const sent = await publishBatch(options);
     metrics?.published.inc(sent);
     total += sent;
-    if (sent < (options.batchSize ?? 100)) return total;
+    if (sent < (options.batchSize ?? 100)) break;
   }
+  await deletePublished(options);
+  return total;
+}
+
+/** Published rows are kept for an hour for inspection, then deleted so the table stays small. */
+const PUBLISHED_RETENTION = '1 hour';
+
+async function deletePublished(options: OutboxRelayOptions): Promise<void> {
+  await options
+    .knex(options.table)
+    .whereNotNull('published_at')
+    .andWhereRaw(`published_at < now() - interval '${PUBLISHED_RETENTION}'`)
+    .delete();
 }
 
 async function publishBatch(options: OutboxRelayOptions): Promise<number> {
@@ -118,7 +142,12 @@ function listenForInserts(options: OutboxRelayOptions, onNotify: () => void) {
   let retry: NodeJS.Timeout | undefined;
 
   const connect = async () => {
-    const next = new Client({ connectionString: options.connectionString });
+    const next = new Client({
+      connectionString: options.connectionString,
+      connectionTimeoutMillis: 2000,
+      keepAlive: true,
+      application_name: `${options.table}-listener`,
+    });
     next.on('notification', onNotify);
     next.on('error', (error) => {
       options.logger.warn(

@@ -98,3 +98,79 @@ describe('GET /api/v1/scholarships?ids=', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('read caching headers', () => {
+  const cacheControl = 'public, max-age=30, stale-while-revalidate=60';
+
+  it('marks a single read as publicly cacheable for a short time', async () => {
+    const id = await insertScholarship(context.db);
+    const response = await request(context.app).get(`/api/v1/scholarships/${id}`);
+    expect(response.headers['cache-control']).toBe(cacheControl);
+  });
+
+  it('marks a batch read as publicly cacheable for a short time', async () => {
+    const id = await insertScholarship(context.db);
+    const response = await request(context.app).get(`/api/v1/scholarships?ids=${id}`);
+    expect(response.headers['cache-control']).toBe(cacheControl);
+  });
+
+  it('answers a matching If-None-Match with 304 and the validators', async () => {
+    const id = await insertScholarship(context.db);
+    const response = await request(context.app)
+      .get(`/api/v1/scholarships/${id}`)
+      .set('If-None-Match', `W/"${id}-1"`);
+
+    expect(response.status).toBe(304);
+    expect(response.text).toBe('');
+    expect(response.headers.etag).toBe(`W/"${id}-1"`);
+    expect(response.headers['cache-control']).toBe(cacheControl);
+  });
+
+  it.each([
+    ['a list containing the tag', (id: string) => `"other", W/"${id}-1"`],
+    ['the strong form of the tag', (id: string) => `"${id}-1"`],
+    ['a star', () => '*'],
+  ])('answers If-None-Match with %s with 304', async (_case, header) => {
+    const id = await insertScholarship(context.db);
+    const response = await request(context.app)
+      .get(`/api/v1/scholarships/${id}`)
+      .set('If-None-Match', header(id));
+    expect(response.status).toBe(304);
+  });
+
+  it.each([
+    ['an older version', (id: string) => `W/"${id}-0"`],
+    ['a malformed field', (id: string) => `W/${id}-1`],
+  ])('answers If-None-Match with %s with 200', async (_case, header) => {
+    const id = await insertScholarship(context.db);
+    const response = await request(context.app)
+      .get(`/api/v1/scholarships/${id}`)
+      .set('If-None-Match', header(id));
+    expect(response.status).toBe(200);
+    expect(response.body.id).toBe(id);
+  });
+});
+
+describe('statements per read', () => {
+  it('looks up a batch of 20 ids with one statement', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        insertScholarship(context.db, { name: `S${index}` }),
+      ),
+    );
+    const events = await context.queries.record(async () => {
+      const response = await request(context.app).get(`/api/v1/scholarships?ids=${ids.join(',')}`);
+      expect(response.body.items).toHaveLength(20);
+    });
+
+    expect(events.map((event) => event.name)).toEqual(['catalog_scholarships_by_ids']);
+  });
+
+  it('reads one scholarship with one statement', async () => {
+    const id = await insertScholarship(context.db);
+    const events = await context.queries.record(() =>
+      request(context.app).get(`/api/v1/scholarships/${id}`),
+    );
+    expect(events.map((event) => event.name)).toEqual(['catalog_scholarship_by_id']);
+  });
+});

@@ -1,38 +1,86 @@
-import { createDatabase, type Database, migrateLatest } from '@scholarships/db';
+import { IDENTITY_HEADERS } from '@scholarships/contracts';
+import { createDatabase, type Database, migrateLatest, QueryRecorder } from '@scholarships/db';
 import { createTestDatabase } from '@scholarships/local-infra';
 import { createLogger } from '@scholarships/logger';
 import { createRegistry, type Registry } from '@scholarships/metrics';
-import { buildServiceApp } from '@scholarships/service-kit';
+import {
+  type BackgroundWork,
+  buildServiceApp,
+  type ServiceDefinition,
+  type ServiceDeps,
+} from '@scholarships/service-kit';
 import type { Express } from 'express';
-import { catalogConfigSchema } from '../config';
+import { type CatalogConfig, catalogConfigSchema } from '../config';
 import { migrations } from '../migrations';
-import { catalogService } from '../service';
+import { createCatalogService } from '../service';
+
+export interface CatalogTestContextOptions {
+  /** Redis for the outbox relay that `startBackground` starts; none when absent. */
+  redisUrl?: string;
+}
 
 export interface CatalogTestContext {
   app: Express;
   db: Database;
   registry: Registry;
+  /** Records the statements that requests run, e.g. to count them. */
+  queries: QueryRecorder;
+  deps: ServiceDeps<CatalogConfig>;
+  definition: ServiceDefinition<CatalogConfig>;
+  /** Starts the service's background work (the outbox relay); `close` stops it. */
+  startBackground(): Promise<BackgroundWork>;
   close(): Promise<void>;
 }
 
-/** A migrated database of the test file's own and a catalog app over it. */
-export async function createCatalogTestContext(): Promise<CatalogTestContext> {
+/** Identity headers of an admin, as the gateway sets them. */
+export const ADMIN_HEADERS = {
+  [IDENTITY_HEADERS.userId]: 'admin-1',
+  [IDENTITY_HEADERS.roles]: 'admin',
+};
+
+/** Identity headers of a signed-in user without roles. */
+export function userHeaders(userId: string): Record<string, string> {
+  return { [IDENTITY_HEADERS.userId]: userId };
+}
+
+/** Creates a migrated database for one test file and a catalog app over it. */
+export async function createCatalogTestContext(
+  options: CatalogTestContextOptions = {},
+): Promise<CatalogTestContext> {
   const database = await createTestDatabase('catalog');
-  const config = catalogConfigSchema.parse({ DATABASE_URL: database.connectionString });
+  const config = catalogConfigSchema.parse({
+    DATABASE_URL: database.connectionString,
+    REDIS_URL: options.redisUrl,
+  });
   const registry = createRegistry({ service: 'catalog', defaultMetrics: false });
+  const queries = new QueryRecorder();
   const db = createDatabase({
     connectionString: database.connectionString,
     applicationName: 'catalog-test',
     registry,
+    onQuery: queries.listener,
   });
   await migrateLatest(db.knex, { service: 'catalog', migrations });
   const logger = createLogger({ service: 'catalog', level: 'silent' });
-  const app = buildServiceApp(catalogService, { config, db, logger, registry });
+  const deps = { config, db, logger, registry };
+  const definition = createCatalogService();
+  const app = buildServiceApp(definition, deps);
+  const background: BackgroundWork[] = [];
   return {
     app,
     db,
     registry,
+    queries,
+    deps,
+    definition,
+    startBackground: async () => {
+      if (!definition.start) throw new Error('the catalog service defines no background work');
+      const work = await definition.start(deps);
+      background.push(work);
+      return work;
+    },
     close: async () => {
+      for (const work of background.splice(0)) await work.stop();
       await db.close();
       await database.drop();
     },

@@ -1,0 +1,2 @@
+export { interactionRoutes } from './routes';
+export { type SavedScholarshipRow, savedScholarships } from './statements';

@@ -1,0 +1,498 @@
+import request from 'supertest';
+import {
+  ADMIN_HEADERS,
+  type CatalogTestContext,
+  createCatalogTestContext,
+  insertScholarship,
+  userHeaders,
+} from '../test-support/catalog-test-context';
+
+let context: CatalogTestContext;
+
+beforeAll(async () => {
+  context = await createCatalogTestContext();
+});
+
+afterAll(async () => {
+  await context.close();
+});
+
+const ADMIN_PATH = '/api/v1/admin/scholarships';
+
+const validDocument = {
+  name: '  Coastal Engineering Award  ',
+  provider: 'Gulf Coast Engineers',
+  url: 'https://example.org/coastal',
+  award: { min: 500, max: 1500.5, currency: 'USD', text: '$500 - $1,500.50' },
+  deadline: { next: '2027-04-15', published: '2027-04-15', estimated: false },
+  eligibility: {
+    fieldsOfStudy: ['engineering'],
+    gradeLevels: ['undergraduate'],
+    states: ['TX', 'LA'],
+    minGpa: 3.25,
+    basis: 'merit',
+  },
+};
+
+function create(body: unknown = validDocument) {
+  return request(context.app)
+    .post(ADMIN_PATH)
+    .set(ADMIN_HEADERS)
+    .send(body as object);
+}
+
+async function createdId(): Promise<string> {
+  const response = await create();
+  expect(response.status).toBe(201);
+  return response.body.id;
+}
+
+/** Waits until another session waits for a lock, i.e. the request reached the locked row. */
+async function waitForLockWaiter(id: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const waiting = await context.db.knex.raw<{ rows: unknown[] }>(
+      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?",
+      [`%scholarships%`],
+    );
+    if (waiting.rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no session waited for the lock on scholarship ${id} within 5 s`);
+}
+
+function fieldsOf(response: request.Response): string[] {
+  return response.body.errors.map((error: { field: string }) => error.field);
+}
+
+describe('admin authorization', () => {
+  it('rejects a request without a user with a 401 problem and a challenge', async () => {
+    const response = await request(context.app).post(ADMIN_PATH).send(validDocument);
+    expect(response.status).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+    expect(response.body.code).toBe('AUTHENTICATION_REQUIRED');
+  });
+
+  it('rejects a user without the admin role with a 403 problem', async () => {
+    const response = await request(context.app)
+      .post(ADMIN_PATH)
+      .set({ 'x-internal-user-id': 'u1', 'x-internal-user-roles': 'editor,viewer' })
+      .send(validDocument);
+    expect(response.status).toBe(403);
+    expect(response.body.code).toBe('FORBIDDEN');
+  });
+
+  it('checks the role before the input', async () => {
+    const response = await request(context.app)
+      .delete(`${ADMIN_PATH}/not-a-uuid`)
+      .set(userHeaders('u1'));
+    expect(response.status).toBe(403);
+  });
+
+  it('accepts admin among several roles with spaces', async () => {
+    const response = await request(context.app)
+      .post(ADMIN_PATH)
+      .set({ 'x-internal-user-id': 'u2', 'x-internal-user-roles': 'viewer, admin' })
+      .send(validDocument);
+    expect(response.status).toBe(201);
+  });
+});
+
+describe('POST /api/v1/admin/scholarships', () => {
+  it('creates a scholarship with version 1, an ETag and a Location', async () => {
+    const response = await create();
+    const { id } = response.body;
+
+    expect(response.status).toBe(201);
+    expect(response.headers.location).toBe(`/api/v1/scholarships/${id}`);
+    expect(response.headers.etag).toBe(`W/"${id}-1"`);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).toMatchObject({
+      name: 'Coastal Engineering Award',
+      award: { min: 500, max: 1500.5, currency: 'USD' },
+      eligibility: { states: ['TX', 'LA'], minGpa: 3.25, citizenship: [], basis: 'merit' },
+      sources: [{ source: 'admin', ref: 'admin-1' }],
+      version: 1,
+    });
+  });
+
+  it('stores an admin source key and serves the new row on reads', async () => {
+    const id = await createdId();
+    const [row] = await context.db.knex('scholarships').select('source_key').where({ id });
+    expect(row.source_key).toMatch(/^admin:[0-9a-f-]{36}$/);
+
+    const read = await request(context.app).get(`/api/v1/scholarships/${id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.name).toBe('Coastal Engineering Award');
+  });
+
+  it('fills fields left out with empty values', async () => {
+    const response = await create({ name: 'Minimal' });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      provider: null,
+      award: { min: null, max: null, currency: null, text: null },
+      deadline: { next: null, published: null, estimated: false },
+      eligibility: { fieldsOfStudy: [], states: [], minGpa: null, basis: null },
+    });
+  });
+
+  it.each([
+    ['a missing name', { provider: 'x' }, ['body.name']],
+    ['a blank name', { name: '   ' }, ['body.name']],
+    ['a name of 301 characters', { name: 'n'.repeat(301) }, ['body.name']],
+    ['a negative amount', { name: 'a', award: { min: -1, currency: 'USD' } }, ['body.award.min']],
+    [
+      'a minimum above the maximum',
+      { name: 'a', award: { min: 9, max: 1, currency: 'USD' } },
+      ['body.award.max'],
+    ],
+    ['an amount without a currency', { name: 'a', award: { max: 100 } }, ['body.award.currency']],
+    [
+      'an unknown currency',
+      { name: 'a', award: { max: 1, currency: 'usd' } },
+      ['body.award.currency'],
+    ],
+    ['an impossible date', { name: 'a', deadline: { next: '2027-02-30' } }, ['body.deadline.next']],
+    ['a javascript URL', { name: 'a', url: 'javascript:alert(1)' }, ['body.url']],
+    ['an ftp URL', { name: 'a', url: 'ftp://example.org/file' }, ['body.url']],
+    ['a GPA above 5', { name: 'a', eligibility: { minGpa: 5.5 } }, ['body.eligibility.minGpa']],
+    [
+      'an unknown state',
+      { name: 'a', eligibility: { states: ['TX', 'XX'] } },
+      ['body.eligibility.states.1'],
+    ],
+    [
+      'an unknown grade level',
+      { name: 'a', eligibility: { gradeLevels: ['phd'] } },
+      ['body.eligibility.gradeLevels.0'],
+    ],
+    ['an unknown basis', { name: 'a', eligibility: { basis: 'luck' } }, ['body.eligibility.basis']],
+    ['unknown top-level fields', { name: 'a', id: 'x', version: 3 }, ['body.id', 'body.version']],
+    ['an unknown nested field', { name: 'a', award: { amount: 5 } }, ['body.award.amount']],
+  ])('rejects %s with 400 naming each field', async (_case, body, fields) => {
+    const response = await create(body);
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(response)).toEqual(fields);
+  });
+
+  it('names every invalid field of one body', async () => {
+    const response = await create({
+      name: '',
+      url: 'mailto:a@b.c',
+      eligibility: { minGpa: -1 },
+    });
+    expect(fieldsOf(response).sort()).toEqual(['body.eligibility.minGpa', 'body.name', 'body.url']);
+  });
+});
+
+describe('PUT /api/v1/admin/scholarships/:id', () => {
+  it('requires If-Match with 428', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .send(validDocument);
+    expect(response.status).toBe(428);
+    expect(response.body.code).toBe('PRECONDITION_REQUIRED');
+  });
+
+  it('rejects a stale tag with 412 and changes nothing', async () => {
+    const id = await createdId();
+    await insertScholarship(context.db);
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-7"`)
+      .send({ ...validDocument, name: 'Changed' });
+
+    expect(response.status).toBe(412);
+    expect(response.body.code).toBe('PRECONDITION_FAILED');
+    const read = await request(context.app).get(`/api/v1/scholarships/${id}`);
+    expect(read.body.name).toBe('Coastal Engineering Award');
+  });
+
+  it('rejects a malformed tag with 412', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `${id}-1`)
+      .send(validDocument);
+    expect(response.status).toBe(412);
+    expect(response.body.code).toBe('INVALID_IF_MATCH');
+  });
+
+  it('replaces the document, increments the version and sets updated_at', async () => {
+    const id = await createdId();
+    const before = await request(context.app).get(`/api/v1/scholarships/${id}`);
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', String(before.headers.etag))
+      .send({ name: 'Replaced', eligibility: { states: ['CA'] } });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.etag).toBe(`W/"${id}-2"`);
+    expect(response.body).toMatchObject({
+      name: 'Replaced',
+      provider: null,
+      award: { min: null, max: null },
+      eligibility: { states: ['CA'], fieldsOfStudy: [] },
+      sources: [{ source: 'admin', ref: 'admin-1' }],
+      version: 2,
+    });
+    expect(Date.parse(response.body.updatedAt)).toBeGreaterThan(Date.parse(before.body.updatedAt));
+  });
+
+  it('accepts a star If-Match for an existing scholarship', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', '*')
+      .send({ name: 'Star' });
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(2);
+  });
+
+  it('keeps the version when the document is unchanged', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-1"`)
+      .send(validDocument);
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(1);
+  });
+
+  it('answers an unknown id with 404', async () => {
+    const id = '00000000-0000-4000-8000-00000000abcd';
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-1"`)
+      .send(validDocument);
+    expect(response.status).toBe(404);
+  });
+
+  it('lets exactly one of two writers with the same tag win', async () => {
+    const id = await createdId();
+    const write = (name: string) =>
+      request(context.app)
+        .put(`${ADMIN_PATH}/${id}`)
+        .set(ADMIN_HEADERS)
+        .set('If-Match', `W/"${id}-1"`)
+        .send({ name });
+    const statuses = (await Promise.all([write('First'), write('Second')])).map((r) => r.status);
+    expect(statuses.sort()).toEqual([200, 412]);
+  });
+
+  it('rejects a write whose version changed while it waited for the row', async () => {
+    const id = await createdId();
+    let pending: Promise<request.Response> | undefined;
+    await context.db.knex.transaction(async (trx) => {
+      await trx('scholarships').where({ id }).forUpdate().first();
+      pending = request(context.app)
+        .put(`${ADMIN_PATH}/${id}`)
+        .set(ADMIN_HEADERS)
+        .set('If-Match', `W/"${id}-1"`)
+        .send({ name: 'Late writer' })
+        .then((response) => response);
+      await waitForLockWaiter(id);
+      await trx('scholarships').where({ id }).update({ name: 'Concurrent', version: 2 });
+    });
+    const response = await pending;
+
+    expect(response?.status).toBe(412);
+    const read = await request(context.app).get(`/api/v1/scholarships/${id}`);
+    expect(read.body).toMatchObject({ name: 'Concurrent', version: 2 });
+  });
+});
+
+describe('PATCH /api/v1/admin/scholarships/:id', () => {
+  function patch(id: string, body: unknown, tag = `W/"${id}-1"`) {
+    return request(context.app)
+      .patch(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', tag)
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify(body));
+  }
+
+  it('merges nested members and keeps the rest', async () => {
+    const id = await createdId();
+    const response = await patch(id, { award: { max: 2000 }, eligibility: { states: ['OK'] } });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      name: 'Coastal Engineering Award',
+      award: { min: 500, max: 2000, currency: 'USD' },
+      eligibility: { states: ['OK'], fieldsOfStudy: ['engineering'], minGpa: 3.25 },
+      version: 2,
+    });
+  });
+
+  it('resets a member or a whole group with null', async () => {
+    const id = await createdId();
+    const response = await patch(id, { provider: null, eligibility: null });
+    expect(response.body.provider).toBeNull();
+    expect(response.body.eligibility).toMatchObject({ states: [], minGpa: null, basis: null });
+    expect(response.body.award.max).toBe(1500.5);
+  });
+
+  it('rejects removing the name', async () => {
+    const id = await createdId();
+    const response = await patch(id, { name: null });
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['body.name']);
+  });
+
+  it('checks cross-field rules on the merged document', async () => {
+    const id = await createdId();
+    const response = await patch(id, { award: { min: 5000 } });
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['body.award.max']);
+    const read = await request(context.app).get(`/api/v1/scholarships/${id}`);
+    expect(read.body.version).toBe(1);
+  });
+
+  it('rejects unknown members', async () => {
+    const id = await createdId();
+    const response = await patch(id, { deadline: { soon: true } });
+    expect(fieldsOf(response)).toEqual(['body.deadline.soon']);
+  });
+
+  it('keeps imported values that the patch does not touch', async () => {
+    const id = await insertScholarship(context.db, { url: 'www.example.org/no-scheme' });
+    const response = await patch(id, { deadline: { next: '2028-01-01' } });
+    expect(response.status).toBe(200);
+    expect(response.body.url).toBe('www.example.org/no-scheme');
+    expect(response.body.deadline.next).toBe('2028-01-01');
+  });
+
+  it('requires If-Match with 428', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .patch(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .send({ name: 'x' });
+    expect(response.status).toBe(428);
+  });
+});
+
+describe('DELETE /api/v1/admin/scholarships/:id', () => {
+  it('requires If-Match with 428', async () => {
+    const id = await createdId();
+    const response = await request(context.app).delete(`${ADMIN_PATH}/${id}`).set(ADMIN_HEADERS);
+    expect(response.status).toBe(428);
+  });
+
+  it('rejects a stale tag with 412', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .delete(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-2"`);
+    expect(response.status).toBe(412);
+  });
+
+  it('deletes the scholarship and its interactions', async () => {
+    const id = await createdId();
+    await request(context.app)
+      .post('/api/v1/me/interactions')
+      .set(userHeaders('reader'))
+      .send({ scholarshipId: id, type: 'saved' });
+    const response = await request(context.app)
+      .delete(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-1"`);
+
+    expect(response.status).toBe(204);
+    expect((await request(context.app).get(`/api/v1/scholarships/${id}`)).status).toBe(404);
+    const saved = await context.db.knex('user_interactions').where({ scholarship_id: id });
+    expect(saved).toEqual([]);
+  });
+
+  it('answers a second delete with 404', async () => {
+    const id = await createdId();
+    const remove = () =>
+      request(context.app)
+        .delete(`${ADMIN_PATH}/${id}`)
+        .set(ADMIN_HEADERS)
+        .set('If-Match', `W/"${id}-1"`);
+    expect((await remove()).status).toBe(204);
+    expect((await remove()).status).toBe(404);
+  });
+});
+
+describe('invalidation events in the outbox', () => {
+  async function outboxEvents(id: string): Promise<unknown[]> {
+    const rows = await context.db
+      .knex('catalog_outbox')
+      .select('event')
+      .whereRaw("event->>'scholarshipId' = ?", [id])
+      .orderBy('id');
+    return rows.map((row: { event: unknown }) => row.event);
+  }
+
+  it('records one event per write with the new version', async () => {
+    const id = await createdId();
+    await request(context.app)
+      .patch(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-1"`)
+      .send({ name: 'Patched' });
+    await request(context.app)
+      .delete(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-2"`);
+
+    expect(await outboxEvents(id)).toEqual([
+      { type: 'scholarship.changed', scholarshipId: id, version: 1 },
+      { type: 'scholarship.changed', scholarshipId: id, version: 2 },
+      { type: 'scholarship.deleted', scholarshipId: id },
+    ]);
+  });
+
+  it('records nothing for a rejected or unchanged write', async () => {
+    const id = await createdId();
+    await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-9"`)
+      .send({ name: 'Stale' });
+    await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-1"`)
+      .send(validDocument);
+    expect(await outboxEvents(id)).toHaveLength(1);
+  });
+});
+
+describe('statements per write', () => {
+  it('runs a patch as one transaction of six statements', async () => {
+    const id = await createdId();
+    const events = await context.queries.record(() =>
+      request(context.app)
+        .patch(`${ADMIN_PATH}/${id}`)
+        .set(ADMIN_HEADERS)
+        .set('If-Match', `W/"${id}-1"`)
+        .send({ name: 'Counted' }),
+    );
+    const texts = events.map((event) => event.text);
+
+    expect(events.every((event) => event.source === 'knex')).toBe(true);
+    expect(texts).toHaveLength(6);
+    expect(texts[0]).toBe('BEGIN;');
+    expect(texts[1]).toMatch(/^select .* from "scholarships" where "id" = \$1 .*for update$/);
+    expect(texts[2]).toMatch(/^update "scholarships" set /);
+    expect(texts[3]).toBe('insert into "catalog_outbox" ("event") values ($1)');
+    expect(texts[4]).toBe('SELECT pg_notify($1, NULL)');
+    expect(texts[5]).toBe('COMMIT;');
+  });
+});

@@ -1,0 +1,107 @@
+import { type ScholarshipRow, scholarshipFromRow } from '@scholarships/contracts';
+import type { Database } from '@scholarships/db';
+import { parseInput, problems } from '@scholarships/service-kit';
+import { type Request, type Response, Router } from 'express';
+import type { InvalidationEvents } from '../events';
+import {
+  catalogProblems,
+  type EntityTagCondition,
+  NO_STORE,
+  parseEntityTagCondition,
+  requireAdmin,
+  requireIdentity,
+  versionTag,
+} from '../http';
+import { scholarshipIdParams } from './schemas';
+import { createScholarship, deleteScholarship, updateScholarship } from './scholarship-writes';
+import { applyMergePatch } from './write-document';
+import {
+  crossFieldErrors,
+  type ScholarshipDocument,
+  type ScholarshipPatch,
+  scholarshipDocumentSchema,
+  scholarshipPatchSchema,
+} from './write-schema';
+
+const ADMIN_PATH = '/api/v1/admin/scholarships';
+
+/**
+ * Reads the required If-Match field: 428 when it is missing (RFC 6585 §3),
+ * 412 when it is malformed, since a condition that cannot match is false.
+ */
+function readIfMatch(req: Request, id: string): { parsed: EntityTagCondition; sent: string } {
+  const sent = req.get('if-match');
+  if (sent === undefined) throw catalogProblems.preconditionRequired(id);
+  const parsed = parseEntityTagCondition(sent);
+  if (!parsed) throw catalogProblems.invalidIfMatch(sent);
+  return { parsed, sent };
+}
+
+function sendRepresentation(res: Response, row: ScholarshipRow): void {
+  res.setHeader('ETag', versionTag(row));
+  res.setHeader('Cache-Control', NO_STORE);
+  res.json(scholarshipFromRow(row));
+}
+
+/** Merges a validated patch into the stored document, then checks the rules that span fields. */
+function mergeChecked(current: ScholarshipDocument, patch: ScholarshipPatch): ScholarshipDocument {
+  const merged = applyMergePatch(current, patch);
+  const errors = crossFieldErrors(merged);
+  if (errors.length > 0) throw problems.validationFailed(errors);
+  return merged;
+}
+
+/**
+ * Admin writes of scholarships: create, replace (PUT), merge patch (PATCH,
+ * RFC 7396) and delete. Callers need the admin role; updates and deletes
+ * need If-Match with the current ETag. Each write records its invalidation
+ * event in its transaction and then flushes the outbox, briefly.
+ */
+export function adminScholarshipRoutes(db: Database, events: InvalidationEvents): Router {
+  const router = Router();
+  router.use(ADMIN_PATH, requireAdmin());
+
+  router.post(ADMIN_PATH, async function createScholarshipRoute(req, res) {
+    const { userId } = requireIdentity(req);
+    const document = parseInput(scholarshipDocumentSchema, req.body, 'body');
+    const row = await createScholarship(db.knex, document, userId);
+    await events.flushAfterWrite(req.log);
+    req.log.info({ scholarshipId: row.id, version: row.version }, 'scholarship created');
+    res.status(201).location(`/api/v1/scholarships/${row.id}`);
+    sendRepresentation(res, row);
+  });
+
+  router.put(`${ADMIN_PATH}/:id`, async function replaceScholarshipRoute(req, res) {
+    const { id } = parseInput(scholarshipIdParams, req.params, 'params');
+    const condition = readIfMatch(req, id);
+    const document = parseInput(scholarshipDocumentSchema, req.body, 'body');
+    const outcome = await updateScholarship(db.knex, id, condition, () => document);
+    if (outcome.changed) await events.flushAfterWrite(req.log);
+    req.log.info({ scholarshipId: id, version: outcome.row.version }, 'scholarship replaced');
+    sendRepresentation(res, outcome.row);
+  });
+
+  router.patch(`${ADMIN_PATH}/:id`, async function patchScholarshipRoute(req, res) {
+    const { id } = parseInput(scholarshipIdParams, req.params, 'params');
+    const condition = readIfMatch(req, id);
+    const patch = parseInput(scholarshipPatchSchema, req.body, 'body');
+    const outcome = await updateScholarship(db.knex, id, condition, (current) =>
+      mergeChecked(current, patch),
+    );
+    if (outcome.changed) await events.flushAfterWrite(req.log);
+    req.log.info({ scholarshipId: id, version: outcome.row.version }, 'scholarship patched');
+    sendRepresentation(res, outcome.row);
+  });
+
+  router.delete(`${ADMIN_PATH}/:id`, async function deleteScholarshipRoute(req, res) {
+    const { id } = parseInput(scholarshipIdParams, req.params, 'params');
+    const condition = readIfMatch(req, id);
+    await deleteScholarship(db.knex, id, condition);
+    await events.flushAfterWrite(req.log);
+    req.log.info({ scholarshipId: id }, 'scholarship deleted');
+    res.setHeader('Cache-Control', NO_STORE);
+    res.status(204).end();
+  });
+
+  return router;
+}

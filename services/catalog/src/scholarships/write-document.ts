@@ -1,0 +1,132 @@
+import type { ScholarshipRow } from '@scholarships/contracts';
+import type { ScholarshipDocument, ScholarshipPatch } from './write-schema';
+
+/** Column values of `scholarships` that a document sets; the rest are server-managed. */
+export type ScholarshipWriteValues = Omit<
+  ScholarshipRow,
+  'id' | 'sources' | 'version' | 'updated_at'
+>;
+
+export function writeValues(document: ScholarshipDocument): ScholarshipWriteValues {
+  const { award, deadline, eligibility } = document;
+  return {
+    name: document.name,
+    provider: document.provider,
+    description: document.description,
+    url: document.url,
+    award_amount_min: award.min,
+    award_amount_max: award.max,
+    award_currency: award.currency,
+    award_text: award.text,
+    deadline: deadline.next,
+    deadline_published: deadline.published,
+    deadline_estimated: deadline.estimated,
+    field_of_study: eligibility.fieldsOfStudy,
+    grade_level: eligibility.gradeLevels,
+    citizenship: eligibility.citizenship,
+    state: eligibility.states,
+    min_gpa: eligibility.minGpa,
+    gender: eligibility.genders,
+    ethnicity: eligibility.ethnicities,
+    basis: eligibility.basis,
+    eligibility_notes: eligibility.notes,
+  };
+}
+
+/**
+ * Converts the stored row to a document, the base a patch is merged into.
+ * Values are taken as stored, without the write schema, so a patch of one
+ * field does not fail on an imported value of another; the cross-field
+ * rules still apply to the merged result.
+ */
+export function documentFromRow(row: ScholarshipRow): ScholarshipDocument {
+  return {
+    name: row.name,
+    provider: row.provider,
+    description: row.description,
+    url: row.url,
+    award: {
+      min: row.award_amount_min,
+      max: row.award_amount_max,
+      currency: row.award_currency,
+      text: row.award_text,
+    },
+    deadline: {
+      next: row.deadline,
+      published: row.deadline_published,
+      estimated: row.deadline_estimated,
+    },
+    eligibility: {
+      fieldsOfStudy: row.field_of_study as ScholarshipDocument['eligibility']['fieldsOfStudy'],
+      gradeLevels: row.grade_level as ScholarshipDocument['eligibility']['gradeLevels'],
+      citizenship: row.citizenship as ScholarshipDocument['eligibility']['citizenship'],
+      states: row.state as ScholarshipDocument['eligibility']['states'],
+      minGpa: row.min_gpa,
+      genders: row.gender as ScholarshipDocument['eligibility']['genders'],
+      ethnicities: row.ethnicity,
+      basis: row.basis as ScholarshipDocument['eligibility']['basis'],
+      notes: row.eligibility_notes,
+    },
+  };
+}
+
+/** Empty values that `null` in a patch resets a member to. */
+const EMPTY_GROUPS: Pick<ScholarshipDocument, 'award' | 'deadline' | 'eligibility'> = {
+  award: { min: null, max: null, currency: null, text: null },
+  deadline: { next: null, published: null, estimated: false },
+  eligibility: {
+    fieldsOfStudy: [],
+    gradeLevels: [],
+    citizenship: [],
+    states: [],
+    minGpa: null,
+    genders: [],
+    ethnicities: [],
+    basis: null,
+    notes: null,
+  },
+};
+
+type MemberPatch<T> = { [K in keyof T]?: T[K] | null | undefined };
+
+/** RFC 7396 on one flat object: absent keeps, null resets to the empty value, anything else replaces. */
+function mergeMembers<T extends object>(current: T, patch: MemberPatch<T>, empty: T): T {
+  const merged = { ...current };
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    const value = patch[key];
+    if (value === undefined) continue;
+    merged[key] = value === null ? empty[key] : (value as T[keyof T]);
+  }
+  return merged;
+}
+
+function mergeGroup<T extends object>(
+  current: T,
+  patch: MemberPatch<T> | null | undefined,
+  empty: T,
+): T {
+  if (patch === undefined) return current;
+  if (patch === null) return empty;
+  return mergeMembers(current, patch, empty);
+}
+
+/** Applies a validated merge patch to a document (RFC 7396 §2), group by group. */
+export function applyMergePatch(
+  current: ScholarshipDocument,
+  patch: ScholarshipPatch,
+): ScholarshipDocument {
+  return {
+    name: patch.name ?? current.name,
+    provider: patch.provider === undefined ? current.provider : patch.provider,
+    description: patch.description === undefined ? current.description : patch.description,
+    url: patch.url === undefined ? current.url : patch.url,
+    award: mergeGroup(current.award, patch.award, EMPTY_GROUPS.award),
+    deadline: mergeGroup(current.deadline, patch.deadline, EMPTY_GROUPS.deadline),
+    eligibility: mergeGroup(current.eligibility, patch.eligibility, EMPTY_GROUPS.eligibility),
+  };
+}
+
+/** Returns whether writing `next` over `current` would change no stored value. */
+export function isSameDocument(current: ScholarshipDocument, next: ScholarshipDocument): boolean {
+  return JSON.stringify(writeValues(current)) === JSON.stringify(writeValues(next));
+}

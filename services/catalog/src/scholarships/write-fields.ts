@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** ISO 4217 codes in the runtime's ICU data (`Intl.supportedValuesOf`), e.g. USD, EUR, GBP. */
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Largest amount the `numeric(14, 2)` award columns hold. */
+export const MAX_AWARD_AMOUNT = 999_999_999_999.99;
+
+/** Returns whether a number has at most two decimal places, allowing for binary rounding. */
+function hasCents(value: number): boolean {
+  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+}
+
+/** Trimmed text of at most `max` characters; an empty string means no value, stored as null. */
+export function optionalText(max: number) {
+  return z
+    .string({ error: 'must be a string or null' })
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .transform((value) => (value === '' ? null : value));
+}
+
+export const scholarshipName = z
+  .string({ error: 'is required: a string of 1 to 300 characters' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(300, { error: 'must be at most 300 characters' });
+
+export const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
+  .max(2048, { error: 'must be at most 2048 characters' });
+
+export const awardAmount = z
+  .number({ error: 'must be a number or null' })
+  .min(0, { error: 'must not be negative' })
+  .max(MAX_AWARD_AMOUNT, { error: `must be at most ${MAX_AWARD_AMOUNT}` })
+  .refine(hasCents, { error: 'must have at most two decimal places' });
+
+export const currencyCode = z
+  .string({ error: 'must be an ISO 4217 currency code such as USD, or null' })
+  .refine((value) => CURRENCY_CODES.has(value), {
+    error: 'must be an ISO 4217 currency code in upper case, such as USD',
+  });
+
+export const calendarDate = z.iso.date({ error: 'must be a calendar date as YYYY-MM-DD' });
+
+export const gpa = z
+  .number({ error: 'must be a number from 0 to 5, or null' })
+  .min(0, { error: 'must be at least 0' })
+  .max(5, { error: 'must be at most 5' })
+  .refine(hasCents, { error: 'must have at most two decimal places' });
+
+/** Builds the schema of a list of vocabulary values; repeats are dropped and the order kept. */
+export function vocabularyList<const Values extends readonly [string, ...string[]]>(
+  values: Values,
+) {
+  return z
+    .array(z.enum(values, { error: `must be one of: ${values.join(', ')}` }), {
+      error: 'must be an array',
+    })
+    .max(values.length * 2, { error: `must list at most ${values.length * 2} values` })
+    .transform((items) => [...new Set(items)]);
+}
+
+/** Free-text ethnicity terms as the data sets spell them; not a controlled vocabulary. */
+export const ethnicityList = z
+  .array(
+    z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(100, { error: 'must be at most 100 characters' }),
+    { error: 'must be an array of strings' },
+  )
+  .max(50, { error: 'must list at most 50 values' })
+  .transform((items) => [...new Set(items)]);
