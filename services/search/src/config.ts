@@ -1,3 +1,11 @@
-import { serviceEnv } from '@scholarships/config';
+import { env, serviceEnv } from '@scholarships/config';
 
-export const searchConfigSchema = serviceEnv(8081);
+/** Default time between two checks of whether `search_terms` needs a refresh, in seconds. */
+export const DEFAULT_TERMS_REFRESH_SECONDS = 300;
+
+export const searchConfigSchema = serviceEnv(8081).extend({
+  /** Seconds between two refresh checks of `search_terms`; 0 turns automatic refreshes off. */
+  SEARCH_TERMS_REFRESH_SECONDS: env.integer(DEFAULT_TERMS_REFRESH_SECONDS, { min: 0, max: 86_400 }),
+});
+
+export type SearchConfig = ReturnType<typeof searchConfigSchema.parse>;

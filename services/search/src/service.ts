@@ -1,19 +1,44 @@
 import type { ServiceDefinition } from '@scholarships/service-kit';
 import { Router } from 'express';
-import { searchConfigSchema } from './config';
+import { type SearchConfig, searchConfigSchema } from './config';
 import { searchRoutes } from './search/routes';
 import { searchWarmupStatements } from './search/warmup';
+import { suggestRoutes } from './suggest';
+import { startTermsRefresh } from './terms';
 
-type SearchConfig = ReturnType<typeof searchConfigSchema.parse>;
+/** Today's date in UTC, because stored deadlines are dates without a time zone. */
+function todayInUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
-/** The search service: its configuration, routes and hot statements. */
-export const searchService: ServiceDefinition<SearchConfig> = {
-  name: 'search',
-  configSchema: searchConfigSchema,
-  createRoutes({ db }) {
-    const router = Router();
-    router.use(searchRoutes(db));
-    return router;
-  },
-  warmupStatements: (db) => searchWarmupStatements(db.knex),
-};
+export interface SearchServiceOptions {
+  /** Today's date as ISO `YYYY-MM-DD`; default: the current date in UTC. */
+  today?: () => string;
+}
+
+/** Creates the search service: its configuration, routes, hot statements and word list refresh. */
+export function createSearchService(
+  options: SearchServiceOptions = {},
+): ServiceDefinition<SearchConfig> {
+  const today = options.today ?? todayInUtc;
+  return {
+    name: 'search',
+    configSchema: searchConfigSchema,
+    createRoutes({ db }) {
+      const router = Router();
+      router.use(searchRoutes(db, { today }));
+      router.use(suggestRoutes(db, { today }));
+      return router;
+    },
+    warmupStatements: (db) => searchWarmupStatements(db.knex, today()),
+    start: ({ db, config, logger }) =>
+      startTermsRefresh({
+        knex: db.knex,
+        logger,
+        intervalMs: config.SEARCH_TERMS_REFRESH_SECONDS * 1000,
+      }),
+  };
+}
+
+/** The search service as `main.ts` runs it. */
+export const searchService = createSearchService();

@@ -3,6 +3,10 @@ import * as createSearchDocumentFunction from './001-create-search-document-func
 import * as addSearchDocumentColumn from './002-add-search-document-column';
 import * as createSearchDocumentIndex from './003-create-search-document-index';
 import * as createSearchFilterIndex from './004-create-search-filter-index';
+import * as addEligibilityWordsToDocument from './005-add-eligibility-words-to-document';
+import * as createSearchTerms from './006-create-search-terms';
+import * as createSortAndPrefixIndexes from './007-create-sort-and-prefix-indexes';
+import * as createListCardinalityStatistics from './008-create-list-cardinality-statistics';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -13,4 +17,8 @@ export const migrations: Migration[] = [
   { name: '002-add-search-document-column', ...addSearchDocumentColumn },
   { name: '003-create-search-document-index', ...createSearchDocumentIndex },
   { name: '004-create-search-filter-index', ...createSearchFilterIndex },
+  { name: '005-add-eligibility-words-to-document', ...addEligibilityWordsToDocument },
+  { name: '006-create-search-terms', ...createSearchTerms },
+  { name: '007-create-sort-and-prefix-indexes', ...createSortAndPrefixIndexes },
+  { name: '008-create-list-cardinality-statistics', ...createListCardinalityStatistics },
 ];

@@ -11,6 +11,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
 import { searchQuerySchema } from '../search/schemas';
 import { searchScholarships } from '../search/statements';
+import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
 import { migrations } from './index';
 
@@ -18,6 +19,16 @@ let database: TestDatabase;
 let db: Database;
 let knex: Knex;
 const search = { service: 'search', migrations };
+
+/** Every index the search migrations create, in name order. */
+const SEARCH_INDEXES = [
+  'idx_scholarships_amount_key',
+  'idx_scholarships_deadline_key',
+  'idx_scholarships_name_prefix',
+  'idx_scholarships_search',
+  'idx_scholarships_search_document',
+  'idx_search_terms_trigram',
+];
 
 function catalogMigrations(): Migration[] {
   return catalogMigrationList;
@@ -29,18 +40,43 @@ interface IndexState {
   unique: boolean;
 }
 
-async function scholarshipIndexes(): Promise<IndexState[]> {
-  const result = await knex.raw<{ rows: IndexState[] }>(`
-    SELECT c.relname AS name, i.indisvalid AS valid, i.indisunique AS unique
-      FROM pg_index AS i
-      JOIN pg_class AS c ON c.oid = i.indexrelid
-     WHERE i.indrelid = 'scholarships'::regclass AND c.relname LIKE 'idx_scholarships_search%'
-     ORDER BY c.relname`);
+async function searchIndexes(): Promise<IndexState[]> {
+  const result = await knex.raw<{ rows: IndexState[] }>(
+    `SELECT c.relname AS name, i.indisvalid AS valid, i.indisunique AS unique
+       FROM pg_index AS i
+       JOIN pg_class AS c ON c.oid = i.indexrelid
+      WHERE c.relname = ANY (?)
+      ORDER BY c.relname`,
+    [SEARCH_INDEXES],
+  );
   return result.rows;
 }
 
 async function hasSearchDocumentColumn(): Promise<boolean> {
   return knex.schema.hasColumn('scholarships', 'search_document');
+}
+
+async function hasTrigramExtension(): Promise<boolean> {
+  const result = await knex.raw<{ rows: unknown[] }>(
+    "SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'",
+  );
+  return result.rows.length === 1;
+}
+
+async function matchingIds(keyword: string): Promise<string[]> {
+  const result = await knex.raw<{ rows: { id: string }[] }>(
+    "SELECT id FROM scholarships WHERE search_document @@ websearch_to_tsquery('english', ?)",
+    [keyword],
+  );
+  return result.rows.map((row) => row.id);
+}
+
+/** Reverts search migrations, newest first, until `name` is reverted. */
+async function migrateDownThrough(name: string): Promise<void> {
+  for (let step = 0; step < migrations.length; step += 1) {
+    const reverted = await migrateDown(knex, search);
+    if (reverted.includes(name) || reverted.length === 0) return;
+  }
 }
 
 beforeAll(async () => {
@@ -59,33 +95,84 @@ describe('search migrations', () => {
   it('create the column and valid indexes', async () => {
     expect(await migrateLatest(knex, search)).toEqual(migrations.map((step) => step.name));
     expect(await hasSearchDocumentColumn()).toBe(true);
-    expect(await scholarshipIndexes()).toEqual([
-      { name: 'idx_scholarships_search', valid: true, unique: false },
-      { name: 'idx_scholarships_search_document', valid: true, unique: false },
-    ]);
+    expect(await searchIndexes()).toEqual(
+      SEARCH_INDEXES.map((name) => ({ name, valid: true, unique: false })),
+    );
   });
 
   it('keep the document current on writes', async () => {
     const fixture = scholarshipFixture({ name: 'Harbor Award', description: 'For sailors.' });
     await insertScholarships(knex, [fixture]);
     await knex('scholarships').where('id', fixture.id).update({ description: 'For welders.' });
-    const result = await knex.raw<{ rows: { id: string }[] }>(
-      "SELECT id FROM scholarships WHERE search_document @@ websearch_to_tsquery('english', 'welders')",
-    );
-    expect(result.rows.map((row) => row.id)).toEqual([fixture.id]);
+    expect(await matchingIds('welders')).toEqual([fixture.id]);
     await knex('scholarships').where('id', fixture.id).delete();
   });
 
+  it('add ethnicity and gender words to the document', async () => {
+    const fixture = scholarshipFixture({ name: 'Harbor Award', description: 'For sailors.' });
+    await insertScholarships(knex, [fixture]);
+    await knex('scholarships')
+      .where('id', fixture.id)
+      .update({ ethnicity: ['hispanic'], gender: ['female'] });
+    try {
+      expect(await matchingIds('hispanic')).toEqual([fixture.id]);
+      expect(await matchingIds('women')).toEqual([fixture.id]);
+      expect(await matchingIds('female')).toEqual([fixture.id]);
+      expect(await matchingIds('men')).toEqual([]);
+    } finally {
+      await knex('scholarships').where('id', fixture.id).delete();
+    }
+  });
+
+  it('refresh the word list only after a change', async () => {
+    const fixture = scholarshipFixture({ name: 'Lighthouse Keepers Grant', description: null });
+    expect(await refreshSearchTerms(knex)).toBe(false);
+    await insertScholarships(knex, [fixture]);
+    expect(await refreshSearchTerms(knex)).toBe(true);
+    const terms = await knex('search_terms').whereIn('term', ['lighthouse', 'keepers', 'grant']);
+    expect(terms.map((row) => row.term).sort()).toEqual(['grant', 'keepers', 'lighthouse']);
+    expect(await refreshSearchTerms(knex)).toBe(false);
+
+    await knex('scholarships').where('id', fixture.id).delete();
+    expect(await refreshSearchTerms(knex)).toBe(true);
+    expect(await knex('search_terms').where('term', 'lighthouse')).toEqual([]);
+  });
+
+  it('leave stop words and short words out of the word list', async () => {
+    const fixture = scholarshipFixture({
+      name: 'The Art of Welding',
+      provider: null,
+      description: 'An award of $500 for 2 welders in the US.',
+    });
+    await insertScholarships(knex, [fixture]);
+    try {
+      await refreshSearchTerms(knex, true);
+      const rows: { term: string; documents: number }[] = await knex('search_terms')
+        .select('term', 'documents')
+        .orderBy('term');
+      expect(rows).toEqual([
+        { term: 'art', documents: 1 },
+        { term: 'award', documents: 1 },
+        { term: 'welders', documents: 1 },
+        { term: 'welding', documents: 1 },
+      ]);
+    } finally {
+      await knex('scholarships').where('id', fixture.id).delete();
+      await refreshSearchTerms(knex);
+    }
+  });
+
   it('let the keyword statement use the GIN index', async () => {
-    const statement = searchScholarships(knex, searchQuerySchema.parse({ q: 'nursing' }), null);
+    const query = searchQuerySchema.parse({ q: 'nursing' });
+    const statement = searchScholarships(knex, query, null, '2026-12-04');
     const client = await db.pool.connect();
     try {
       // The test table is tiny, so without this the planner rightly prefers a sequential scan.
+      // A generic plan cannot use the deadline indexes for the CASE of the deadline window.
       await client.query('SET enable_seqscan = off');
-      const plan = await client.query<{ 'QUERY PLAN': string }>({
-        text: `EXPLAIN ${statement.text}`,
-        values: statement.values,
-      });
+      const plan = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (GENERIC_PLAN) ${statement.text}`,
+      );
       const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
       expect(text).toContain('idx_scholarships_search_document');
     } finally {
@@ -95,7 +182,7 @@ describe('search migrations', () => {
   });
 
   it('rebuild an index left invalid by a failed concurrent build', async () => {
-    await migrateDown(knex, search);
+    await migrateDownThrough('007-create-sort-and-prefix-indexes');
     const deadline = '2030-01-15';
     const twins = [
       scholarshipFixture({ name: 'Twin One', deadline }),
@@ -104,18 +191,18 @@ describe('search migrations', () => {
     await insertScholarships(knex, twins);
     await expect(
       knex.raw(
-        'CREATE UNIQUE INDEX CONCURRENTLY idx_scholarships_search ON scholarships (deadline)',
+        'CREATE UNIQUE INDEX CONCURRENTLY idx_scholarships_deadline_key ON scholarships (deadline)',
       ),
     ).rejects.toThrow(/could not create unique index/);
-    expect(await scholarshipIndexes()).toContainEqual({
-      name: 'idx_scholarships_search',
+    expect(await searchIndexes()).toContainEqual({
+      name: 'idx_scholarships_deadline_key',
       valid: false,
       unique: true,
     });
 
     await migrateLatest(knex, search);
-    expect(await scholarshipIndexes()).toContainEqual({
-      name: 'idx_scholarships_search',
+    expect(await searchIndexes()).toContainEqual({
+      name: 'idx_scholarships_deadline_key',
       valid: true,
       unique: false,
     });
@@ -127,18 +214,36 @@ describe('search migrations', () => {
       .delete();
   });
 
+  it('keep pg_trgm on revert while another object uses it', async () => {
+    await knex.raw('CREATE TABLE other_service_words (word text)');
+    await knex.raw(
+      'CREATE INDEX other_service_words_trigram ON other_service_words USING gin (word gin_trgm_ops)',
+    );
+    try {
+      await migrateDownThrough('006-create-search-terms');
+      expect(await knex.schema.hasTable('search_terms')).toBe(false);
+      expect(await hasTrigramExtension()).toBe(true);
+    } finally {
+      await knex.raw('DROP TABLE other_service_words');
+    }
+    await migrateLatest(knex, search);
+  });
+
   it('revert every step', async () => {
     await migrateRollbackAll(knex, search);
     expect(await hasSearchDocumentColumn()).toBe(false);
-    expect(await scholarshipIndexes()).toEqual([]);
+    expect(await searchIndexes()).toEqual([]);
+    expect(await knex.schema.hasTable('search_terms')).toBe(false);
+    expect(await knex.schema.hasTable('search_terms_refresh')).toBe(false);
+    expect(await hasTrigramExtension()).toBe(false);
     const functions = await knex.raw<{ rows: unknown[] }>(
-      "SELECT 1 FROM pg_proc WHERE proname = 'search_scholarship_document'",
+      "SELECT 1 FROM pg_proc WHERE proname IN ('search_scholarship_document', 'search_refresh_terms')",
     );
     expect(functions.rows).toEqual([]);
   });
 
   it('apply again after a full revert', async () => {
     expect(await migrateLatest(knex, search)).toHaveLength(migrations.length);
-    expect(await scholarshipIndexes()).toHaveLength(2);
+    expect(await searchIndexes()).toHaveLength(SEARCH_INDEXES.length);
   });
 });

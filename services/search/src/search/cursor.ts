@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { problems } from '@scholarships/service-kit';
 import { z } from 'zod';
+import type { KeywordHandling } from './keyword-handling';
 import type { NormalizedQuery } from './normalized-query';
 import type { SearchSort } from './schemas';
 
@@ -15,6 +16,15 @@ export interface CursorPosition {
   id: string;
 }
 
+/** A cursor as sent by the client, checked for form but not yet against the query. */
+export interface CursorPayload {
+  key: number | string;
+  id: string;
+  query: string;
+  /** The handling of q on the first page, which later pages repeat. */
+  keyword: KeywordHandling;
+}
+
 const sortKeySchemas: Record<SearchSort, z.ZodType<number | string>> = {
   relevance: z.number().min(0),
   amount: z.number().min(UNKNOWN_AMOUNT_SORT_KEY),
@@ -25,6 +35,7 @@ const cursorPayload = z.strictObject({
   key: z.union([z.number(), z.string()]),
   id: z.uuid(),
   query: z.string(),
+  keyword: z.enum(['stop_words_only', 'spelling_corrected']).optional(),
 });
 
 export const INVALID_CURSOR_MESSAGE =
@@ -36,16 +47,29 @@ function invalidCursor(message: string) {
 
 /**
  * Short digest of every parameter that selects or orders results (all but
- * `limit`), so that a cursor cannot continue a different search.
+ * `limit` and `facets`), so that a cursor cannot continue a different search.
  */
 export function queryFingerprint(query: NormalizedQuery): string {
-  const { limit: _limit, ...selection } = query;
+  const { limit: _limit, facets: _facets, ...selection } = query;
   return createHash('sha256').update(JSON.stringify(selection)).digest('base64url').slice(0, 12);
 }
 
-/** Encodes a page position as base64url JSON. It is not signed, because it only positions a search. */
-export function encodeCursor(position: CursorPosition, fingerprint: string): string {
-  const payload = { key: position.key, id: position.id, query: fingerprint };
+/**
+ * Encodes a page position as base64url JSON. It is not signed, because it
+ * only positions a search: a forged cursor can select nothing that another
+ * request could not.
+ */
+export function encodeCursor(
+  position: CursorPosition,
+  fingerprint: string,
+  keyword: KeywordHandling = 'as_typed',
+): string {
+  const payload = {
+    key: position.key,
+    id: position.id,
+    query: fingerprint,
+    ...(keyword === 'as_typed' ? {} : { keyword }),
+  };
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
@@ -57,20 +81,35 @@ function parseJson(text: string): unknown {
   }
 }
 
-/**
- * Decodes a cursor made by `encodeCursor` for the same query. Throws a 400
- * problem naming `query.cursor` when it is malformed or made for another query.
- */
-export function decodeCursor(token: string, sort: SearchSort, fingerprint: string): CursorPosition {
+/** Parses a cursor made by `encodeCursor`. Throws a 400 problem naming `query.cursor` when it is malformed. */
+export function parseCursor(token: string): CursorPayload {
   if (!/^[A-Za-z0-9_-]+$/.test(token)) throw invalidCursor(INVALID_CURSOR_MESSAGE);
   const payload = cursorPayload.safeParse(parseJson(Buffer.from(token, 'base64url').toString()));
   if (!payload.success) throw invalidCursor(INVALID_CURSOR_MESSAGE);
-  if (payload.data.query !== fingerprint) {
+  return { ...payload.data, keyword: payload.data.keyword ?? 'as_typed' };
+}
+
+/**
+ * Returns the position of a parsed cursor after checking it against the
+ * query it continues. Throws a 400 problem naming `query.cursor` when it was
+ * made for another query or its key does not fit `sort`.
+ */
+export function cursorPosition(
+  payload: CursorPayload,
+  sort: SearchSort,
+  fingerprint: string,
+): CursorPosition {
+  if (payload.query !== fingerprint) {
     throw invalidCursor(
       'belongs to a different search. Drop cursor when q, a filter or sort changes',
     );
   }
-  const key = sortKeySchemas[sort].safeParse(payload.data.key);
+  const key = sortKeySchemas[sort].safeParse(payload.key);
   if (!key.success) throw invalidCursor(INVALID_CURSOR_MESSAGE);
-  return { key: key.data, id: payload.data.id };
+  return { key: key.data, id: payload.id };
+}
+
+/** Parses a cursor and checks it against the query it continues, as `parseCursor` and `cursorPosition` do. */
+export function decodeCursor(token: string, sort: SearchSort, fingerprint: string): CursorPosition {
+  return cursorPosition(parseCursor(token), sort, fingerprint);
 }

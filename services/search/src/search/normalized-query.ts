@@ -18,6 +18,7 @@ export interface NormalizedQuery {
   basis: string | null;
   sort: string;
   limit: number;
+  facets: boolean;
 }
 
 export function normalizedQuery(query: SearchQuery): NormalizedQuery {
@@ -34,5 +35,6 @@ export function normalizedQuery(query: SearchQuery): NormalizedQuery {
     basis: query.basis,
     sort: query.sort,
     limit: query.limit,
+    facets: query.facets,
   };
 }

@@ -1,11 +1,20 @@
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
-import { Router } from 'express';
-import { type CursorPosition, decodeCursor, encodeCursor, queryFingerprint } from './cursor';
+import { type Request, type Response, Router } from 'express';
+import {
+  type CursorPayload,
+  type CursorPosition,
+  cursorPosition,
+  encodeCursor,
+  parseCursor,
+  queryFingerprint,
+} from './cursor';
+import { type FacetRow, type Facets, facetsFromRows, searchFacets } from './facets';
+import { appliedQuery, type KeywordHandling } from './keyword-handling';
 import { type NormalizedQuery, normalizedQuery } from './normalized-query';
-import { searchQuerySchema } from './schemas';
-import { searchScholarships } from './statements';
-import { isPageRow, type ScholarshipSummary, type SearchRow, summaryFromRow } from './summary';
+import { runSearch, type SearchOutcome } from './run-search';
+import { type SearchQuery, searchQuerySchema } from './schemas';
+import { isPageRow, type ScholarshipSummary, summaryFromRow } from './summary';
 
 /** Body of a `GET /api/v1/search` response. */
 export interface SearchResponse {
@@ -14,34 +23,85 @@ export interface SearchResponse {
   total: number;
   /** Cursor of the next page, `null` on the last page. */
   nextCursor: string | null;
+  /** The request as applied. `q` is `null` when it contained only stop words. */
   query: NormalizedQuery;
+  /** The keyword searched in place of q when q matched too little and a spelling correction matched more. */
+  correctedQuery: string | null;
+  /** Counts per filter value, present with `facets=true`. */
+  facets?: Facets;
+}
+
+export interface SearchRouteOptions {
+  /** Today's date as ISO `YYYY-MM-DD`, which starts the default deadline window. */
+  today: () => string;
+}
+
+/** The query, cursor and keyword handling that a request continues with. */
+interface PageRequest {
+  query: SearchQuery;
+  after: CursorPosition | null;
+  handling: KeywordHandling;
+}
+
+/**
+ * Reads the request. A later page applies q as its cursor records that the first
+ * page did, so the cursor is checked against that applied query.
+ */
+function pageRequest(req: Request): PageRequest {
+  const query = parseInput(searchQuerySchema, req.query, 'query');
+  if (query.cursor === null) return { query, after: null, handling: 'as_typed' };
+  const payload: CursorPayload = parseCursor(query.cursor);
+  const applied = appliedQuery(query, payload.keyword);
+  const fingerprint = queryFingerprint(normalizedQuery(applied));
+  return {
+    query: applied,
+    after: cursorPosition(payload, applied.sort, fingerprint),
+    handling: payload.keyword,
+  };
+}
+
+function responseBody(outcome: SearchOutcome, facets: Facets | undefined): SearchResponse {
+  const { rows, query } = outcome;
+  const echo = normalizedQuery(query);
+  const pageRows = rows.filter(isPageRow);
+  const items = pageRows.slice(0, query.limit);
+  const last = items.at(-1);
+  const nextCursor =
+    pageRows.length > query.limit && last
+      ? encodeCursor({ key: last.sort_key, id: last.id }, queryFingerprint(echo), outcome.handling)
+      : null;
+  return {
+    items: items.map((row) => summaryFromRow(row, outcome.keyword !== null)),
+    total: rows[0]?.total ?? 0,
+    nextCursor,
+    query: echo,
+    correctedQuery: outcome.handling === 'spelling_corrected' ? outcome.keyword : null,
+    ...(facets ? { facets } : {}),
+  };
 }
 
 /** `GET /api/v1/search`: keyword search and filters over scholarships, one page per request. */
-export function searchRoutes(db: Database): Router {
+export function searchRoutes(db: Database, options: SearchRouteOptions): Router {
   const router = Router();
 
-  router.get('/api/v1/search', async function searchScholarshipsHandler(req, res) {
-    const query = parseInput(searchQuerySchema, req.query, 'query');
-    const echo = normalizedQuery(query);
-    const fingerprint = queryFingerprint(echo);
-    const after =
-      query.cursor === null ? null : decodeCursor(query.cursor, query.sort, fingerprint);
+  const facetRows = (query: SearchQuery, today: string, keyword: string | null) =>
+    db.query<FacetRow>(searchFacets(db.knex, query, today, keyword));
 
-    const rows = await db.query<SearchRow>(searchScholarships(db.knex, query, after));
-    const pageRows = rows.filter(isPageRow);
-    const items = pageRows.slice(0, query.limit);
-    const last = items.at(-1);
-    const position: CursorPosition | undefined =
-      pageRows.length > query.limit && last ? { key: last.sort_key, id: last.id } : undefined;
-
-    const body: SearchResponse = {
-      items: items.map((row) => summaryFromRow(row, query.q !== null)),
-      total: rows[0]?.total ?? 0,
-      nextCursor: position ? encodeCursor(position, fingerprint) : null,
-      query: echo,
-    };
-    res.json(body);
+  router.get('/api/v1/search', async function searchScholarshipsHandler(req, res: Response) {
+    const { query, after, handling } = pageRequest(req);
+    const today = options.today();
+    // Facets of the typed keyword run beside the search. A keyword that the
+    // search drops or corrects gets its facets counted again afterwards.
+    const earlyKeyword = handling === 'spelling_corrected' ? undefined : query.q;
+    const [outcome, earlyFacets] = await Promise.all([
+      runSearch(db, query, after, handling, today),
+      query.facets && earlyKeyword !== undefined ? facetRows(query, today, earlyKeyword) : null,
+    ]);
+    let facets: FacetRow[] | null = earlyFacets;
+    if (query.facets && (facets === null || outcome.keyword !== earlyKeyword)) {
+      facets = await facetRows(outcome.query, today, outcome.keyword);
+    }
+    res.json(responseBody(outcome, facets === null ? undefined : facetsFromRows(facets)));
   });
 
   return router;

@@ -39,6 +39,8 @@ export interface SearchQuery {
   limit: number;
   /** The opaque cursor as sent, decoded against the rest of the query later. */
   cursor: string | null;
+  /** Whether the response carries facet counts. */
+  facets: boolean;
 }
 
 /** Accepts a parameter given once. Express parses a repeated parameter into an array. */
@@ -130,6 +132,11 @@ const rawSearchQuery = z.strictObject({
     .pipe(z.number().min(1, { error: limitError }).max(MAX_LIMIT, { error: limitError }))
     .optional(),
   cursor: singleText().max(1000, { error: INVALID_CURSOR_MESSAGE }).optional(),
+  facets: singleText()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
+    .optional(),
 });
 
 type RawSearchQuery = z.output<typeof rawSearchQuery>;
@@ -184,6 +191,7 @@ function withDefaults(query: RawSearchQuery): SearchQuery {
     sort: query.sort ?? (q === null ? 'deadline' : 'relevance'),
     limit: query.limit ?? DEFAULT_LIMIT,
     cursor: query.cursor ?? null,
+    facets: query.facets === 'true',
   };
 }
 

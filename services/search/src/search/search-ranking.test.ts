@@ -130,11 +130,24 @@ describe('keyword search', () => {
     expect(item?.snippet).not.toMatch(/<b>/);
   });
 
-  it('returns nothing for stop words only', async () => {
-    const response = await request(search.app).get('/api/v1/search').query({ q: 'the and' });
+  it('treats stop words only as no keyword', async () => {
+    const response = await request(search.app)
+      .get('/api/v1/search')
+      .query({ q: 'the and of', sort: 'relevance' });
     expect(response.status).toBe(200);
-    expect(response.body.items).toEqual([]);
-    expect(response.body.total).toBe(0);
+    expect(response.body.total).toBe(Object.keys(fixtures).length);
+    expect(response.body.query.q).toBeNull();
+    expect(response.body.query.sort).toBe('deadline');
+    expect(response.body.correctedQuery).toBeNull();
+    for (const item of response.body.items) expect(item).not.toHaveProperty('rank');
+  });
+
+  it('ranks as if stop words were absent', async () => {
+    const plain = await searchItems({ q: 'nursing' });
+    const padded = await searchItems({ q: 'the nursing of' });
+    expect(padded.map((item) => [item.id, item.rank])).toEqual(
+      plain.map((item) => [item.id, item.rank]),
+    );
   });
 
   it('treats a blank keyword as absent', async () => {

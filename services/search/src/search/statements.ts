@@ -2,16 +2,23 @@ import type { Knex, Statement } from '@scholarships/db';
 import { toStatement } from '@scholarships/db';
 import { type CursorPosition, NO_DEADLINE_SORT_KEY, UNKNOWN_AMOUNT_SORT_KEY } from './cursor';
 import type { SearchQuery, SearchSort } from './schemas';
+import {
+  ALL_FILTERS,
+  DEADLINE_KEY,
+  KEYWORD,
+  KEYWORD_MATCH,
+  MAX_DOLLARS,
+  RANK,
+} from './sql-fragments';
 
 /**
  * Statement text depends only on the shape (sort, and whether q is given),
  * and every filter is a NULL-able parameter (`:x IS NULL OR ...`). The
  * keyword test stays outside that pattern, because an `OR` around `@@` would
  * keep a generic plan from using the GIN index. The NULL-able filters cost
- * little in a generic plan, because the eligibility columns are arrays that no
- * index covers and a deadline or amount range on a few thousand rows is cheap
- * to test row by row. Custom plans fold the NULL checks, so a deadline range
- * can still use `idx_scholarships_search`.
+ * little in a generic plan: no B-tree could serve the array filters anyway,
+ * and the page and count paths that matter are index scans on the keyword,
+ * the sort key or `idx_scholarships_browse_count` (see the README).
  */
 export interface SearchShape {
   sort: SearchSort;
@@ -26,75 +33,34 @@ interface SortSpec {
   direction: 'ASC' | 'DESC';
 }
 
-const DOCUMENT = 's.search_document';
-const KEYWORD = `websearch_to_tsquery('english', :q::text)`;
-/**
- * Relevance in [0, 2): 1 when the name alone matches the whole keyword query,
- * plus `ts_rank_cd` over the weighted document scaled into [0, 1) by
- * normalization 32. Without the name term, descriptions that repeat a word
- * dozens of times outranked scholarships named after it.
- */
-const RANK = `(ts_rank_cd(${DOCUMENT}, ${KEYWORD}, 32)
-    + CASE WHEN ts_filter(${DOCUMENT}, '{a}') @@ ${KEYWORD} THEN 1 ELSE 0 END)::real`;
-/**
- * Largest and smallest amount of an award in US dollars, NULL when unknown.
- * No exchange rates are applied, so an award in another currency counts as
- * unknown. An amount with no stated currency is taken as dollars.
- */
-const DOLLARS = `coalesce(s.award_currency, 'USD') = 'USD'`;
-const MAX_DOLLARS = `CASE WHEN ${DOLLARS} THEN coalesce(s.award_amount_max, s.award_amount_min) END`;
-const MIN_DOLLARS = `CASE WHEN ${DOLLARS} THEN coalesce(s.award_amount_min, s.award_amount_max) END`;
-
 const HEADLINE_OPTIONS = 'MaxFragments=1, MinWords=15, MaxWords=35, StartSel="", StopSel=""';
+
+/**
+ * The amount key, the largest dollar amount the award can reach, with unknown
+ * and non-dollar amounts last. Migration 007 indexes exactly this expression.
+ */
+export const AMOUNT_KEY = `coalesce(${MAX_DOLLARS}, ${UNKNOWN_AMOUNT_SORT_KEY})`;
 
 const SORTS: Record<SearchSort, SortSpec> = {
   relevance: { key: RANK, keyType: 'real', direction: 'DESC' },
-  deadline: {
-    key: `coalesce(s.deadline, '${NO_DEADLINE_SORT_KEY}'::date)`,
-    keyType: 'date',
-    direction: 'ASC',
-  },
-  // The largest dollar amount the award can reach. Unknown and non-dollar amounts sort last.
-  amount: {
-    key: `coalesce(${MAX_DOLLARS}, ${UNKNOWN_AMOUNT_SORT_KEY})`,
-    keyType: 'numeric',
-    direction: 'DESC',
-  },
+  deadline: { key: DEADLINE_KEY, keyType: 'date', direction: 'ASC' },
+  amount: { key: AMOUNT_KEY, keyType: 'numeric', direction: 'DESC' },
 };
 
-/** Matches rows whose array shares a requested value or is empty, which means "no restriction". */
-function arrayFilter(column: string): string {
-  return `(:${column}::text[] IS NULL OR cardinality(s.${column}) = 0 OR s.${column} && :${column}::text[])`;
-}
-
 /**
- * Without deadline bounds, upcoming deadlines and undated scholarships match.
- * With either bound, only dated scholarships in the range match, and the
- * lower bound defaults to today.
+ * Keyset position before the first row of each sort. Binding it on the first
+ * page keeps the statement free of an `:after IS NULL OR` test, so that the
+ * row comparison can bound an index scan. The id is the smallest or largest
+ * UUID, so that every row with the same key still follows it.
  */
-const DEADLINE_FILTER = `
-  CASE
-    WHEN :deadline_from::date IS NULL AND :deadline_to::date IS NULL
-      THEN s.deadline IS NULL OR s.deadline >= current_date
-    ELSE s.deadline >= coalesce(:deadline_from::date, current_date)
-      AND (:deadline_to::date IS NULL OR s.deadline <= :deadline_to::date)
-  END`;
+const FIRST_PAGE_POSITIONS: Record<SearchSort, CursorPosition> = {
+  relevance: { key: 'Infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' },
+  deadline: { key: '-infinity', id: '00000000-0000-0000-0000-000000000000' },
+  amount: { key: 'Infinity', id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' },
+};
 
-/**
- * Amount filters keep scholarships whose dollar range [min, max] overlaps the
- * requested one, and a single published figure is both bounds. Scholarships
- * with no dollar amount match only when no amount filter is given.
- */
-const FILTERS = [
-  arrayFilter('field_of_study'),
-  arrayFilter('state'),
-  arrayFilter('grade_level'),
-  arrayFilter('citizenship'),
-  `(:award_min::numeric IS NULL OR ${MAX_DOLLARS} >= :award_min::numeric)`,
-  `(:award_max::numeric IS NULL OR ${MIN_DOLLARS} <= :award_max::numeric)`,
-  '(:basis::text IS NULL OR s.basis = :basis::text)',
-  `(${DEADLINE_FILTER})`,
-];
+/** Largest finite PostgreSQL date, the upper key of a deadline range without `deadline_to`. */
+const LAST_FINITE_DATE = '5874897-12-31';
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -120,54 +86,86 @@ const SUMMARY_COLUMNS = [
 /** Characters of the description sent for a snippet without q. The route shortens it further. */
 const DESCRIPTION_PREFIX_LENGTH = 400;
 
-/**
- * Builds the text of one shape. A single statement returns the total and the
- * page from one snapshot. `matches` contains only the id and sort key of
- * every match, `totals` counts them, and the page joins back to
- * `scholarships` for its own rows only. The `totals` row is always returned,
- * so an empty page still carries the total.
- *
- * A separate count statement run in parallel was measured against this on
- * 3,837 rows built from the files in `data/scholarships` (2 vCPU). Browsing
- * without q took about 7 ms that way against 3 to 4 ms here. Selective
- * keywords differed by 1 ms or less, and a keyword that matches most rows
- * ("scholarship") took 20 to 30 ms either way.
- */
-export function searchStatementText(shape: SearchShape): string {
-  const sort = SORTS[shape.sort];
-  const where = shape.keyword ? [`${DOCUMENT} @@ ${KEYWORD}`, ...FILTERS] : FILTERS;
+function keysetCondition(sort: SortSpec, key: string): string {
   const after = sort.direction === 'ASC' ? '>' : '<';
+  return `(${key}, s.id) ${after} (:after_key::${sort.keyType}, :after_id::uuid)`;
+}
+
+/**
+ * Builds the text of a keyword shape. `matches` contains the id and sort key
+ * of every match, `totals` counts them, and the page joins back to
+ * `scholarships` for its own rows only, so the document is read once per
+ * match. The `totals` row is always returned, so an empty page still carries
+ * the total, and `keyword_nodes` is 0 when the keyword has no searchable
+ * word, such as `the and of`.
+ */
+function keywordStatementText(shape: SearchShape): string {
+  const sort = SORTS[shape.sort];
   const order = `m.sort_key ${sort.direction}, m.id ${sort.direction}`;
   const pageOrder = `page.sort_key ${sort.direction}, page.id ${sort.direction}`;
   // Relevance ranks every match to sort them, while other sorts rank only the rows of the page.
-  const rankColumn = !shape.keyword
-    ? 'NULL::real'
-    : shape.sort === 'relevance'
-      ? 'page.sort_key'
-      : RANK;
-  const headline = shape.keyword
-    ? `ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}')`
-    : 'NULL::text';
+  const rankColumn = shape.sort === 'relevance' ? 'page.sort_key' : RANK;
+  const after = sort.direction === 'ASC' ? '>' : '<';
   return `
 WITH matches AS MATERIALIZED (
   SELECT s.id, ${sort.key} AS sort_key
   FROM scholarships AS s
-  WHERE ${where.join('\n    AND ')}
+  WHERE ${[KEYWORD_MATCH, ...ALL_FILTERS].join('\n    AND ')}
 )
-SELECT totals.total, page.sort_key, ${rankColumn} AS rank, ${SUMMARY_COLUMNS.join(', ')},
-  ${headline} AS headline,
+SELECT totals.total, totals.keyword_nodes, page.sort_key, ${rankColumn} AS rank,
+  ${SUMMARY_COLUMNS.join(', ')},
+  ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}') AS headline,
   left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
-FROM (SELECT count(*) AS total FROM matches) AS totals
+FROM (SELECT count(*) AS total, numnode(${KEYWORD}) AS keyword_nodes FROM matches) AS totals
 LEFT JOIN LATERAL (
   SELECT m.id, m.sort_key
   FROM matches AS m
-  WHERE :after_id::uuid IS NULL
-    OR (m.sort_key, m.id) ${after} (:after_key::${sort.keyType}, :after_id::uuid)
+  WHERE (m.sort_key, m.id) ${after} (:after_key::${sort.keyType}, :after_id::uuid)
   ORDER BY ${order}
   LIMIT :row_limit::integer
 ) AS page ON true
 LEFT JOIN scholarships AS s ON s.id = page.id
 ORDER BY ${pageOrder}`;
+}
+
+/**
+ * Builds the text of a shape without keyword. The count and the page are
+ * separate scans: the page walks the sort-key index of migration 007 from
+ * the keyset position and stops after `row_limit` rows, while the count has
+ * to visit every match anyway. The `key_upper` bound lets the page scan stop
+ * at the end of an explicit deadline range.
+ */
+function browseStatementText(shape: SearchShape): string {
+  const sort = SORTS[shape.sort];
+  const pageConditions = [...ALL_FILTERS, keysetCondition(sort, sort.key)];
+  if (shape.sort === 'deadline') pageConditions.push(`${DEADLINE_KEY} <= :key_upper::date`);
+  return `
+SELECT totals.total, NULL::integer AS keyword_nodes, page.*
+FROM (
+  SELECT count(*) AS total
+  FROM scholarships AS s
+  WHERE ${ALL_FILTERS.join('\n    AND ')}
+) AS totals
+LEFT JOIN LATERAL (
+  SELECT ${sort.key} AS sort_key, NULL::real AS rank, ${SUMMARY_COLUMNS.join(', ')},
+    NULL::text AS headline,
+    left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
+  FROM scholarships AS s
+  WHERE ${pageConditions.join('\n    AND ')}
+  ORDER BY ${sort.key} ${sort.direction}, s.id ${sort.direction}
+  LIMIT :row_limit::integer
+) AS page ON true
+ORDER BY page.sort_key ${sort.direction}, page.id ${sort.direction}`;
+}
+
+/**
+ * Builds the text of one shape. A single statement returns the total and the
+ * page from one snapshot. A separate count statement run in parallel was
+ * measured against this on 3,837 rows (2 vCPU): browsing without q took about
+ * 7 ms that way against 3 to 4 ms in one statement.
+ */
+export function searchStatementText(shape: SearchShape): string {
+  return shape.keyword ? keywordStatementText(shape) : browseStatementText(shape);
 }
 
 /** Returns the statement name of a shape. Each name maps to exactly one text. */
@@ -180,18 +178,9 @@ function emptyToNull<Value>(values: readonly Value[]): Value[] | null {
   return values.length === 0 ? null : [...values];
 }
 
-/**
- * Builds the search statement of `query`. It requests one row more than
- * `limit`, so that the route can tell whether another page follows.
- */
-export function searchScholarships(
-  knex: Knex,
-  query: SearchQuery,
-  after: CursorPosition | null,
-): Statement {
-  const shape: SearchShape = { sort: query.sort, keyword: query.q !== null };
-  const bindings = {
-    q: query.q,
+/** Bindings of every filter, shared with the facet statement. */
+export function filterBindings(query: SearchQuery, today: string) {
+  return {
     field_of_study: emptyToNull(query.fieldOfStudy),
     state: emptyToNull(query.state),
     grade_level: emptyToNull(query.gradeLevel),
@@ -201,8 +190,62 @@ export function searchScholarships(
     basis: query.basis,
     deadline_from: query.deadlineFrom,
     deadline_to: query.deadlineTo,
-    after_key: after?.key ?? null,
-    after_id: after?.id ?? null,
+    today,
+  };
+}
+
+/**
+ * First page position of a deadline page: the lower end of the deadline
+ * window, so that the index scan starts there rather than at past deadlines.
+ */
+function firstDeadlinePosition(query: SearchQuery, today: string): CursorPosition {
+  const start = FIRST_PAGE_POSITIONS.deadline;
+  return { key: query.deadlineFrom ?? today, id: start.id };
+}
+
+/**
+ * Returns the upper sort key of a deadline page: `infinity`, which includes
+ * undated rows, without deadline bounds, otherwise the last date of the range.
+ */
+function deadlineKeyUpper(query: SearchQuery): string {
+  if (query.deadlineTo !== null) return query.deadlineTo;
+  return query.deadlineFrom === null ? NO_DEADLINE_SORT_KEY : LAST_FINITE_DATE;
+}
+
+function pagePosition(
+  query: SearchQuery,
+  shape: SearchShape,
+  after: CursorPosition | null,
+  today: string,
+): CursorPosition {
+  if (after !== null) return after;
+  if (shape.sort === 'deadline' && !shape.keyword) return firstDeadlinePosition(query, today);
+  return FIRST_PAGE_POSITIONS[shape.sort];
+}
+
+/**
+ * Builds the search statement of `query` with `keyword` as its q (the typed
+ * keyword, a spelling correction of it, or `null` to search without one).
+ * It requests one row more than `limit`, so that the route can tell whether
+ * another page follows. `today` is the ISO date that starts the default
+ * deadline window.
+ */
+export function searchScholarships(
+  knex: Knex,
+  query: SearchQuery,
+  after: CursorPosition | null,
+  today: string,
+  keyword: string | null = query.q,
+): Statement {
+  const sort = keyword === null && query.sort === 'relevance' ? 'deadline' : query.sort;
+  const shape: SearchShape = { sort, keyword: keyword !== null };
+  const position = pagePosition(query, shape, after, today);
+  const bindings = {
+    ...filterBindings(query, today),
+    ...(shape.keyword ? { q: keyword } : {}),
+    ...(shape.sort === 'deadline' && !shape.keyword ? { key_upper: deadlineKeyUpper(query) } : {}),
+    after_key: position.key,
+    after_id: position.id,
     row_limit: query.limit + 1,
   };
   return toStatement(searchStatementName(shape), knex.raw(searchStatementText(shape), bindings));

@@ -22,9 +22,15 @@ type SummaryColumns = Pick<
   | 'basis'
 >;
 
-/** A row of the search statement that carries a scholarship of the page. */
-export interface SearchPageRow extends SummaryColumns {
+/** Columns of every row of the search statement, which repeat on each row of a page. */
+interface SearchTotals {
   total: number;
+  /** Number of operands and operators in the parsed keyword, 0 when it has no searchable word; `null` without keyword. */
+  keyword_nodes: number | null;
+}
+
+/** A row of the search statement that carries a scholarship of the page. */
+export interface SearchPageRow extends SummaryColumns, SearchTotals {
   sort_key: number | string;
   rank: number | null;
   /** Passage of the description around the keyword, `null` without q or description. */
@@ -33,8 +39,7 @@ export interface SearchPageRow extends SummaryColumns {
 }
 
 /** The only row of an empty page: the total, with every scholarship column `null`. */
-export interface EmptyPageRow {
-  total: number;
+export interface EmptyPageRow extends SearchTotals {
   id: null;
 }
 

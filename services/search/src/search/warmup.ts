@@ -1,5 +1,8 @@
 import type { Knex, Statement } from '@scholarships/db';
-import { DEFAULT_LIMIT, type SearchQuery } from './schemas';
+import { suggestScholarships } from '../suggest/statements';
+import { searchFacets } from './facets';
+import { DEFAULT_LIMIT, SEARCH_SORTS, type SearchQuery } from './schemas';
+import { spellingCorrections } from './spelling';
 import { searchScholarships } from './statements';
 
 const BASE_QUERY: SearchQuery = {
@@ -16,19 +19,31 @@ const BASE_QUERY: SearchQuery = {
   sort: 'deadline',
   limit: DEFAULT_LIMIT,
   cursor: null,
+  facets: false,
 };
 
+const KEYWORD = 'scholarship';
+
+function searchShapes(knex: Knex, today: string): Statement[] {
+  return SEARCH_SORTS.flatMap((sort) => {
+    const withKeyword = searchScholarships(knex, { ...BASE_QUERY, q: KEYWORD, sort }, null, today);
+    if (sort === 'relevance') return [withKeyword];
+    return [searchScholarships(knex, { ...BASE_QUERY, sort }, null, today), withKeyword];
+  });
+}
+
 /**
- * Builds one statement of every shape, so that each pooled connection has all
- * search statements prepared before the service reports ready.
+ * Builds one statement of every shape the routes run: the five search
+ * shapes, facets with and without keyword, spelling corrections and
+ * suggestions. Each pooled connection prepares all of them before the
+ * service reports ready.
  */
-export function searchWarmupStatements(knex: Knex): Statement[] {
-  const keyword = 'scholarship';
+export function searchWarmupStatements(knex: Knex, today: string): Statement[] {
   return [
-    searchScholarships(knex, { ...BASE_QUERY, q: keyword, sort: 'relevance' }, null),
-    searchScholarships(knex, { ...BASE_QUERY, sort: 'deadline' }, null),
-    searchScholarships(knex, { ...BASE_QUERY, q: keyword, sort: 'deadline' }, null),
-    searchScholarships(knex, { ...BASE_QUERY, sort: 'amount' }, null),
-    searchScholarships(knex, { ...BASE_QUERY, q: keyword, sort: 'amount' }, null),
+    ...searchShapes(knex, today),
+    searchFacets(knex, BASE_QUERY, today),
+    searchFacets(knex, { ...BASE_QUERY, q: KEYWORD }, today),
+    spellingCorrections(knex, ['scholarhsip']),
+    suggestScholarships(knex, { q: 'sch', limit: 8 }, today),
   ];
 }

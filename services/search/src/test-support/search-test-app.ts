@@ -1,39 +1,59 @@
 import { migrations as catalogMigrations } from '@scholarships/catalog/migrations';
-import { createDatabase, type Database, migrateLatest } from '@scholarships/db';
+import { createDatabase, type Database, migrateLatest, QueryRecorder } from '@scholarships/db';
 import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
 import { createLogger } from '@scholarships/logger';
-import { createRegistry } from '@scholarships/metrics';
+import { createRegistry, type Registry } from '@scholarships/metrics';
 import { buildServiceApp } from '@scholarships/service-kit';
 import type { Express } from 'express';
 import { searchConfigSchema } from '../config';
 import { migrations } from '../migrations';
-import { searchService } from '../service';
+import { createSearchService, type SearchServiceOptions } from '../service';
 
 /** The search app on its own test database, with catalog's and search's migrations applied. */
 export interface SearchTestApp {
   app: Express;
   db: Database;
+  registry: Registry;
+  /** Records the statements each request runs. */
+  queries: QueryRecorder;
+  connectionString: string;
   close(): Promise<void>;
 }
 
-export async function startSearchTestApp(prefix: string): Promise<SearchTestApp> {
+export interface SearchTestAppOptions extends SearchServiceOptions {
+  /** Server-side statement limit in milliseconds, for tests that load large data sets. */
+  statementTimeoutMs?: number;
+}
+
+export async function startSearchTestApp(
+  prefix: string,
+  options: SearchTestAppOptions = {},
+): Promise<SearchTestApp> {
   const database: TestDatabase = await createTestDatabase(prefix);
+  const registry = createRegistry({ service: 'search', defaultMetrics: false });
+  const queries = new QueryRecorder();
   const db = createDatabase({
     connectionString: database.connectionString,
     applicationName: `${prefix}-test`,
+    registry,
+    onQuery: queries.listener,
+    statementTimeoutMs: options.statementTimeoutMs,
   });
   await migrateLatest(db.knex, { service: 'catalog', migrations: catalogMigrations });
   await migrateLatest(db.knex, { service: 'search', migrations });
   const config = searchConfigSchema.parse({ DATABASE_URL: database.connectionString });
-  const app = buildServiceApp(searchService, {
+  const app = buildServiceApp(createSearchService(options), {
     config,
     db,
     logger: createLogger({ service: 'search', level: 'silent' }),
-    registry: createRegistry({ service: 'search', defaultMetrics: false }),
+    registry,
   });
   return {
     app,
     db,
+    registry,
+    queries,
+    connectionString: database.connectionString,
     close: async () => {
       await db.close();
       await database.drop();

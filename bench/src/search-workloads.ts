@@ -1,0 +1,137 @@
+import type { Knex, Statement } from '@scholarships/db';
+import {
+  searchFacets,
+  searchQuerySchema,
+  searchScholarships,
+  spellingCorrections,
+} from '@scholarships/search/search';
+import { suggestQuerySchema, suggestScholarships } from '@scholarships/search/suggest';
+
+/** One hot statement shape and a builder that draws fresh parameters on every call. */
+export interface SearchWorkload {
+  label: string;
+  build(): Statement;
+}
+
+/** Keywords a student types, taken from the relevance test set. */
+const KEYWORDS = [
+  'nursing',
+  'engineering',
+  'computer science',
+  'veterinary',
+  'teacher education',
+  'arizona',
+  'law school',
+  'first generation',
+  'hispanic',
+  'stem graduate',
+  'music',
+  'journalism',
+  'psychology',
+  'architecture',
+  'agriculture',
+  'texas',
+  'california',
+  'study abroad',
+  'women in stem',
+  'dental',
+  'veterans',
+  'creative writing',
+  'public policy',
+  'social work',
+  'environmental science',
+  'physics',
+  'mathematics',
+  'business',
+];
+
+const MISSPELLINGS = [
+  'nursng',
+  'enginering',
+  'veterinery',
+  'psycology',
+  'jounalism',
+  'mathmatics',
+  'archtecture',
+  'californa',
+  'agricultre',
+  'biolgy',
+  'scholarhsip',
+  'fellowshp',
+  'enviromental',
+  'hispanc',
+];
+
+const STATES = ['TX', 'CA', 'NY', 'FL', 'AZ', 'OH', 'WA'];
+const FIELDS = ['nursing', 'engineering', 'computer_science', 'education', 'business', 'arts'];
+const GRADES = ['high_school_senior', 'undergraduate', 'graduate'];
+
+type Random = () => number;
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/**
+ * Draws the filters of one request: none half of the time, otherwise one or
+ * two of state, field of study, grade level, basis, a minimum amount and a
+ * deadline month.
+ */
+function randomFilters(random: Random): Record<string, string> {
+  if (random() < 0.5) return {};
+  const candidates: Record<string, string>[] = [
+    { state: pick(random, STATES) },
+    { field_of_study: pick(random, FIELDS) },
+    { grade_level: pick(random, GRADES) },
+    { basis: pick(random, ['need', 'merit']) },
+    { award_min: pick(random, ['500', '1000', '5000']) },
+    { deadline_from: '2027-03-01', deadline_to: '2027-03-31' },
+  ];
+  const first = pick(random, candidates);
+  return random() < 0.5 ? first : { ...first, ...pick(random, candidates) };
+}
+
+/** Draws a prefix a student types into the search box: the start of one or two words. */
+function randomPrefix(random: Random): string {
+  const words = pick(random, KEYWORDS).split(' ');
+  const last = words.at(-1) ?? '';
+  const typed = last.slice(0, 1 + Math.floor(random() * last.length));
+  return [...words.slice(0, -1), typed].join(' ');
+}
+
+/** Builds the hot statement shapes of the search service, each with varied realistic parameters. */
+export function searchWorkloads(knex: Knex, today: string, random: Random): SearchWorkload[] {
+  const search = (sort: string, keyword: boolean) => () => {
+    const q = keyword ? pick(random, KEYWORDS) : undefined;
+    const query = searchQuerySchema.parse({ q, sort, ...randomFilters(random) });
+    return searchScholarships(knex, query, null, today);
+  };
+  const facets = (keyword: boolean) => () => {
+    const q = keyword ? pick(random, KEYWORDS) : undefined;
+    return searchFacets(knex, searchQuerySchema.parse({ q, ...randomFilters(random) }), today);
+  };
+  return [
+    { label: 'keyword, filters half the time', build: search('relevance', true) },
+    { label: 'no keyword, filters half the time', build: search('deadline', false) },
+    { label: 'keyword, filters half the time', build: search('deadline', true) },
+    { label: 'no keyword, filters half the time', build: search('amount', false) },
+    { label: 'keyword, filters half the time', build: search('amount', true) },
+    { label: 'no keyword, filters half the time', build: facets(false) },
+    { label: 'keyword, filters half the time', build: facets(true) },
+    {
+      label: 'one or two misspelled words',
+      build: () =>
+        spellingCorrections(
+          knex,
+          random() < 0.5
+            ? [pick(random, MISSPELLINGS)]
+            : [pick(random, MISSPELLINGS), pick(random, MISSPELLINGS)],
+        ),
+    },
+    {
+      label: 'prefix of 1 to 14 letters',
+      build: () =>
+        suggestScholarships(knex, suggestQuerySchema.parse({ q: randomPrefix(random) }), today),
+    },
+  ];
+}

@@ -1,0 +1,145 @@
+import request from 'supertest';
+import { refreshSearchTerms } from '../terms';
+import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
+import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
+import { correctableWords, correctedKeyword } from './spelling';
+
+interface Page {
+  items: { id: string; name: string; rank?: number }[];
+  total: number;
+  nextCursor: string | null;
+  query: { q: string | null; sort: string };
+  correctedQuery: string | null;
+}
+
+let search: SearchTestApp;
+
+const nursing = ['Clinical', 'Bedside', 'Hospice', 'Pediatric', 'Surgical'].map((word) =>
+  scholarshipFixture({
+    name: `${word} Nursing Scholarship`,
+    description: 'For nursing students.',
+  }),
+);
+const others = [
+  scholarshipFixture({ name: 'Dental Hygiene Award', description: 'For nursing or dental.' }),
+  scholarshipFixture({ name: 'Luthier Apprentice Grant', description: 'For violin makers.' }),
+  scholarshipFixture({ name: 'Lutheran Youth Award', description: 'For Lutheran students.' }),
+];
+
+beforeAll(async () => {
+  search = await startSearchTestApp('search_keyword');
+  await insertScholarships(search.db.knex, [...nursing, ...others]);
+  await refreshSearchTerms(search.db.knex, true);
+});
+
+afterAll(async () => {
+  await search?.close();
+});
+
+async function fetchPage(query: Record<string, string>): Promise<Page> {
+  const response = await request(search.app).get('/api/v1/search').query(query);
+  expect(response.status).toBe(200);
+  return response.body as Page;
+}
+
+async function fetchAllPages(query: Record<string, string>): Promise<Page[]> {
+  const pages: Page[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page = await fetchPage(cursor === null ? query : { ...query, cursor });
+    pages.push(page);
+    cursor = page.nextCursor;
+  } while (cursor !== null && pages.length < 20);
+  return pages;
+}
+
+describe('correctableWords', () => {
+  it('keeps letter runs of three or more letters', () => {
+    expect(correctableWords('"Nursng school" -dental or RN')).toEqual([
+      'nursng',
+      'school',
+      'dental',
+    ]);
+  });
+
+  it('drops repeated words', () => {
+    expect(correctableWords('art Art ART')).toEqual(['art']);
+  });
+});
+
+describe('correctedKeyword', () => {
+  it('keeps quotes and exclusions in place', () => {
+    const corrections = [{ word: 'nursng', term: 'nursing' }];
+    expect(correctedKeyword('"Nursng care" -dental', corrections)).toBe('"nursing care" -dental');
+  });
+
+  it('returns null when nothing changes', () => {
+    expect(correctedKeyword('nursing', [])).toBeNull();
+  });
+});
+
+describe('spelling correction', () => {
+  it('searches the corrected keyword when the typed one finds nothing', async () => {
+    const page = await fetchPage({ q: 'nursng' });
+    expect(page.correctedQuery).toBe('nursing');
+    expect(page.query.q).toBe('nursng');
+    expect(page.total).toBe(6);
+    expect(page.items.every((item) => typeof item.rank === 'number')).toBe(true);
+  });
+
+  it('keeps web search syntax around a corrected word', async () => {
+    const page = await fetchPage({ q: 'nursng -dental' });
+    expect(page.correctedQuery).toBe('nursing -dental');
+    expect(page.total).toBe(5);
+  });
+
+  it('leaves a keyword with enough matches alone', async () => {
+    const page = await fetchPage({ q: 'nursing' });
+    expect(page.correctedQuery).toBeNull();
+    expect(page.total).toBe(6);
+  });
+
+  it('leaves a rare but correct word alone', async () => {
+    const page = await fetchPage({ q: 'luthier' });
+    expect(page.correctedQuery).toBeNull();
+    expect(page.items.map((item) => item.name)).toEqual(['Luthier Apprentice Grant']);
+  });
+
+  it('keeps the typed keyword when no correction finds more', async () => {
+    const page = await fetchPage({ q: 'zzyzx' });
+    expect(page.correctedQuery).toBeNull();
+    expect(page.total).toBe(0);
+  });
+
+  it('pages through corrected results', async () => {
+    const all = await fetchPage({ q: 'nursng', limit: '50' });
+    const pages = await fetchAllPages({ q: 'nursng', limit: '2' });
+    expect(pages).toHaveLength(3);
+    for (const page of pages) expect(page.correctedQuery).toBe('nursing');
+    const paged = pages.flatMap((page) => page.items.map((item) => item.id));
+    expect(paged).toEqual(all.items.map((item) => item.id));
+  });
+});
+
+describe('stop words', () => {
+  it('pages through every scholarship by deadline', async () => {
+    const all = await fetchPage({ limit: '50' });
+    const pages = await fetchAllPages({ q: 'the of', sort: 'relevance', limit: '3' });
+    for (const page of pages) {
+      expect(page.query.q).toBeNull();
+      expect(page.query.sort).toBe('deadline');
+      expect(page.total).toBe(all.total);
+    }
+    const paged = pages.flatMap((page) => page.items.map((item) => item.id));
+    expect(paged).toEqual(all.items.map((item) => item.id));
+  });
+
+  it('rejects a stop-word cursor under another sort', async () => {
+    const first = await fetchPage({ q: 'the', limit: '3' });
+    const response = await request(search.app)
+      .get('/api/v1/search')
+      .query({ q: 'the', sort: 'amount', limit: '3', cursor: first.nextCursor as string });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('query.cursor');
+  });
+});

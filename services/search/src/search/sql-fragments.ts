@@ -1,0 +1,95 @@
+/**
+ * SQL pieces shared by the search and facet statements. Every piece reads the
+ * scholarship row as `s` and takes its values from named Knex bindings, so
+ * that one statement text serves every value of a filter.
+ */
+
+export const DOCUMENT = 's.search_document';
+/**
+ * The parsed keyword, as a scalar subquery so that PostgreSQL parses it once
+ * per statement (an InitPlan) rather than once per row and use. A generic
+ * plan otherwise calls `websearch_to_tsquery($1)` for every match in the
+ * rank, the name test and the headline: ranking the 4,621 matches of
+ * "computer science" among 103,813 rows took 76 ms that way and 38 ms with
+ * the subquery. The GIN index still serves `@@` on the InitPlan's value.
+ */
+export const KEYWORD = `(SELECT websearch_to_tsquery('english', :q::text))`;
+export const KEYWORD_MATCH = `${DOCUMENT} @@ ${KEYWORD}`;
+
+/**
+ * Relevance in [0, 2): 1 when the name alone matches the whole keyword query,
+ * plus `ts_rank_cd` over the weighted document scaled into [0, 1) by
+ * normalization 32. Without the name term, descriptions that repeat a word
+ * dozens of times outranked scholarships named after it.
+ */
+export const RANK = `(ts_rank_cd(${DOCUMENT}, ${KEYWORD}, 32)
+    + CASE WHEN ts_filter(${DOCUMENT}, '{a}') @@ ${KEYWORD} THEN 1 ELSE 0 END)::real`;
+
+/**
+ * Largest and smallest amount of an award in US dollars, NULL when unknown.
+ * No exchange rates are applied, so an award in another currency counts as
+ * unknown. An amount with no stated currency is taken as dollars.
+ */
+const DOLLARS = `coalesce(s.award_currency, 'USD') = 'USD'`;
+export const MAX_DOLLARS = `CASE WHEN ${DOLLARS} THEN coalesce(s.award_amount_max, s.award_amount_min) END`;
+const MIN_DOLLARS = `CASE WHEN ${DOLLARS} THEN coalesce(s.award_amount_min, s.award_amount_max) END`;
+
+/** The four eligibility list columns, which are also facet dimensions. */
+export const LIST_FILTER_COLUMNS = [
+  'field_of_study',
+  'grade_level',
+  'citizenship',
+  'state',
+] as const;
+export type ListFilterColumn = (typeof LIST_FILTER_COLUMNS)[number];
+
+/** Matches rows whose array shares a requested value or is empty, which means "no restriction". */
+export function listFilter(column: ListFilterColumn): string {
+  return `(:${column}::text[] IS NULL OR cardinality(s.${column}) = 0 OR s.${column} && :${column}::text[])`;
+}
+
+export const BASIS_FILTER = '(:basis::text IS NULL OR s.basis = :basis::text)';
+
+/**
+ * Amount filters keep scholarships whose dollar range [min, max] overlaps the
+ * requested one, and a single published figure is both bounds. Scholarships
+ * with no dollar amount match only when no amount filter is given.
+ */
+export const AMOUNT_FILTERS = [
+  `(:award_min::numeric IS NULL OR ${MAX_DOLLARS} >= :award_min::numeric)`,
+  `(:award_max::numeric IS NULL OR ${MIN_DOLLARS} <= :award_max::numeric)`,
+];
+
+/** Sort key of `sort=deadline`. Undated scholarships sort after every date. */
+export const DEADLINE_KEY = `coalesce(s.deadline, 'infinity'::date)`;
+
+/**
+ * Without deadline bounds, deadlines from `today` on and undated scholarships
+ * match. With either bound, only dated scholarships in the range match, and
+ * the lower bound defaults to `today`.
+ *
+ * It stays a CASE over NULL-able parameters on purpose, because a generic
+ * plan cannot use an index for it. A range over parameters would invite a
+ * bitmap scan: the planner estimates such a range at 0.5 % of the rows, while
+ * the default window matches nearly all of them. A count over 103,813 rows
+ * took 76 ms that way against 13 ms with a sequential scan. A custom
+ * plan folds the CASE, which lets a narrow explicit range use an index.
+ */
+export const DEADLINE_WINDOW = `(
+  CASE
+    WHEN :deadline_from::date IS NULL AND :deadline_to::date IS NULL
+      THEN s.deadline IS NULL OR s.deadline >= :today::date
+    ELSE s.deadline >= coalesce(:deadline_from::date, :today::date)
+      AND (:deadline_to::date IS NULL OR s.deadline <= :deadline_to::date)
+  END)`;
+
+/** Every filter except the keyword and the four list filters and basis, which facets count. */
+export const NON_FACET_FILTERS = [...AMOUNT_FILTERS, DEADLINE_WINDOW];
+
+/** Every filter except the keyword. */
+export const ALL_FILTERS = [
+  ...LIST_FILTER_COLUMNS.map(listFilter),
+  ...AMOUNT_FILTERS,
+  BASIS_FILTER,
+  DEADLINE_WINDOW,
+];

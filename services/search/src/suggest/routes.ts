@@ -1,0 +1,50 @@
+import type { Database } from '@scholarships/db';
+import { parseInput } from '@scholarships/service-kit';
+import { Router } from 'express';
+import { type SuggestQuery, suggestQuerySchema } from './schemas';
+import { type SuggestRow, splitLastWord, suggestScholarships } from './statements';
+
+/** A completion of the typed text: the text with its last word completed. */
+export interface TermSuggestion {
+  text: string;
+  /** Number of scholarships whose text contains the completed word. */
+  scholarships: number;
+}
+
+/** Body of a `GET /api/v1/search/suggest` response. */
+export interface SuggestResponse {
+  /** Completions, most common word first. */
+  terms: TermSuggestion[];
+  /** Open scholarships whose name starts with the typed text, in name order. */
+  scholarships: { id: string; name: string }[];
+  query: SuggestQuery;
+}
+
+export interface SuggestRouteOptions {
+  /** Today's date as ISO `YYYY-MM-DD`, before which deadlines are closed. */
+  today: () => string;
+}
+
+function suggestResponse(query: SuggestQuery, rows: readonly SuggestRow[]): SuggestResponse {
+  const { head } = splitLastWord(query.q);
+  const terms: TermSuggestion[] = [];
+  const scholarships: SuggestResponse['scholarships'] = [];
+  for (const row of rows) {
+    if (row.kind === 'term') terms.push({ text: head + row.text, scholarships: row.scholarships });
+    else scholarships.push({ id: row.id, name: row.text });
+  }
+  return { terms, scholarships, query };
+}
+
+/** `GET /api/v1/search/suggest`: completions and scholarship names for search-as-you-type. */
+export function suggestRoutes(db: Database, options: SuggestRouteOptions): Router {
+  const router = Router();
+
+  router.get('/api/v1/search/suggest', async function suggestHandler(req, res) {
+    const query = parseInput(suggestQuerySchema, req.query, 'query');
+    const rows = await db.query<SuggestRow>(suggestScholarships(db.knex, query, options.today()));
+    res.json(suggestResponse(query, rows));
+  });
+
+  return router;
+}

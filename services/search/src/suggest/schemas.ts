@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const MAX_SUGGEST_LENGTH = 100;
+export const DEFAULT_SUGGEST_LIMIT = 8;
+export const MAX_SUGGEST_LIMIT = 20;
+
+/** A validated suggestion request. */
+export interface SuggestQuery {
+  /** The text typed so far, trimmed, 1 to 100 characters. */
+  q: string;
+  limit: number;
+}
+
+const limitError = `must be an integer from 1 to ${MAX_SUGGEST_LIMIT}`;
+
+function singleText() {
+  return z.string({
+    error: (issue) => {
+      if (issue.input === undefined) return 'is required';
+      return Array.isArray(issue.input) ? 'must be given only once' : 'must be a text value';
+    },
+  });
+}
+
+/** Query parameters of `GET /api/v1/search/suggest`. Unknown parameters are rejected. */
+export const suggestQuerySchema = z
+  .strictObject({
+    q: singleText()
+      .trim()
+      .min(1, { error: 'must not be empty: send the text typed so far' })
+      .max(MAX_SUGGEST_LENGTH, { error: `must be at most ${MAX_SUGGEST_LENGTH} characters` })
+      // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
+      .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' }),
+    limit: singleText()
+      .trim()
+      .regex(/^\d+$/, { error: limitError })
+      .transform(Number)
+      .pipe(z.number().min(1, { error: limitError }).max(MAX_SUGGEST_LIMIT, { error: limitError }))
+      .optional(),
+  })
+  .transform(
+    (query): SuggestQuery => ({ q: query.q, limit: query.limit ?? DEFAULT_SUGGEST_LIMIT }),
+  );

@@ -1,0 +1,72 @@
+import type { Database, Statement } from '@scholarships/db';
+
+/** One node of a plan in `EXPLAIN (FORMAT JSON)` output, with the fields the tests read. */
+export interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** A scan of a plan: an index scan names its index, a sequential scan its table. */
+export interface PlanScan {
+  type: string;
+  target: string;
+}
+
+const INDEX_SCANS = new Set(['Index Scan', 'Index Only Scan', 'Bitmap Index Scan']);
+
+/** Lists every index scan and sequential scan of a plan tree, depth first. */
+export function planScans(node: PlanNode, scans: PlanScan[] = []): PlanScan[] {
+  const type = node['Node Type'];
+  if (INDEX_SCANS.has(type) && node['Index Name']) {
+    scans.push({ type, target: node['Index Name'] });
+  } else if (type === 'Seq Scan' && node['Relation Name']) {
+    scans.push({ type, target: node['Relation Name'] });
+  }
+  for (const child of node.Plans ?? []) planScans(child, scans);
+  return scans;
+}
+
+/** Quotes text as an SQL string literal, with `standard_conforming_strings` on (the default). */
+function quoteText(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/** Writes a bound value as an SQL literal for `EXECUTE`. Arrays become array literals. */
+function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => `"${String(item).replace(/["\\]/g, '\\$&')}"`);
+    return quoteText(`{${items.join(',')}}`);
+  }
+  return quoteText(String(value));
+}
+
+/** Executions after which the plan cache has chosen between a generic and a custom plan. */
+const PLAN_CACHE_SETTLED_AFTER = 6;
+
+/**
+ * Returns the plan a named statement runs with on a pooled connection once
+ * the plan cache has settled: PostgreSQL plans the first five executions with
+ * their values (custom plans) and then keeps a generic plan when it is not
+ * costlier. The statement is executed that many times first, as the pool
+ * would, and the plan comes from `EXPLAIN EXECUTE`, which reads the same
+ * plan cache.
+ */
+export async function settledPlan(db: Database, statement: Statement): Promise<PlanNode> {
+  const client = await db.pool.connect();
+  try {
+    for (let run = 0; run < PLAN_CACHE_SETTLED_AFTER; run += 1) await client.query(statement);
+    const values = statement.values.map(sqlLiteral).join(', ');
+    const result = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+      `EXPLAIN (FORMAT JSON) EXECUTE ${statement.name}(${values})`,
+    );
+    const [explained] = result.rows[0]?.['QUERY PLAN'] ?? [];
+    if (!explained) throw new Error(`EXPLAIN EXECUTE ${statement.name} returned no plan`);
+    return explained.Plan;
+  } finally {
+    client.release();
+  }
+}
