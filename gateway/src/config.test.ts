@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError } from '@scholarships/config';
 import { loadGatewayConfig } from './config';
 
@@ -57,5 +58,59 @@ describe('loadGatewayConfig', () => {
     ]) {
       expect(problems.some((problem) => problem.startsWith(`${variable}:`))).toBe(true);
     }
+  });
+
+  it('applies edge stage defaults', () => {
+    const config = loadGatewayConfig({});
+
+    expect(config.MIDDLEWARE_ORDER).toBe('default');
+    expect(config.TRUST_PROXY).toEqual({ kind: 'none' });
+    expect(config.CORS_ORIGINS).toEqual([
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+      'http://[::1]:*',
+    ]);
+    expect(config.CORS_CREDENTIALS).toBe(false);
+    expect(config.JWT_CLOCK_SKEW_SECONDS).toBe(30);
+    expect(config.JWT_ALGORITHMS).toEqual([]);
+    expect(config.RATE_LIMIT_REDIS_TIMEOUT_MS).toBe(50);
+    expect(config.WAF_MAX_BODY_BYTES).toBe(102_400);
+    expect(config.WAF_SCORE_THRESHOLD).toBe(5);
+  });
+
+  it('turns escaped newlines of a PEM key into line breaks', () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString().trim();
+
+    const config = loadGatewayConfig({ JWT_PUBLIC_KEY: pem.replace(/\n/g, '\\n') });
+
+    expect(config.JWT_PUBLIC_KEY).toBe(pem);
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ TRUST_PROXY: '0.0.0.0/0' }, 'TRUST_PROXY'],
+    [{ MIDDLEWARE_ORDER: 'random' }, 'MIDDLEWARE_ORDER'],
+    [{ CORS_ORIGINS: 'https://app.example.org/path' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ JWT_SECRET: 'too-short' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'x'.repeat(40), JWT_JWKS_URL: 'https://id.example.org/jwks' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'x'.repeat(40), JWT_ALGORITHMS: 'RS256' }, 'JWT_ALGORITHMS'],
+    [{ JWT_JWKS_URL: 'https://id.example.org/jwks', JWT_ALGORITHMS: 'HS256' }, 'JWT_ALGORITHMS'],
+    [{ JWT_ALGORITHMS: 'none' }, 'JWT_ALGORITHMS'],
+    [{ JWT_PUBLIC_KEY: '-----BEGIN PRIVATE KEY-----\nabc' }, 'JWT_PUBLIC_KEY'],
+    [{ RATE_LIMIT_POLICIES: 'default=ten/60' }, 'RATE_LIMIT_POLICIES'],
+    [{ RATE_LIMIT_ROUTES: 'search=1@missing' }, 'RATE_LIMIT_ROUTES'],
+    [{ RATE_LIMIT_POLICIES: 'default=5/60' }, 'RATE_LIMIT_ROUTES'],
+  ])('rejects %j naming %s', (environment, variable) => {
+    let caught: unknown;
+    try {
+      loadGatewayConfig(environment);
+    } catch (error) {
+      caught = error;
+    }
+
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems.some((problem) => problem.startsWith(`${variable}:`))).toBe(true);
   });
 });

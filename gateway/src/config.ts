@@ -1,5 +1,13 @@
 import { env, loadConfig } from '@scholarships/config';
 import { z } from 'zod';
+import { parseTrustProxy } from './client-address';
+import { checkJwtConfig, DEFAULT_DEV_SECRET_FILE } from './stages/auth';
+import { checkOriginEntry } from './stages/cors';
+import {
+  applyRateLimitOverrides,
+  DEFAULT_RATE_LIMIT_TABLE,
+  parseRateLimitPolicies,
+} from './stages/rate-limit';
 
 /**
  * Base URL of a service: http only, because the upstream agents are `http.Agent`s, and without a
@@ -19,7 +27,50 @@ function hasOriginOnly(value: string): boolean {
   return url.pathname === '/' && url.search === '' && url.hash === '';
 }
 
-export const gatewayConfigSchema = z.object({
+/** Origins allowed by default: any port on the loopback host names, for local frontends. */
+export const DEFAULT_CORS_ORIGINS = 'http://localhost:*,http://127.0.0.1:*,http://[::1]:*';
+
+/** Parses a comma-separated list, trimmed, with empty items dropped. */
+function listWithDefault(defaultValue: string) {
+  return z
+    .string()
+    .default(defaultValue)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0),
+    );
+}
+
+/** A value that a parser function turns into a typed setting or rejects with its message. */
+function parsedWith<T>(parse: (value: string) => T, defaultValue: string) {
+  return z
+    .string()
+    .default(defaultValue)
+    .transform((value, context) => {
+      try {
+        return parse(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    });
+}
+
+function checkEach(check: (item: string) => void) {
+  return (items: readonly string[], context: z.RefinementCtx) => {
+    for (const item of items) {
+      try {
+        check(item);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }
+  };
+}
+
+const baseSchema = z.object({
   PORT: env.port(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: env.logLevel(),
@@ -33,13 +84,88 @@ export const gatewayConfigSchema = z.object({
   UPSTREAM_TIMEOUT_MS: env.integer(5000, { min: 1, max: 600_000 }),
   /** Maximum open connections from the gateway to each service. */
   UPSTREAM_MAX_SOCKETS: env.integer(128, { min: 1, max: 65_535 }),
-  /** Parsed now so that an invalid value fails at start-up, although no stage uses Redis yet. */
+  /** Shared rate-limit counters; without it each replica limits on its own. */
   REDIS_URL: env.url(['redis', 'rediss']).optional(),
   /**
    * When set, /api/v1/health checks the database with `SELECT 1` instead of asking the services.
    */
   DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
+
+  /** `default` runs rate limit, CORS, auth, WAF; `legacy` restores CORS, WAF, auth, rate limit. */
+  MIDDLEWARE_ORDER: z.enum(['default', 'legacy']).default('default'),
+  /** Proxies allowed to name the client in X-Forwarded-For: a hop count or CIDR list. */
+  TRUST_PROXY: parsedWith(parseTrustProxy, ''),
+
+  /** `name=quota/windowSeconds` items that replace or add rate-limit policies. */
+  RATE_LIMIT_POLICIES: env.list(),
+  /** `route=cost` or `route=cost@policy` items that change a rate-limit route. */
+  RATE_LIMIT_ROUTES: env.list(),
+  /** Limit for one Redis rate-limit command, in milliseconds, before the local limiter decides. */
+  RATE_LIMIT_REDIS_TIMEOUT_MS: env.integer(50, { min: 1, max: 1000 }),
+
+  /** Allowed browser origins: exact origins or patterns such as `https://*.example.org`. */
+  CORS_ORIGINS: listWithDefault(DEFAULT_CORS_ORIGINS).superRefine(checkEach(checkOriginEntry)),
+  /** Whether browsers may send credentials (cookies) with cross-origin requests. */
+  CORS_CREDENTIALS: env.boolean(false),
+  /** How long browsers cache a preflight result, in seconds. */
+  CORS_MAX_AGE_SECONDS: env.integer(600, { min: 0, max: 86_400 }),
+
+  JWT_ISSUER: z.string().min(1).default('scholarships-dev'),
+  JWT_AUDIENCE: z.string().min(1).default('scholarships-api'),
+  /** Allowed token algorithms; empty picks a default from the key source. */
+  JWT_ALGORITHMS: env.list(),
+  JWT_JWKS_URL: env.url(['http', 'https']).optional(),
+  JWT_SECRET: z.string().optional(),
+  /** PEM public key; `\n` escapes are turned into line breaks, as one-line variables need. */
+  JWT_PUBLIC_KEY: z
+    .string()
+    .optional()
+    .transform((value) => value?.replace(/\\n/g, '\n')),
+  JWT_CLOCK_SKEW_SECONDS: env.integer(30, { min: 0, max: 300 }),
+  /** Development secret used when no key is configured; created on first use. */
+  JWT_DEV_SECRET_FILE: z.string().min(1).default(DEFAULT_DEV_SECRET_FILE),
+  /** Minimum time between JWKS fetches for an unknown `kid`, in seconds. */
+  JWT_JWKS_COOLDOWN_SECONDS: env.integer(30, { min: 0, max: 3600 }),
+  /** Time after which the JWKS is fetched again in the background, in seconds. */
+  JWT_JWKS_REFRESH_SECONDS: env.integer(600, { min: 1, max: 86_400 }),
+  /** Verified tokens kept in memory. */
+  JWT_CACHE_MAX_ENTRIES: env.integer(10_000, { min: 1, max: 1_000_000 }),
+
+  /** Longest path and query, in bytes. */
+  WAF_MAX_URL_BYTES: env.integer(2048, { min: 256, max: 65_536 }),
+  /** Largest total of request headers, in bytes; Node.js itself stops at 16 KiB. */
+  WAF_MAX_HEADER_BYTES: env.integer(8192, { min: 1024, max: 16_384 }),
+  /** Largest request body, in bytes; the services accept 100 KiB. */
+  WAF_MAX_BODY_BYTES: env.integer(102_400, { min: 1024, max: 10_485_760 }),
+  /** Total rule score at which a request is blocked. */
+  WAF_SCORE_THRESHOLD: env.integer(5, { min: 1, max: 100 }),
 });
+
+/** Checks that concern several variables together. */
+function checkCombinations(values: z.output<typeof baseSchema>, context: z.RefinementCtx): void {
+  for (const problem of checkJwtConfig(values)) {
+    context.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
+  }
+  try {
+    parseRateLimitPolicies(values.RATE_LIMIT_POLICIES);
+  } catch (error) {
+    const message = (error as Error).message;
+    context.addIssue({ code: 'custom', path: ['RATE_LIMIT_POLICIES'], message });
+    return;
+  }
+  try {
+    applyRateLimitOverrides(
+      DEFAULT_RATE_LIMIT_TABLE,
+      values.RATE_LIMIT_POLICIES,
+      values.RATE_LIMIT_ROUTES,
+    );
+  } catch (error) {
+    const message = (error as Error).message;
+    context.addIssue({ code: 'custom', path: ['RATE_LIMIT_ROUTES'], message });
+  }
+}
+
+export const gatewayConfigSchema = baseSchema.superRefine(checkCombinations);
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 

@@ -6,6 +6,8 @@ import { createApp } from './app';
 import { type GatewayConfig, loadGatewayConfig } from './config';
 import { createDatabaseProbe } from './health/database-probe';
 import { closeUpstreams, createUpstreams } from './proxy/upstreams';
+import { createRedisClient } from './redis';
+import { resolveJwtSettings } from './stages/auth';
 
 /** Exit code for invalid configuration, distinct from 1 for failures after start-up. */
 const EXIT_INVALID_CONFIG = 2;
@@ -21,10 +23,34 @@ function readConfigOrExit(): Readonly<GatewayConfig> {
   }
 }
 
+function logJwtKeySource(config: Readonly<GatewayConfig>, logger: Logger): void {
+  const { source, algorithms } = resolveJwtSettings(config);
+  if (source.kind !== 'dev-secret') {
+    logger.info(
+      { keySource: source.kind, algorithms },
+      'bearer tokens verified with configured keys',
+    );
+    return;
+  }
+  logger.warn(
+    { secretFile: source.file, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+    'no JWT key configured: tokens are verified with a local development secret; issue one with ' +
+      'node gateway/dist/tools/issue-dev-token.js --sub <user>, and set JWT_JWKS_URL, ' +
+      'JWT_PUBLIC_KEY or JWT_SECRET in production',
+  );
+}
+
 async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<void> {
   if (config.REDIS_URL === undefined) {
     logger.info('REDIS_URL not set: Redis-backed features use in-process stand-ins');
   }
+  logJwtKeySource(config, logger);
+  const redis =
+    config.REDIS_URL === undefined
+      ? undefined
+      : createRedisClient(config.REDIS_URL, logger, {
+          commandTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS,
+        });
   const registry = createRegistry({ service: 'gateway' });
   const upstreams = createUpstreams(config);
   const databaseProbe =
@@ -37,6 +63,7 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     registry,
     upstreams,
     ...(databaseProbe === undefined ? {} : { databaseProbe }),
+    ...(redis === undefined ? {} : { redis }),
   });
 
   const server = await startServer(app, {
@@ -46,6 +73,7 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     onShutdown: async () => {
       closeUpstreams(upstreams);
       await databaseProbe?.close();
+      redis?.disconnect();
     },
   });
   // An IPv6 host needs brackets in a URL (RFC 3986 §3.2.2).

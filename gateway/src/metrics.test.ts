@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { ServiceName } from './routes/route-table';
 import { createGatewayHarness, type GatewayHarness } from './testing/gateway-harness';
 import { type ListeningApp, listenApp } from './testing/listen-app';
+import { adminAuthorization } from './testing/test-tokens';
 import { startUpstreamStub, type UpstreamStub } from './testing/upstream-stub';
 
 /** Returns the series lines of the exposition text, skipping comments. */
@@ -62,7 +63,9 @@ describe('gateway metrics', () => {
   });
 
   it('records upstream duration by service and status', async () => {
-    await request(listening.url).get('/api/v1/me/matches');
+    await request(listening.url)
+      .get('/api/v1/me/matches')
+      .set('Authorization', await adminAuthorization());
 
     const text = await gateway.registry.metrics();
     expect(text).toMatch(
@@ -72,17 +75,21 @@ describe('gateway metrics', () => {
 
   it('adds no series for random paths', async () => {
     // The first unmatched request of each kind creates its series; later ones must reuse them.
+    const firstAuthorization = await adminAuthorization();
     await request(listening.url).get(`/${randomSegment()}`);
-    await request(listening.url).get(`/api/v1/me/saved/${randomSegment()}/${randomSegment()}`);
+    await request(listening.url)
+      .get(`/api/v1/me/saved/${randomSegment()}/${randomSegment()}`)
+      .set('Authorization', firstAuthorization);
     const before = seriesLines(await gateway.registry.metrics());
 
     const segments: string[] = [];
+    const authorization = await adminAuthorization();
     for (let index = 0; index < 200; index += 1) {
       const segment = randomSegment();
       segments.push(segment);
       const path =
         index % 2 === 0 ? `/${segment}/${index}` : `/api/v1/me/saved/${segment}/${index}`;
-      const response = await request(listening.url).get(path);
+      const response = await request(listening.url).get(path).set('Authorization', authorization);
       expect(response.status).toBe(index % 2 === 0 ? 404 : 200);
     }
 

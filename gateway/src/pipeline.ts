@@ -2,15 +2,40 @@ import type { Logger } from '@scholarships/logger';
 import type { Registry } from '@scholarships/metrics';
 import { errorHandler, requestContext, routeNotFound } from '@scholarships/service-kit';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
 import { classifyGatewayError } from './classify-error';
+import { createClientAddressResolver } from './client-address';
 import type { GatewayConfig } from './config';
+import {
+  type EdgeStage,
+  type EdgeStageName,
+  edgeMiddleware,
+  type StageObserver,
+  stripIdentityHeaders,
+} from './edge';
 import type { DatabaseProbe } from './health/database-probe';
 import { createHealthRoutes } from './health/health-routes';
 import { UpstreamProber } from './health/upstream-probe';
-import { createGatewayMetrics } from './metrics';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { createProxyRoutes } from './proxy/proxy-routes';
 import type { Upstreams } from './proxy/upstreams';
 import { securityHeaders } from './security-headers';
+import { createEdgeStages } from './stages';
+
+/** Names of the orders in which the edge stages can run. */
+export type MiddlewareOrder = 'default' | 'legacy';
+
+/**
+ * The edge stages in the order each setting runs them. `default` puts the cheapest stage first,
+ * so a request that will be rejected costs as little as possible. The rate limit is one counter,
+ * CORS compares one header, and auth verifies a signature at most once per token. The WAF runs
+ * every rule over every value and reads the body. `legacy` is the earlier order, kept for
+ * rollback and comparison.
+ */
+export const EDGE_STAGE_ORDERS: Readonly<Record<MiddlewareOrder, readonly EdgeStageName[]>> = {
+  default: ['rate-limit', 'cors', 'auth', 'waf'],
+  legacy: ['cors', 'waf', 'auth', 'rate-limit'],
+};
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -23,12 +48,23 @@ export interface GatewayDependencies {
    * Direct database check for /api/v1/health. Without it, the services' `/readyz` bodies are used.
    */
   databaseProbe?: DatabaseProbe;
+  /** Shared rate-limit counters. Without it, each replica limits on its own. */
+  redis?: Redis;
+  /**
+   * Returns the order to run the edge stages in; read per request, so a rollout switch can change
+   * it without a restart. Defaults to the config's MIDDLEWARE_ORDER.
+   */
+  middlewareOrder?: () => MiddlewareOrder;
+  /** Clock in milliseconds since the epoch for the local limiter and token expiry; tests set it. */
+  now?: () => number;
 }
 
 export type PipelineStageName =
+  | 'strip-identity'
   | 'request-context'
   | 'security-headers'
   | 'health'
+  | 'edge-stages'
   | 'proxy'
   | 'not-found'
   | 'error-handler';
@@ -41,12 +77,11 @@ export interface PipelineStage {
 /**
  * Builds the gateway's middleware in the order Express runs it.
  *
- * Request context comes first so every response, errors included, carries X-Request-Id and is
- * counted in the metrics. Health routes come before the client-facing stages, so orchestrator
- * probes are never rate-limited or asked for credentials.
- *
- * Later stages go between `health` and `proxy`, in this order: cors, rate-limit, waf, auth,
- * response-cache.
+ * Identity headers are stripped before anything else reads the request. Request context comes
+ * next, so every response, errors included, carries X-Request-Id and is counted in the metrics.
+ * Health routes come before the edge stages, so orchestrator probes are never rate-limited or
+ * asked for credentials. The edge stages run in the order EDGE_STAGE_ORDERS names; a response
+ * cache would go between them and the proxy.
  */
 export function buildPipeline(deps: GatewayDependencies): PipelineStage[] {
   const metrics = createGatewayMetrics(deps.registry);
@@ -56,9 +91,11 @@ export function buildPipeline(deps: GatewayDependencies): PipelineStage[] {
     deps.databaseProbe === undefined ? {} : { databaseProbe: deps.databaseProbe };
 
   return [
+    { name: 'strip-identity', handler: stripIdentityHeaders() },
     { name: 'request-context', handler: requestContext(deps.logger, metrics.http) },
     { name: 'security-headers', handler: securityHeaders() },
     { name: 'health', handler: createHealthRoutes({ ...healthSources, ...databasePart }) },
+    { name: 'edge-stages', handler: createEdgeHandler(deps, metrics) },
     {
       name: 'proxy',
       handler: createProxyRoutes({
@@ -70,4 +107,51 @@ export function buildPipeline(deps: GatewayDependencies): PipelineStage[] {
     { name: 'not-found', handler: routeNotFound() },
     { name: 'error-handler', handler: errorHandler(classifyGatewayError) },
   ];
+}
+
+function createEdgeHandler(deps: GatewayDependencies, metrics: GatewayMetrics): RequestHandler {
+  const stages = createEdgeStages({
+    config: deps.config,
+    logger: deps.logger,
+    metrics,
+    redis: deps.redis,
+    ...(deps.now === undefined ? {} : { now: deps.now }),
+  });
+  const plans = planStages(stages);
+  const selectOrder = deps.middlewareOrder ?? (() => deps.config.MIDDLEWARE_ORDER);
+  return edgeMiddleware({
+    selectStages: () => plans[selectOrder()],
+    resolveClientAddress: createClientAddressResolver(deps.config.TRUST_PROXY),
+    observer: createStageObserver(metrics),
+  });
+}
+
+/** Resolves each order's stage names to the stage objects once. */
+function planStages(
+  stages: Readonly<Record<EdgeStageName, EdgeStage>>,
+): Record<MiddlewareOrder, readonly EdgeStage[]> {
+  return {
+    default: EDGE_STAGE_ORDERS.default.map((name) => stages[name]),
+    legacy: EDGE_STAGE_ORDERS.legacy.map((name) => stages[name]),
+  };
+}
+
+function createStageObserver(metrics: GatewayMetrics): StageObserver {
+  const durations = {
+    'rate-limit': metrics.stageDuration.labels({ stage: 'rate-limit' }),
+    cors: metrics.stageDuration.labels({ stage: 'cors' }),
+    auth: metrics.stageDuration.labels({ stage: 'auth' }),
+    waf: metrics.stageDuration.labels({ stage: 'waf' }),
+  };
+  return {
+    stageFinished(stage, durationMs, decision) {
+      durations[stage].observe(durationMs / 1000);
+      if (decision.kind === 'reject') {
+        metrics.stageRejections.inc({ stage, reason: decision.reason });
+      }
+    },
+    stagesFinished(totalMs) {
+      metrics.middlewareDuration.observe(totalMs / 1000);
+    },
+  };
 }

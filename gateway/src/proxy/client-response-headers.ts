@@ -1,5 +1,21 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { securityHeaderNames } from '../security-headers';
 import { deleteHopByHopHeaders } from './hop-by-hop-headers';
+
+/**
+ * Response headers that only the gateway sets: helmet's security headers, the RateLimit fields
+ * and the X-Powered-By that helmet removes. A service's copy is dropped so each is sent once,
+ * with the gateway's value. CORS headers (`access-control-*`) are dropped by prefix.
+ */
+const GATEWAY_OWNED_HEADERS = new Set([
+  ...securityHeaderNames(),
+  'x-powered-by',
+  'ratelimit',
+  'ratelimit-policy',
+]);
+
+/** Headers that both the gateway and a service may set; the values are joined. */
+const JOINED_HEADERS = ['vary', 'server-timing'] as const;
 
 /**
  * Removes the hop-by-hop fields from the service's response before http-proxy copies its headers
@@ -15,5 +31,24 @@ export function prepareClientResponseHeaders(
   clientResponse: ServerResponse,
 ): void {
   deleteHopByHopHeaders(upstreamResponse.headers);
+  reconcileGatewayHeaders(upstreamResponse.headers, clientResponse);
   upstreamResponse.headers.connection = clientResponse.shouldKeepAlive ? 'keep-alive' : 'close';
+}
+
+/**
+ * http-proxy copies each service header over the one the gateway already set. So gateway-owned
+ * headers are deleted from the service's response, and joined headers get the gateway's value in
+ * front, as RFC 9110 §5.3 allows for list fields.
+ */
+function reconcileGatewayHeaders(upstream: IncomingHttpHeaders, client: ServerResponse): void {
+  for (const name of Object.keys(upstream)) {
+    if (GATEWAY_OWNED_HEADERS.has(name) || name.startsWith('access-control-')) {
+      delete upstream[name];
+    }
+  }
+  for (const name of JOINED_HEADERS) {
+    const ours = client.getHeader(name);
+    const theirs = upstream[name];
+    if (ours !== undefined && theirs !== undefined) upstream[name] = `${String(ours)}, ${theirs}`;
+  }
 }

@@ -3,6 +3,7 @@ import type { ServiceName } from '../routes/route-table';
 import { createGatewayHarness, type GatewayHarness } from '../testing/gateway-harness';
 import { type ListeningApp, listenApp } from '../testing/listen-app';
 import { sendRequest } from '../testing/send-request';
+import { adminAuthorization } from '../testing/test-tokens';
 import { closedPortUrl, startUpstreamStub, type UpstreamStub } from '../testing/upstream-stub';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -63,7 +64,9 @@ describe('proxy routing', () => {
     ['/api/v1/me/profile', 'eligibility'],
     ['/api/v1/me/matches?limit=20&cursor=eyJpZCI6MX0%3D', 'eligibility'],
   ])('forwards %s to %s unchanged', async (path, service) => {
-    const response = await request(gateway.app).get(path);
+    const response = await request(gateway.app)
+      .get(path)
+      .set('Authorization', await adminAuthorization());
 
     expect(response.status).toBe(200);
     expect(response.body.service).toBe(service);
@@ -77,6 +80,7 @@ describe('proxy routing', () => {
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('forwards %s with its body', async (method) => {
     const response = await request(gateway.app)
       [method.toLowerCase() as 'post']('/api/v1/me/saved/abc')
+      .set('Authorization', await adminAuthorization())
       .set('Content-Type', 'application/json')
       .send('{"note":"apply by May"}');
 
@@ -157,7 +161,7 @@ describe('proxy request bodies', () => {
     const response = await sendRequest(listening.url, {
       method: 'POST',
       path: '/api/v1/me/profile',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: await adminAuthorization() },
       bodyChunks: chunks,
     });
 
@@ -170,11 +174,13 @@ describe('proxy request bodies', () => {
   it('sets headers on queued requests', async () => {
     // With one socket per service, four of these wait in the agent's queue with their bodies.
     const bodies = ['{"i":1}', '{"i":2}', '{"i":3}', '{"i":4}', '{"i":5}'];
+    const authorization = await adminAuthorization();
 
     const responses = await Promise.all(
       bodies.map((body, index) =>
         request(listening.url)
           .post('/api/v1/me/interactions')
+          .set('Authorization', authorization)
           .set('Content-Type', 'application/json')
           .set('X-Request-Id', `queued-${index}`)
           .send(body),
@@ -262,7 +268,9 @@ describe('proxy headers', () => {
   });
 
   it('creates X-Request-Id when missing', async () => {
-    const response = await request(gateway.app).get('/api/v1/me/profile');
+    const response = await request(gateway.app)
+      .get('/api/v1/me/profile')
+      .set('Authorization', await adminAuthorization());
 
     const forwarded = onlyRequest(services.stubs.eligibility).headers['x-request-id'];
     expect(forwarded).toMatch(/^[0-9a-f-]{36}$/);

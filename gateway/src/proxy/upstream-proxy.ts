@@ -1,6 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import { findEdgeState } from '../edge';
 import type { GatewayMetrics } from '../metrics';
+import { forwardBufferedBody } from './buffered-body';
 import { prepareClientResponseHeaders } from './client-response-headers';
 import { UpstreamExchange } from './upstream-exchange';
 import { buildUpstreamRequestHeaders } from './upstream-request-headers';
@@ -15,7 +17,7 @@ export interface UpstreamProxyOptions {
 
 /**
  * Creates the handler that forwards a request to one service, path and query unchanged, with the
- * body streamed as received.
+ * body streamed as received, or, when the WAF has read it, the same bytes from its buffer.
  *
  * NOTE: http-proxy 1.18 builds the upstream path with `url.parse` and a join that collapses
  * repeated slashes, so `//` becomes `/` and `\` becomes `/` before the request reaches the service.
@@ -59,6 +61,8 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): RequestHandl
     // here. Its proxyReq event is too late for that: a request that waited for a pooled socket and
     // has a body has already sent its headers by then, and setHeader throws ERR_HTTP_HEADERS_SENT.
     req.headers = buildUpstreamRequestHeaders(req);
+    const body = findEdgeState(req)?.view.body;
+    if (body !== undefined) forwardBufferedBody(req, body);
     exchanges.set(
       req,
       new UpstreamExchange(req, res, { service: upstream.service, timeoutMs, metrics }),

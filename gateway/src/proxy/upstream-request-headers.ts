@@ -1,6 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { IDENTITY_HEADERS } from '@scholarships/contracts';
 import { nextTraceparent, parseTraceparent } from '@scholarships/logger';
 import type { Request } from 'express';
+import { deleteIdentityHeaders, findEdgeState } from '../edge';
 import { deleteHopByHopHeaders } from './hop-by-hop-headers';
 
 /**
@@ -17,7 +19,8 @@ const CLIENT_FORWARDING_HEADERS = [
 
 /**
  * Builds the headers of the upstream request from the client's request: hop-by-hop fields
- * removed, and request id, trace context and forwarding fields set by the gateway.
+ * removed, and request id, trace context, forwarding fields and the verified identity set by the
+ * gateway.
  */
 export function buildUpstreamRequestHeaders(req: Request): IncomingHttpHeaders {
   const headers: IncomingHttpHeaders = { ...req.headers };
@@ -40,12 +43,20 @@ export function buildUpstreamRequestHeaders(req: Request): IncomingHttpHeaders {
   // W3C Trace Context §3.3: a tracestate that arrives without a valid traceparent is discarded.
   if (trace === undefined) delete headers.tracestate;
 
-  // TODO: when a load balancer is put in front of the gateway, trust its X-Forwarded-* values
-  // instead of replacing them with the load balancer's own address.
-  if (req.socket.remoteAddress !== undefined) {
-    headers['x-forwarded-for'] = req.socket.remoteAddress;
-  }
+  // The edge stages resolved the client address through the trusted proxies (TRUST_PROXY), so
+  // the service gets the client rather than a load balancer. Without them, the socket peer.
+  const state = findEdgeState(req);
+  const clientAddress = state?.view.clientAddress ?? req.socket.remoteAddress;
+  if (clientAddress !== undefined) headers['x-forwarded-for'] = clientAddress;
   headers['x-forwarded-proto'] = req.protocol;
   if (req.headers.host !== undefined) headers['x-forwarded-host'] = req.headers.host;
+
+  // Only the auth stage's verified identity reaches the services, never a client's own value.
+  deleteIdentityHeaders(headers);
+  const identity = state?.identity;
+  if (identity !== undefined) {
+    headers[IDENTITY_HEADERS.userId] = identity.userId;
+    if (identity.roles.length > 0) headers[IDENTITY_HEADERS.roles] = identity.roles.join(',');
+  }
   return headers;
 }

@@ -17,7 +17,11 @@ export interface UpstreamRoute {
 // NOTE: the templates follow the planned service APIs. Add a template here when a service adds a
 // route, or its requests are labelled as unmatched.
 export const ROUTE_TABLE: readonly UpstreamRoute[] = [
-  { prefix: '/api/v1/search', service: 'search', templates: ['/api/v1/search'] },
+  {
+    prefix: '/api/v1/search',
+    service: 'search',
+    templates: ['/api/v1/search', '/api/v1/search/suggest'],
+  },
   {
     prefix: '/api/v1/scholarships',
     service: 'catalog',
@@ -41,7 +45,7 @@ export const ROUTE_TABLE: readonly UpstreamRoute[] = [
   {
     prefix: '/api/v1/eligibility',
     service: 'eligibility',
-    templates: ['/api/v1/eligibility', '/api/v1/eligibility/:scholarshipId'],
+    templates: ['/api/v1/eligibility/check', '/api/v1/eligibility/analysis'],
   },
   { prefix: '/api/v1/me/profile', service: 'eligibility', templates: ['/api/v1/me/profile'] },
   { prefix: '/api/v1/me/matches', service: 'eligibility', templates: ['/api/v1/me/matches'] },

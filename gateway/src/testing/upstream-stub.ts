@@ -22,6 +22,8 @@ export interface UpstreamStubOptions {
   mode?: 'echo' | 'hang';
   /** Response to `GET /readyz`. The default is 200 with a passing database check. */
   readiness?: StubReadiness;
+  /** Extra headers on every echo response, e.g. security headers a service sets itself. */
+  responseHeaders?: Record<string, string>;
 }
 
 export interface UpstreamStub {
@@ -77,6 +79,7 @@ export async function startUpstreamStub(
         'keep-alive': 'timeout=60',
         'x-upstream-hop': 'must not reach the client',
         'x-upstream-service': name,
+        ...options.responseHeaders,
       });
       res.end(
         JSON.stringify({

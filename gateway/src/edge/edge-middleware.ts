@@ -1,0 +1,79 @@
+import { sendProblem } from '@scholarships/service-kit';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ClientAddressResolver } from '../client-address';
+import type { EdgeStage } from './edge-stage';
+import { createEdgeState } from './edge-state';
+import { createRequestView } from './request-view';
+import {
+  type EdgeOutcome,
+  formatServerTiming,
+  runEdgeStages,
+  type StageObserver,
+} from './run-edge-stages';
+
+export interface EdgeMiddlewareOptions {
+  /** Returns the stages to run for this request, in order. Called per request. */
+  selectStages(req: Request): readonly EdgeStage[];
+  resolveClientAddress: ClientAddressResolver;
+  observer: StageObserver;
+}
+
+/**
+ * Creates the Express adapter of the edge stages. It builds the request view, runs the stages, and
+ * turns the outcome into headers and a problem response, a gateway response or `next()`.
+ */
+export function edgeMiddleware(options: EdgeMiddlewareOptions): RequestHandler {
+  return function runEdgeStagesMiddleware(req: Request, res: Response, next: NextFunction) {
+    const clientAddress = options.resolveClientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+    );
+    const state = createEdgeState(req, createRequestView(req, clientAddress));
+    const outcome = runEdgeStages(options.selectStages(req), state, options.observer);
+    if (outcome instanceof Promise) {
+      outcome.then((settled) => {
+        reportTotal(settled, options.observer);
+        applyOutcome(settled, req, res, next);
+      }, next);
+      return;
+    }
+    reportTotal(outcome, options.observer);
+    applyOutcome(outcome, req, res, next);
+  };
+}
+
+function reportTotal(outcome: EdgeOutcome, observer: StageObserver): void {
+  let totalMs = 0;
+  for (const timing of outcome.timings) totalMs += timing.durationMs;
+  observer.stagesFinished?.(totalMs);
+}
+
+function applyOutcome(outcome: EdgeOutcome, req: Request, res: Response, next: NextFunction) {
+  // A client that went away while a stage waited, e.g. for Redis, gets no response.
+  if (res.destroyed) return;
+  setHeaderFields(res, outcome.headers);
+  if (outcome.timings.length > 0) {
+    res.setHeader('Server-Timing', formatServerTiming(outcome.timings));
+  }
+  const final = outcome.final;
+  if (final === undefined) {
+    next();
+    return;
+  }
+  if (final.kind === 'reject') {
+    sendProblem(req, res, final.problem);
+    return;
+  }
+  res.status(final.status).end();
+}
+
+/** Sets each field once; a name that occurs several times gets its values joined with `, `. */
+function setHeaderFields(res: Response, fields: readonly (readonly [string, string])[]): void {
+  const joined = new Map<string, string>();
+  for (const [name, value] of fields) {
+    const key = name.toLowerCase();
+    const previous = joined.get(key);
+    joined.set(key, previous === undefined ? value : `${previous}, ${value}`);
+  }
+  for (const [name, value] of joined) res.setHeader(name, value);
+}

@@ -1,0 +1,1 @@
+export { createRedisClient, type RedisClientOptions } from './redis-client';

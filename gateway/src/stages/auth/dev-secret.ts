@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Default place of the development secret, shared by the gateway and the dev-token tool. */
+export const DEFAULT_DEV_SECRET_FILE = join(tmpdir(), 'scholarships-gateway', 'dev-jwt-secret');
+
+/** Shortest secret accepted, in bytes: HS256 needs a key of at least the hash size (RFC 7518 §3.2). */
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * Reads the development HS256 secret from `file`, creating it with 32 random bytes (base64url,
+ * mode 0600) when it does not exist. It is used only when no key is configured, so a gateway run
+ * without configuration still verifies signatures with a secret nobody else knows, and the
+ * dev-token tool on the same machine can sign tokens it accepts.
+ */
+export function loadOrCreateDevSecret(file: string): string {
+  const existing = readSecretFile(file);
+  if (existing !== undefined) return existing;
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    // Another process created the file first; use its secret.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const created = readSecretFile(file);
+  if (created === undefined) throw new Error(`could not read the development secret ${file}`);
+  return created;
+}
+
+function readSecretFile(file: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (Buffer.byteLength(text) < MIN_SECRET_BYTES) {
+    throw new Error(
+      `the development secret in ${file} is shorter than ${MIN_SECRET_BYTES} bytes; delete the file`,
+    );
+  }
+  return text;
+}

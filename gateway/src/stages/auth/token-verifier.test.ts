@@ -1,0 +1,66 @@
+import { SignJWT } from 'jose';
+import { TokenVerifier } from './token-verifier';
+
+const SECRET = new TextEncoder().encode('unit-test-secret-that-is-32-bytes-long!!');
+const NOW = 1_800_000_000_000;
+
+async function sign(expiresInSeconds: number, sub = 'student-1'): Promise<string> {
+  return new SignJWT({ roles: ['reader'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub)
+    .setIssuer('issuer')
+    .setAudience('audience')
+    .setExpirationTime(Math.floor(NOW / 1000) + expiresInSeconds)
+    .sign(SECRET);
+}
+
+function createVerifier(clock: { now: number }) {
+  return new TokenVerifier({
+    key: SECRET,
+    algorithms: ['HS256'],
+    issuer: 'issuer',
+    audience: 'audience',
+    clockSkewSeconds: 30,
+    cacheMaxEntries: 10,
+    now: () => clock.now,
+  });
+}
+
+describe('TokenVerifier', () => {
+  it('verifies a token only once', async () => {
+    const clock = { now: NOW };
+    const verifier = createVerifier(clock);
+    const token = await sign(600);
+
+    const first = verifier.verify(token);
+    expect(first).toBeInstanceOf(Promise);
+    expect(await first).toEqual({ ok: true, identity: { userId: 'student-1', roles: ['reader'] } });
+
+    const second = verifier.verify(token);
+    expect(second).not.toBeInstanceOf(Promise);
+    expect(second).toEqual({ ok: true, identity: { userId: 'student-1', roles: ['reader'] } });
+  });
+
+  it('forgets a token when it expires', async () => {
+    const clock = { now: NOW };
+    const verifier = createVerifier(clock);
+    const token = await sign(60);
+    await verifier.verify(token);
+
+    clock.now = NOW + 61_000;
+    const afterExpiry = verifier.verify(token);
+
+    expect(afterExpiry).toBeInstanceOf(Promise);
+    // Still inside the 30 s clock skew, so it verifies again, and is not cached past its expiry.
+    expect(await afterExpiry).toMatchObject({ ok: true });
+    clock.now = NOW + 91_000;
+    expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
+  it('rejects a subject with control characters', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const token = await sign(600, 'user\r\nx-admin: 1');
+
+    expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
+  });
+});

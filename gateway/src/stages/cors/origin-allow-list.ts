@@ -1,0 +1,49 @@
+/**
+ * Parses and matches the `CORS_ORIGINS` entries. An entry is an exact origin such as
+ * `https://app.example.org`, or a pattern with a wildcard for the leftmost host labels
+ * (`https://*.example.org` matches `https://a.example.org` and `https://a.b.example.org`, not
+ * `https://example.org`) or for the port (`http://localhost:*`). Origins compare as the browser
+ * serializes them (RFC 6454 §6.2): lower-case scheme and host, no default port, no path.
+ */
+export type OriginMatcher = (origin: string) => boolean;
+
+const ENTRY_PATTERN =
+  /^(https?):\/\/(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::(\d{1,5}|\*))?$/;
+
+/** Checks one entry and throws an Error that names it when it is not an origin or pattern. */
+export function checkOriginEntry(entry: string): void {
+  if (!ENTRY_PATTERN.test(entry)) {
+    throw new Error(
+      `"${entry}" is not an origin such as https://app.example.org, https://*.example.org or ` +
+        'http://localhost:*; use lower case and no path',
+    );
+  }
+}
+
+/** Compiles the entries once into one matcher. Throws on the first invalid entry. */
+export function compileOriginAllowList(entries: readonly string[]): OriginMatcher {
+  const exact = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const entry of entries) {
+    checkOriginEntry(entry);
+    if (entry.includes('*')) patterns.push(patternToRegExp(entry));
+    else exact.add(entry);
+  }
+  return (origin) => exact.has(origin) || patterns.some((pattern) => pattern.test(origin));
+}
+
+function patternToRegExp(entry: string): RegExp {
+  const match = ENTRY_PATTERN.exec(entry);
+  if (match === null) throw new Error(`"${entry}" is not an origin pattern`);
+  const [, scheme = '', subdomainWildcard, host = '', port] = match;
+  const labels = subdomainWildcard === undefined ? '' : '(?:[a-z0-9-]+\\.)+';
+  const hostPart = escapeRegExp(host);
+  let portPart = '';
+  if (port === '*') portPart = '(?::\\d{1,5})?';
+  else if (port !== undefined) portPart = `:${port}`;
+  return new RegExp(`^${scheme}://${labels}${hostPart}${portPart}$`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

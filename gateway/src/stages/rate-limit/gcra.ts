@@ -1,0 +1,75 @@
+/**
+ * Generic cell rate algorithm (GCRA), the token bucket expressed as one timestamp per client: the
+ * theoretical arrival time (TAT) at which the client's bucket is full again. A policy of `quota`
+ * units per `window` refills one unit every `window / quota` and keeps at most `quota` units, so a
+ * client may burst its whole quota and then continues at the refill rate.
+ */
+export interface GcraParameters {
+  /** Time to refill one quota unit, in milliseconds: window / quota. */
+  intervalMs: number;
+  /** Policy window in milliseconds; also the largest burst, `quota` units. */
+  windowMs: number;
+}
+
+/** One client's state after a request, as the RateLimit fields report it. */
+export interface GcraOutcome {
+  allowed: boolean;
+  /** Whole quota units still available now. */
+  remaining: number;
+  /** Milliseconds until the bucket is full again. */
+  resetMs: number;
+  /** Milliseconds until the rejected request would fit; 0 when allowed. */
+  retryAfterMs: number;
+}
+
+export interface GcraStep {
+  outcome: GcraOutcome;
+  /** The TAT to store, or undefined when the request was rejected and nothing changes. */
+  nextTat: number | undefined;
+}
+
+export function gcraParameters(quota: number, windowSeconds: number): GcraParameters {
+  const windowMs = windowSeconds * 1000;
+  return { intervalMs: windowMs / quota, windowMs };
+}
+
+/**
+ * Spends `cost` units at time `nowMs` from a bucket whose TAT is `storedTat` (undefined for a
+ * new client). The Redis script implements the same step; keep them in agreement.
+ */
+export function gcraStep(
+  storedTat: number | undefined,
+  nowMs: number,
+  cost: number,
+  parameters: GcraParameters,
+): GcraStep {
+  const tat = Math.max(storedTat ?? nowMs, nowMs);
+  const nextTat = tat + cost * parameters.intervalMs;
+  const retryAfterMs = nextTat - parameters.windowMs - nowMs;
+  if (retryAfterMs > 0) {
+    return {
+      outcome: describeGcra(false, tat - nowMs, retryAfterMs, parameters),
+      nextTat: undefined,
+    };
+  }
+  return { outcome: describeGcra(true, nextTat - nowMs, 0, parameters), nextTat };
+}
+
+/**
+ * Builds the outcome from the time until the bucket is full (`fillMs`, TAT minus now, after the
+ * request when it was allowed).
+ */
+export function describeGcra(
+  allowed: boolean,
+  fillMs: number,
+  retryAfterMs: number,
+  parameters: GcraParameters,
+): GcraOutcome {
+  const available = (parameters.windowMs - fillMs) / parameters.intervalMs;
+  return {
+    allowed,
+    remaining: Math.max(0, Math.floor(available + 1e-9)),
+    resetMs: Math.max(0, fillMs),
+    retryAfterMs: Math.max(0, retryAfterMs),
+  };
+}

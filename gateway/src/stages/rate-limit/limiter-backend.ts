@@ -1,0 +1,111 @@
+import type { Logger } from '@scholarships/logger';
+import type { Counter, Gauge } from '@scholarships/metrics';
+import type { GcraOutcome, GcraParameters } from './gcra';
+import type { LocalLimiter } from './local-limiter';
+import type { RedisLimiter } from './redis-limiter';
+
+export type LimiterBackendName = 'redis' | 'local';
+
+export interface BackendOutcome extends GcraOutcome {
+  backend: LimiterBackendName;
+}
+
+export interface LimiterBackendOptions {
+  /** Undefined without `REDIS_URL`: only the local limiter runs. */
+  shared: RedisLimiter | undefined;
+  local: LocalLimiter;
+  logger: Logger;
+  now: () => number;
+  /** Minimum time between two checks of whether Redis is back, in milliseconds. */
+  probeIntervalMs: number;
+  metrics: {
+    /** 1 for the limiter in use, 0 for the other. */
+    backend: Gauge<'backend'>;
+    fallbacks: Counter;
+  };
+}
+
+/**
+ * Chooses between the shared Redis limiter and the per-replica one. It starts on Redis, switches
+ * to local on the first failed or timed-out command, and while local it sends one PING per probe
+ * interval in the background, switching back when one succeeds. No request waits for a probe.
+ * Each switch is logged once and the gauge shows the limiter in use.
+ */
+export class LimiterBackend {
+  private active: LimiterBackendName;
+  private probing = false;
+  private nextProbeAt = 0;
+
+  constructor(private readonly options: LimiterBackendOptions) {
+    this.active = options.shared === undefined ? 'local' : 'redis';
+    this.showActive();
+  }
+
+  get activeBackend(): LimiterBackendName {
+    return this.active;
+  }
+
+  consume(
+    key: string,
+    cost: number,
+    parameters: GcraParameters,
+  ): BackendOutcome | Promise<BackendOutcome> {
+    const shared = this.options.shared;
+    if (shared === undefined) return this.consumeLocally(key, cost, parameters);
+    if (this.active === 'local') {
+      this.probeInBackground(shared);
+      return this.consumeLocally(key, cost, parameters);
+    }
+    if (!shared.isConnected()) {
+      this.fallBack('not connected');
+      return this.consumeLocally(key, cost, parameters);
+    }
+    return shared.consume(key, cost, parameters).then(
+      (outcome): BackendOutcome => ({ ...outcome, backend: 'redis' }),
+      (error: unknown) => {
+        this.fallBack(error instanceof Error ? error.message : String(error));
+        return this.consumeLocally(key, cost, parameters);
+      },
+    );
+  }
+
+  private consumeLocally(key: string, cost: number, parameters: GcraParameters): BackendOutcome {
+    return { ...this.options.local.consume(key, cost, parameters), backend: 'local' };
+  }
+
+  private fallBack(reason: string): void {
+    if (this.active === 'local') return;
+    this.active = 'local';
+    this.nextProbeAt = this.options.now() + this.options.probeIntervalMs;
+    this.options.metrics.fallbacks.inc();
+    this.showActive();
+    this.options.logger.warn(
+      { reason },
+      'rate limiting switched to the per-replica limiter because Redis failed',
+    );
+  }
+
+  private probeInBackground(shared: RedisLimiter): void {
+    const now = this.options.now();
+    if (this.probing || now < this.nextProbeAt || !shared.isConnected()) return;
+    this.probing = true;
+    shared.ping().then(
+      () => {
+        this.probing = false;
+        this.active = 'redis';
+        this.showActive();
+        this.options.logger.info('rate limiting is shared through Redis again');
+      },
+      () => {
+        this.probing = false;
+        this.nextProbeAt = this.options.now() + this.options.probeIntervalMs;
+      },
+    );
+  }
+
+  private showActive(): void {
+    const { backend } = this.options.metrics;
+    backend.set({ backend: 'redis' }, this.active === 'redis' ? 1 : 0);
+    backend.set({ backend: 'local' }, this.active === 'local' ? 1 : 0);
+  }
+}

@@ -1,0 +1,30 @@
+import { LRUCache } from 'lru-cache';
+import { type GcraOutcome, type GcraParameters, gcraStep } from './gcra';
+
+/**
+ * Clients tracked per replica. Past it the least recently seen client is forgotten, which can only
+ * give that client a fresh budget, never block anyone wrongly.
+ */
+const MAX_TRACKED_CLIENTS = 100_000;
+
+/** Per-replica GCRA limiter: synchronous, bounded in memory, entries expire with their bucket. */
+export class LocalLimiter {
+  private readonly tats: LRUCache<string, number>;
+
+  constructor(private readonly now: () => number) {
+    this.tats = new LRUCache<string, number>({
+      max: MAX_TRACKED_CLIENTS,
+      ttlAutopurge: false,
+      perf: { now },
+    });
+  }
+
+  consume(key: string, cost: number, parameters: GcraParameters): GcraOutcome {
+    const nowMs = this.now();
+    const step = gcraStep(this.tats.get(key), nowMs, cost, parameters);
+    if (step.nextTat !== undefined) {
+      this.tats.set(key, step.nextTat, { ttl: Math.ceil(step.nextTat - nowMs) });
+    }
+    return step.outcome;
+  }
+}

@@ -1,0 +1,172 @@
+import { createLogger } from '@scholarships/logger';
+import { createRegistry } from '@scholarships/metrics';
+import { createEdgeState, type RequestView } from '../../edge';
+import { createGatewayMetrics } from '../../metrics';
+import {
+  applyRateLimitOverrides,
+  createRateLimitStage,
+  DEFAULT_RATE_LIMIT_TABLE,
+  gcraParameters,
+  gcraStep,
+} from './index';
+
+function view(overrides: Partial<RequestView> = {}): RequestView {
+  return {
+    method: 'GET',
+    path: '/api/v1/scholarships/1',
+    rawQuery: '',
+    headers: {},
+    clientAddress: '192.0.2.10',
+    ...overrides,
+  };
+}
+
+/** Costs of 1 for every route, so that a test quota below the default costs is valid. */
+const UNIT_COSTS = [
+  'eligibility-check=1',
+  'eligibility-read=1',
+  'search=1',
+  'me-write=1',
+  'admin-write=1',
+];
+
+function createStage(policies: string[], routes: string[] = UNIT_COSTS) {
+  let nowMs = 1_700_000_000_000;
+  const registry = createRegistry({ service: 'gateway', defaultMetrics: false });
+  const stage = createRateLimitStage({
+    table: applyRateLimitOverrides(DEFAULT_RATE_LIMIT_TABLE, policies, routes),
+    redis: undefined,
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    metrics: createGatewayMetrics(registry),
+    now: () => nowMs,
+  });
+  const run = (request: RequestView) => {
+    const decision = stage.run(request, createEdgeState({} as never, request));
+    if (decision instanceof Promise) throw new Error('the local limiter must decide synchronously');
+    return decision;
+  };
+  return { run, registry, advance: (ms: number) => (nowMs += ms) };
+}
+
+function header(decision: { headers?: readonly (readonly [string, string])[] }, name: string) {
+  return decision.headers?.find(([field]) => field === name)?.[1];
+}
+
+describe('gcraStep', () => {
+  const parameters = gcraParameters(10, 60);
+
+  it('allows a burst of the quota', () => {
+    let tat: number | undefined;
+    for (let request = 0; request < 10; request += 1) {
+      const step = gcraStep(tat, 0, 1, parameters);
+      expect(step.outcome.allowed).toBe(true);
+      expect(step.outcome.remaining).toBe(9 - request);
+      tat = step.nextTat;
+    }
+    const rejected = gcraStep(tat, 0, 1, parameters);
+    expect(rejected.outcome.allowed).toBe(false);
+    expect(rejected.outcome.retryAfterMs).toBe(6000);
+    expect(rejected.nextTat).toBeUndefined();
+  });
+
+  it('refills one unit per interval', () => {
+    const full = gcraStep(undefined, 0, 10, parameters);
+    expect(gcraStep(full.nextTat, 5999, 1, parameters).outcome.allowed).toBe(false);
+    expect(gcraStep(full.nextTat, 6000, 1, parameters).outcome.allowed).toBe(true);
+  });
+});
+
+describe('rate-limit stage', () => {
+  it('rejects past the quota with 429', () => {
+    const { run, advance } = createStage(['default=3/60']);
+
+    for (let request = 0; request < 3; request += 1) expect(run(view()).kind).toBe('continue');
+    const rejected = run(view());
+
+    expect(rejected.kind).toBe('reject');
+    if (rejected.kind !== 'reject') return;
+    expect(rejected.problem.status).toBe(429);
+    expect(rejected.problem.code).toBe('RATE_LIMITED');
+    expect(header(rejected, 'Retry-After')).toBe('20');
+    expect(header(rejected, 'RateLimit')).toBe('"default";r=0;t=20');
+    advance(20_000);
+    expect(run(view()).kind).toBe('continue');
+  });
+
+  it('sends the RateLimit fields', () => {
+    const { run } = createStage(['default=100/60'], []);
+
+    const decision = run(view());
+
+    expect(header(decision, 'RateLimit-Policy')).toBe('"default";q=100;w=60');
+    expect(header(decision, 'RateLimit')).toBe('"default";r=99;t=1');
+  });
+
+  it('charges each route its cost', () => {
+    const { run } = createStage(['default=100/60'], []);
+    const check = view({ method: 'POST', path: '/api/v1/eligibility/check' });
+
+    expect(header(run(check), 'RateLimit')).toBe('"default";r=90;t=6');
+    expect(header(run(view({ path: '/api/v1/search' })), 'RateLimit')).toMatch(/r=88;/);
+  });
+
+  it('applies configured costs and policies', () => {
+    const { run } = createStage(
+      ['default=100/60', 'strict=2/10'],
+      [...UNIT_COSTS, 'search=1@strict'],
+    );
+
+    expect(header(run(view({ path: '/api/v1/search' })), 'RateLimit-Policy')).toBe(
+      '"strict";q=2;w=10',
+    );
+    run(view({ path: '/api/v1/search' }));
+    expect(run(view({ path: '/api/v1/search' })).kind).toBe('reject');
+    expect(run(view()).kind).toBe('continue');
+  });
+
+  it('does not count preflights', () => {
+    const { run } = createStage(['default=1/60']);
+    const preflight = view({
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
+    });
+
+    for (let request = 0; request < 5; request += 1) {
+      const decision = run(preflight);
+      expect(decision.kind).toBe('continue');
+      expect(decision.headers).toBeUndefined();
+    }
+    expect(run(view()).kind).toBe('continue');
+  });
+
+  it('shares one budget per IPv6 /64', () => {
+    const { run } = createStage(['default=2/60']);
+
+    expect(run(view({ clientAddress: '2001:db8:0:1::1' })).kind).toBe('continue');
+    expect(run(view({ clientAddress: '2001:db8:0:1::2' })).kind).toBe('continue');
+    expect(run(view({ clientAddress: '2001:db8:0:1:ffff::3' })).kind).toBe('reject');
+    expect(run(view({ clientAddress: '2001:db8:0:2::1' })).kind).toBe('continue');
+  });
+
+  it('counts local rejections', async () => {
+    const { run, registry } = createStage(['default=1/60']);
+    run(view());
+    run(view());
+
+    const text = await registry.metrics();
+    expect(text).toMatch(/gateway_rate_limit_rejections_total\{[^}]*backend="local"[^}]*\} 1/);
+    expect(text).toMatch(/gateway_rate_limit_backend\{[^}]*backend="local"[^}]*\} 1/);
+  });
+});
+
+describe('applyRateLimitOverrides', () => {
+  it.each([
+    [['default=abc'], []],
+    [['default=0/60'], []],
+    [[], ['nosuchroute=1']],
+    [[], ['search=1@missing']],
+    [['default=5/60'], ['eligibility-check=10']],
+  ])('rejects policies %j and routes %j', (policies, routes) => {
+    expect(() => applyRateLimitOverrides(DEFAULT_RATE_LIMIT_TABLE, policies, routes)).toThrow();
+  });
+});

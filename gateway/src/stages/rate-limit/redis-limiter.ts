@@ -1,0 +1,66 @@
+import type { Redis, Result } from 'ioredis';
+import { describeGcra, type GcraOutcome, type GcraParameters } from './gcra';
+
+/**
+ * GCRA in one Redis round trip, atomic because Redis runs a script without interleaving other
+ * commands. It reads the clock of Redis itself, so replicas with skewed clocks share one timeline.
+ * The key always gets an expiry equal to the time until its bucket is full, after which a missing
+ * key and a full bucket mean the same.
+ *
+ * KEYS[1] bucket key; ARGV[1] refill interval per unit (ms); ARGV[2] window (ms); ARGV[3] cost.
+ * Returns {allowed (1 or 0), time until full after this request (ms), retry after (ms)}.
+ */
+const GCRA_SCRIPT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+local tat = tonumber(redis.call('GET', KEYS[1])) or now
+if tat < now then tat = now end
+local next_tat = tat + cost * interval
+local retry_after = next_tat - window - now
+if retry_after > 0 then
+  return {0, math.ceil(tat - now), math.ceil(retry_after)}
+end
+redis.call('SET', KEYS[1], next_tat, 'PX', math.max(1, math.ceil(next_tat - now)))
+return {1, math.ceil(next_tat - now), 0}
+`;
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    gatewayRateLimit(
+      key: string,
+      intervalMs: number,
+      windowMs: number,
+      cost: number,
+    ): Result<[number, number, number], Context>;
+  }
+}
+
+/** Shared GCRA limiter on Redis; every call is one EVALSHA (EVAL once after a script flush). */
+export class RedisLimiter {
+  constructor(private readonly redis: Redis) {
+    redis.defineCommand('gatewayRateLimit', { numberOfKeys: 1, lua: GCRA_SCRIPT });
+  }
+
+  /** Whether the connection is up; commands fail at once while it is not. */
+  isConnected(): boolean {
+    return this.redis.status === 'ready';
+  }
+
+  async consume(key: string, cost: number, parameters: GcraParameters): Promise<GcraOutcome> {
+    const [allowed, fillMs, retryAfterMs] = await this.redis.gatewayRateLimit(
+      key,
+      parameters.intervalMs,
+      parameters.windowMs,
+      cost,
+    );
+    return describeGcra(allowed === 1, fillMs, retryAfterMs, parameters);
+  }
+
+  /** Sends PING and resolves when Redis replies within the command timeout. */
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+}

@@ -1,0 +1,208 @@
+import request from 'supertest';
+import {
+  type GatewayUnderTest,
+  metricValue,
+  type StubServices,
+  startGateway,
+  startStubServices,
+} from '../../testing/gateway-stack';
+import { sendRequest } from '../../testing/send-request';
+import { WafEngine } from './waf-engine';
+import type { PatternRule } from './waf-rule';
+
+const LIMITS = { maxUrlBytes: 2048, maxHeaderBytes: 8192, maxBodyBytes: 102_400 };
+
+describe('WafEngine scoring', () => {
+  const weak: PatternRule = {
+    id: 'test-weak',
+    category: 'sql-injection',
+    score: 3,
+    description: 'weak',
+    targets: ['query'],
+    pattern: /weak/i,
+  };
+  const other: PatternRule = { ...weak, id: 'test-other', pattern: /other/i };
+  const engine = new WafEngine({ threshold: 5, limits: LIMITS, rules: [weak, other] });
+  const inspect = (query: string) =>
+    engine.inspect({
+      method: 'GET',
+      path: '/api/v1/search',
+      rawQuery: query,
+      headers: {},
+      clientAddress: '127.0.0.1',
+    });
+
+  it('lets one weak signal pass', () => {
+    expect(inspect('q=weak%20weak%20weak').kind).toBe('allow');
+  });
+
+  it('blocks two signals in one value', () => {
+    const verdict = inspect('q=weak+and+other');
+    expect(verdict.kind).toBe('block');
+  });
+
+  it('does not combine signals far apart in one value', () => {
+    const far = `weak${'%20filler'.repeat(60)}other`;
+    expect(inspect(`q=${far}`).kind).toBe('allow');
+  });
+
+  it('refuses a global pattern', () => {
+    expect(
+      () => new WafEngine({ threshold: 5, limits: LIMITS, rules: [{ ...weak, pattern: /x/g }] }),
+    ).toThrow(/must not use the g or y flag/);
+  });
+});
+
+describe('waf stage', () => {
+  let services: StubServices;
+  let gateway: GatewayUnderTest;
+
+  beforeEach(async () => {
+    services = await startStubServices();
+    gateway = await startGateway({ services, environment: { WAF_MAX_BODY_BYTES: '2048' } });
+  });
+
+  afterEach(async () => {
+    await gateway.close();
+    await services.close();
+  });
+
+  it('blocks an attack with 403 naming the rules', async () => {
+    const response = await request(gateway.listening.url).get(
+      `/api/v1/search?q=${encodeURIComponent("' UNION SELECT password FROM users--")}`,
+    );
+
+    expect(response.status).toBe(403);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.code).toBe('REQUEST_BLOCKED');
+    expect(response.body.detail).toContain('sqli-union-select');
+    expect(response.body.detail).toContain('category sql-injection');
+    expect(response.body.errors[0].field).toBe('query.q');
+    expect(response.body.requestId).toBe(response.headers['x-request-id']);
+    expect(services.stubs.search.requests).toHaveLength(0);
+    expect(
+      await metricValue(gateway.harness, 'gateway_waf_blocks_total', 'category="sql-injection"'),
+    ).toBe(1);
+  });
+
+  it.each([
+    "O'Brien",
+    'select committee',
+    'union college',
+    'C++ & C#',
+    'drop-in tutoring',
+    'and/or',
+    '奖学金 🎓',
+  ])('lets the search %s through', async (term) => {
+    const response = await request(gateway.listening.url).get(
+      `/api/v1/search?q=${encodeURIComponent(term)}`,
+    );
+
+    expect(response.status).toBe(200);
+  });
+
+  it('catches double-encoded traversal', async () => {
+    const response = await request(gateway.listening.url).get(
+      '/api/v1/scholarships/%252e%252e%252f%252e%252e%252fetc%252fpasswd',
+    );
+
+    expect(response.status).toBe(403);
+    expect(response.body.detail).toContain('path-traversal');
+  });
+
+  it('blocks scanner user agents and probe paths', async () => {
+    const scanner = await request(gateway.listening.url)
+      .get('/api/v1/search?q=law')
+      .set('User-Agent', 'sqlmap/1.7.2#stable (https://sqlmap.org)');
+    const probe = await request(gateway.listening.url).get('/.env');
+
+    expect(scanner.status).toBe(403);
+    expect(probe.status).toBe(403);
+    expect(
+      await metricValue(gateway.harness, 'gateway_waf_blocks_total', 'category="scanner"'),
+    ).toBe(2);
+  });
+
+  it('inspects the JSON body', async () => {
+    const response = await request(gateway.listening.url)
+      .post('/api/v1/eligibility/check')
+      .set('Content-Type', 'application/json')
+      .send({ gpa: 3.2, essay: '<script>alert(document.cookie)</script>' });
+
+    expect(response.status).toBe(403);
+    expect(response.body.errors[0].field).toBe('body.essay');
+    expect(services.stubs.eligibility.requests).toHaveLength(0);
+  });
+
+  it('rejects a long URL with 414', async () => {
+    const response = await request(gateway.listening.url).get(
+      `/api/v1/search?q=${'a'.repeat(2100)}`,
+    );
+
+    expect(response.status).toBe(414);
+    expect(response.body.code).toBe('URI_TOO_LONG');
+  });
+
+  it('rejects large headers with 431', async () => {
+    const response = await request(gateway.listening.url)
+      .get('/api/v1/search?q=law')
+      .set('Cookie', `session=${'x'.repeat(9000)}`);
+
+    expect(response.status).toBe(431);
+    expect(response.body.code).toBe('HEADERS_TOO_LARGE');
+  });
+
+  it('rejects a declared large body with 413', async () => {
+    const response = await request(gateway.listening.url)
+      .post('/api/v1/eligibility/check')
+      .set('Content-Type', 'application/json')
+      .send({ essay: 'a'.repeat(3000) });
+
+    expect(response.status).toBe(413);
+    expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('rejects a chunked large body with 413', async () => {
+    const chunk = `"${'b'.repeat(1000)}",`;
+    const response = await sendRequest(gateway.listening.url, {
+      method: 'POST',
+      path: '/api/v1/eligibility/check',
+      headers: { 'content-type': 'application/json' },
+      bodyChunks: ['{"essays":[', chunk, chunk, chunk, '"end"]}'],
+    });
+
+    expect(response.statusCode).toBe(413);
+    expect(response.headers.connection).toBe('close');
+    expect(services.stubs.eligibility.requests).toHaveLength(0);
+  });
+
+  it('rejects a non-JSON body with 415', async () => {
+    const response = await request(gateway.listening.url)
+      .post('/api/v1/eligibility/check')
+      .set('Content-Type', 'text/plain')
+      .send('gpa=3.5');
+
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('rejects malformed JSON with 400', async () => {
+    const response = await request(gateway.listening.url)
+      .post('/api/v1/eligibility/check')
+      .set('Content-Type', 'application/json')
+      .send('{"gpa": 3.5,');
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('INVALID_JSON');
+  });
+
+  it('rejects a TRACE request', async () => {
+    const response = await sendRequest(gateway.listening.url, {
+      method: 'TRACE',
+      path: '/api/v1/search',
+    });
+
+    expect(response.statusCode).toBe(403);
+    expect(JSON.parse(response.body).detail).toContain('proto-method');
+  });
+});
