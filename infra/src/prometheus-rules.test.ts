@@ -1,6 +1,13 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  baseName,
+  declaredMetricNames,
+  defaultMetricNames,
+  metricNamesIn,
+  recordedMetricNames,
+} from './declared-metrics';
 import { runPromtool } from './promtool';
 import { readYamlFile, repositoryPath } from './repository';
 
@@ -63,6 +70,24 @@ describe('Prometheus rules', () => {
     ]);
     expect(result.output).toContain('SUCCESS');
     expect(result.status).toBe(0);
+  });
+
+  test('rule expressions name only metrics the processes export', async () => {
+    const known = new Set([
+      ...declaredMetricNames(),
+      ...(await defaultMetricNames()),
+      ...recordedMetricNames(),
+    ]);
+    const files = ['infra/prometheus/rules/recording.yml', ALERTS_FILE].map(
+      (file) => readYamlFile(file) as RuleFile,
+    );
+    const expressions = files.flatMap((file) =>
+      file.groups.flatMap((group) => group.rules.map((rule) => (rule as { expr: string }).expr)),
+    );
+    const unknown = expressions.flatMap((expr) =>
+      metricNamesIn(expr).filter((name) => !known.has(name) && !known.has(baseName(name))),
+    );
+    expect(unknown).toEqual([]);
   });
 
   test('rule unit tests pass promtool test rules', () => {
