@@ -26,7 +26,11 @@ describe('eligibilityService', () => {
 
   it('runs its warm-up statements', async () => {
     const statements = eligibilityService.warmupStatements?.(database.db) ?? [];
-    expect(statements.map((statement) => statement.name)).toEqual(['eligibility_candidates']);
+    expect(statements.map((statement) => statement.name)).toEqual([
+      'eligibility_match_page',
+      'eligibility_profile_by_user',
+      'eligibility_scholarship_by_id',
+    ]);
     await expect(database.db.warm(statements)).resolves.toBeUndefined();
   });
 

@@ -1,22 +1,17 @@
 import type { ServiceDefinition } from '@scholarships/service-kit';
-import { Router } from 'express';
-import { eligibilityConfigSchema } from './config';
-import { EMPTY_PROFILE } from './eligibility/profile';
-import { eligibilityRoutes } from './eligibility/routes';
-import { eligibilityCandidates } from './eligibility/statements';
+import { type EligibilityConfig, eligibilityConfigSchema } from './config';
+import { startProfileEventRelay } from './events';
+import { utcDate } from './http';
+import { eligibilityRoutes } from './routes';
+import { hotStatements } from './statements';
 
-type EligibilityConfig = ReturnType<typeof eligibilityConfigSchema.parse>;
-
-/** The eligibility service: its configuration, routes and hot statements. */
+/** The eligibility service: its configuration, routes, hot statements and outbox relay. */
 export const eligibilityService: ServiceDefinition<EligibilityConfig> = {
   name: 'eligibility',
   configSchema: eligibilityConfigSchema,
-  createRoutes({ db }) {
-    const router = Router();
-    router.use(eligibilityRoutes(db));
-    return router;
-  },
-  // Prepares the one statement of the request path. With an empty profile it
-  // returns every scholarship, once per pooled connection at start-up.
-  warmupStatements: (db) => [eligibilityCandidates(db.knex, EMPTY_PROFILE)],
+  createRoutes: ({ db, registry }) => eligibilityRoutes({ db, registry }),
+  // Prepares every statement of the request path on each pooled connection
+  // at start-up. The match page runs for a profile that states nothing.
+  warmupStatements: (db) => hotStatements(db.knex, utcDate(new Date())),
+  start: startProfileEventRelay,
 };

@@ -7,20 +7,28 @@ import {
 } from '@scholarships/contracts';
 import { createMigratedDatabase, type MigratedDatabase } from '../test-support/migrated-database';
 import { type FixtureScholarship, insertScholarships } from '../test-support/scholarship-fixtures';
-import { CANDIDATE_COLUMNS, type CandidateRow } from './candidate';
+import { CANDIDATE_COLUMNS, type CandidateRow, summarizeCandidate } from './candidate';
 import { evaluateScholarship } from './evaluate';
+import { matchPage } from './match-statement';
 import type { StudentProfile } from './profile';
-import { eligibilityCandidates } from './statements';
+import { compareMatches, type RankedMatch } from './ranking';
 
 const ROW_COUNT = 600;
 const PROFILE_COUNT = 300;
+const PAGED_PROFILE_COUNT = 40;
+const TODAY = '2026-03-01';
 
 /** Small value pools so that generated rows and profiles often meet on a limit. */
 const STATES = US_STATE_CODES.slice(0, 4);
 const FIELDS = FIELDS_OF_STUDY.slice(0, 4);
-const ETHNICITIES = ['Hispanic', 'African American', 'Asian'];
+/** Stored spellings differ in case and spacing, so the evaluators and SQL must fold them alike. */
+const STORED_ETHNICITIES = ['Hispanic', ' hispanic', 'African American', 'ASIAN ', 'Asian'];
+const PROFILE_ETHNICITIES = ['hispanic', 'african american', 'asian'];
 const MIN_GPAS = [null, 2, 2.5, 3, 3.3, 3.5, 3.7, 4];
 const PROFILE_GPAS = [null, 0, 1.99, 2, 2.99, 3, 3.01, 3.29, 3.3, 3.5, 3.69, 3.7, 4];
+/** Past, today, upcoming and missing deadlines around `TODAY`, with repeats to force ties. */
+const DEADLINES = [null, '2025-12-31', '2026-02-28', TODAY, '2026-03-02', '2026-06-30'];
+const AWARDS = [null, 500, 1000, 1000, 25_000];
 
 /** mulberry32: a seeded generator, so every run checks the same cases. */
 function seededRandom(seed: number): () => number {
@@ -52,17 +60,23 @@ function maybe<Value>(value: Value): Value | null {
 }
 
 function generateRow(index: number): FixtureScholarship {
+  const award = pick(AWARDS);
   return {
     key: `generated:${index}`,
-    name: `Generated scholarship ${index}`,
+    // Repeated names make the id decide some ties.
+    name: `Generated scholarship ${index % 97}`,
     grade_level: restriction(GRADE_LEVELS),
     min_gpa: pick(MIN_GPAS),
     state: restriction(STATES),
     citizenship: restriction(CITIZENSHIP_STATUSES),
     field_of_study: restriction(FIELDS),
     gender: restriction(GENDERS),
-    ethnicity: restriction(ETHNICITIES),
+    ethnicity: restriction(STORED_ETHNICITIES),
     basis: pick([null, 'need', 'merit']),
+    deadline: pick(DEADLINES),
+    award_amount_max: random() < 0.8 ? award : null,
+    award_amount_min: award,
+    award_currency: award === null ? null : 'USD',
   };
 }
 
@@ -74,9 +88,16 @@ function generateProfile(): StudentProfile {
     citizenship: maybe(pick(CITIZENSHIP_STATUSES)),
     fieldsOfStudy: maybe([...new Set(restriction(FIELDS))]),
     gender: maybe(pick(GENDERS)),
-    ethnicities: maybe(restriction(ETHNICITIES).map((value) => value.toLowerCase())),
+    ethnicities: maybe([...new Set(restriction(PROFILE_ETHNICITIES))]),
     financialNeed: maybe(random() < 0.5),
   };
+}
+
+interface PageRow extends CandidateRow {
+  total: number;
+  position: number | null;
+  status_rank: number | null;
+  specificity: number | null;
 }
 
 let database: MigratedDatabase;
@@ -93,49 +114,83 @@ afterAll(async () => {
   await database?.drop();
 });
 
-interface Disagreement {
-  profile: StudentProfile;
-  row: string;
-  problem: string;
+async function queryPage(profile: StudentProfile, limit: number, offset: number) {
+  const rows = await database.db.query<PageRow>(
+    matchPage(database.db.knex, profile, { limit, offset, today: TODAY }),
+  );
+  return { total: rows[0]?.total, rows: rows.filter((row) => row.id !== null) };
 }
 
-/** Compares one profile's prefilter result with the evaluators' verdict on every row. */
-function findDisagreements(profile: StudentProfile, returned: Set<string>): Disagreement[] {
-  const disagreements: Disagreement[] = [];
+/** Evaluates every row and sorts the matches with the reference comparator. */
+function expectedMatches(profile: StudentProfile): RankedMatch[] {
+  const matches: RankedMatch[] = [];
   for (const row of allRows) {
-    const { status, criteria } = evaluateScholarship(profile, row);
-    const failedOn = criteria
-      .filter((result) => result.outcome === 'fail')
-      .map((result) => result.criterion);
-    if (status !== 'ineligible' && !returned.has(row.id)) {
-      disagreements.push({ profile, row: row.id, problem: `dropped although ${status}` });
-    }
-    if (returned.has(row.id) && failedOn.some((criterion) => criterion !== 'ethnicity')) {
-      disagreements.push({
-        profile,
-        row: row.id,
-        problem: `returned although failing ${failedOn}`,
-      });
-    }
+    const { status, specificity } = evaluateScholarship(profile, row);
+    if (status === 'ineligible') continue;
+    matches.push({ scholarship: summarizeCandidate(row), status, specificity });
   }
-  return disagreements;
+  return matches.sort(compareMatches(TODAY));
 }
 
-describe('prefilter and evaluators', () => {
-  it('agree on every generated row and profile', async () => {
-    const disagreements: Disagreement[] = [];
+/** Describes a match as one line, so that a difference shows the first diverging position. */
+function describeSql(row: PageRow): string {
+  const status = row.status_rank === 0 ? 'eligible' : 'possibly_eligible';
+  return `${row.position} ${row.id} ${status} ${row.specificity}`;
+}
+
+function describeExpected(match: RankedMatch, position: number): string {
+  return `${position} ${match.scholarship.id} ${match.status} ${match.specificity}`;
+}
+
+describe('match statement and evaluators', () => {
+  it('agree on matches, status, specificity and order', async () => {
     let narrowed = 0;
+    let mismatches = 0;
     for (let index = 0; index < PROFILE_COUNT; index += 1) {
       const profile = generateProfile();
-      const rows = await database.db.query<CandidateRow>(
-        eligibilityCandidates(database.db.knex, profile),
-      );
-      if (rows.length < allRows.length) narrowed += 1;
-      disagreements.push(...findDisagreements(profile, new Set(rows.map((row) => row.id))));
+      const expected = expectedMatches(profile);
+      const { total, rows } = await queryPage(profile, ROW_COUNT, 0);
+      if (expected.length < allRows.length) narrowed += 1;
+      const actual = rows.map(describeSql);
+      const expectedLines = expected.map(describeExpected);
+      if (total !== expected.length || actual.join('\n') !== expectedLines.join('\n')) {
+        mismatches += 1;
+        // Shows the first failing profile in full.
+        expect({ profile, total, rows: actual }).toEqual({
+          profile,
+          total: expected.length,
+          rows: expectedLines,
+        });
+      }
     }
-    // The prefilter may keep rows that fail on ethnicity alone, which it leaves to the evaluator.
-    expect(disagreements.slice(0, 5)).toEqual([]);
+    expect(mismatches).toBe(0);
     // The generated profiles must exercise the filter, not only the keep-all paths.
     expect(narrowed).toBeGreaterThan(PROFILE_COUNT / 2);
+  });
+
+  it('pages through the same order with any page size', async () => {
+    for (let index = 0; index < PAGED_PROFILE_COUNT; index += 1) {
+      const profile = generateProfile();
+      const expected = expectedMatches(profile).map((match) => match.scholarship.id);
+      const limit = 1 + Math.floor(random() * 37);
+      const paged: string[] = [];
+      for (let offset = 0; offset < expected.length; offset += limit) {
+        const { total, rows } = await queryPage(profile, limit, offset);
+        expect(total).toBe(expected.length);
+        expect(rows.map((row) => row.position)).toEqual(
+          rows.map((_, position) => offset + position),
+        );
+        paged.push(...rows.map((row) => row.id));
+      }
+      expect({ limit, paged }).toEqual({ limit, paged: expected });
+    }
+  });
+
+  it('returns only the totals past the last match', async () => {
+    const profile = generateProfile();
+    const expected = expectedMatches(profile);
+    const { total, rows } = await queryPage(profile, 10, expected.length);
+    expect(total).toBe(expected.length);
+    expect(rows).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ScholarshipSummary } from './candidate';
-import { compareMatches, type RankedMatch } from './ranking';
+import { compareCodePoints, compareMatches, type RankedMatch } from './ranking';
 
 const TODAY = '2026-03-01';
 
@@ -8,6 +8,7 @@ function match(
   status: RankedMatch['status'],
   deadline: string | null,
   awardMax: number | null = null,
+  specificity = 0,
 ): RankedMatch {
   const scholarship: ScholarshipSummary = {
     id,
@@ -16,7 +17,7 @@ function match(
     award: { min: null, max: awardMax, currency: awardMax === null ? null : 'USD', text: null },
     deadline: { next: deadline, published: deadline, estimated: false },
   };
-  return { scholarship, status };
+  return { scholarship, status, specificity };
 }
 
 function rank(matches: RankedMatch[]): string[] {
@@ -30,6 +31,16 @@ describe('compareMatches', () => {
       match('e', 'eligible', '2026-12-01'),
     ]);
     expect(ids).toEqual(['e', 'p']);
+  });
+
+  it('puts more specific matches first within a status', () => {
+    const ids = rank([
+      match('open', 'eligible', '2026-03-02', 50_000, 0),
+      match('targeted', 'eligible', '2026-09-01', 500, 2),
+      match('field', 'eligible', '2026-04-01', 500, 1),
+      match('possible', 'possibly_eligible', '2026-03-02', 50_000, 3),
+    ]);
+    expect(ids).toEqual(['targeted', 'field', 'open', 'possible']);
   });
 
   it('orders upcoming deadlines nearest first', () => {
@@ -70,5 +81,16 @@ describe('compareMatches', () => {
   it('breaks remaining ties by name then id', () => {
     const ids = rank([match('b', 'eligible', null), match('a', 'eligible', null)]);
     expect(ids).toEqual(['a', 'b']);
+  });
+});
+
+describe('compareCodePoints', () => {
+  it('orders by code point like COLLATE "C"', () => {
+    // U+FF21 (fullwidth A) is below U+1F600 (an emoji) as code points, but
+    // above its UTF-16 high surrogate U+D83D, which is what `<` compares.
+    expect(compareCodePoints('\uFF21', '\u{1F600}')).toBeLessThan(0);
+    expect('\uFF21' < '\u{1F600}').toBe(false);
+    expect(compareCodePoints('a', 'a')).toBe(0);
+    expect(compareCodePoints('B', 'a')).toBeLessThan(0);
   });
 });

@@ -4,21 +4,30 @@ import type { EligibilityStatus } from './evaluate';
 export interface RankedMatch {
   scholarship: ScholarshipSummary;
   status: Exclude<EligibilityStatus, 'ineligible'>;
+  /** Restricted criteria the profile passes; see `Evaluation.specificity`. */
+  specificity: number;
 }
 
 /**
- * Orders matches: eligible before possibly eligible, then deadlines from
- * `today` onward (nearest first), then matches without a deadline, then
- * past deadlines (most recent first), then the larger award, then name and id
- * so that pages are stable. `today` is an ISO `YYYY-MM-DD` date.
+ * Orders matches: eligible before possibly eligible, then the more specific
+ * first. A match passes more restricted criteria when it is aimed at the
+ * student's field, state or grade, so it comes before awards open to
+ * everybody. Then come deadlines from `today` onward (nearest first),
+ * matches without a deadline, and past deadlines (most recent first), then
+ * the larger award, then name and id so that pages are stable. `today` is
+ * an ISO `YYYY-MM-DD` date.
+ *
+ * The match statement sorts in SQL by the same keys; this comparator is the
+ * readable definition that `ranking-agreement.test.ts` holds the SQL to.
  */
 export function compareMatches(today: string) {
   return (a: RankedMatch, b: RankedMatch): number =>
     statusRank(a) - statusRank(b) ||
+    b.specificity - a.specificity ||
     compareDeadlines(a.scholarship.deadline.next, b.scholarship.deadline.next, today) ||
     awardSize(b) - awardSize(a) ||
-    compareText(a.scholarship.name, b.scholarship.name) ||
-    compareText(a.scholarship.id, b.scholarship.id);
+    compareCodePoints(a.scholarship.name, b.scholarship.name) ||
+    compareCodePoints(a.scholarship.id, b.scholarship.id);
 }
 
 function statusRank(match: RankedMatch): number {
@@ -44,8 +53,11 @@ function awardSize(match: RankedMatch): number {
   return max ?? min ?? -1;
 }
 
-/** Code-point order, which unlike `localeCompare` does not depend on the process locale. */
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
+/**
+ * Unicode code point order, which is the byte order of UTF-8 and so the
+ * order of PostgreSQL's `COLLATE "C"`. JavaScript's `<` compares UTF-16
+ * code units, which differs for characters beyond U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

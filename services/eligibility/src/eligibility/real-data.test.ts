@@ -1,17 +1,15 @@
 import path from 'node:path';
 import { importScholarships } from '@scholarships/catalog/import';
-import { createLogger } from '@scholarships/logger';
-import { createRegistry } from '@scholarships/metrics';
-import { createServiceApp } from '@scholarships/service-kit';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createMigratedDatabase, type MigratedDatabase } from '../test-support/migrated-database';
 import { profileWith } from '../test-support/profiles';
-import { CANDIDATE_COLUMNS, type CandidateRow } from './candidate';
+import { createTestApp } from '../test-support/test-app';
+import { CANDIDATE_COLUMNS, type CandidateRow, summarizeCandidate } from './candidate';
 import { evaluateScholarship } from './evaluate';
+import { matchPage } from './match-statement';
 import type { StudentProfile } from './profile';
-import { eligibilityRoutes } from './routes';
-import { eligibilityCandidates } from './statements';
+import { compareMatches, type RankedMatch } from './ranking';
 
 /** The repository's four real data sets, imported by the catalog's importer. */
 const DATA_DIR = path.join(__dirname, '../../../../data/scholarships');
@@ -45,11 +43,7 @@ beforeAll(async () => {
   database = await createMigratedDatabase('eligibility_real_data');
   await importScholarships(database.db.knex, { dataDir: DATA_DIR, today: TODAY });
   allRows = await database.db.knex('scholarships').select(CANDIDATE_COLUMNS);
-  app = createServiceApp({
-    logger: createLogger({ service: 'eligibility-test', level: 'silent' }),
-    registry: createRegistry({ service: 'eligibility-test', defaultMetrics: false }),
-    routes: eligibilityRoutes(database.db, { today: () => TODAY }),
-  });
+  app = createTestApp(database.db, { now: () => new Date(`${TODAY}T12:00:00Z`) });
 }, 120_000);
 
 afterAll(async () => {
@@ -120,7 +114,7 @@ describe('eligibility check on the imported data', () => {
     expect(arizona.items.some((item) => arizonaIds.has(item.scholarship.id))).toBe(true);
   });
 
-  it('agrees with the evaluators on every imported row', async () => {
+  it('ranks every imported row as the evaluators do', async () => {
     const profiles: StudentProfile[] = [
       profileWith({}),
       profileWith({ ...TEXAS_NURSE, fieldsOfStudy: ['nursing'] }),
@@ -138,14 +132,21 @@ describe('eligibility check on the imported data', () => {
     ];
     for (const profile of profiles) {
       const rows = await database.db.query<CandidateRow>(
-        eligibilityCandidates(database.db.knex, profile),
+        matchPage(database.db.knex, profile, { limit: allRows.length, offset: 0, today: TODAY }),
       );
-      const returned = new Set(rows.map((row) => row.id));
-      const dropped = allRows
-        .filter((row) => evaluateScholarship(profile, row).status !== 'ineligible')
-        .filter((row) => !returned.has(row.id))
-        .map((row) => row.name);
-      expect({ profile, dropped }).toEqual({ profile, dropped: [] });
+      const expected: RankedMatch[] = [];
+      for (const row of allRows) {
+        const { status, specificity } = evaluateScholarship(profile, row);
+        if (status !== 'ineligible') {
+          expected.push({ scholarship: summarizeCandidate(row), status, specificity });
+        }
+      }
+      expected.sort(compareMatches(TODAY));
+      const returned = rows.filter((row) => row.id !== null).map((row) => row.id);
+      expect({ profile, returned }).toEqual({
+        profile,
+        returned: expected.map((match) => match.scholarship.id),
+      });
     }
   });
 });

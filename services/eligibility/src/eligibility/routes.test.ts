@@ -1,13 +1,9 @@
-import { createLogger } from '@scholarships/logger';
-import { createRegistry } from '@scholarships/metrics';
-import { classifyDatabaseError, createServiceApp } from '@scholarships/service-kit';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createMigratedDatabase, type MigratedDatabase } from '../test-support/migrated-database';
 import { type FixtureScholarship, insertScholarships } from '../test-support/scholarship-fixtures';
-import { eligibilityRoutes } from './routes';
+import { createTestApp } from '../test-support/test-app';
 
-const TODAY = '2026-03-01';
 const CHECK = '/api/v1/eligibility/check';
 
 /** A Texas high-school senior with GPA 3.5 studying nursing, who states nothing else. */
@@ -56,6 +52,14 @@ const FIXTURES: FixtureScholarship[] = [
     award_text: '$25,000',
     deadline: '2026-05-31',
   },
+  {
+    key: 'islt:early-open',
+    source: 'islt_7310',
+    name: 'Early Open Award',
+    award_amount_max: 100_000,
+    award_currency: 'USD',
+    deadline: '2026-03-02',
+  },
   { key: 'islt:no-deadline', source: 'islt_7310', name: 'Open Essay Award', award_text: 'Varies' },
   { key: 'islt:past-deadline', source: 'islt_7310', name: 'Closed Award', deadline: '2025-12-01' },
   {
@@ -96,6 +100,7 @@ const FIXTURES: FixtureScholarship[] = [
 const ELIGIBLE_IN_ORDER = [
   'helios:texas',
   'helios:nursing',
+  'islt:early-open',
   'islt:health-careers',
   'islt:no-deadline',
   'islt:past-deadline',
@@ -116,6 +121,7 @@ interface Criterion {
 interface Item {
   scholarship: { id: string; name: string };
   status: string;
+  specificity: number;
   criteria: Criterion[];
 }
 
@@ -127,12 +133,7 @@ beforeAll(async () => {
   database = await createMigratedDatabase('eligibility_routes');
   const idByKey = await insertScholarships(database.db.knex, FIXTURES);
   keyById = new Map([...idByKey].map(([key, id]) => [id, key]));
-  app = createServiceApp({
-    logger: createLogger({ service: 'eligibility-test', level: 'silent' }),
-    registry: createRegistry({ service: 'eligibility-test', defaultMetrics: false }),
-    routes: eligibilityRoutes(database.db, { today: () => TODAY }),
-    classifyError: classifyDatabaseError,
-  });
+  app = createTestApp(database.db);
 });
 
 afterAll(async () => {
@@ -195,6 +196,21 @@ describe('POST /api/v1/eligibility/check', () => {
     });
   });
 
+  it('ranks awards aimed at the student before open ones', async () => {
+    const response = await request(app).post(CHECK).send(TEXAS_NURSE);
+    const items: Item[] = response.body.items;
+    // The open award has the nearest deadline and the largest amount, but
+    // restricts nothing, so the two awards aimed at this student come first.
+    expect(keysOf(items).slice(0, 3)).toEqual([
+      'helios:texas',
+      'helios:nursing',
+      'islt:early-open',
+    ]);
+    expect(itemFor(items, 'helios:texas')?.specificity).toBe(3);
+    expect(itemFor(items, 'helios:nursing')?.specificity).toBe(3);
+    expect(itemFor(items, 'islt:early-open')?.specificity).toBe(0);
+  });
+
   it('reports unstated restrictions as possibly eligible', async () => {
     const response = await request(app).post(CHECK).send(TEXAS_NURSE);
     const items: Item[] = response.body.items;
@@ -217,9 +233,10 @@ describe('POST /api/v1/eligibility/check', () => {
     expect(keys).not.toContain('helios:engineering');
   });
 
-  it('orders eligible first, then deadline, then award', async () => {
+  it('orders eligible first, then specificity, deadline and award', async () => {
     const response = await request(app).post(CHECK).send(TEXAS_NURSE);
-    expect(response.body.total).toBe(9);
+    expect(response.body.total).toBe(10);
+    expect(response.body.eligibleTotal).toBe(ELIGIBLE_IN_ORDER.length);
     expect(keysOf(response.body.items)).toEqual([
       ...ELIGIBLE_IN_ORDER,
       ...POSSIBLY_ELIGIBLE_IN_ORDER,
@@ -238,7 +255,7 @@ describe('POST /api/v1/eligibility/check', () => {
       });
     const items: Item[] = response.body.items;
     expect(items.every((item) => item.status === 'eligible')).toBe(true);
-    expect(response.body.total).toBe(9);
+    expect(response.body.total).toBe(10);
   });
 
   it('excludes on a stated value that fails', async () => {

@@ -1,12 +1,21 @@
 import type { Migration } from '@scholarships/db';
 import * as createStudentProfiles from './001-create-student-profiles';
 import * as createEligibilityIndex from './002-create-eligibility-index';
+import { createEligibilityOutbox } from './003-create-eligibility-outbox';
+import * as createCriteriaSets from './004-create-criteria-sets';
+import * as indexScholarshipsByCriteriaSet from './005-index-scholarships-by-criteria-set';
+import * as dropEligibilityIndex from './006-drop-eligibility-index';
 
 /**
  * Eligibility migrations in the order they apply, after the catalog's, whose
- * `scholarships` table they index. Names are stored in `knex_migrations_eligibility`.
+ * `scholarships` table they index and observe with triggers. Names are
+ * stored in `knex_migrations_eligibility`.
  */
 export const migrations: Migration[] = [
   { name: '001-create-student-profiles', ...createStudentProfiles },
   { name: '002-create-eligibility-index', ...createEligibilityIndex },
+  createEligibilityOutbox,
+  { name: '004-create-criteria-sets', ...createCriteriaSets },
+  { name: '005-index-scholarships-by-criteria-set', ...indexScholarshipsByCriteriaSet },
+  { name: '006-drop-eligibility-index', ...dropEligibilityIndex },
 ];

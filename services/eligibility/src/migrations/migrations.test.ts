@@ -1,5 +1,8 @@
 import { migrateDown, migrateLatest, migrateRollbackAll } from '@scholarships/db';
+import { type CriterionName, normalizeEthnicity } from '../eligibility/criteria';
+import { CRITERION_BITS } from '../eligibility/criteria-masks';
 import { createMigratedDatabase, type MigratedDatabase } from '../test-support/migrated-database';
+import { insertScholarships } from '../test-support/scholarship-fixtures';
 import { migrations } from './index';
 
 const SERVICE = { service: 'eligibility', migrations };
@@ -19,14 +22,17 @@ interface IndexInfo {
   indisvalid: boolean;
 }
 
-async function eligibilityIndex(): Promise<IndexInfo | undefined> {
-  const result = await database.db.knex.raw<{ rows: IndexInfo[] }>(`
+async function indexInfo(name: string): Promise<IndexInfo | undefined> {
+  const result = await database.db.knex.raw<{ rows: IndexInfo[] }>(
+    `
     SELECT pg_indexes.indexdef, pg_index.indisvalid
       FROM pg_indexes
       JOIN pg_class ON pg_class.relname = pg_indexes.indexname
       JOIN pg_index ON pg_index.indexrelid = pg_class.oid
-     WHERE pg_indexes.indexname = 'idx_scholarships_eligibility'
-  `);
+     WHERE pg_indexes.indexname = ?
+  `,
+    [name],
+  );
   return result.rows[0];
 }
 
@@ -34,13 +40,54 @@ async function hasTable(name: string): Promise<boolean> {
   return database.db.knex.schema.hasTable(name);
 }
 
+interface CountDifference {
+  criteria_digest: string;
+  actual: number | null;
+  expected: number | null;
+}
+
+/** Sets whose stored count differs from a fresh count of `scholarships`. */
+async function criteriaSetDifferences(): Promise<CountDifference[]> {
+  const result = await database.db.knex.raw<{ rows: CountDifference[] }>(`
+    SELECT criteria_digest, sets.scholarship_count AS actual, counted.n AS expected
+      FROM eligibility_criteria_sets AS sets
+      FULL JOIN (
+        SELECT eligibility_criteria_digest(grade_level, min_gpa, state, citizenship,
+                 field_of_study, gender, ethnicity, basis) AS criteria_digest,
+               count(*)::integer AS n
+          FROM scholarships GROUP BY 1
+      ) AS counted USING (criteria_digest)
+     WHERE sets.scholarship_count IS DISTINCT FROM counted.n
+  `);
+  return result.rows;
+}
+
+async function setCount(): Promise<number> {
+  const [row] = await database.db.knex('eligibility_criteria_sets').count<{ count: number }[]>();
+  return Number(row?.count);
+}
+
 describe('eligibility migrations', () => {
-  it('create a valid index on grade level, citizenship and state', async () => {
-    const index = await eligibilityIndex();
+  it('drop the unused index on grade level, citizenship and state', async () => {
+    expect(await indexInfo('idx_scholarships_eligibility')).toBeUndefined();
+  });
+
+  it('build that index again when the drop is reverted', async () => {
+    expect(await migrateDown(database.db.knex, SERVICE)).toEqual(['006-drop-eligibility-index']);
+    const index = await indexInfo('idx_scholarships_eligibility');
     expect(index?.indisvalid).toBe(true);
     expect(index?.indexdef).toContain(
       'ON public.scholarships USING btree (grade_level, citizenship, state)',
     );
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual(['006-drop-eligibility-index']);
+    expect(await indexInfo('idx_scholarships_eligibility')).toBeUndefined();
+  });
+
+  it('create a valid index by criteria set in page order', async () => {
+    const index = await indexInfo('idx_scholarships_criteria_rank');
+    expect(index?.indisvalid).toBe(true);
+    expect(index?.indexdef).toContain('eligibility_criteria_digest(grade_level, min_gpa, state');
+    expect(index?.indexdef).toContain('deadline, COALESCE(award_amount_max, award_amount_min');
   });
 
   it('create student_profiles keyed by user id', async () => {
@@ -59,22 +106,154 @@ describe('eligibility migrations', () => {
     await expect(insert).rejects.toThrow(/student_profiles_profile_object_check/);
   });
 
-  it('drop the index on the way down and build it again', async () => {
-    expect(await migrateDown(database.db.knex, SERVICE)).toEqual(['002-create-eligibility-index']);
-    expect(await eligibilityIndex()).toBeUndefined();
-    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
-      '002-create-eligibility-index',
+  it('create the eligibility outbox', async () => {
+    expect(await hasTable('eligibility_outbox')).toBe(true);
+  });
+
+  it('count criteria sets through inserts, updates and deletes', async () => {
+    const ids = await insertScholarships(database.db.knex, [
+      { key: 'sets:a', name: 'A', state: ['AZ'] },
+      { key: 'sets:b', name: 'B', state: ['AZ'] },
+      { key: 'sets:c', name: 'C', min_gpa: 3 },
+      { key: 'sets:d', name: 'D' },
     ]);
-    expect((await eligibilityIndex())?.indisvalid).toBe(true);
+    expect(await criteriaSetDifferences()).toEqual([]);
+    expect(await setCount()).toBe(3);
+
+    await database.db
+      .knex('scholarships')
+      .where('source_key', 'sets:a')
+      .update({ state: ['TX'] });
+    await database.db.knex('scholarships').where('source_key', 'sets:d').update({ name: 'D2' });
+    expect(await criteriaSetDifferences()).toEqual([]);
+    expect(await setCount()).toBe(4);
+
+    await database.db.knex('scholarships').where('id', ids.get('sets:b')).delete();
+    expect(await criteriaSetDifferences()).toEqual([]);
+    // The AZ set lost its last scholarship, so its row is gone.
+    expect(await setCount()).toBe(3);
+  });
+
+  it('count criteria sets through an upsert of new and existing rows', async () => {
+    await database.db
+      .knex('scholarships')
+      .insert([
+        { source_key: 'sets:c', name: 'C', min_gpa: 3.5, sources: '[]' },
+        { source_key: 'sets:e', name: 'E', gender: ['female'], sources: '[]' },
+      ])
+      .onConflict('source_key')
+      .merge();
+    expect(await criteriaSetDifferences()).toEqual([]);
+  });
+
+  it('keep counting after a rolled-back write', async () => {
+    await database.db.knex
+      .transaction(async (trx) => {
+        await trx('scholarships').update({ citizenship: ['us_citizen'] });
+        throw new Error('write failed');
+      })
+      .catch(() => undefined);
+    expect(await criteriaSetDifferences()).toEqual([]);
+  });
+
+  it('set one restriction bit per criterion as the statement expects', async () => {
+    const restrictions: Record<CriterionName, object> = {
+      gradeLevel: { grade_level: ['graduate'] },
+      gpa: { min_gpa: 3 },
+      state: { state: ['AZ'] },
+      citizenship: { citizenship: ['daca'] },
+      fieldOfStudy: { field_of_study: ['law'] },
+      gender: { gender: ['male'] },
+      ethnicity: { ethnicity: ['Hispanic'] },
+      basis: { basis: 'need' },
+    };
+    const entries = Object.entries(restrictions) as [CriterionName, object][];
+    await insertScholarships(
+      database.db.knex,
+      entries.map(([criterion, columns]) => ({
+        key: `bits:${criterion}`,
+        name: criterion,
+        ...columns,
+      })),
+    );
+    for (const [criterion, columns] of entries) {
+      const sql = `SELECT restricted_mask FROM eligibility_criteria_sets
+        WHERE criteria_digest = (SELECT eligibility_criteria_digest(grade_level, min_gpa, state,
+          citizenship, field_of_study, gender, ethnicity, basis) FROM scholarships WHERE source_key = ?)`;
+      const result = await database.db.knex.raw<{ rows: { restricted_mask: number }[] }>(sql, [
+        `bits:${criterion}`,
+      ]);
+      expect({ criterion, columns, mask: result.rows[0]?.restricted_mask }).toEqual({
+        criterion,
+        columns,
+        mask: CRITERION_BITS[criterion],
+      });
+    }
+    await database.db.knex('scholarships').where('source_key', 'like', 'bits:%').delete();
+  });
+
+  it('fold ethnicities in SQL exactly as the evaluators do', async () => {
+    const samples = [
+      '  Hispanic ',
+      'AFRICAN AMERICAN',
+      '\u00a0Asian\u3000',
+      '\tNative American\n',
+      'İNUPİAT',
+      'ΈΛΛΗΝΑΣ',
+      'Straße',
+      '\u212Aorean',
+      'ÅLAND',
+      'Ꭰ Cherokee',
+    ];
+    const result = await database.db.knex.raw<{ rows: { folded: string }[] }>(
+      'SELECT eligibility_fold_ethnicity(value) AS folded FROM unnest(?::text[]) AS value',
+      [samples],
+    );
+    expect(result.rows.map((row) => row.folded)).toEqual(samples.map(normalizeEthnicity));
+  });
+
+  it('empty the criteria sets when scholarships are truncated', async () => {
+    await database.db.knex.raw('TRUNCATE scholarships CASCADE');
+    expect(await setCount()).toBe(0);
+  });
+
+  it('drop the criteria-set index on the way down and build it again', async () => {
+    expect(await migrateDown(database.db.knex, SERVICE)).toEqual(['006-drop-eligibility-index']);
+    expect(await migrateDown(database.db.knex, SERVICE)).toEqual([
+      '005-index-scholarships-by-criteria-set',
+    ]);
+    expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
+      '005-index-scholarships-by-criteria-set',
+      '006-drop-eligibility-index',
+    ]);
+    expect((await indexInfo('idx_scholarships_criteria_rank'))?.indisvalid).toBe(true);
+  });
+
+  it('fill the criteria sets from existing scholarships when applied', async () => {
+    for (let step = 0; step < 3; step += 1) await migrateDown(database.db.knex, SERVICE);
+    expect(await hasTable('eligibility_criteria_sets')).toBe(false);
+    await insertScholarships(database.db.knex, [
+      { key: 'later:a', name: 'A', state: ['AZ'] },
+      { key: 'later:b', name: 'B', state: ['AZ'] },
+    ]);
+    await migrateLatest(database.db.knex, SERVICE);
+    expect(await criteriaSetDifferences()).toEqual([]);
+    expect(await setCount()).toBe(1);
   });
 
   it('roll back completely and apply again', async () => {
     await migrateRollbackAll(database.db.knex, SERVICE);
     expect(await hasTable('student_profiles')).toBe(false);
-    expect(await eligibilityIndex()).toBeUndefined();
+    expect(await hasTable('eligibility_outbox')).toBe(false);
+    expect(await hasTable('eligibility_criteria_sets')).toBe(false);
+    expect(await indexInfo('idx_scholarships_eligibility')).toBeUndefined();
     expect(await hasTable('scholarships')).toBe(true);
+    // Catalog writes work without the eligibility triggers.
+    await insertScholarships(database.db.knex, [{ key: 'after:a', name: 'A' }]);
     await migrateLatest(database.db.knex, SERVICE);
     expect(await hasTable('student_profiles')).toBe(true);
-    expect((await eligibilityIndex())?.indisvalid).toBe(true);
+    expect((await indexInfo('idx_scholarships_criteria_rank'))?.indisvalid).toBe(true);
+    expect(await criteriaSetDifferences()).toEqual([]);
   });
 });

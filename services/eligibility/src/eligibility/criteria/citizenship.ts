@@ -11,13 +11,18 @@ const CITIZENSHIP_LABELS: Record<CitizenshipStatus, string> = {
   international: 'international students',
 };
 
+/** Names the students with these statuses: `U.S. citizens or permanent residents`. */
+export const describeCitizenships = describeWithLabels((value) =>
+  labelOf(CITIZENSHIP_LABELS, value),
+);
+
 /** The profile's citizenship status must be one the scholarship accepts, if it lists any. */
 export const evaluateCitizenship: CriterionEvaluator = (profile, scholarship) =>
   evaluateListRestriction({
     criterion: 'citizenship',
     accepted: scholarship.citizenship,
     stated: profile.citizenship === null ? null : [profile.citizenship],
-    describe: describeWithLabels((value) => labelOf(CITIZENSHIP_LABELS, value)),
+    describe: describeCitizenships,
     unrestricted: 'no citizenship restriction',
     fieldNoun: 'citizenship status',
   });

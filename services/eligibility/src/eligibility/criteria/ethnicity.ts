@@ -4,8 +4,8 @@ import { joinWords } from './wording';
 
 /**
  * At least one of the profile's ethnicities must equal one the scholarship
- * lists, ignoring case and surrounding spaces. Both sides are free text, so
- * `hispanic` does not match `latino`.
+ * lists, ignoring case and surrounding whitespace. Both sides are free text,
+ * so `hispanic` does not match `latino`.
  */
 export const evaluateEthnicity: CriterionEvaluator = (profile, scholarship) =>
   evaluateListRestriction({
@@ -17,7 +17,12 @@ export const evaluateEthnicity: CriterionEvaluator = (profile, scholarship) =>
     fieldNoun: 'ethnicity',
   });
 
-/** Trims and lower-cases an ethnicity, the form in which profiles store it and the evaluator compares it. */
+/**
+ * Trims and lower-cases an ethnicity, the form in which profiles store it and
+ * the evaluator compares it. Final sigma (ς) becomes σ, because
+ * `toLowerCase` picks between them by position, which the SQL fold
+ * `eligibility_fold_ethnicity` (migration 004) cannot reproduce.
+ */
 export function normalizeEthnicity(value: string): string {
-  return value.trim().toLowerCase();
+  return value.trim().toLowerCase().replaceAll('\u03C2', '\u03C3');
 }

@@ -12,13 +12,18 @@ const GRADE_LEVEL_LABELS: Record<GradeLevel, string> = {
   graduate: 'graduate students',
 };
 
+/** Names the students at these grade levels: `high school seniors or undergraduates`. */
+export const describeGradeLevels = describeWithLabels((value) =>
+  labelOf(GRADE_LEVEL_LABELS, value),
+);
+
 /** The profile's grade level must be one of the scholarship's grade levels, if it lists any. */
 export const evaluateGradeLevel: CriterionEvaluator = (profile, scholarship) =>
   evaluateListRestriction({
     criterion: 'gradeLevel',
     accepted: scholarship.grade_level,
     stated: profile.gradeLevel === null ? null : [profile.gradeLevel],
-    describe: describeWithLabels((value) => labelOf(GRADE_LEVEL_LABELS, value)),
+    describe: describeGradeLevels,
     unrestricted: 'no grade level restriction',
     fieldNoun: 'grade level',
   });

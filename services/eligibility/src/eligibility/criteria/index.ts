@@ -8,8 +8,13 @@ import { evaluateGradeLevel } from './grade-level';
 import { evaluateState } from './state';
 import type { CriterionEvaluator } from './types';
 
+export { describeCitizenships } from './citizenship';
 export { normalizeEthnicity } from './ethnicity';
+export { describeGenders } from './gender';
+export { describeGradeLevels } from './grade-level';
+export { isRestricted } from './restriction';
 export * from './types';
+export { formatGpa, humanize, joinWords } from './wording';
 
 /** One evaluator per criterion, in the order of `CRITERIA`. */
 export const CRITERION_EVALUATORS: readonly CriterionEvaluator[] = [

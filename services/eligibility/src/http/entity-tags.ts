@@ -1,0 +1,55 @@
+/**
+ * Entity tags of a stored profile and the conditional request headers that
+ * carry them (RFC 9110 §8.8.3, §13.1.1, §13.1.2).
+ *
+ * The tag is strong, `"<version>"`: a version always has the same content,
+ * and the profile response is never stored by caches. If-Match compares
+ * strongly, so a weak tag such as `W/"3"` never matches (§8.8.3.2), and
+ * If-None-Match compares weakly.
+ */
+
+export function profileTag(version: number): string {
+  return `"${version}"`;
+}
+
+interface ListedTag {
+  weak: boolean;
+  opaque: string;
+}
+
+/** A parsed If-Match or If-None-Match field: `*`, or the listed entity tags. */
+export type EntityTagCondition = { any: true } | { any: false; tags: readonly ListedTag[] };
+
+/** One list member: optional `W/`, a quoted opaque tag of etagc characters, then a comma or the end. */
+const LIST_MEMBER = /[ \t]*(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*(?:,|$)/y;
+
+/** Parses `*` or a comma-separated list of entity tags; undefined when the value is neither. */
+export function parseEntityTagCondition(value: string): EntityTagCondition | undefined {
+  if (value.trim() === '*') return { any: true };
+  const tags: ListedTag[] = [];
+  LIST_MEMBER.lastIndex = 0;
+  while (LIST_MEMBER.lastIndex < value.length) {
+    const start = LIST_MEMBER.lastIndex;
+    const match = LIST_MEMBER.exec(value);
+    if (!match || LIST_MEMBER.lastIndex === start) return undefined;
+    tags.push({ weak: match[1] !== undefined, opaque: match[2] ?? '' });
+  }
+  return tags.length > 0 ? { any: false, tags } : undefined;
+}
+
+/** If-Match (§13.1.1): `*` matches any stored profile, a tag only strongly. */
+export function ifMatchHolds(condition: EntityTagCondition, version: number | undefined): boolean {
+  if (version === undefined) return false;
+  if (condition.any) return true;
+  return condition.tags.some((tag) => !tag.weak && tag.opaque === String(version));
+}
+
+/** If-None-Match (§13.1.2): holds when nothing is stored, or no listed tag matches weakly. */
+export function ifNoneMatchHolds(
+  condition: EntityTagCondition,
+  version: number | undefined,
+): boolean {
+  if (version === undefined) return true;
+  if (condition.any) return false;
+  return !condition.tags.some((tag) => tag.opaque === String(version));
+}

@@ -1,0 +1,11 @@
+export { analysisCacheControl, MAX_ANALYSIS_AGE_SECONDS, PRIVATE_NO_STORE } from './cache-control';
+export { type Clock, systemClock, utcDate } from './clock';
+export {
+  type EntityTagCondition,
+  ifMatchHolds,
+  ifNoneMatchHolds,
+  parseEntityTagCondition,
+  profileTag,
+} from './entity-tags';
+export { requireUserId } from './identity';
+export { eligibilityProblems } from './problems';

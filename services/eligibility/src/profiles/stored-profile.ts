@@ -1,0 +1,51 @@
+import { FIELDS_OF_STUDY, type FieldOfStudy } from '@scholarships/contracts';
+import type { StudentProfile } from '../eligibility/profile';
+import { compareCodePoints } from '../eligibility/ranking';
+import { profileBody } from '../eligibility/schemas';
+import { eligibilityProblems } from '../http';
+
+const FIELD_ORDER = new Map<FieldOfStudy, number>(
+  FIELDS_OF_STUDY.map((field, index) => [field, index]),
+);
+
+function fieldPosition(field: FieldOfStudy): number {
+  return FIELD_ORDER.get(field) ?? FIELDS_OF_STUDY.length;
+}
+
+/**
+ * Returns the form in which a profile is stored and returned. The lists are sets to
+ * the evaluators, so they are sorted (fields in vocabulary order, ethnicities
+ * by code point), and a PUT that only reorders them changes nothing. Keys
+ * come in the order of `StudentProfile`, so equal profiles serialize equally.
+ */
+export function canonicalProfile(profile: StudentProfile): StudentProfile {
+  return {
+    gradeLevel: profile.gradeLevel,
+    gpa: profile.gpa,
+    state: profile.state,
+    citizenship: profile.citizenship,
+    fieldsOfStudy:
+      profile.fieldsOfStudy === null
+        ? null
+        : [...profile.fieldsOfStudy].sort((a, b) => fieldPosition(a) - fieldPosition(b)),
+    gender: profile.gender,
+    ethnicities:
+      profile.ethnicities === null ? null : [...profile.ethnicities].sort(compareCodePoints),
+    financialNeed: profile.financialNeed,
+  };
+}
+
+/** Returns whether two canonical profiles state the same values. */
+export function sameProfile(a: StudentProfile, b: StudentProfile): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Validates a stored profile again, because the vocabularies may have
+ * changed since it was written; throws a 500 problem when it fails.
+ */
+export function parseStoredProfile(stored: unknown): StudentProfile {
+  const result = profileBody.safeParse(stored);
+  if (!result.success) throw eligibilityProblems.storedProfileInvalid();
+  return canonicalProfile(result.data);
+}
