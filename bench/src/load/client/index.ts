@@ -1,0 +1,8 @@
+export {
+  type ExchangeResult,
+  HttpClient,
+  type HttpClientOptions,
+  type HttpMethod,
+  type OutgoingRequest,
+  RequestTimeoutError,
+} from './http-client';

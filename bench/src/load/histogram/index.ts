@@ -1,0 +1,1 @@
+export { LatencyHistogram } from './latency-histogram';

@@ -1,0 +1,99 @@
+import type { ArmSwitches } from '../stack';
+
+/** One configuration of the platform to measure. */
+export interface ArmPlan {
+  name: string;
+  description: string;
+  switches: ArmSwitches;
+  /** Whether the composite indexes exist while the arm runs. */
+  indexes: 'on' | 'off';
+  /** The reason the arm cannot be measured on this build; undefined when it can. */
+  unsupported?: string;
+}
+
+/**
+ * Whether the services can run without named prepared statements.
+ * NOTE: none reads DB_PREPARED_STATEMENTS yet; `@scholarships/db` always names its statements.
+ * Set this to true once `createDatabase` has an option for unnamed statements that the
+ * services' configuration sets from that variable.
+ */
+export const PREPARED_STATEMENTS_SWITCH_SUPPORTED = false;
+
+const EVERYTHING_ON: ArmSwitches = {
+  cacheEnabled: true,
+  middlewareOrder: 'default',
+  preparedStatements: true,
+};
+
+/** The cache off and the legacy middleware order; statements and indexes as the build has them. */
+export const BASELINE_ARM: ArmPlan = {
+  name: 'baseline',
+  description: 'CACHE_ENABLED=false MIDDLEWARE_ORDER=legacy',
+  switches: { cacheEnabled: false, middlewareOrder: 'legacy', preparedStatements: true },
+  indexes: 'on',
+};
+
+export const OPTIMIZED_ARM: ArmPlan = {
+  name: 'optimized',
+  description: 'CACHE_ENABLED=true MIDDLEWARE_ORDER=default',
+  switches: EVERYTHING_ON,
+  indexes: 'on',
+};
+
+const ALL_OFF: ArmSwitches = {
+  cacheEnabled: false,
+  middlewareOrder: 'legacy',
+  preparedStatements: false,
+};
+
+const NO_PREPARED_SWITCH =
+  'the services have no switch for prepared statements (DB_PREPARED_STATEMENTS is not read)';
+
+/**
+ * Lists the ablation arms: everything off, each optimization alone, then all together. The first arm is
+ * the baseline every reduction is measured against.
+ */
+export function ablationArms(): ArmPlan[] {
+  const preparedNote = PREPARED_STATEMENTS_SWITCH_SUPPORTED
+    ? {}
+    : { unsupported: NO_PREPARED_SWITCH };
+  return [
+    {
+      name: 'all off',
+      description: 'cache off, legacy order, no prepared statements, no composite indexes',
+      switches: ALL_OFF,
+      indexes: 'off',
+    },
+    {
+      name: 'cache',
+      description: 'response cache on alone',
+      switches: { ...ALL_OFF, cacheEnabled: true },
+      indexes: 'off',
+    },
+    {
+      name: 'middleware order',
+      description: 'default middleware order alone',
+      switches: { ...ALL_OFF, middlewareOrder: 'default' },
+      indexes: 'off',
+    },
+    {
+      name: 'prepared statements',
+      description: 'named prepared statements alone',
+      switches: { ...ALL_OFF, preparedStatements: true },
+      indexes: 'off',
+      ...preparedNote,
+    },
+    {
+      name: 'composite indexes',
+      description: 'composite indexes alone',
+      switches: ALL_OFF,
+      indexes: 'on',
+    },
+    {
+      name: 'all on',
+      description: 'every optimization on',
+      switches: EVERYTHING_ON,
+      indexes: 'on',
+    },
+  ];
+}
