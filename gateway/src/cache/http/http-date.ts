@@ -1,0 +1,9 @@
+/**
+ * Parses an HTTP-date (RFC 9110 §5.6.7) into milliseconds since the epoch, or undefined when it is
+ * missing or invalid. V8's Date.parse reads the IMF-fixdate, RFC 850 and asctime forms.
+ */
+export function parseHttpDate(value: string | readonly string[] | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = Date.parse(value);
+  return Number.isNaN(parsed) ? undefined : parsed;
+}

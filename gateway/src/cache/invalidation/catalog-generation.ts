@@ -1,0 +1,128 @@
+import type { Logger } from '@scholarships/logger';
+import type { Clock } from '../clock';
+
+/** Pause between background reads while a local stand-in is in use, in milliseconds. */
+const RETRY_INTERVAL_MS = 1000;
+
+/** Reads and increments the shared catalog generation (Redis `CATALOG_GENERATION_KEY`). */
+export interface GenerationSource {
+  read(): Promise<number>;
+  increment(): Promise<number>;
+}
+
+/** The generation to put in keys. `shared` is false for a replica-local stand-in. */
+export interface GenerationValue {
+  text: string;
+  shared: boolean;
+}
+
+/**
+ * This replica's view of the catalog generation. With Redis, it is read from Redis at start, on
+ * every scholarship event and after every reconnect. Until a read succeeds, and whenever one
+ * fails, a replica-local value is used instead. Keys built with it never match entries of another
+ * generation, and their entries stay in memory only. While a stand-in is in use with Redis
+ * configured, a background read is tried at most once a second, so the shared value returns once
+ * Redis does. Without Redis, the local value alone moves, on writes through this gateway.
+ */
+export class CatalogGeneration {
+  private value: GenerationValue;
+  private localCounter = 0;
+  /** Highest shared value seen since the last reconnect; reads never move below it. */
+  private sharedFloor = -1;
+  private pending: Promise<void> | undefined;
+  /** A reconnect asked for a reset that no read has completed yet. */
+  private resetRequested = false;
+  private retrying = false;
+  private lastRetryAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly source: GenerationSource | undefined,
+    private readonly bootId: string,
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+  ) {
+    this.value = this.nextLocal();
+  }
+
+  /** Returns the value for a key, once any read started by an event has finished. */
+  async current(): Promise<GenerationValue> {
+    if (this.pending !== undefined) await this.pending;
+    if (!this.value.shared) this.retryInBackground();
+    return this.value;
+  }
+
+  /** Re-reads the shared value. `reset` accepts a lower value, after Redis may have restarted. */
+  refresh(reset = false): Promise<void> {
+    if (this.source === undefined) return Promise.resolve();
+    this.resetRequested ||= reset;
+    const reading = this.source.read().then(
+      (generation) => this.acceptShared(generation),
+      (error: unknown) => {
+        this.logger.warn({ err: error }, 'catalog generation read failed; using a local one');
+        this.value = this.nextLocal();
+      },
+    );
+    this.pending = reading;
+    void reading.then(() => {
+      if (this.pending === reading) this.pending = undefined;
+    });
+    return reading;
+  }
+
+  /**
+   * Moves to a new generation after a catalog write that passed through this gateway. With Redis
+   * it increments the shared value, which the other replicas then read. Without Redis it moves
+   * the local value.
+   */
+  async advance(): Promise<number | undefined> {
+    if (this.source === undefined) {
+      this.value = this.nextLocal();
+      return undefined;
+    }
+    try {
+      const generation = await this.source.increment();
+      this.acceptShared(generation);
+      return generation;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'catalog generation increment failed; using a local one');
+      this.value = this.nextLocal();
+      return undefined;
+    }
+  }
+
+  /** Applies a shared value carried by another replica's message. */
+  accept(generation: number): void {
+    this.acceptShared(generation);
+  }
+
+  private retryInBackground(): void {
+    const now = this.clock();
+    if (this.source === undefined || this.retrying || now - this.lastRetryAt < RETRY_INTERVAL_MS) {
+      return;
+    }
+    this.retrying = true;
+    this.lastRetryAt = now;
+    const done = () => {
+      this.retrying = false;
+    };
+    this.source
+      .read()
+      .then((generation) => this.acceptShared(generation))
+      .then(done, done);
+  }
+
+  private acceptShared(generation: number): void {
+    if (this.resetRequested) {
+      this.sharedFloor = -1;
+      this.resetRequested = false;
+    }
+    if (generation < this.sharedFloor) return;
+    this.sharedFloor = generation;
+    this.value = { text: `g${generation}`, shared: true };
+  }
+
+  private nextLocal(): GenerationValue {
+    this.localCounter += 1;
+    return { text: `local:${this.bootId}:${this.localCounter}`, shared: false };
+  }
+}

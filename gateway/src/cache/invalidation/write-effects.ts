@@ -1,0 +1,54 @@
+import { hashKeyText } from '../keys/key-hash';
+import { rfcKeyText, scholarshipEntryHash } from '../plan/key-text';
+import type { CacheRequest } from '../request/cache-request';
+import { type CacheRuntime, publishToReplicas } from '../runtime';
+import { invalidateAcrossReplicas } from './invalidate';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+const ADMIN_SCHOLARSHIP = /^\/api\/v1\/admin\/scholarships\/([^/]+)\/?$/;
+const ADMIN_SCHOLARSHIPS = /^\/api\/v1\/admin\/scholarships\/?$/;
+const PUBLIC_SCHOLARSHIP = /^\/api\/v1\/scholarships\/([^/]+)\/?$/;
+const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
+
+/**
+ * Invalidations that a write passing through this gateway calls for, applied before its response
+ * is sent. They make the write visible to its client's next read without waiting for the
+ * service's event, and they are the only invalidation a gateway without Redis gets:
+ * - any unsafe method with a non-error status invalidates the stored responses of its target
+ *   URI (RFC 9111 §4.4);
+ * - a successful admin write of a scholarship drops its entry and advances the catalog
+ *   generation, and creating one advances the generation;
+ * - a successful profile write moves the user's per-user routes past their entries.
+ */
+export async function applyWriteEffects(
+  runtime: CacheRuntime,
+  request: CacheRequest,
+  status: number,
+): Promise<void> {
+  if (SAFE_METHODS.has(request.method) || status < 200 || status >= 400) return;
+  const hashes = [hashKeyText(rfcKeyText(request.path, request.query))];
+  const publicId = safeDecode(PUBLIC_SCHOLARSHIP.exec(request.path)?.[1]);
+  if (publicId !== undefined) hashes.push(scholarshipEntryHash(publicId));
+  const success = status < 300;
+  const adminId = safeDecode(ADMIN_SCHOLARSHIP.exec(request.path)?.[1]);
+  if (success && adminId !== undefined) hashes.push(scholarshipEntryHash(adminId));
+  const catalogChanged =
+    success && (adminId !== undefined || ADMIN_SCHOLARSHIPS.test(request.path));
+  const generation = catalogChanged ? await runtime.generation.advance() : undefined;
+  await invalidateAcrossReplicas(runtime, hashes, generation);
+
+  const userId = request.identity?.userId;
+  if (success && userId !== undefined && PROFILE.test(request.path)) {
+    runtime.profiles.markWritten(userId);
+    await publishToReplicas(runtime, { type: 'profile-written', sender: runtime.bootId, userId });
+  }
+}
+
+function safeDecode(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}

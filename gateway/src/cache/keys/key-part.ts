@@ -1,0 +1,31 @@
+/**
+ * Why a request skips the cache. Each reason is also the Cache-Status `detail` of the response,
+ * so it must stay a short token.
+ */
+export type BypassReason =
+  | 'disabled'
+  | 'method'
+  | 'unknown-parameter'
+  | 'repeated-parameter'
+  | 'invalid-path'
+  | 'body-media-type'
+  | 'body-encoding'
+  | 'body-size'
+  | 'body-json'
+  | 'anonymous'
+  | 'authenticated'
+  | 'profile-pending'
+  | 'profile-unknown'
+  | 'request-no-store'
+  | 'range';
+
+/** A piece of cache-key text, or the reason the request cannot be keyed and skips the cache. */
+export type KeyPart = { ok: true; text: string } | { ok: false; reason: BypassReason };
+
+export function keyText(text: string): KeyPart {
+  return { ok: true, text };
+}
+
+export function skipCache(reason: BypassReason): KeyPart {
+  return { ok: false, reason };
+}

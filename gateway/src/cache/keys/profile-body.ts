@@ -1,0 +1,53 @@
+import { canonicalJson } from './canonical-json';
+import { type KeyPart, keyText } from './key-part';
+
+/**
+ * Fields of the eligibility profile (`profileBody` in services/eligibility/src/eligibility/
+ * schemas.ts). For these, `null` and absent mean the same; an unknown field is rejected, so it
+ * is kept in the key as sent.
+ */
+const PROFILE_FIELDS = new Set([
+  'gradeLevel',
+  'gpa',
+  'state',
+  'citizenship',
+  'fieldsOfStudy',
+  'gender',
+  'ethnicities',
+  'financialNeed',
+]);
+
+/** `MAX_ETHNICITIES`: the service checks the length before it removes duplicates. */
+const MAX_ETHNICITIES = 20;
+
+/**
+ * Key text of an eligibility profile: members sorted, `null` fields dropped, duplicate fields of
+ * study dropped in first-occurrence order, and ethnicities trimmed and deduplicated.
+ *
+ * Enum strings are not trimmed and lists are not sorted, although the check itself ignores their
+ * order: the service rejects ` TX` with 400 where `TX` succeeds, and echoes the profile in its
+ * response with the lists in request order, so either change would serve one request the body of
+ * another.
+ */
+export function profileKeyText(profile: Readonly<Record<string, unknown>>): KeyPart {
+  // No prototype, so a `__proto__` member stays an ordinary member of the key.
+  const normalized: Record<string, unknown> = Object.create(null);
+  for (const [field, value] of Object.entries(profile)) {
+    if (PROFILE_FIELDS.has(field) && value === null) continue;
+    normalized[field] = normalizeField(field, value);
+  }
+  return keyText(canonicalJson(normalized));
+}
+
+function normalizeField(field: string, value: unknown): unknown {
+  if (!PROFILE_FIELDS.has(field) || !isStringArray(value)) return value;
+  if (field === 'fieldsOfStudy') return [...new Set(value)];
+  if (field === 'ethnicities' && value.length <= MAX_ETHNICITIES) {
+    return [...new Set(value.map((item) => item.trim()))];
+  }
+  return value;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}

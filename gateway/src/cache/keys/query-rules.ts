@@ -1,0 +1,111 @@
+import { parse } from 'node:querystring';
+import { type KeyPart, keyText, skipCache } from './key-part';
+
+/**
+ * How one query parameter is read by the service that owns the route:
+ * - `list`: repeated or comma-separated values, trimmed, empty items ignored, case folded, and
+ *   compared as a set, so the key sorts and deduplicates them;
+ * - `ordered-list`: one comma-separated value whose order the response follows, so only
+ *   duplicates are dropped, keeping first occurrences;
+ * - `single`: one value; `normalize` maps the spellings the service treats as equal to one, and
+ *   returns undefined when the service treats the value as absent.
+ */
+export type ParameterRule =
+  | { kind: 'list'; letterCase: 'lower' | 'upper' }
+  | { kind: 'ordered-list' }
+  | { kind: 'single'; normalize?: (value: string) => string | undefined };
+
+/**
+ * How the query string enters the key:
+ * - `strict`: the service rejects unknown parameters (zod strictObject), so a request with any
+ *   parameter outside `parameters` skips the cache and the service answers it, with its 400;
+ * - `ignored`: the service does not read the query, so it never enters the key;
+ * - `opaque`: the rules are not known, so parameters are sorted by name and kept byte for byte,
+ *   which only merges requests that differ in parameter order.
+ */
+export type QueryRules =
+  | {
+      mode: 'strict';
+      parameters: Readonly<Record<string, ParameterRule>>;
+      /** A parameter given once with an empty value is absent, as the search service reads it. */
+      emptyMeansAbsent: boolean;
+      /** Adds the values the service uses for absent parameters, so both spellings share a key. */
+      addDefaults?: (values: Map<string, string>) => void;
+    }
+  | { mode: 'ignored' }
+  | { mode: 'opaque' };
+
+type ParsedValue = string | string[];
+type Normalized = { kind: 'value'; value: string } | { kind: 'absent' } | { kind: 'repeated' };
+
+/**
+ * Builds the query part of a cache key. It parses with `node:querystring`, the parser behind
+ * Express's `simple` query parser that the services use, so `+`, percent-decoding and repeated
+ * names are read exactly as the service reads them.
+ */
+export function normalizeQuery(rules: QueryRules, rawQuery: string): KeyPart {
+  if (rules.mode === 'ignored') return keyText('');
+  const parsed = parse(rawQuery);
+  if (rules.mode === 'opaque') return keyText(serializeOpaque(parsed));
+
+  const values = new Map<string, string>();
+  for (const [name, value] of Object.entries(parsed)) {
+    const rule = Object.hasOwn(rules.parameters, name) ? rules.parameters[name] : undefined;
+    if (rule === undefined || value === undefined) return skipCache('unknown-parameter');
+    const normalized = normalizeParameter(rule, value, rules.emptyMeansAbsent);
+    if (normalized.kind === 'repeated') return skipCache('repeated-parameter');
+    if (normalized.kind === 'value') values.set(name, normalized.value);
+  }
+  rules.addDefaults?.(values);
+  return keyText(serializeSorted(values));
+}
+
+function normalizeParameter(
+  rule: ParameterRule,
+  value: ParsedValue,
+  emptyMeansAbsent: boolean,
+): Normalized {
+  if (emptyMeansAbsent && value === '') return { kind: 'absent' };
+  if (rule.kind === 'list') return present(normalizeList(value, rule.letterCase));
+  // A repeated single-valued parameter is rejected by the service with 400.
+  if (typeof value !== 'string') return { kind: 'repeated' };
+  if (rule.kind === 'ordered-list') return present(normalizeOrderedList(value));
+  return present(rule.normalize === undefined ? value : rule.normalize(value));
+}
+
+function present(value: string | undefined): Normalized {
+  return value === undefined ? { kind: 'absent' } : { kind: 'value', value };
+}
+
+function normalizeList(value: ParsedValue, letterCase: 'lower' | 'upper'): string | undefined {
+  const items = (typeof value === 'string' ? [value] : value)
+    .flatMap((part) => part.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0)
+    .map((item) => (letterCase === 'lower' ? item.toLowerCase() : item.toUpperCase()));
+  if (items.length === 0) return undefined;
+  return [...new Set(items)].sort().join(',');
+}
+
+function normalizeOrderedList(value: string): string {
+  return [...new Set(value.split(',').map((item) => item.trim()))].join(',');
+}
+
+function serializeSorted(values: ReadonlyMap<string, string>): string {
+  return [...values.keys()]
+    .sort()
+    .map((name) => `${encodeURIComponent(name)}=${encodeURIComponent(values.get(name) ?? '')}`)
+    .join('&');
+}
+
+/** Sorts by name only; the values of a repeated name keep their order, which may matter. */
+function serializeOpaque(parsed: Record<string, ParsedValue | undefined>): string {
+  const pairs: string[] = [];
+  for (const name of Object.keys(parsed).sort()) {
+    const value = parsed[name] ?? '';
+    for (const item of typeof value === 'string' ? [value] : value) {
+      pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(item)}`);
+    }
+  }
+  return pairs.join('&');
+}

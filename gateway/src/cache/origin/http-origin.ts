@@ -1,0 +1,105 @@
+import {
+  type Agent,
+  type ClientRequest,
+  request as httpRequest,
+  type OutgoingHttpHeaders,
+} from 'node:http';
+import { IDENTITY_HEADERS } from '@scholarships/contracts';
+import { DeadlineExceededError } from '../../network-failure';
+import { type CacheRequest, requestTarget } from '../request/cache-request';
+import type { FetchOrigin, OriginResponse } from './origin-response';
+
+export interface HttpOriginOptions {
+  /** Origin of the service, e.g. `http://127.0.0.1:8081`. */
+  origin: string;
+  /** Keep-alive pool to the service. */
+  agent: Agent;
+  /** Deadline in milliseconds from sending the request until the last byte of the response. */
+  timeoutMs: number;
+  /** Maximum response body read into memory, in bytes; a longer one fails the fetch. */
+  maxBodyBytes: number;
+  /** Further headers for each request, e.g. trace context and X-Forwarded-* set by the proxy. */
+  extraHeaders?: (request: CacheRequest) => OutgoingHttpHeaders;
+}
+
+/** Raised when an origin response body is longer than `maxBodyBytes`. */
+export class OriginBodyTooLargeError extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`origin response body exceeds ${limitBytes} bytes`);
+    this.name = 'OriginBodyTooLargeError';
+  }
+}
+
+/**
+ * Creates a FetchOrigin that sends each request with `http.request` over `agent` and buffers the
+ * response. Identity goes to the service in the internal identity headers.
+ */
+export function createHttpOrigin(options: HttpOriginOptions): FetchOrigin {
+  const base = new URL(options.origin);
+  return function fetchFromOrigin(request) {
+    const outgoing = httpRequest({
+      protocol: base.protocol,
+      hostname: base.hostname,
+      port: base.port,
+      method: request.method,
+      path: requestTarget(request),
+      headers: originRequestHeaders(request, options),
+      agent: options.agent,
+    });
+    const response = bufferResponse(outgoing, options);
+    outgoing.end(request.body);
+    return response;
+  };
+}
+
+/** Reads the whole response of `outgoing` within the deadline and the body limit. */
+function bufferResponse(
+  outgoing: ClientRequest,
+  options: HttpOriginOptions,
+): Promise<OriginResponse> {
+  return new Promise((resolve, reject) => {
+    // The reason the gateway aborted, reported instead of the socket error the abort causes.
+    let abortReason: Error | undefined;
+    const abort = (reason: Error) => {
+      abortReason ??= reason;
+      outgoing.destroy(reason);
+    };
+    const deadline = setTimeout(() => {
+      abort(new DeadlineExceededError('origin response', options.timeoutMs));
+    }, options.timeoutMs);
+    const fail = (error: Error) => {
+      clearTimeout(deadline);
+      reject(abortReason ?? error);
+    };
+    outgoing.once('error', fail);
+    outgoing.once('response', (response) => {
+      const chunks: Buffer[] = [];
+      let length = 0;
+      response.on('data', (chunk: Buffer) => {
+        length += chunk.length;
+        if (length > options.maxBodyBytes) abort(new OriginBodyTooLargeError(options.maxBodyBytes));
+        else chunks.push(chunk);
+      });
+      response.once('error', fail);
+      response.once('end', () => {
+        clearTimeout(deadline);
+        const status = response.statusCode ?? 502;
+        resolve({ status, headers: response.headers, body: Buffer.concat(chunks, length) });
+      });
+    });
+  });
+}
+
+function originRequestHeaders(
+  request: CacheRequest,
+  options: HttpOriginOptions,
+): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { ...request.headers };
+  if (request.body !== undefined) headers['content-length'] = request.body.length;
+  if (request.requestId !== undefined) headers['x-request-id'] = request.requestId;
+  if (request.identity !== undefined) {
+    headers[IDENTITY_HEADERS.userId] = request.identity.userId;
+    headers[IDENTITY_HEADERS.roles] = request.identity.roles.join(',');
+  }
+  return { ...headers, ...options.extraHeaders?.(request) };
+}

@@ -1,0 +1,58 @@
+import { nextUtcMidnight, utcDate } from '../clock';
+import type { BypassReason } from '../keys/key-part';
+import type { RoutePolicy } from '../policy';
+import type { CacheRuntime } from '../runtime';
+
+export type KeyContextResult =
+  | { ok: true; parts: string[]; shared: boolean; notAfter: number | undefined }
+  | { ok: false; reason: BypassReason };
+
+export interface KeyContextInput {
+  userId: string | undefined;
+  /** Scholarship named by the body, for `scholarship-version`. */
+  scholarshipId: string | undefined;
+}
+
+/**
+ * Resolves the context parts of a policy key (see KeyContext). Any part that is local to this
+ * replica makes the whole key local, so its entries never reach Redis.
+ */
+export async function resolveKeyContext(
+  runtime: CacheRuntime,
+  policy: RoutePolicy,
+  input: KeyContextInput,
+): Promise<KeyContextResult> {
+  const parts: string[] = [];
+  let shared = true;
+  let notAfter: number | undefined;
+  if (policy.audience === 'per-user') parts.push(`user:${input.userId ?? ''}`);
+  for (const context of policy.keyContext) {
+    if (
+      context === 'generation' ||
+      (context === 'scholarship-version' && !hasVersion(runtime, input))
+    ) {
+      const generation = await runtime.generation.current();
+      parts.push(`generation:${generation.text}`);
+      shared &&= generation.shared;
+    } else if (context === 'scholarship-version') {
+      const version = runtime.versions.get(input.scholarshipId ?? '');
+      parts.push(`scholarship:${input.scholarshipId ?? ''}@${version ?? ''}`);
+    } else if (context === 'day') {
+      const now = runtime.clock();
+      parts.push(`day:${utcDate(now)}`);
+      notAfter = nextUtcMidnight(now);
+    } else {
+      const token = await runtime.profiles.token(input.userId ?? '');
+      if (!token.ok) return { ok: false, reason: token.reason };
+      parts.push(`profile:${token.text}`);
+      shared &&= token.shared;
+    }
+  }
+  return { ok: true, parts, shared, notAfter };
+}
+
+function hasVersion(runtime: CacheRuntime, input: KeyContextInput): boolean {
+  return (
+    input.scholarshipId !== undefined && runtime.versions.get(input.scholarshipId) !== undefined
+  );
+}

@@ -1,0 +1,100 @@
+import { readJsonObject } from '../keys/json-body';
+import { hashBodyText, hashKeyText } from '../keys/key-hash';
+import { type BypassReason, keyText } from '../keys/key-part';
+import { normalizeQuery } from '../keys/query-rules';
+import type { RoutePolicy } from '../policy';
+import type { PolicyMatch } from '../policy-match';
+import type { CacheRequest } from '../request/cache-request';
+import type { CacheRuntime } from '../runtime';
+import { resolveKeyContext } from './key-context';
+import { policyKeyText } from './key-text';
+import { bypassPlan, type RequestPlan } from './request-plan';
+
+interface BodyKey {
+  text: string;
+  scholarshipId: string | undefined;
+}
+
+/** Plans a request on a policy route: its key, or why it skips the cache. */
+export async function planPolicyRequest(
+  runtime: CacheRuntime,
+  request: CacheRequest,
+  match: PolicyMatch,
+): Promise<RequestPlan> {
+  const { policy } = match;
+  if (policy.audience === 'per-user' && request.identity === undefined) {
+    return bypassPlan(policy.route, 'anonymous');
+  }
+  const path = policy.pathKey === undefined ? keyText('') : policy.pathKey(match.parameters);
+  if (!path.ok) return bypassPlan(policy.route, path.reason);
+  const query = normalizeQuery(policy.query, request.query);
+  if (!query.ok) return bypassPlan(policy.route, query.reason);
+  const body = bodyKey(policy, request);
+  if ('reason' in body) return bypassPlan(policy.route, body.reason);
+  const context = await resolveKeyContext(runtime, policy, {
+    userId: request.identity?.userId,
+    scholarshipId: body.scholarshipId,
+  });
+  if (!context.ok) return bypassPlan(policy.route, context.reason);
+
+  const text = policyKeyText(policy, {
+    path: path.text,
+    query: query.text,
+    body: body.text,
+    context: context.parts,
+  });
+  return {
+    kind: 'cache',
+    route: policy.route,
+    policy,
+    hash: hashKeyText(text),
+    request,
+    fillRequest: policyFillRequest(policy, request),
+    shared: context.shared,
+    readOnly: request.method === 'HEAD',
+    perUser: policy.audience === 'per-user',
+    notAfter: context.notAfter,
+    requestMaxAgeMs: undefined,
+  };
+}
+
+function bodyKey(policy: RoutePolicy, request: CacheRequest): BodyKey | { reason: BypassReason } {
+  if (policy.body === undefined) return { text: '', scholarshipId: undefined };
+  const parsed = readJsonObject(request);
+  if (!parsed.ok) return { reason: parsed.reason };
+  const text = policy.body.keyText(parsed.value);
+  if (!text.ok) return { reason: text.reason };
+  return {
+    text: hashBodyText(text.text),
+    scholarshipId: policy.body.scholarshipId?.(parsed.value),
+  };
+}
+
+/**
+ * Builds the origin request of a fill. It carries only what the key covers: the method, target
+ * and body, Content-Type for a body, and the identity on per-user routes. Shared fills carry no
+ * credentials, so a shared entry can only ever hold the anonymous response, and no client header
+ * outside the key can change it.
+ */
+function policyFillRequest(policy: RoutePolicy, request: CacheRequest): CacheRequest {
+  const contentType = request.headers['content-type'];
+  const headers: Record<string, string> = {};
+  if (request.body !== undefined && contentType !== undefined) {
+    headers['content-type'] = contentType;
+  }
+  const perUser = policy.audience === 'per-user';
+  if (perUser && request.headers.authorization !== undefined) {
+    headers.authorization = request.headers.authorization;
+  }
+  return {
+    method: request.method === 'HEAD' ? 'GET' : request.method,
+    path: request.path,
+    query: request.query,
+    headers,
+    identity: perUser ? request.identity : undefined,
+    body: request.method === 'POST' ? request.body : undefined,
+    requestId: request.requestId,
+    ...(request.log === undefined ? {} : { log: request.log }),
+    routeLabel: policy.route,
+  };
+}

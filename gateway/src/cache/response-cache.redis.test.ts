@@ -1,0 +1,397 @@
+import { Redis } from 'ioredis';
+import {
+  type CacheFixture,
+  cacheRequest,
+  createCacheFixture,
+  metricValue,
+  uniqueKeyspace,
+} from './testing/cache-fixture';
+import { type CacheServer, startCacheServer } from './testing/cache-server';
+import { type OriginServer, startOriginServer } from './testing/origin-server';
+import { publishEvents } from './testing/publish-events';
+import { createScriptedOrigin, jsonResponse } from './testing/scripted-origin';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? '';
+const SCHOLARSHIP_ID = '7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01';
+
+let redis: Redis;
+
+beforeAll(() => {
+  redis = new Redis(REDIS_URL);
+});
+
+afterAll(async () => {
+  await redis.quit();
+});
+
+/** Two replicas: separate Redis clients and memory tiers, one Redis and keyspace. */
+async function startReplicas(keyspace = uniqueKeyspace()) {
+  const replicas = [0, 1].map(() =>
+    createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000 }),
+  );
+  await Promise.all(replicas.map((replica) => replica.cache.ready()));
+  return { keyspace, replicas: replicas as [CacheFixture, CacheFixture] };
+}
+
+async function keysWithPrefix(prefix: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    found.push(...keys);
+  } while (cursor !== '0');
+  return found;
+}
+
+async function get(server: CacheServer, path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}${path}`, { headers });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+describe('response cache with redis', () => {
+  let replicas: [CacheFixture, CacheFixture];
+  let keyspace: ReturnType<typeof uniqueKeyspace>;
+
+  beforeEach(async () => {
+    ({ replicas, keyspace } = await startReplicas());
+  });
+
+  afterEach(async () => {
+    await Promise.all(replicas.map((replica) => replica.close()));
+  });
+
+  it('reaches the origin once for 200 requests on two replicas', async () => {
+    const origin = await startOriginServer({ delayMs: 200 });
+    const servers = await Promise.all(
+      replicas.map((replica) => startCacheServer(replica.cache, origin.url)),
+    );
+    try {
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, index) =>
+          get(servers[index % 2] as CacheServer, '/api/v1/search?q=law'),
+        ),
+      );
+
+      expect(origin.requests).toHaveLength(1);
+      for (const response of responses) {
+        expect(response.status).toBe(200);
+        expect(response.body).toBe(JSON.stringify({ url: '/api/v1/search?q=law' }));
+      }
+      const collapsed = await Promise.all(
+        replicas.map((replica) =>
+          metricValue(replica.registry, 'gateway_cache_coalesced_total', {
+            route: '/api/v1/search',
+          }),
+        ),
+      );
+      expect(collapsed.reduce((sum, value) => sum + value, 0)).toBe(199);
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await origin.stop();
+    }
+  });
+
+  it('serves the other replica from redis', async () => {
+    const origin = createScriptedOrigin();
+    const [first, second] = replicas;
+    await first.cache.serve(cacheRequest('/api/v1/search', { query: 'q=law' }), origin.target);
+    await first.cache.whenIdle();
+
+    const hit = await second.cache.serve(
+      cacheRequest('/api/v1/search', { query: 'q=law' }),
+      origin.target,
+    );
+    const memoryHit = await second.cache.serve(
+      cacheRequest('/api/v1/search', { query: 'q=law' }),
+      origin.target,
+    );
+
+    expect(hit.headers['cache-status']).toContain('detail=redis');
+    expect(memoryHit.headers['cache-status']).toContain('detail=memory');
+    expect(origin.requests).toHaveLength(1);
+  });
+
+  it('stores entries with a TTL of the hard limit', async () => {
+    const origin = createScriptedOrigin();
+    await replicas[0].cache.serve(
+      cacheRequest('/api/v1/search', { query: 'q=law' }),
+      origin.target,
+    );
+    await replicas[0].cache.whenIdle();
+
+    const keys = await keysWithPrefix(keyspace.prefix);
+    const entryKeys = keys.filter((key) => key.endsWith(':entry'));
+    expect(entryKeys).toHaveLength(1);
+    const ttl = await redis.pttl(entryKeys[0] ?? '');
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual((30 + 6 * 60) * 60_000);
+    const value = await redis.getBuffer(entryKeys[0] ?? '');
+    expect(value?.readUInt8(0)).toBe(1);
+    expect(value?.subarray(value.length - 20).toString()).toContain('"count":1}');
+  });
+
+  it.each([
+    ['Set-Cookie', { 'set-cookie': ['session=abc'] }],
+    ['private', { 'cache-control': 'private' }],
+    ['no-store', { 'cache-control': 'no-store' }],
+  ])('never puts a response with %s in redis', async (_name, headers) => {
+    const origin = createScriptedOrigin();
+    origin.reply(jsonResponse({ secret: 'alice' }, 200, headers));
+    await replicas[0].cache.serve(
+      cacheRequest('/api/v1/search', { query: 'q=law' }),
+      origin.target,
+    );
+    await replicas[0].cache.serve(
+      cacheRequest('/api/v1/me/profile', { identity: { userId: 'alice', roles: [] } }),
+      origin.target,
+    );
+    await replicas[0].cache.whenIdle();
+
+    const keys = await keysWithPrefix(keyspace.prefix);
+    expect(keys.filter((key) => key.endsWith(':entry'))).toEqual([]);
+  });
+
+  it('shows a changed scholarship on both replicas at once', async () => {
+    let version = 1;
+    const origin = await startOriginServer();
+    origin.setHandler((request, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        etag: `W/"${SCHOLARSHIP_ID}-${version}"`,
+      });
+      response.end(JSON.stringify({ url: request.url, version }));
+    });
+    const servers = await Promise.all(
+      replicas.map((replica) => startCacheServer(replica.cache, origin.url)),
+    );
+    const byId = `/api/v1/scholarships/${SCHOLARSHIP_ID}`;
+    try {
+      for (let round = 0; round < 20; round += 1) {
+        for (const server of servers) {
+          await get(server, byId);
+          await get(server, '/api/v1/search?q=law');
+          expect((await get(server, byId)).headers.get('x-cache')).toBe('HIT');
+        }
+
+        version += 1;
+        await publishEvents(redis, keyspace, [
+          { type: 'scholarship.changed', scholarshipId: SCHOLARSHIP_ID, version },
+        ]);
+
+        for (const server of servers) {
+          const lookup = await get(server, byId);
+          const search = await get(server, '/api/v1/search?q=law');
+          expect(JSON.parse(lookup.body)).toMatchObject({ version });
+          expect(JSON.parse(search.body)).toMatchObject({ version });
+        }
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await origin.stop();
+    }
+  });
+
+  it('rebuilds after missing events', async () => {
+    let version = 1;
+    const origin = createScriptedOrigin('catalog');
+    origin.reply(() => jsonResponse({ version }));
+    const byId = cacheRequest(`/api/v1/scholarships/${SCHOLARSHIP_ID}`);
+    const [first] = replicas;
+    await first.cache.serve(byId, origin.target);
+    expect((await first.cache.serve(byId, origin.target)).headers['x-cache']).toBe('HIT');
+
+    const name = `gateway-cache-subscriber-${first.cache.health().instance}`;
+    const clients = String(await redis.client('LIST'));
+    const id = /id=(\d+) .*name=(\S+)/g;
+    const killed = [...clients.matchAll(id)].find((match) => match[2] === name)?.[1];
+    expect(killed).toBeDefined();
+    await redis.client('KILL', 'ID', killed ?? '');
+    version = 2;
+    await publishEvents(redis, keyspace, [
+      { type: 'scholarship.changed', scholarshipId: SCHOLARSHIP_ID, version },
+    ]);
+
+    const deadline = Date.now() + 5000;
+    while (first.cache.health().invalidation !== 'live' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(first.cache.health().invalidation).toBe('live');
+    const after = await first.cache.serve(byId, origin.target);
+    expect(JSON.parse(after.body.toString())).toEqual({ version: 2 });
+  });
+
+  it('moves both replicas to a new profile version', async () => {
+    let version = 1;
+    const origin = createScriptedOrigin('eligibility');
+    origin.reply(() => jsonResponse({ version }));
+    const alice = { identity: { userId: 'alice', roles: [] } };
+    const read = (replica: CacheFixture) =>
+      replica.cache.serve(cacheRequest('/api/v1/me/profile', alice), origin.target);
+    for (const replica of replicas) await read(replica);
+
+    version = 2;
+    await publishEvents(redis, keyspace, [
+      { type: 'profile.changed', userId: 'alice', version: 2 },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    for (const replica of replicas) {
+      const response = await read(replica);
+      expect(JSON.parse(response.body.toString())).toEqual({ version: 2 });
+    }
+  });
+
+  it('skips per-user entries after a profile write', async () => {
+    const origin = createScriptedOrigin('eligibility');
+    const alice = { identity: { userId: 'alice', roles: [] } };
+    const read = (replica: CacheFixture) =>
+      replica.cache.serve(cacheRequest('/api/v1/me/profile', alice), origin.target);
+    const [writer, other] = replicas;
+    await publishEvents(redis, keyspace, [
+      { type: 'profile.changed', userId: 'alice', version: 1 },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await read(writer);
+    await read(other);
+
+    const write = cacheRequest('/api/v1/me/profile', { ...alice, method: 'PUT', body: { gpa: 3 } });
+    await writer.cache.serve(write, origin.target);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const pending = await Promise.all([read(writer), read(other)]);
+    await publishEvents(redis, keyspace, [
+      { type: 'profile.changed', userId: 'alice', version: 2 },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const settled = [await read(writer), await read(writer)];
+
+    for (const response of pending) {
+      expect(response.headers['x-cache']).toBe('BYPASS');
+      expect(response.headers['cache-status']).toContain('detail=profile-pending');
+    }
+    expect(settled[0]?.headers['x-cache']).toBe('MISS');
+    expect(settled[1]?.headers['x-cache']).toBe('HIT');
+  });
+
+  it('lets a later replica read the profile version from redis', async () => {
+    const origin = createScriptedOrigin('eligibility');
+    await publishEvents(redis, keyspace, [{ type: 'profile.changed', userId: 'bob', version: 7 }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const later = createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000 });
+    try {
+      await later.cache.ready();
+      await later.cache.serve(
+        cacheRequest('/api/v1/me/profile', { identity: { userId: 'bob', roles: [] } }),
+        origin.target,
+      );
+      expect(await redis.get(`${keyspace.prefix}profile-version:bob`)).toBe('7');
+    } finally {
+      await later.close();
+    }
+  });
+
+  it('applies an admin write on the other replica', async () => {
+    const origin = await startOriginServer();
+    const servers = await Promise.all(
+      replicas.map((replica) => startCacheServer(replica.cache, origin.url)),
+    );
+    const [writer, reader] = servers as [CacheServer, CacheServer];
+    const byId = `/api/v1/scholarships/${SCHOLARSHIP_ID}`;
+    try {
+      await get(reader, byId);
+      await get(reader, '/api/v1/search?q=law');
+
+      const write = await fetch(`${writer.url}/api/v1/admin/scholarships/${SCHOLARSHIP_ID}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const lookup = await get(reader, byId);
+      const search = await get(reader, '/api/v1/search?q=law');
+
+      expect(write.status).toBe(200);
+      expect(lookup.headers.get('x-cache')).toBe('MISS');
+      expect(search.headers.get('x-cache')).toBe('MISS');
+      expect(await redis.get(keyspace.generationKey)).toBe('1');
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await origin.stop();
+    }
+  });
+
+  describe('unkeyed request headers', () => {
+    let origin: OriginServer;
+    let server: CacheServer;
+
+    beforeEach(async () => {
+      origin = await startOriginServer();
+      origin.setHandler((request, response) => {
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'cache-control': 'max-age=60',
+        });
+        response.end(
+          JSON.stringify({
+            host: request.headers['x-forwarded-host'] ?? null,
+            url: request.headers['x-original-url'] ?? null,
+            scheme: request.headers['x-forwarded-scheme'] ?? null,
+          }),
+        );
+      });
+      server = await startCacheServer(replicas[0].cache, origin.url);
+    });
+
+    afterEach(async () => {
+      await server.close();
+      await origin.stop();
+    });
+
+    it.each(['/api/v1/search?q=law', '/api/v1/extra/items'])('cannot poison %s', async (path) => {
+      const poisoned = await get(server, path, {
+        'x-forwarded-host': 'evil.example',
+        'x-original-url': '/admin',
+        'x-forwarded-scheme': 'http',
+      });
+      const victim = await get(server, path);
+
+      const clean = JSON.stringify({ host: null, url: null, scheme: null });
+      expect(poisoned.body).toBe(clean);
+      expect(victim.body).toBe(clean);
+      expect(victim.headers.get('x-cache')).toBe('HIT');
+      for (const received of origin.requests) {
+        expect(received.headers['x-forwarded-host']).toBeUndefined();
+        expect(received.headers['x-original-url']).toBeUndefined();
+        expect(received.headers['x-forwarded-scheme']).toBeUndefined();
+      }
+    });
+  });
+
+  it('never serves one user the entry of another', async () => {
+    const origin = await startOriginServer();
+    origin.setHandler((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ user: request.headers['x-internal-user-id'] ?? null }));
+    });
+    const servers = await Promise.all(
+      replicas.map((replica) => startCacheServer(replica.cache, origin.url, 'eligibility')),
+    );
+    try {
+      await get(servers[0] as CacheServer, '/api/v1/me/profile', { 'x-test-user': 'alice' });
+      await replicas[0].cache.whenIdle();
+      for (const server of servers) {
+        const bob = await get(server, '/api/v1/me/profile', { 'x-test-user': 'bob' });
+        const anonymous = await get(server, '/api/v1/me/profile');
+        const alice = await get(server, '/api/v1/me/profile', { 'x-test-user': 'alice' });
+
+        expect(JSON.parse(bob.body)).toEqual({ user: 'bob' });
+        expect(JSON.parse(anonymous.body)).toEqual({ user: null });
+        expect(anonymous.headers.get('x-cache')).toBe('BYPASS');
+        expect(JSON.parse(alice.body)).toEqual({ user: 'alice' });
+        expect(alice.headers.get('x-cache')).toBe('HIT');
+      }
+    } finally {
+      await Promise.all(servers.map((server) => server.close()));
+      await origin.stop();
+    }
+  });
+});
