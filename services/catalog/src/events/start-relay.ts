@@ -1,13 +1,12 @@
 import type { Database } from '@scholarships/db';
 import type { Logger } from '@scholarships/logger';
 import type { Registry } from '@scholarships/metrics';
-import { createRedisPublisher, startOutboxRelay } from '@scholarships/outbox';
+import { startRedisOutboxRelay } from '@scholarships/outbox';
 import type { BackgroundWork } from '@scholarships/service-kit';
 import type { CatalogConfig } from '../config';
 import { catalogMetrics } from '../metrics';
 import type { InvalidationEvents } from './invalidation-events';
 import { CATALOG_OUTBOX_TABLE } from './outbox-table';
-import { createEventRedisClient } from './redis-client';
 
 export interface RelayDeps {
   config: Readonly<CatalogConfig>;
@@ -30,21 +29,21 @@ export async function startInvalidationRelay(
     deps.logger.info('REDIS_URL not set: invalidation events stay in catalog_outbox unpublished');
     return { stop: async () => undefined };
   }
-  const redis = createEventRedisClient(url, deps.logger, catalogMetrics(deps.registry));
-  const relay = startOutboxRelay({
+  const metrics = catalogMetrics(deps.registry);
+  const running = startRedisOutboxRelay({
+    redisUrl: url,
     knex: deps.db.knex,
     connectionString: deps.config.DATABASE_URL,
     table: CATALOG_OUTBOX_TABLE,
-    publish: createRedisPublisher(redis),
     logger: deps.logger,
     registry: deps.registry,
+    onRedisError: () => metrics.redisErrors.inc(),
   });
-  events.attach(relay);
+  events.attach(running.relay);
   return {
     async stop() {
       events.detach();
-      await relay.stop();
-      redis.disconnect();
+      await running.stop();
     },
   };
 }

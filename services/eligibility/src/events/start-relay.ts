@@ -1,9 +1,8 @@
-import { createRedisPublisher, startOutboxRelay } from '@scholarships/outbox';
+import { startRedisOutboxRelay } from '@scholarships/outbox';
 import type { BackgroundWork, ServiceDeps } from '@scholarships/service-kit';
 import type { EligibilityConfig } from '../config';
 import { eligibilityMetrics } from '../metrics';
 import { ELIGIBILITY_OUTBOX_TABLE } from './outbox-table';
-import { createEventRedisClient } from './redis-client';
 
 /**
  * Starts the outbox relay that publishes `eligibility_outbox` events to
@@ -19,19 +18,14 @@ export async function startProfileEventRelay(
     deps.logger.info('REDIS_URL not set: profile events stay in eligibility_outbox unpublished');
     return { stop: async () => undefined };
   }
-  const redis = createEventRedisClient(url, deps.logger, eligibilityMetrics(deps.registry));
-  const relay = startOutboxRelay({
+  const metrics = eligibilityMetrics(deps.registry);
+  return startRedisOutboxRelay({
+    redisUrl: url,
     knex: deps.db.knex,
     connectionString: deps.config.DATABASE_URL,
     table: ELIGIBILITY_OUTBOX_TABLE,
-    publish: createRedisPublisher(redis),
     logger: deps.logger,
     registry: deps.registry,
+    onRedisError: () => metrics.redisErrors.inc(),
   });
-  return {
-    async stop() {
-      await relay.stop();
-      redis.disconnect();
-    },
-  };
 }
