@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -14,9 +14,15 @@ import { findFreePort, type PostgresServer, startPostgres } from '@scholarships/
 
 export type ProcessName = 'gateway' | 'search' | 'catalog' | 'eligibility';
 
-/** The four built processes on free ports over an ephemeral PostgreSQL with the real data. */
+/** The four built processes on free ports over a PostgreSQL of their own with the real data. */
 export interface RunningPlatform {
   urls: Record<ProcessName, string>;
+  /** Connection string of the platform's PostgreSQL. */
+  databaseUrl: string;
+  /** Stops PostgreSQL; the processes keep running. */
+  stopDatabase(): Promise<void>;
+  /** Starts PostgreSQL again on the same port and data directory. */
+  startDatabase(): Promise<void>;
   /** Parsed JSON log lines a process has written so far. */
   logLines(name: ProcessName): Record<string, unknown>[];
   stop(): Promise<void>;
@@ -39,7 +45,14 @@ export async function startPlatform(
   gatewayEnv: Record<string, string> = {},
 ): Promise<RunningPlatform> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'system-tests-'));
-  const postgres: PostgresServer = await startPostgres({ ephemeral: true, database: 'platform' });
+  // PostgreSQL runs as an unprivileged user when the tests run as root, and must enter this folder.
+  chmodSync(dataDir, 0o755);
+  const postgresOptions = {
+    dataDir: path.join(dataDir, 'postgres'),
+    port: await findFreePort(),
+    database: 'platform',
+  };
+  let postgres: PostgresServer = await startPostgres(postgresOptions);
   const config = launcherConfigSchema.parse({
     ...(await freePorts()),
     DATA_DIR: dataDir,
@@ -62,6 +75,11 @@ export async function startPlatform(
 
   return {
     urls,
+    databaseUrl: postgres.connectionString,
+    stopDatabase: () => postgres.stop(),
+    async startDatabase() {
+      postgres = await startPostgres(postgresOptions);
+    },
     logLines: (name) => readLogLines(path.join(dataDir, 'logs', `${name}.log`)),
     async stop() {
       await supervisor.stopAll();
