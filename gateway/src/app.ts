@@ -1,5 +1,12 @@
+import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
-import { buildPipeline, type GatewayDependencies } from './pipeline';
+import { createLeanPath } from './cache-stage';
+import {
+  buildPipeline,
+  createPipelineParts,
+  type GatewayDependencies,
+  type PipelineParts,
+} from './pipeline';
 
 export type { GatewayDependencies } from './pipeline';
 
@@ -7,13 +14,46 @@ export type { GatewayDependencies } from './pipeline';
  * Builds the gateway's Express app. Each app needs a fresh registry, because its metrics are
  * declared on it.
  */
-export function createApp(deps: GatewayDependencies): Express {
+export function createApp(
+  deps: GatewayDependencies,
+  parts: PipelineParts = createPipelineParts(deps),
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   // The gateway is the public edge: the client address is the socket's, never a header's.
   app.set('trust proxy', false);
 
-  for (const stage of buildPipeline(deps)) app.use(stage.handler);
+  for (const stage of buildPipeline(deps, parts)) app.use(stage.handler);
   return app;
+}
+
+export interface GatewayHandler {
+  /** The Express app alone, without the cache-hit path in front of it. */
+  app: Express;
+  /** Request handler of the server: the cache-hit path when enabled, else the app. */
+  handler: RequestListener;
+  /** Metrics and edge stages shared by both. */
+  parts: PipelineParts;
+}
+
+/**
+ * Builds the app and, when the response cache is wired and CACHE_LEAN_PATH is on, the cache-hit
+ * path in front of it, which serves fresh hits without Express.
+ */
+export function createGatewayHandler(deps: GatewayDependencies): GatewayHandler {
+  const parts = createPipelineParts(deps);
+  const app = createApp(deps, parts);
+  const gatewayCache = deps.gatewayCache;
+  if (gatewayCache === undefined || !deps.config.CACHE_LEAN_PATH) {
+    return { app, handler: app, parts };
+  }
+  const handler = createLeanPath({
+    app,
+    gatewayCache,
+    edge: parts.edge,
+    metrics: parts.metrics,
+    logger: deps.logger,
+  });
+  return { app, handler, parts };
 }

@@ -1,5 +1,6 @@
 import { env, loadConfig } from '@scholarships/config';
 import { z } from 'zod';
+import { cacheConfigShape } from './cache';
 import { parseTrustProxy } from './client-address';
 import { checkJwtConfig, DEFAULT_DEV_SECRET_FILE } from './stages/auth';
 import { checkOriginEntry } from './stages/cors';
@@ -139,6 +140,11 @@ const baseSchema = z.object({
   WAF_MAX_BODY_BYTES: env.integer(102_400, { min: 1024, max: 10_485_760 }),
   /** Total rule score at which a request is blocked. */
   WAF_SCORE_THRESHOLD: env.integer(5, { min: 1, max: 100 }),
+
+  /** Response cache: CACHE_ENABLED, tier sizes and Redis timeouts (see cache/README.md). */
+  ...cacheConfigShape,
+  /** Serves fresh cache hits of GET and HEAD before Express; `false` sends every request through it. */
+  CACHE_LEAN_PATH: env.boolean(true),
 });
 
 /** Checks that concern several variables together. */

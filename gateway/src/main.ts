@@ -2,9 +2,11 @@ import { ConfigError } from '@scholarships/config';
 import { createLogger, type Logger } from '@scholarships/logger';
 import { createRegistry } from '@scholarships/metrics';
 import { startServer } from '@scholarships/service-kit';
-import { createApp } from './app';
+import { createGatewayHandler } from './app';
+import { createGatewayCache } from './cache-stage';
 import { type GatewayConfig, loadGatewayConfig } from './config';
 import { createDatabaseProbe } from './health/database-probe';
+import { createGatewayMetrics } from './metrics';
 import { closeUpstreams, createUpstreams } from './proxy/upstreams';
 import { createRedisClient } from './redis';
 import { resolveJwtSettings } from './stages/auth';
@@ -53,24 +55,30 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
         });
   const registry = createRegistry({ service: 'gateway' });
   const upstreams = createUpstreams(config);
+  // Declared once here, because the response cache records into them before the app exists.
+  const metrics = createGatewayMetrics(registry);
+  const gatewayCache = createGatewayCache({ config, logger, metrics, upstreams });
   const databaseProbe =
     config.DATABASE_URL === undefined
       ? undefined
       : createDatabaseProbe(config.DATABASE_URL, logger);
-  const app = createApp({
+  const { handler } = createGatewayHandler({
     config,
     logger,
     registry,
     upstreams,
+    metrics,
+    gatewayCache,
     ...(databaseProbe === undefined ? {} : { databaseProbe }),
     ...(redis === undefined ? {} : { redis }),
   });
 
-  const server = await startServer(app, {
+  const server = await startServer(handler, {
     port: config.PORT,
     host: config.HOST,
     logger,
     onShutdown: async () => {
+      await gatewayCache.close();
       closeUpstreams(upstreams);
       await databaseProbe?.close();
       redis?.disconnect();

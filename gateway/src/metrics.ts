@@ -7,6 +7,7 @@ import {
   type HttpMetrics,
   type Registry,
 } from '@scholarships/metrics';
+import { type CacheMetrics, createCacheMetrics } from './cache';
 
 /** Middleware buckets in seconds: fine below 1 ms, and 25 ms and 50 ms around the 30 ms objective. */
 export const MIDDLEWARE_DURATION_BUCKETS = [
@@ -58,6 +59,8 @@ export interface GatewayMetrics {
   rateLimitBackend: Gauge<'backend'>;
   /** Switches from the shared Redis limiter to the per-replica one. */
   redisFallbacks: Counter;
+  /** Response cache and circuit breaker metrics (see cache/README.md). */
+  cache: CacheMetrics;
 }
 
 /**
@@ -81,6 +84,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
       registers: [registry],
     }),
     ...createEdgeMetrics(registry),
+    cache: createCacheMetrics(registry),
   };
 }
 

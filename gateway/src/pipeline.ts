@@ -3,10 +3,12 @@ import type { Registry } from '@scholarships/metrics';
 import { errorHandler, requestContext, routeNotFound } from '@scholarships/service-kit';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
+import { createCacheAdminRoutes, createCacheRoutes, type GatewayCache } from './cache-stage';
 import { classifyGatewayError } from './classify-error';
 import { createClientAddressResolver } from './client-address';
 import type { GatewayConfig } from './config';
 import {
+  type EdgeMiddlewareOptions,
   type EdgeStage,
   type EdgeStageName,
   edgeMiddleware,
@@ -57,6 +59,13 @@ export interface GatewayDependencies {
   middlewareOrder?: () => MiddlewareOrder;
   /** Clock in milliseconds since the epoch for the local limiter and token expiry; tests set it. */
   now?: () => number;
+  /**
+   * The gateway's metrics, when the caller declared them on `registry` already because the
+   * response cache records into them. Declared here otherwise.
+   */
+  metrics?: GatewayMetrics;
+  /** Response cache between the edge stages and the proxy; without it every request is proxied. */
+  gatewayCache?: GatewayCache;
 }
 
 export type PipelineStageName =
@@ -65,6 +74,8 @@ export type PipelineStageName =
   | 'security-headers'
   | 'health'
   | 'edge-stages'
+  | 'cache-admin'
+  | 'cache'
   | 'proxy'
   | 'not-found'
   | 'error-handler';
@@ -80,11 +91,15 @@ export interface PipelineStage {
  * Identity headers are stripped before anything else reads the request. Request context comes
  * next, so every response, errors included, carries X-Request-Id and is counted in the metrics.
  * Health routes come before the edge stages, so orchestrator probes are never rate-limited or
- * asked for credentials. The edge stages run in the order EDGE_STAGE_ORDERS names; a response
- * cache would go between them and the proxy.
+ * asked for credentials. The edge stages run in the order EDGE_STAGE_ORDERS names; the response
+ * cache comes after them, so only requests they let through are served from it. Its admin switch
+ * comes after them too, so the auth stage has already required the admin role.
  */
-export function buildPipeline(deps: GatewayDependencies): PipelineStage[] {
-  const metrics = createGatewayMetrics(deps.registry);
+export function buildPipeline(
+  deps: GatewayDependencies,
+  parts: PipelineParts = createPipelineParts(deps),
+): PipelineStage[] {
+  const { metrics } = parts;
   const prober = new UpstreamProber(deps.logger);
   const healthSources = { upstreams: deps.upstreams, prober, registry: deps.registry };
   const databasePart =
@@ -95,7 +110,8 @@ export function buildPipeline(deps: GatewayDependencies): PipelineStage[] {
     { name: 'request-context', handler: requestContext(deps.logger, metrics.http) },
     { name: 'security-headers', handler: securityHeaders() },
     { name: 'health', handler: createHealthRoutes({ ...healthSources, ...databasePart }) },
-    { name: 'edge-stages', handler: createEdgeHandler(deps, metrics) },
+    { name: 'edge-stages', handler: edgeMiddleware(parts.edge) },
+    ...cacheStages(deps.gatewayCache),
     {
       name: 'proxy',
       handler: createProxyRoutes({
@@ -109,7 +125,30 @@ export function buildPipeline(deps: GatewayDependencies): PipelineStage[] {
   ];
 }
 
-function createEdgeHandler(deps: GatewayDependencies, metrics: GatewayMetrics): RequestHandler {
+function cacheStages(gatewayCache: GatewayCache | undefined): PipelineStage[] {
+  if (gatewayCache === undefined) return [];
+  return [
+    { name: 'cache-admin', handler: createCacheAdminRoutes(gatewayCache.cache) },
+    { name: 'cache', handler: createCacheRoutes(gatewayCache) },
+  ];
+}
+
+/** Metrics and edge stage options shared by the Express pipeline and the cache-hit path. */
+export interface PipelineParts {
+  metrics: GatewayMetrics;
+  edge: EdgeMiddlewareOptions;
+}
+
+/** Declares the metrics (unless given) and builds the edge stages once per app. */
+export function createPipelineParts(deps: GatewayDependencies): PipelineParts {
+  const metrics = deps.metrics ?? createGatewayMetrics(deps.registry);
+  return { metrics, edge: createEdgeOptions(deps, metrics) };
+}
+
+function createEdgeOptions(
+  deps: GatewayDependencies,
+  metrics: GatewayMetrics,
+): EdgeMiddlewareOptions {
   const stages = createEdgeStages({
     config: deps.config,
     logger: deps.logger,
@@ -119,11 +158,11 @@ function createEdgeHandler(deps: GatewayDependencies, metrics: GatewayMetrics): 
   });
   const plans = planStages(stages);
   const selectOrder = deps.middlewareOrder ?? (() => deps.config.MIDDLEWARE_ORDER);
-  return edgeMiddleware({
+  return {
     selectStages: () => plans[selectOrder()],
     resolveClientAddress: createClientAddressResolver(deps.config.TRUST_PROXY),
     observer: createStageObserver(metrics),
-  });
+  };
 }
 
 /** Resolves each order's stage names to the stage objects once. */

@@ -29,3 +29,16 @@ export function securityHeaderNames(): string[] {
   helmet(HELMET_OPTIONS)(response.req, response, () => {});
   return response.getHeaderNames();
 }
+
+/**
+ * The headers and values helmet sets with the gateway's options, computed the same way, for the
+ * cache-hit path that responds before Express runs.
+ */
+export function securityHeaderFields(): [string, string][] {
+  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  helmet(HELMET_OPTIONS)(response.req, response, () => {});
+  return Object.entries(response.getHeaders()).map(([name, value]) => [
+    name,
+    Array.isArray(value) ? value.join(', ') : String(value),
+  ]);
+}

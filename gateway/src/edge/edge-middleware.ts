@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendProblem } from '@scholarships/service-kit';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ClientAddressResolver } from '../client-address';
@@ -13,7 +14,7 @@ import {
 
 export interface EdgeMiddlewareOptions {
   /** Returns the stages to run for this request, in order. Called per request. */
-  selectStages(req: Request): readonly EdgeStage[];
+  selectStages(req: IncomingMessage): readonly EdgeStage[];
   resolveClientAddress: ClientAddressResolver;
   observer: StageObserver;
 }
@@ -24,6 +25,11 @@ export interface EdgeMiddlewareOptions {
  */
 export function edgeMiddleware(options: EdgeMiddlewareOptions): RequestHandler {
   return function runEdgeStagesMiddleware(req: Request, res: Response, next: NextFunction) {
+    const earlier = takeEdgeOutcome(req);
+    if (earlier !== undefined) {
+      applyOutcome(earlier, req, res, next);
+      return;
+    }
     const clientAddress = options.resolveClientAddress(
       req.socket.remoteAddress,
       req.headers['x-forwarded-for'],
@@ -42,7 +48,25 @@ export function edgeMiddleware(options: EdgeMiddlewareOptions): RequestHandler {
   };
 }
 
-function reportTotal(outcome: EdgeOutcome, observer: StageObserver): void {
+/** Outcomes of requests whose stages already ran before Express, on the cache-hit path. */
+const earlierOutcomes = new WeakMap<IncomingMessage, EdgeOutcome>();
+
+/**
+ * Hands the outcome of stages that already ran for `req` to the Express middleware, which then
+ * applies it instead of running the stages again, so a rate limit counts each request once.
+ */
+export function attachEdgeOutcome(req: IncomingMessage, outcome: EdgeOutcome): void {
+  earlierOutcomes.set(req, outcome);
+}
+
+function takeEdgeOutcome(req: IncomingMessage): EdgeOutcome | undefined {
+  const outcome = earlierOutcomes.get(req);
+  if (outcome !== undefined) earlierOutcomes.delete(req);
+  return outcome;
+}
+
+/** Reports the summed stage time of one request to the observer. */
+export function reportTotal(outcome: EdgeOutcome, observer: StageObserver): void {
   let totalMs = 0;
   for (const timing of outcome.timings) totalMs += timing.durationMs;
   observer.stagesFinished?.(totalMs);
@@ -68,7 +92,10 @@ function applyOutcome(outcome: EdgeOutcome, req: Request, res: Response, next: N
 }
 
 /** Sets each field once; a name that occurs several times gets its values joined with `, `. */
-function setHeaderFields(res: Response, fields: readonly (readonly [string, string])[]): void {
+export function setHeaderFields(
+  res: ServerResponse,
+  fields: readonly (readonly [string, string])[],
+): void {
   const joined = new Map<string, string>();
   for (const [name, value] of fields) {
     const key = name.toLowerCase();

@@ -1,4 +1,10 @@
-export { type EdgeMiddlewareOptions, edgeMiddleware } from './edge-middleware';
+export {
+  attachEdgeOutcome,
+  type EdgeMiddlewareOptions,
+  edgeMiddleware,
+  reportTotal,
+  setHeaderFields,
+} from './edge-middleware';
 export { EDGE_STAGE_NAMES, type EdgeStage, type EdgeStageName } from './edge-stage';
 export { createEdgeState, type EdgeState, findEdgeState } from './edge-state';
 export { type BodyReadResult, readRequestBody } from './read-body';

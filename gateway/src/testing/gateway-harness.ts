@@ -1,19 +1,39 @@
+import type { RequestListener } from 'node:http';
 import { createLogger } from '@scholarships/logger';
 import { createRegistry, type Registry } from '@scholarships/metrics';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
-import { createApp } from '../app';
+import { createGatewayHandler } from '../app';
+import { createGatewayCache, type GatewayCache } from '../cache-stage';
 import { loadGatewayConfig } from '../config';
 import type { DatabaseProbe } from '../health/database-probe';
-import type { MiddlewareOrder } from '../pipeline';
+import { createGatewayMetrics } from '../metrics';
+import type { MiddlewareOrder, PipelineParts } from '../pipeline';
 import { closeUpstreams, createUpstreams } from '../proxy/upstreams';
 import type { ServiceName } from '../routes/route-table';
 
 export interface GatewayHarness {
+  /** The Express app alone. */
   app: Express;
+  /** Request handler of the server: the cache-hit path in front of the app when the cache is wired. */
+  handler: RequestListener;
+  /** Metrics and edge stages the app and the cache-hit path share. */
+  parts: PipelineParts;
   registry: Registry;
-  /** Destroys the gateway's upstream connections. The caller closes its own stub services. */
-  close(): void;
+  /** The response cache, when `cache` was given. */
+  gatewayCache?: GatewayCache;
+  /**
+   * Closes the cache and destroys the gateway's upstream connections. The caller closes its own
+   * stub services.
+   */
+  close(): Promise<void>;
+}
+
+export interface HarnessCacheOptions {
+  /** Clock of the cache and its breakers, so a test can make entries stale. */
+  clock?: () => number;
+  /** Redis key prefix and channels, so tests sharing the harness Redis keep apart. */
+  keyspace?: { prefix: string; eventChannel: string; generationKey: string };
 }
 
 export interface HarnessOptions {
@@ -25,6 +45,11 @@ export interface HarnessOptions {
   redis?: Redis;
   middlewareOrder?: () => MiddlewareOrder;
   now?: () => number;
+  /**
+   * Wires the response cache; without it requests are proxied as before. The cache uses Redis
+   * when the environment sets REDIS_URL.
+   */
+  cache?: HarnessCacheOptions;
 }
 
 /**
@@ -44,15 +69,33 @@ export function createGatewayHarness(options: HarnessOptions): GatewayHarness {
   });
   const registry = createRegistry({ service: 'gateway', defaultMetrics: false });
   const upstreams = createUpstreams(config);
-  const app = createApp({
+  const logger = createLogger({ service: 'gateway', level: 'silent' });
+  const metrics = createGatewayMetrics(registry);
+  const gatewayCache =
+    options.cache === undefined
+      ? undefined
+      : createGatewayCache({ config, logger, metrics, upstreams, ...options.cache });
+  const { app, handler, parts } = createGatewayHandler({
     config,
-    logger: createLogger({ service: 'gateway', level: 'silent' }),
+    logger,
     registry,
     upstreams,
+    metrics,
+    ...(gatewayCache === undefined ? {} : { gatewayCache }),
     ...(options.databaseProbe === undefined ? {} : { databaseProbe: options.databaseProbe }),
     ...(options.redis === undefined ? {} : { redis: options.redis }),
     ...(options.middlewareOrder === undefined ? {} : { middlewareOrder: options.middlewareOrder }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
-  return { app, registry, close: () => closeUpstreams(upstreams) };
+  return {
+    app,
+    handler,
+    parts,
+    registry,
+    ...(gatewayCache === undefined ? {} : { gatewayCache }),
+    async close() {
+      await gatewayCache?.close();
+      closeUpstreams(upstreams);
+    },
+  };
 }

@@ -4,7 +4,11 @@ import type { Redis } from 'ioredis';
 import type { MiddlewareOrder } from '../pipeline';
 import { createRedisClient } from '../redis';
 import type { ServiceName } from '../routes/route-table';
-import { createGatewayHarness, type GatewayHarness } from './gateway-harness';
+import {
+  createGatewayHarness,
+  type GatewayHarness,
+  type HarnessCacheOptions,
+} from './gateway-harness';
 import { type ListeningApp, listenApp } from './listen-app';
 import { startUpstreamStub, type UpstreamStub } from './upstream-stub';
 
@@ -49,6 +53,8 @@ export interface GatewayUnderTestOptions {
   /** Prefix of every Redis key, so that tests sharing a server keep apart. */
   keyPrefix?: string;
   middlewareOrder?: () => MiddlewareOrder;
+  /** Wires the response cache (see HarnessOptions.cache). */
+  cache?: HarnessCacheOptions;
 }
 
 /** Starts a gateway app on an ephemeral port, with its own ioredis client when a URL is given. */
@@ -70,19 +76,20 @@ export async function startGateway(options: GatewayUnderTestOptions): Promise<Ga
       ...(options.middlewareOrder === undefined
         ? {}
         : { middlewareOrder: options.middlewareOrder }),
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
     });
   } catch (error) {
     redis?.disconnect();
     throw error;
   }
-  const listening = await listenApp(harness.app);
+  const listening = await listenApp(harness.handler);
   return {
     harness,
     listening,
     redis,
     close: async () => {
       await listening.close();
-      harness.close();
+      await harness.close();
       redis?.disconnect();
     },
   };

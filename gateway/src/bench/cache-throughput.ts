@@ -1,0 +1,188 @@
+import { fork } from 'node:child_process';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { startRedis } from '@scholarships/local-infra';
+import { createLogger } from '@scholarships/logger';
+import { createRegistry } from '@scholarships/metrics';
+import { createGatewayHandler } from '../app';
+import { createGatewayCache } from '../cache-stage';
+import { loadGatewayConfig } from '../config';
+import { createGatewayMetrics } from '../metrics';
+import { closeUpstreams, createUpstreams } from '../proxy/upstreams';
+import { createRedisClient } from '../redis';
+import { TEST_JWT_SECRET } from '../testing/gateway-harness';
+import { waitUntilReady } from '../testing/gateway-stack';
+import { signTestToken } from '../testing/test-tokens';
+import type { LoadCase, LoadResult } from './load-client';
+
+/**
+ * Compares the gateway's cache hits with a bare Node.js server that returns the same 2 KB JSON
+ * body. It starts a Redis of its own, the bare server, an upstream stub and two gateways. One
+ * has the memory tier, and the other's memory tier is too small for any entry, so its hits come
+ * from Redis. A closed-loop client in a forked process loads each.
+ *
+ *   node gateway/dist/bench/cache-throughput.js [seconds per case, default 10] [connections, default 50]
+ *
+ * Every gateway request carries a bearer token and passes the rate limit (counted in Redis, as
+ * with REDIS_URL in production), CORS, auth and the WAF. `BENCH_LOCAL_LIMITER=1` keeps the rate
+ * limit in process instead.
+ */
+const SECONDS = Number(process.argv[2] ?? 10);
+const CONNECTIONS = Number(process.argv[3] ?? 50);
+const PATH = '/api/v1/search?state=TX&q=nursing';
+const BODY = JSON.stringify({
+  items: Array.from({ length: 12 }, (_, index) => ({
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    title: `Nursing scholarship number ${index} for students in Texas`,
+    amount: 1000 + index,
+  })),
+  nextCursor: null,
+}).padEnd(2048, ' ');
+
+interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+function listen(handler: RequestListener): Promise<Listening> {
+  const server: Server = createServer(handler);
+  server.keepAliveTimeout = 65_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
+
+function serveBody(_req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]) {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(BODY);
+}
+
+async function startGateway(upstreamUrl: string, redisUrl: string, memoryBytes: number) {
+  const config = loadGatewayConfig({
+    SEARCH_URL: upstreamUrl,
+    REDIS_URL: redisUrl,
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: 'silent',
+    // A quota no case reaches, so the limiter runs on every request but never rejects.
+    RATE_LIMIT_POLICIES: 'default=100000000/60',
+    CACHE_MEMORY_MAX_BYTES: String(memoryBytes),
+  });
+  const logger = createLogger({ service: 'gateway', level: 'silent' });
+  const registry = createRegistry({ service: 'gateway', defaultMetrics: false });
+  const upstreams = createUpstreams(config);
+  const metrics = createGatewayMetrics(registry);
+  const gatewayCache = createGatewayCache({ config, logger, metrics, upstreams });
+  const redis = createRedisClient(redisUrl, logger, {
+    commandTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS,
+  });
+  await waitUntilReady(redis);
+  const { handler } = createGatewayHandler({
+    config,
+    logger,
+    registry,
+    upstreams,
+    metrics,
+    gatewayCache,
+    ...(process.env.BENCH_LOCAL_LIMITER === '1' ? {} : { redis }),
+  });
+  await gatewayCache.cache.ready();
+  const listening = await listen(handler);
+  return {
+    url: listening.url,
+    async close() {
+      await listening.close();
+      await gatewayCache.close();
+      closeUpstreams(upstreams);
+      redis.disconnect();
+    },
+  };
+}
+
+function runClient(load: LoadCase): Promise<LoadResult> {
+  const child = fork(join(__dirname, 'load-client.js'));
+  return new Promise((resolve, reject) => {
+    child.once('message', (result) => resolve(result as LoadResult));
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load client exited with code ${code}`));
+    });
+    child.send(load);
+  });
+}
+
+function loadFor(url: string, headers: Record<string, string>, uniquePaths = false): LoadCase {
+  return {
+    url,
+    path: PATH,
+    uniquePaths,
+    headers,
+    connections: CONNECTIONS,
+    warmupMs: 1000,
+    durationMs: SECONDS * 1000,
+    maxRequests: 2_000_000,
+  };
+}
+
+function printRow(name: string, result: LoadResult, bare: LoadResult | undefined): void {
+  const rps = result.requests / result.seconds;
+  const ratio = bare === undefined ? '' : (rps / (bare.requests / bare.seconds)).toFixed(2);
+  const p99Ratio = bare === undefined ? '' : (result.p99Ms / bare.p99Ms).toFixed(2);
+  const cells = [
+    name.padEnd(22),
+    String(result.requests).padStart(8),
+    String(result.failures).padStart(6),
+    rps.toFixed(0).padStart(8),
+    result.p50Ms.toFixed(2).padStart(7),
+    result.p99Ms.toFixed(2).padStart(7),
+    ratio.padStart(9),
+    p99Ratio.padStart(9),
+    result.lastXCache.padStart(7),
+  ];
+  process.stdout.write(`${cells.join(' | ')}\n`);
+}
+
+async function main(): Promise<void> {
+  const redisServer = await startRedis();
+  const redisUrl = `redis://127.0.0.1:${redisServer.port}`;
+  const bare = await listen(serveBody);
+  const upstream = await listen(serveBody);
+  const memoryGateway = await startGateway(upstream.url, redisUrl, 64 * 1024 * 1024);
+  // 1024 bytes is the smallest allowed memory tier, below one entry, so every hit reads Redis.
+  const redisGateway = await startGateway(upstream.url, redisUrl, 1024);
+  const token = { authorization: `Bearer ${await signTestToken({ ttlSeconds: 3600 })}` };
+  try {
+    process.stdout.write(
+      `${CONNECTIONS} connections, ${SECONDS} s per case after 1 s of warm-up, 2 KB JSON body\n`,
+    );
+    process.stdout.write(
+      'case                   | requests | fails |    req/s | p50 ms | p99 ms | x of bare | p99 x bare | X-Cache\n',
+    );
+    const bareResult = await runClient(loadFor(bare.url, {}));
+    printRow('bare node:http', bareResult, undefined);
+    printRow('memory hit', await runClient(loadFor(memoryGateway.url, token)), bareResult);
+    printRow('redis hit', await runClient(loadFor(redisGateway.url, token)), bareResult);
+    printRow('miss', await runClient(loadFor(memoryGateway.url, token, true)), bareResult);
+  } finally {
+    await memoryGateway.close();
+    await redisGateway.close();
+    await bare.close();
+    await upstream.close();
+    await redisServer.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,12 @@
+export { CACHE_SWITCH_PATH, createCacheAdminRoutes } from './cache-admin-routes';
+export { cacheRequestOf, createCacheRoutes } from './cache-routes';
+export {
+  createGatewayCache,
+  type GatewayCache,
+  type GatewayCacheOptions,
+  ORIGIN_MAX_BODY_BYTES,
+  UPSTREAM_BREAKER_SETTINGS,
+} from './gateway-cache';
+export { createLeanPath, type LeanPathOptions } from './lean-path';
+export { routeLabel } from './route-label';
+export { sendCacheResponse } from './send-cache-response';

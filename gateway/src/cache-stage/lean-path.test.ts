@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createLogger } from '@scholarships/logger';
+import {
+  type GatewayUnderTest,
+  type StubServices,
+  startGateway,
+  startStubServices,
+  UNIT_COST_ROUTES,
+} from '../testing/gateway-stack';
+import { type ListeningApp, listenApp } from '../testing/listen-app';
+import { createLeanPath } from './lean-path';
+
+/** Headers whose values differ between two responses by timing or per request. */
+const VARYING_HEADERS = new Set(['date', 'x-request-id', 'server-timing', 'age', 'cache-status']);
+
+interface Setup {
+  services: StubServices;
+  gateway: GatewayUnderTest;
+  /** Express alone. */
+  express: ListeningApp;
+  /** The cache-hit path over a wrapped app that counts what reaches Express. */
+  lean: ListeningApp;
+  expressCalls: { count: number };
+}
+
+async function setUp(): Promise<Setup> {
+  const redisUrl = process.env.TEST_REDIS_URL;
+  if (redisUrl === undefined) throw new Error('TEST_REDIS_URL is not set; run through jest');
+  const services = await startStubServices();
+  const id = randomBytes(6).toString('hex');
+  const gateway = await startGateway({
+    services,
+    environment: { REDIS_URL: redisUrl, RATE_LIMIT_ROUTES: UNIT_COST_ROUTES },
+    cache: {
+      keyspace: { prefix: `lean-${id}:`, eventChannel: `events-${id}`, generationKey: `gen-${id}` },
+    },
+  });
+  const { harness } = gateway;
+  const gatewayCache = harness.gatewayCache;
+  if (gatewayCache === undefined) throw new Error('the harness did not wire the cache');
+  await gatewayCache.cache.ready();
+  const expressCalls = { count: 0 };
+  const countingApp = (req: IncomingMessage, res: ServerResponse) => {
+    expressCalls.count += 1;
+    harness.app(req, res);
+  };
+  const lean = await listenApp(
+    createLeanPath({
+      app: countingApp,
+      gatewayCache,
+      edge: harness.parts.edge,
+      metrics: harness.parts.metrics,
+      logger: createLogger({ service: 'gateway', level: 'silent' }),
+    }),
+  );
+  const express = await listenApp(harness.app);
+  return { services, gateway, express, lean, expressCalls };
+}
+
+function comparableHeaders(response: Response): Record<string, string> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!VARYING_HEADERS.has(name) && name !== 'ratelimit') headers[name] = value;
+  });
+  return headers;
+}
+
+function remaining(response: Response): number {
+  const match = /;r=(\d+)/.exec(response.headers.get('ratelimit') ?? '');
+  if (match === null) throw new Error('response has no RateLimit field');
+  return Number(match[1]);
+}
+
+describe('cache-hit path before Express', () => {
+  let setup: Setup;
+  afterEach(async () => {
+    await setup.lean.close();
+    await setup.express.close();
+    await setup.gateway.close();
+    await setup.services.close();
+  });
+
+  it('answers a hit without Express, identical to the Express hit', async () => {
+    setup = await setUp();
+    const path = '/api/v1/search?q=nursing';
+    const origin = { origin: 'http://localhost:3000' };
+    const miss = await fetch(`${setup.lean.url}${path}`, { headers: origin });
+    expect(miss.headers.get('x-cache')).toBe('MISS');
+    expect(setup.expressCalls.count).toBe(1);
+
+    const leanHit = await fetch(`${setup.lean.url}${path}`, { headers: origin });
+    const expressHit = await fetch(`${setup.express.url}${path}`, { headers: origin });
+    expect(setup.expressCalls.count).toBe(1);
+    expect(leanHit.status).toBe(expressHit.status);
+    expect(leanHit.headers.get('x-cache')).toBe('HIT');
+    expect(await leanHit.text()).toBe(await expressHit.text());
+    expect(comparableHeaders(leanHit)).toEqual(comparableHeaders(expressHit));
+    expect(leanHit.headers.get('server-timing')).toMatch(/^ratelimit;dur=/);
+    expect(leanHit.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('passes a rejected request to Express, which sends the same problem', async () => {
+    setup = await setUp();
+    const viaLean = await fetch(`${setup.lean.url}/api/v1/me/profile`);
+    const viaExpress = await fetch(`${setup.express.url}/api/v1/me/profile`);
+    expect(viaLean.status).toBe(401);
+    expect(viaLean.status).toBe(viaExpress.status);
+    expect(comparableHeaders(viaLean)).toEqual(comparableHeaders(viaExpress));
+    const leanProblem = (await viaLean.json()) as { code: string };
+    const expressProblem = (await viaExpress.json()) as { code: string };
+    expect(leanProblem.code).toBe(expressProblem.code);
+  });
+
+  it('counts a request that falls through to Express once in the rate limit', async () => {
+    setup = await setUp();
+    const first = await fetch(`${setup.lean.url}/api/v1/search?q=one`);
+    const second = await fetch(`${setup.lean.url}/api/v1/search?q=two`);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(second.headers.get('x-cache')).toBe('MISS');
+    expect(remaining(first) - remaining(second)).toBe(1);
+  });
+});

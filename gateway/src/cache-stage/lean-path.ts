@@ -1,0 +1,136 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type Logger, resolveRequestId } from '@scholarships/logger';
+import { type CacheResponse, createCacheRequest } from '../cache';
+import {
+  attachEdgeOutcome,
+  createEdgeState,
+  createRequestView,
+  deleteIdentityHeaders,
+  type EdgeMiddlewareOptions,
+  type EdgeOutcome,
+  formatServerTiming,
+  reportTotal,
+  runEdgeStages,
+  setHeaderFields,
+} from '../edge';
+import type { GatewayMetrics } from '../metrics';
+import { securityHeaderFields } from '../security-headers';
+import type { GatewayCache } from './gateway-cache';
+import { routeLabel } from './route-label';
+import { sendCacheResponse } from './send-cache-response';
+
+export interface LeanPathOptions {
+  /** The Express app, which serves everything the lean path does not. */
+  app: RequestListener;
+  gatewayCache: GatewayCache;
+  /** The same stages, client address resolver and observer as the Express edge middleware. */
+  edge: EdgeMiddlewareOptions;
+  metrics: GatewayMetrics;
+  logger: Logger;
+}
+
+/**
+ * A request handler in front of Express that serves fresh cache hits of GET and HEAD requests
+ * on policy routes without Express. It runs the edge stages itself, then looks the request up.
+ * Anything else (a stage's rejection, a miss, a stale entry) goes to Express with the stages'
+ * outcome attached, so Express applies it without running the stages again.
+ */
+export function createLeanPath(options: LeanPathOptions): RequestListener {
+  const securityFields = securityHeaderFields();
+  const { app, gatewayCache } = options;
+  return function serveHitOrExpress(req: IncomingMessage, res: ServerResponse) {
+    if (!isLeanCandidate(req, gatewayCache)) {
+      app(req, res);
+      return;
+    }
+    serveLean(req, res, options, securityFields).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'cache-hit path failed; passing the request to Express');
+      if (!res.headersSent) app(req, res);
+    });
+  };
+}
+
+function isLeanCandidate(req: IncomingMessage, gatewayCache: GatewayCache): boolean {
+  const method = req.method;
+  const url = req.url;
+  if ((method !== 'GET' && method !== 'HEAD') || url === undefined || !url.startsWith('/')) {
+    return false;
+  }
+  if (!gatewayCache.cache.isEnabled()) return false;
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  return gatewayCache.cache.role(method, path) === 'policy';
+}
+
+async function serveLean(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: LeanPathOptions,
+  securityFields: readonly (readonly [string, string])[],
+): Promise<void> {
+  const startedAt = process.hrtime.bigint();
+  // The same as the pipeline's first stage: only the auth stage's identity may reach a service.
+  deleteIdentityHeaders(req.headers);
+  const { edge } = options;
+  const clientAddress = edge.resolveClientAddress(
+    req.socket.remoteAddress,
+    req.headers['x-forwarded-for'],
+  );
+  const state = createEdgeState(req, createRequestView(req, clientAddress));
+  const outcome = await runEdgeStages(edge.selectStages(req), state, edge.observer);
+  reportTotal(outcome, edge.observer);
+  attachEdgeOutcome(req, outcome);
+  if (outcome.final !== undefined) {
+    options.app(req, res);
+    return;
+  }
+  const requestId = resolveRequestId(req.headers['x-request-id']);
+  const request = createCacheRequest(req, {
+    requestId,
+    ...(state.identity === undefined ? {} : { identity: state.identity }),
+  });
+  const hit = await options.gatewayCache.cache.lookup(request);
+  if (hit === undefined) {
+    options.app(req, res);
+    return;
+  }
+  recordFinish(req, res, options, { requestId, startedAt });
+  writeHit(res, { requestId, outcome, hit, securityFields });
+}
+
+interface HitParts {
+  requestId: string;
+  outcome: EdgeOutcome;
+  hit: CacheResponse;
+  securityFields: readonly (readonly [string, string])[];
+}
+
+/** Sets the headers in the order the Express pipeline sets them, then the stored response. */
+function writeHit(res: ServerResponse, parts: HitParts): void {
+  res.setHeader('X-Request-Id', parts.requestId);
+  for (const [name, value] of parts.securityFields) res.setHeader(name, value);
+  setHeaderFields(res, parts.outcome.headers);
+  if (parts.outcome.timings.length > 0) {
+    res.setHeader('Server-Timing', formatServerTiming(parts.outcome.timings));
+  }
+  sendCacheResponse(res, parts.hit);
+}
+
+/** Records the HTTP metrics and the log line that the request-context middleware writes. */
+function recordFinish(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: LeanPathOptions,
+  context: { requestId: string; startedAt: bigint },
+): void {
+  res.once('finish', () => {
+    const seconds = Number(process.hrtime.bigint() - context.startedAt) / 1e9;
+    const path = (req.url ?? '/').split('?', 1)[0] as string;
+    const route = routeLabel(path);
+    const method = req.method ?? 'GET';
+    options.metrics.http.observe(method, route, res.statusCode, seconds);
+    const ms = Math.round(seconds * 10_000) / 10;
+    const line = { requestId: context.requestId, method, route, status: res.statusCode, ms };
+    options.logger.info(line, 'request finished');
+  });
+}

@@ -1,0 +1,25 @@
+import { UNMATCHED_ROUTE } from '@scholarships/metrics';
+import { ROUTE_TABLE } from '../routes/route-table';
+
+const TEMPLATES = ROUTE_TABLE.flatMap((route) =>
+  route.templates.map((template) => template.split('/')),
+);
+
+/**
+ * Returns the route template Express would match for `path`, for the HTTP metrics of responses sent
+ * before Express runs. Like Express's default (non-strict) routing, one trailing slash is ignored.
+ */
+export function routeLabel(path: string): string {
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  const segments = trimmed.split('/');
+  const template = TEMPLATES.find((candidate) => matchesTemplate(candidate, segments));
+  return template === undefined ? UNMATCHED_ROUTE : template.join('/');
+}
+
+function matchesTemplate(template: readonly string[], segments: readonly string[]): boolean {
+  if (template.length !== segments.length) return false;
+  return template.every((part, index) => {
+    const segment = segments[index] as string;
+    return part.startsWith(':') ? segment.length > 0 : part === segment;
+  });
+}
