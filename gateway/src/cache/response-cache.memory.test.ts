@@ -440,7 +440,15 @@ describe('response cache in memory', () => {
         query: 'q=law',
         headers: { accept: 'text/html', 'accept-language': 'fr', 'x-debug': '1' },
       });
-      expect(origin.requests[0]?.headers).toEqual({});
+      expect(Object.keys(origin.requests[0]?.headers ?? {})).toEqual(['traceparent']);
+    });
+
+    it('continues the client trace in fills with a new span', async () => {
+      const incoming = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+      await serve('/api/v1/search', { query: 'q=trace', headers: { traceparent: incoming } });
+      const sent = origin.requests[0]?.headers.traceparent ?? '';
+      expect(sent.startsWith('00-4bf92f3577b34da6a3ce929d0e0e4736-')).toBe(true);
+      expect(sent).not.toBe(incoming);
     });
   });
 
@@ -453,7 +461,7 @@ describe('response cache in memory', () => {
 
       expect(hit.headers['x-cache']).toBe('HIT');
       expect(origin.requests).toHaveLength(1);
-      expect(origin.requests[0]?.headers).toEqual({ 'content-type': 'application/json' });
+      expect(origin.requests[0]?.headers['content-type']).toBe('application/json');
       expect(origin.requests[0]?.body?.toString()).toBe('{"gpa":3.5,"state":"TX","gender":null}');
     });
 

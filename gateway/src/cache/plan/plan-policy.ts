@@ -1,3 +1,4 @@
+import { nextTraceparent, parseTraceparent } from '@scholarships/logger';
 import { readJsonObject } from '../keys/json-body';
 import { hashBodyText, hashKeyText } from '../keys/key-hash';
 import { type BypassReason, keyText } from '../keys/key-part';
@@ -72,7 +73,7 @@ function bodyKey(policy: RoutePolicy, request: CacheRequest): BodyKey | { reason
 
 /**
  * Builds the origin request of a fill. It carries only what the key covers: the method, target
- * and body, Content-Type for a body, and the identity on per-user routes. Shared fills carry no
+ * and body, Content-Type for a body, and the identity on per-user routes, plus the trace context. Shared fills carry no
  * credentials, so a shared entry can only ever hold the anonymous response, and no client header
  * outside the key can change it.
  */
@@ -82,6 +83,8 @@ function policyFillRequest(policy: RoutePolicy, request: CacheRequest): CacheReq
   if (request.body !== undefined && contentType !== undefined) {
     headers['content-type'] = contentType;
   }
+  // The trace continues into the service with a new span id; it never changes the response.
+  headers.traceparent = nextTraceparent(parseTraceparent(request.headers.traceparent));
   const perUser = policy.audience === 'per-user';
   if (perUser && request.headers.authorization !== undefined) {
     headers.authorization = request.headers.authorization;
