@@ -24,12 +24,8 @@ import { createDatabase, type Database, migrateLatest } from '@scholarships/db';
 import { migrations as eligibilityMigrations } from '@scholarships/eligibility/migrations';
 import { hotStatements } from '@scholarships/eligibility/statements';
 import { startPostgres } from '@scholarships/local-infra';
-import {
-  type EligibilityLatencyRow,
-  latencyTable,
-  summarizeDurations,
-} from './eligibility-latency';
 import { eligibilityWorkloads, seededRandom, type Workload } from './eligibility-workloads';
+import { formatLatencyTable, type LatencyRow, latencyRow } from './latency-table';
 
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 2000), 100_000);
 const SECONDS_PER_WORKLOAD = Math.min(Number(process.env.BENCH_SECONDS ?? 60), 600);
@@ -123,7 +119,7 @@ function report(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function measure(db: Database): Promise<EligibilityLatencyRow[]> {
+async function measure(db: Database): Promise<LatencyRow[]> {
   const workloads = eligibilityWorkloads({
     knex: db.knex,
     random: seededRandom(20_261_204),
@@ -135,11 +131,11 @@ async function measure(db: Database): Promise<EligibilityLatencyRow[]> {
     ),
   });
   await db.warm(hotStatements(db.knex, TODAY));
-  const rows: EligibilityLatencyRow[] = [];
+  const rows: LatencyRow[] = [];
   for (const workload of workloads) {
     await timeWorkload(db, workload, WARMUP_RUNS);
     const durations = await timeWorkload(db, workload, RUNS);
-    rows.push(summarizeDurations(workload.statement, workload.description, durations));
+    rows.push(latencyRow(workload.statement, workload.description, durations));
   }
   return rows;
 }
@@ -176,7 +172,7 @@ async function main(): Promise<void> {
     report(
       `runs per workload: up to ${RUNS} or ${SECONDS_PER_WORKLOAD} s, after ${WARMUP_RUNS} warm-up runs\n`,
     );
-    report(latencyTable(rows, P95_TARGET_MS));
+    report(formatLatencyTable(rows, P95_TARGET_MS));
     if (rows.some((row) => row.p95 >= P95_TARGET_MS)) process.exitCode = 1;
   } finally {
     await db.close();

@@ -24,7 +24,7 @@ import { startPostgres } from '@scholarships/local-infra';
 import { migrations as searchMigrations } from '@scholarships/search/migrations';
 import { searchWarmupStatements } from '@scholarships/search/search';
 import { refreshSearchTerms } from '@scholarships/search/terms';
-import { formatLatencyTable, latencyRow, type SearchLatencyRow } from './search-latency';
+import { formatLatencyTable, type LatencyRow, latencyRow } from './latency-table';
 import { type SearchWorkload, searchWorkloads } from './search-workloads';
 
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 2000), 100_000);
@@ -107,8 +107,8 @@ function machine(): string {
   );
 }
 
-async function measure(db: Database): Promise<SearchLatencyRow[]> {
-  const rows: SearchLatencyRow[] = [];
+async function measure(db: Database): Promise<LatencyRow[]> {
+  const rows: LatencyRow[] = [];
   const random = seededRandom(SYNTHETIC.seed);
   for (const workload of searchWorkloads(db.knex, TODAY, random)) {
     await timeWorkload(db, workload, WARMUP_RUNS);

@@ -1,5 +1,5 @@
-/** Latency percentiles of one statement, in milliseconds. */
-export interface SearchLatencyRow {
+/** Latency percentiles of one statement's workload, in milliseconds. */
+export interface LatencyRow {
   statement: string;
   workload: string;
   runs: number;
@@ -15,11 +15,12 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1] ?? Number.NaN;
 }
 
+/** Summarizes the measured durations of one workload, in milliseconds, as a row. */
 export function latencyRow(
   statement: string,
   workload: string,
   durations: readonly number[],
-): SearchLatencyRow {
+): LatencyRow {
   const sorted = [...durations].sort((a, b) => a - b);
   return {
     statement,
@@ -32,9 +33,16 @@ export function latencyRow(
   };
 }
 
-/** Formats the rows as a Markdown table with a column that compares P95 with the target. */
-export function formatLatencyTable(rows: readonly SearchLatencyRow[], p95TargetMs: number): string {
-  const ms = (value: number) => value.toFixed(2);
+/**
+ * Formats the rows as a Markdown table with a column that compares P95 with the target,
+ * milliseconds shown with `decimals` digits (default 2).
+ */
+export function formatLatencyTable(
+  rows: readonly LatencyRow[],
+  p95TargetMs: number,
+  decimals = 2,
+): string {
+  const ms = (value: number) => value.toFixed(decimals);
   return [
     `| statement | workload | runs | P50 ms | P95 ms | P99 ms | max ms | P95 < ${p95TargetMs} ms |`,
     '|---|---|---:|---:|---:|---:|---:|---|',
