@@ -14,13 +14,14 @@ export function isBreakerOpenError(error: unknown): boolean {
 }
 
 /**
- * Whether an error stands for a 4xx client error, which says nothing about the upstream's health
+ * Returns whether an error is a 4xx client error, which tells nothing about the upstream's health
  * and must never trip its breaker. Reads `status` or `statusCode` structurally, so errors from any
  * HTTP client library qualify.
  */
 export function isClientError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const status =
-    'status' in error ? error.status : 'statusCode' in error ? error.statusCode : undefined;
+  let status: unknown;
+  if ('status' in error) status = error.status;
+  else if ('statusCode' in error) status = error.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500;
 }

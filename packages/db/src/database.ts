@@ -19,7 +19,7 @@ export interface Database {
   query<Row extends QueryResultRow>(statement: Statement): Promise<Row[]>;
   /** Opens the minimum connections and runs each warm-up statement on every one of them. */
   warm(statements: readonly Statement[]): Promise<void>;
-  /** Resolves when the server answers `SELECT 1`. */
+  /** Resolves when the server returns the result of `SELECT 1`. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

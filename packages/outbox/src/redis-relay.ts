@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { type OutboxRelay, startOutboxRelay } from './outbox-relay';
 import { createRedisPublisher } from './redis-publisher';
 
-/** Longest wait between reconnection attempts, in milliseconds. */
+/** Maximum wait between reconnection attempts, in milliseconds. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
 export interface RedisOutboxRelayOptions {
@@ -28,9 +28,9 @@ export interface RedisOutboxRelay {
 /**
  * Creates the ioredis client of an outbox relay. It fails fast rather than
  * queueing, because an unpublished event is safe in the outbox table and the
- * relay retries it: no offline queue, no retry after a reconnect, a 1-second
- * command timeout, and reconnection forever at most 2 seconds apart. One
- * warning is logged per outage and one info line when it ends.
+ * relay retries it. So it has no offline queue, no retry after a reconnect and
+ * a 1-second command timeout, and it reconnects forever at most 2 seconds
+ * apart. One warning is logged per outage and one info line when it ends.
  */
 export function createPublisherRedis(
   url: string,

@@ -134,7 +134,7 @@ function openDatabase(name: string, config: ServiceEnv, logger: Logger, registry
   });
 }
 
-/** Retries the warm-up until the database answers, so a service started before it still turns ready. */
+/** Retries the warm-up until the database responds, so a service started before it still turns ready. */
 async function warmUp<Config extends ServiceEnv>(
   definition: ServiceDefinition<Config>,
   db: Database,
