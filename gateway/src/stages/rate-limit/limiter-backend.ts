@@ -2,6 +2,7 @@ import type { Logger } from '@scholarships/logger';
 import type { Counter, Gauge } from '@scholarships/metrics';
 import type { GcraOutcome, GcraParameters } from './gcra';
 import type { LocalLimiter } from './local-limiter';
+import { leaseSize, PermitLeases } from './permit-leases';
 import type { RedisLimiter } from './redis-limiter';
 
 export type LimiterBackendName = 'redis' | 'local';
@@ -35,9 +36,11 @@ export class LimiterBackend {
   private active: LimiterBackendName;
   private probing = false;
   private nextProbeAt = 0;
+  private readonly leases: PermitLeases;
 
   constructor(private readonly options: LimiterBackendOptions) {
     this.active = options.shared === undefined ? 'local' : 'redis';
+    this.leases = new PermitLeases(options.now);
     this.showActive();
   }
 
@@ -60,13 +63,41 @@ export class LimiterBackend {
       this.fallBack('not connected');
       return this.consumeLocally(key, cost, parameters);
     }
-    return shared.consume(key, cost, parameters).then(
-      (outcome): BackendOutcome => ({ ...outcome, backend: 'redis' }),
-      (error: unknown) => {
-        this.fallBack(error instanceof Error ? error.message : String(error));
-        return this.consumeLocally(key, cost, parameters);
-      },
-    );
+    return this.consumeShared(shared, key, cost, parameters);
+  }
+
+  /**
+   * Spends from this replica's lease of the client's shared units when it holds enough, else
+   * reserves a new lease in one round trip. Requests that arrive while a reservation is in flight
+   * wait for it and try again. A rejected reservation also rejects the waiters that cost as much.
+   */
+  private consumeShared(
+    shared: RedisLimiter,
+    key: string,
+    cost: number,
+    parameters: GcraParameters,
+  ): BackendOutcome | Promise<BackendOutcome> {
+    const leased = this.leases.spend(key, cost, parameters);
+    if (leased !== undefined) return { ...leased, backend: 'redis' };
+    const inFlight = this.leases.inFlight(key);
+    if (inFlight !== undefined) {
+      return inFlight.then((settled) => {
+        if (settled !== undefined && !settled.outcome.allowed && cost >= settled.cost) {
+          return { ...settled.outcome, backend: 'redis' };
+        }
+        return this.consumeShared(shared, key, cost, parameters);
+      });
+    }
+    const extra = leaseSize(parameters);
+    return this.leases
+      .reserve(key, cost, () => shared.reserve(key, cost, extra, parameters))
+      .then(
+        (outcome): BackendOutcome => ({ ...outcome, backend: 'redis' }),
+        (error: unknown) => {
+          this.fallBack(error instanceof Error ? error.message : String(error));
+          return this.consumeLocally(key, cost, parameters);
+        },
+      );
   }
 
   private consumeLocally(key: string, cost: number, parameters: GcraParameters): BackendOutcome {

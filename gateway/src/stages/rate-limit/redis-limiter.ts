@@ -1,5 +1,6 @@
 import type { Redis, Result } from 'ioredis';
-import { describeGcra, type GcraOutcome, type GcraParameters } from './gcra';
+import { describeGcra, type GcraParameters } from './gcra';
+import type { Reservation } from './permit-leases';
 
 /**
  * GCRA in one Redis round trip, atomic because Redis runs a script without interleaving other
@@ -7,8 +8,13 @@ import { describeGcra, type GcraOutcome, type GcraParameters } from './gcra';
  * The key always gets an expiry equal to the time until its bucket is full, after which a missing
  * key and a full bucket mean the same.
  *
- * KEYS[1] bucket key; ARGV[1] refill interval per unit (ms); ARGV[2] window (ms); ARGV[3] cost.
- * Returns {allowed (1 or 0), time until full after this request (ms), retry after (ms)}.
+ * Besides the request's cost it reserves up to `extra` more units when the bucket holds them, so
+ * the replica can spend those without a round trip. A request is allowed exactly when its cost
+ * fits, as in `gcraStep`.
+ *
+ * KEYS[1] bucket key; ARGV[1] refill interval per unit (ms); ARGV[2] window (ms); ARGV[3] cost;
+ * ARGV[4] extra units wanted. Returns {allowed (1 or 0), time until full after the reservation
+ * (ms), retry after (ms), units granted (cost included)}.
  */
 const GCRA_SCRIPT = `
 local time = redis.call('TIME')
@@ -16,15 +22,18 @@ local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local interval = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
+local extra = tonumber(ARGV[4])
 local tat = tonumber(redis.call('GET', KEYS[1])) or now
 if tat < now then tat = now end
-local next_tat = tat + cost * interval
-local retry_after = next_tat - window - now
+local retry_after = tat + cost * interval - window - now
 if retry_after > 0 then
-  return {0, math.ceil(tat - now), math.ceil(retry_after)}
+  return {0, math.ceil(tat - now), math.ceil(retry_after), 0}
 end
+local fits = math.floor((now + window - tat) / interval + 1e-9)
+local granted = math.max(cost, math.min(cost + extra, fits))
+local next_tat = tat + granted * interval
 redis.call('SET', KEYS[1], next_tat, 'PX', math.max(1, math.ceil(next_tat - now)))
-return {1, math.ceil(next_tat - now), 0}
+return {1, math.ceil(next_tat - now), 0, granted}
 `;
 
 declare module 'ioredis' {
@@ -34,7 +43,8 @@ declare module 'ioredis' {
       intervalMs: number,
       windowMs: number,
       cost: number,
-    ): Result<[number, number, number], Context>;
+      extra: number,
+    ): Result<[number, number, number, number], Context>;
   }
 }
 
@@ -49,14 +59,21 @@ export class RedisLimiter {
     return this.redis.status === 'ready';
   }
 
-  async consume(key: string, cost: number, parameters: GcraParameters): Promise<GcraOutcome> {
-    const [allowed, fillMs, retryAfterMs] = await this.redis.gatewayRateLimit(
+  /** Spends `cost` units and reserves up to `extra` more when the bucket holds them. */
+  async reserve(
+    key: string,
+    cost: number,
+    extra: number,
+    parameters: GcraParameters,
+  ): Promise<Reservation> {
+    const [allowed, fillMs, retryAfterMs, granted] = await this.redis.gatewayRateLimit(
       key,
       parameters.intervalMs,
       parameters.windowMs,
       cost,
+      extra,
     );
-    return describeGcra(allowed === 1, fillMs, retryAfterMs, parameters);
+    return { outcome: describeGcra(allowed === 1, fillMs, retryAfterMs, parameters), granted };
   }
 
   /** Sends PING and resolves when Redis replies within the command timeout. */

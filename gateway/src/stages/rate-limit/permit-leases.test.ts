@@ -1,0 +1,126 @@
+import { createLogger } from '@scholarships/logger';
+import { createRegistry } from '@scholarships/metrics';
+import { Redis } from 'ioredis';
+import { createGatewayMetrics } from '../../metrics';
+import { uniqueKeyPrefix, waitUntilReady } from '../../testing/gateway-stack';
+import { gcraParameters } from './gcra';
+import { LimiterBackend } from './limiter-backend';
+import { LocalLimiter } from './local-limiter';
+import { LEASE_LIFETIME_MS, leaseSize, PermitLeases, type Reservation } from './permit-leases';
+import { RedisLimiter } from './redis-limiter';
+
+const allowed = (granted: number, remaining: number): Reservation => ({
+  outcome: { allowed: true, remaining, resetMs: 1000, retryAfterMs: 0 },
+  granted,
+});
+
+describe('leaseSize', () => {
+  it('scales with the quota, capped', () => {
+    expect(leaseSize(gcraParameters(12, 60))).toBe(0);
+    expect(leaseSize(gcraParameters(600, 60))).toBe(6);
+    expect(leaseSize(gcraParameters(10_000_000, 60))).toBe(32);
+  });
+});
+
+describe('PermitLeases', () => {
+  const parameters = gcraParameters(600, 60);
+
+  it('spends reserved units, then reserves again', async () => {
+    const leases = new PermitLeases(() => 0);
+    expect(leases.spend('client', 1, parameters)).toBeUndefined();
+
+    const first = await leases.reserve('client', 1, async () => allowed(4, 100));
+
+    expect(first).toMatchObject({ allowed: true, remaining: 103 });
+    expect([1, 2, 3].map(() => leases.spend('client', 1, parameters)?.remaining)).toEqual([
+      102, 101, 100,
+    ]);
+    expect(leases.spend('client', 1, parameters)).toBeUndefined();
+  });
+
+  it('drops an expired lease', async () => {
+    let now = 0;
+    const leases = new PermitLeases(() => now);
+    await leases.reserve('client', 1, async () => allowed(5, 10));
+    now = LEASE_LIFETIME_MS;
+    expect(leases.spend('client', 1, parameters)).toBeUndefined();
+  });
+
+  it('keeps nothing from a rejected reservation', async () => {
+    const leases = new PermitLeases(() => 0);
+    const rejected: Reservation = {
+      outcome: { allowed: false, remaining: 0, resetMs: 60_000, retryAfterMs: 100 },
+      granted: 0,
+    };
+    expect(await leases.reserve('client', 1, async () => rejected)).toMatchObject({
+      allowed: false,
+    });
+    expect(leases.spend('client', 1, parameters)).toBeUndefined();
+  });
+});
+
+describe('leases on the shared Redis bucket', () => {
+  let redis: Redis;
+
+  beforeAll(async () => {
+    const url = process.env.TEST_REDIS_URL;
+    if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
+    redis = new Redis(url, { keyPrefix: uniqueKeyPrefix() });
+    await waitUntilReady(redis);
+  });
+
+  afterAll(() => redis.disconnect());
+
+  function replica(): LimiterBackend {
+    const metrics = createGatewayMetrics(createRegistry({ defaultMetrics: false }));
+    return new LimiterBackend({
+      shared: new RedisLimiter(redis),
+      local: new LocalLimiter(Date.now),
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      now: Date.now,
+      probeIntervalMs: 500,
+      metrics: { backend: metrics.rateLimitBackend, fallbacks: metrics.redisFallbacks },
+    });
+  }
+
+  it('keeps two replicas within the quota', async () => {
+    const quota = 1000;
+    const parameters = gcraParameters(quota, 3600);
+    const replicas = [replica(), replica()];
+    const key = 'rl:default:client-a';
+    let admitted = 0;
+    for (let round = 0; round < 600; round += 1) {
+      const outcomes = await Promise.all(
+        replicas.map((backend) => backend.consume(key, 1, parameters)),
+      );
+      admitted += outcomes.filter((outcome) => outcome.allowed).length;
+    }
+    expect(replicas.map((backend) => backend.activeBackend)).toEqual(['redis', 'redis']);
+    expect(admitted).toBeLessThanOrEqual(quota);
+    expect(admitted).toBeGreaterThanOrEqual(quota - 2 * leaseSize(parameters));
+  });
+
+  it('sends one round trip per lease', async () => {
+    const parameters = gcraParameters(100_000, 60);
+    const backend = replica();
+    const before = await evalCalls(redis);
+    const requests = Array.from({ length: 330 }, () =>
+      backend.consume('rl:default:client-b', 1, parameters),
+    );
+    const outcomes = await Promise.all(requests);
+    const roundTrips = (await evalCalls(redis)) - before;
+
+    expect(outcomes.every((outcome) => outcome.allowed && outcome.backend === 'redis')).toBe(true);
+    expect(roundTrips).toBeLessThanOrEqual(Math.ceil(330 / (1 + leaseSize(parameters))) + 1);
+  });
+});
+
+/** Scripts Redis has run so far, from INFO commandstats. */
+async function evalCalls(redis: Redis): Promise<number> {
+  const stats = await redis.info('commandstats');
+  let calls = 0;
+  for (const match of stats.matchAll(/cmdstat_eval(?:sha)?:calls=(\d+)/g)) {
+    calls += Number(match[1]);
+  }
+  return calls;
+}

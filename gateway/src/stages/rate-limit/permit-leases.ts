@@ -1,0 +1,114 @@
+import { LRUCache } from 'lru-cache';
+import { describeGcra, type GcraOutcome, type GcraParameters } from './gcra';
+
+/**
+ * Largest share of a policy's quota that one replica reserves for one client at a time. A client
+ * can be rejected early by at most this share per replica, and is never admitted beyond its
+ * quota.
+ */
+const LEASE_QUOTA_SHARE = 0.01;
+/** Upper bound on units reserved in one round trip. */
+const MAX_LEASE_UNITS = 32;
+/** Reserved units not spent within this time are given up, in milliseconds. */
+export const LEASE_LIFETIME_MS = 1000;
+/** Clients with a lease per replica. The least recently seen one gives up its units first. */
+const MAX_LEASED_CLIENTS = 50_000;
+
+/** Result of reserving units from the shared bucket. */
+export interface Reservation {
+  outcome: GcraOutcome;
+  /** Units taken from the shared bucket, the request's cost included, or 0 when rejected. */
+  granted: number;
+}
+
+/** Outcome of a settled reservation, passed to the requests that waited for it. */
+export interface SettledReservation {
+  cost: number;
+  outcome: GcraOutcome;
+}
+
+interface Lease {
+  /** Reserved units not spent yet. */
+  units: number;
+  expiresAt: number;
+  /** Units the shared bucket still held right after the reservation. */
+  sharedRemaining: number;
+  /** When the shared bucket is full again, in milliseconds since the epoch. */
+  fullAt: number;
+}
+
+/**
+ * Extra units to reserve beyond a request's cost: a hundredth of the quota, at most 32, so a
+ * small quota stays exact (nothing extra) while a busy client skips most round trips.
+ */
+export function leaseSize(parameters: GcraParameters): number {
+  const quota = parameters.windowMs / parameters.intervalMs;
+  return Math.min(MAX_LEASE_UNITS, Math.floor(quota * LEASE_QUOTA_SHARE));
+}
+
+/**
+ * Units each replica has reserved from a client's shared bucket and spends without asking Redis.
+ * Only one reservation per client is in flight: requests that arrive meanwhile wait for it, then
+ * spend from it, so a burst never reserves more than one lease.
+ */
+export class PermitLeases {
+  private readonly leases = new LRUCache<string, Lease>({ max: MAX_LEASED_CLIENTS });
+  private readonly pending = new Map<string, Promise<SettledReservation | undefined>>();
+
+  constructor(private readonly now: () => number) {}
+
+  /** Spends `cost` units from the lease of `key`. Returns undefined when it has too few. */
+  spend(key: string, cost: number, parameters: GcraParameters): GcraOutcome | undefined {
+    const lease = this.leases.get(key);
+    if (lease === undefined) return undefined;
+    const nowMs = this.now();
+    if (lease.expiresAt <= nowMs) {
+      this.leases.delete(key);
+      return undefined;
+    }
+    if (lease.units < cost) return undefined;
+    lease.units -= cost;
+    const available = lease.sharedRemaining + lease.units;
+    const outcome = describeGcra(true, lease.fullAt - nowMs, 0, parameters);
+    return { ...outcome, remaining: available };
+  }
+
+  /** Returns the reservation in flight for `key`, if any. Spend again once it settles. */
+  inFlight(key: string): Promise<SettledReservation | undefined> | undefined {
+    return this.pending.get(key);
+  }
+
+  /**
+   * Runs `reserve` as the one reservation of `key` and keeps what it grants beyond `cost`.
+   * Returns the shared bucket's outcome for this request.
+   */
+  async reserve(
+    key: string,
+    cost: number,
+    reserve: () => Promise<Reservation>,
+  ): Promise<GcraOutcome> {
+    let settle: (settled: SettledReservation | undefined) => void = () => {};
+    this.pending.set(key, new Promise((resolve) => (settle = resolve)));
+    let settled: SettledReservation | undefined;
+    try {
+      const { outcome, granted } = await reserve();
+      settled = { cost, outcome };
+      if (!outcome.allowed) return outcome;
+      if (granted > cost) this.keep(key, granted - cost, outcome);
+      return { ...outcome, remaining: outcome.remaining + Math.max(0, granted - cost) };
+    } finally {
+      this.pending.delete(key);
+      settle(settled);
+    }
+  }
+
+  private keep(key: string, units: number, outcome: GcraOutcome): void {
+    const nowMs = this.now();
+    this.leases.set(key, {
+      units,
+      expiresAt: nowMs + LEASE_LIFETIME_MS,
+      sharedRemaining: outcome.remaining,
+      fullAt: nowMs + outcome.resetMs,
+    });
+  }
+}
