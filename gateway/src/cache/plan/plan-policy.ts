@@ -44,13 +44,18 @@ export async function planPolicyRequest(
     body: body.text,
     context: context.parts,
   });
+  let fillRequest: CacheRequest | undefined;
   return {
     kind: 'cache',
     route: policy.route,
     policy,
     hash: hashKeyText(text),
     request,
-    fillRequest: policyFillRequest(policy, request),
+    // Built on first use: a hit never needs it, and its trace context costs random bytes.
+    get fillRequest() {
+      fillRequest ??= policyFillRequest(policy, request);
+      return fillRequest;
+    },
     shared: context.shared,
     readOnly: request.method === 'HEAD',
     perUser: policy.audience === 'per-user',
@@ -73,9 +78,9 @@ function bodyKey(policy: RoutePolicy, request: CacheRequest): BodyKey | { reason
 
 /**
  * Builds the origin request of a fill. It carries only what the key covers: the method, target
- * and body, Content-Type for a body, and the identity on per-user routes, plus the trace context. Shared fills carry no
- * credentials, so a shared entry can only ever hold the anonymous response, and no client header
- * outside the key can change it.
+ * and body, Content-Type for a body, and the identity on per-user routes, plus the trace
+ * context. Shared fills carry no credentials, so a shared entry can only ever hold the
+ * anonymous response, and no client header outside the key can change it.
  */
 function policyFillRequest(policy: RoutePolicy, request: CacheRequest): CacheRequest {
   const contentType = request.headers['content-type'];
