@@ -1,4 +1,4 @@
-import knexFactory from 'knex';
+import knexFactory, { type Knex } from 'knex';
 import {
   type MigrationOptions,
   migrateDown,
@@ -7,9 +7,9 @@ import {
 } from './migrations';
 
 const COMMANDS = {
-  latest: migrateLatest,
-  down: migrateDown,
-  'rollback-all': migrateRollbackAll,
+  latest: (knex: Knex, options: MigrationOptions) => migrateLatest(knex, options),
+  down: (knex: Knex, options: MigrationOptions, name?: string) => migrateDown(knex, options, name),
+  'rollback-all': (knex: Knex, options: MigrationOptions) => migrateRollbackAll(knex, options),
 } as const;
 
 type Command = keyof typeof COMMANDS;
@@ -20,8 +20,10 @@ function isCommand(value: string): value is Command {
 
 /**
  * Command-line entry of a service's migrations: `latest` (default) applies
- * pending steps, `down` reverts the newest one alone, `rollback-all` reverts
- * all of them. Reads `DATABASE_URL`; exits 2 on bad usage, 1 on failure.
+ * pending steps, `down` reverts the newest one alone, `down NAME` reverts
+ * that one alone (an index migration, say) and keeps the later ones, and
+ * `rollback-all` reverts all of them. Reads `DATABASE_URL`. Exits 2 on bad
+ * usage and 1 on failure.
  */
 export async function runMigrationCli(
   options: MigrationOptions,
@@ -29,10 +31,11 @@ export async function runMigrationCli(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<void> {
   const command = argv[0] ?? 'latest';
+  const name = argv[1];
   const connectionString = env.DATABASE_URL;
-  if (!isCommand(command) || !connectionString) {
+  if (!isCommand(command) || !connectionString || (name !== undefined && command !== 'down')) {
     process.stderr.write(
-      `usage: DATABASE_URL=postgres://... migrate [${Object.keys(COMMANDS).join('|')}]\n`,
+      `usage: DATABASE_URL=postgres://... migrate [latest | down [NAME] | rollback-all]\n`,
     );
     process.exitCode = 2;
     return;
@@ -43,7 +46,7 @@ export async function runMigrationCli(
     pool: { min: 0, max: 1 },
   });
   try {
-    const names = await COMMANDS[command](knex, options);
+    const names = await COMMANDS[command](knex, options, name);
     process.stdout.write(`${JSON.stringify({ service: options.service, command, names })}\n`);
   } catch (error) {
     process.stderr.write(`${options.service} migrations failed: ${String(error)}\n`);

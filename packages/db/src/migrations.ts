@@ -44,9 +44,23 @@ export async function migrateLatest(knex: Knex, options: MigrationOptions): Prom
   return applied;
 }
 
-/** Reverts the service's most recent migration only; returns the names reverted. */
-export async function migrateDown(knex: Knex, options: MigrationOptions): Promise<string[]> {
-  const [, reverted] = (await knex.migrate.down(migratorConfig(options))) as [number, string[]];
+/**
+ * Reverts one applied migration of the service: `name`, or the most recent one when no name is
+ * given. The migrations applied after it stay, so an index migration can be rolled back alone.
+ * Returns the names reverted.
+ */
+export async function migrateDown(
+  knex: Knex,
+  options: MigrationOptions,
+  name?: string,
+): Promise<string[]> {
+  if (name !== undefined && !options.migrations.some((migration) => migration.name === name)) {
+    const known = options.migrations.map((migration) => migration.name).join(', ');
+    throw new Error(`${options.service} has no migration named "${name}"; known: ${known}`);
+  }
+  const config =
+    name === undefined ? migratorConfig(options) : { ...migratorConfig(options), name };
+  const [, reverted] = (await knex.migrate.down(config)) as [number, string[]];
   return reverted;
 }
 

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import knexFactory, { type Knex } from 'knex';
+import { type Migration, migrateDown, migrateLatest, migrateRollbackAll } from './index';
+
+const serverUrl = process.env.TEST_DATABASE_URL ?? '';
+const table = `migration_probe_${randomBytes(4).toString('hex')}`;
+const index = `${table}_code_idx`;
+
+/** A table, a concurrently built index on it, then a column: the index sits in the middle. */
+const steps: Migration[] = [
+  {
+    name: '001-create-table',
+    up: async (knex) => {
+      await knex.schema.createTable(table, (columns) => {
+        columns.increments('id');
+        columns.text('code');
+      });
+    },
+    down: async (knex) => {
+      await knex.schema.dropTable(table);
+    },
+  },
+  {
+    name: '002-index-code',
+    config: { transaction: false },
+    up: async (knex) => {
+      await knex.raw('CREATE INDEX CONCURRENTLY ?? ON ?? (code)', [index, table]);
+    },
+    down: async (knex) => {
+      await knex.raw('DROP INDEX CONCURRENTLY IF EXISTS ??', [index]);
+    },
+  },
+  {
+    name: '003-add-note',
+    up: async (knex) => {
+      await knex.schema.alterTable(table, (columns) => columns.text('note'));
+    },
+    down: async (knex) => {
+      await knex.schema.alterTable(table, (columns) => columns.dropColumn('note'));
+    },
+  },
+];
+const options = { service: `probe_${randomBytes(3).toString('hex')}`, migrations: steps };
+
+let knex: Knex;
+
+beforeAll(async () => {
+  knex = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 0, max: 2 } });
+  await migrateLatest(knex, options);
+});
+
+afterAll(async () => {
+  await migrateRollbackAll(knex, options);
+  await knex.destroy();
+});
+
+async function indexExists(): Promise<boolean> {
+  const result = await knex.raw<{ rows: unknown[] }>('SELECT 1 FROM pg_class WHERE relname = ?', [
+    index,
+  ]);
+  return result.rows.length === 1;
+}
+
+describe('migrateDown by name', () => {
+  it('reverts a middle index migration alone', async () => {
+    expect(await migrateDown(knex, options, '002-index-code')).toEqual(['002-index-code']);
+
+    expect(await indexExists()).toBe(false);
+    expect(await knex.schema.hasColumn(table, 'note')).toBe(true);
+  });
+
+  it('re-applies only the reverted migration', async () => {
+    expect(await migrateLatest(knex, options)).toEqual(['002-index-code']);
+
+    expect(await indexExists()).toBe(true);
+  });
+
+  it('rejects an unknown name and lists the known ones', async () => {
+    await expect(migrateDown(knex, options, '009-missing')).rejects.toThrow(
+      'no migration named "009-missing"; known: 001-create-table, 002-index-code, 003-add-note',
+    );
+  });
+});
