@@ -12,6 +12,7 @@ export function serviceEnv(defaultPort: number) {
     DB_POOL_MAX: env.integer(10, { min: 1, max: 200 }),
     DB_STATEMENT_TIMEOUT_MS: env.integer(5000, { min: 100, max: 600_000 }),
     DB_CONNECT_TIMEOUT_MS: env.integer(2000, { min: 100, max: 60_000 }),
+    DB_PREPARED_STATEMENTS: env.boolean(true),
   });
 }
 

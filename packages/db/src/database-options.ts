@@ -27,6 +27,11 @@ export interface DatabaseOptions {
   onIdleError?: (error: Error) => void;
   /** Called before each prepared statement and each Knex query runs, e.g. to count them in tests. */
   onQuery?: QueryListener;
+  /**
+   * Whether statements run by name, so each connection parses and plans them once; default true.
+   * False sends them unnamed, parsed and planned on every run, to measure what naming saves.
+   */
+  preparedStatements?: boolean;
 }
 
 /** Defaults of the numeric options, in one place so both pools agree. */

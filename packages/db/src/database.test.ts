@@ -133,6 +133,29 @@ describe('Database.warm', () => {
   });
 });
 
+describe('preparedStatements', () => {
+  async function preparedNames(db: Database): Promise<string[]> {
+    const result = await db.pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements');
+    return result.rows.map((row) => row.name);
+  }
+
+  it('prepares named statements by default', async () => {
+    const db = openDatabase({ poolMin: 1, poolMax: 1 });
+    await db.warm([warmupStatement]);
+
+    expect(await db.query<{ n: number }>(warmupStatement)).toEqual([{ n: 1 }]);
+    expect(await preparedNames(db)).toContain('db_test_warmup');
+  });
+
+  it('sends statements unnamed when switched off', async () => {
+    const db = openDatabase({ poolMin: 1, poolMax: 1, preparedStatements: false });
+    await db.warm([warmupStatement]);
+
+    expect(await db.query<{ n: number }>(warmupStatement)).toEqual([{ n: 1 }]);
+    expect(await preparedNames(db)).toEqual([]);
+  });
+});
+
 describe('connection failures', () => {
   it('counts terminated idle clients and reconnects on the next query', async () => {
     const registry = new Registry();

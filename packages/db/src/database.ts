@@ -5,7 +5,7 @@ import { type DatabaseOptions, resolvePoolSettings } from './database-options';
 import { createDbMetrics, type DbMetrics } from './db-metrics';
 import { createKnex } from './knex-client';
 import { type Statement, StatementRegistry } from './statement';
-import { createStatementPool, runStatement } from './statement-pool';
+import { createStatementPool, runStatement, unnamed } from './statement-pool';
 import { warmPool } from './warm-pool';
 
 export type { DatabaseLogger, DatabaseOptions } from './database-options';
@@ -41,7 +41,8 @@ export function createDatabase(options: DatabaseOptions): Database {
     onQueryError: (error) => metrics?.errors.inc({ kind: errorKind(error) }),
   });
   const statements = new StatementRegistry();
-  const runner = { pool, statements, metrics, onQuery: options.onQuery };
+  const prepared = options.preparedStatements ?? true;
+  const runner = { pool, statements, metrics, onQuery: options.onQuery, prepared };
 
   pool.on('error', (error) => reportConnectionError('statements', error));
 
@@ -51,7 +52,7 @@ export function createDatabase(options: DatabaseOptions): Database {
     statements,
     query: <Row extends QueryResultRow>(statement: Statement) =>
       runStatement<Row>(runner, statement),
-    warm: (warmup) => warmPool(pool, settings.poolMin, warmup),
+    warm: (warmup) => warmPool(pool, settings.poolMin, prepared ? warmup : warmup.map(unnamed)),
     ping: async () => {
       await pool.query('SELECT 1');
     },

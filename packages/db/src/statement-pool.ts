@@ -25,6 +25,8 @@ export function createStatementPool(options: DatabaseOptions, settings: PoolSett
 
 export interface StatementRunner {
   pool: Pool;
+  /** False runs each statement unnamed, so the server parses and plans it every time. */
+  prepared: boolean;
   statements: StatementRegistry;
   metrics: DbMetrics | undefined;
   onQuery: QueryListener | undefined;
@@ -43,7 +45,7 @@ export async function runStatement<Row extends QueryResultRow>(
   runner.onQuery?.({ source: 'statement', name: statement.name, text: statement.text });
   const stopTimer = runner.metrics?.queryDuration.startTimer({ statement: statement.name });
   try {
-    const result = await runner.pool.query<Row>(statement);
+    const result = await runner.pool.query<Row>(runner.prepared ? statement : unnamed(statement));
     stopTimer?.({ outcome: 'ok' });
     return result.rows;
   } catch (error) {
@@ -51,4 +53,9 @@ export async function runStatement<Row extends QueryResultRow>(
     runner.metrics?.errors.inc({ kind: isDatabaseUnavailable(error) ? 'connection' : 'query' });
     throw error;
   }
+}
+
+/** Returns the statement without its name, so pg sends it as the unnamed statement. */
+export function unnamed(statement: Statement): { text: string; values: unknown[] } {
+  return { text: statement.text, values: [...statement.values] };
 }

@@ -1,6 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Statement } from './statement';
 
+/** A statement to warm with, named or sent unnamed. */
+export type WarmupQuery = Pick<Statement, 'text' | 'values'> & { name?: string };
+
 /**
  * Opens `count` connections at once (never more than the pool's maximum) and
  * runs every warm-up statement on each, so each connection has parsed and
@@ -16,7 +19,7 @@ import type { Statement } from './statement';
 export async function warmPool(
   pool: Pool,
   count: number,
-  warmup: readonly Statement[],
+  warmup: readonly WarmupQuery[],
 ): Promise<void> {
   const size = Math.max(1, Math.min(count, pool.options.max ?? count));
   const opened = await Promise.allSettled(Array.from({ length: size }, () => pool.connect()));
@@ -26,7 +29,7 @@ export async function warmPool(
   if (failure) throw failure.reason;
 }
 
-async function warmClient(client: PoolClient, warmup: readonly Statement[]): Promise<void> {
+async function warmClient(client: PoolClient, warmup: readonly WarmupQuery[]): Promise<void> {
   let failure: Error | undefined;
   const onError = (error: Error) => {
     failure = error;

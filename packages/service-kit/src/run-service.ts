@@ -129,6 +129,7 @@ function openDatabase(name: string, config: ServiceEnv, logger: Logger, registry
     poolMax: config.DB_POOL_MAX,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
+    preparedStatements: config.DB_PREPARED_STATEMENTS,
     registry,
     logger,
   });

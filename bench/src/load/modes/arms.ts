@@ -11,14 +11,6 @@ export interface ArmPlan {
   unsupported?: string;
 }
 
-/**
- * Whether the services can run without named prepared statements.
- * NOTE: none reads DB_PREPARED_STATEMENTS yet; `@scholarships/db` always names its statements.
- * Set this to true once `createDatabase` has an option for unnamed statements that the
- * services' configuration sets from that variable.
- */
-export const PREPARED_STATEMENTS_SWITCH_SUPPORTED = false;
-
 const EVERYTHING_ON: ArmSwitches = {
   cacheEnabled: true,
   middlewareOrder: 'default',
@@ -46,17 +38,11 @@ const ALL_OFF: ArmSwitches = {
   preparedStatements: false,
 };
 
-const NO_PREPARED_SWITCH =
-  'the services have no switch for prepared statements (DB_PREPARED_STATEMENTS is not read)';
-
 /**
  * Lists the ablation arms: everything off, each optimization alone, then all together. The first arm is
  * the baseline every reduction is measured against.
  */
 export function ablationArms(): ArmPlan[] {
-  const preparedNote = PREPARED_STATEMENTS_SWITCH_SUPPORTED
-    ? {}
-    : { unsupported: NO_PREPARED_SWITCH };
   return [
     {
       name: 'all off',
@@ -81,7 +67,6 @@ export function ablationArms(): ArmPlan[] {
       description: 'named prepared statements alone',
       switches: { ...ALL_OFF, preparedStatements: true },
       indexes: 'off',
-      ...preparedNote,
     },
     {
       name: 'composite indexes',

@@ -4,7 +4,6 @@ export {
   ablationArms,
   BASELINE_ARM,
   OPTIMIZED_ARM,
-  PREPARED_STATEMENTS_SWITCH_SUPPORTED,
 } from './arms';
 export { capacityOf, nextCapacityRate, runCapacityMode } from './capacity-mode';
 export { runCompareMode } from './compare-mode';

@@ -11,10 +11,7 @@ export type PlatformProcessName = (typeof PLATFORM_PROCESS_NAMES)[number];
 export interface ArmSwitches {
   cacheEnabled: boolean;
   middlewareOrder: 'default' | 'legacy';
-  /**
-   * Passed to the services as DB_PREPARED_STATEMENTS.
-   * NOTE: no service reads that variable yet, so it changes nothing until one does.
-   */
+  /** Passed to the services as DB_PREPARED_STATEMENTS: false sends statements unnamed. */
   preparedStatements: boolean;
 }
 
