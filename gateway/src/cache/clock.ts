@@ -7,7 +7,14 @@ export function nextUtcMidnight(now: number): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
 }
 
+const DAY_MS = 86_400_000;
+/** The last day formatted, because every keyed request of a day asks for the same text. */
+let formattedDay = { start: 0, end: 0, text: '1970-01-01' };
+
 /** Formats the UTC date of `now` as `YYYY-MM-DD`. */
 export function utcDate(now: number): string {
-  return new Date(now).toISOString().slice(0, 10);
+  if (now >= formattedDay.start && now < formattedDay.end) return formattedDay.text;
+  const start = Math.floor(now / DAY_MS) * DAY_MS;
+  formattedDay = { start, end: start + DAY_MS, text: new Date(start).toISOString().slice(0, 10) };
+  return formattedDay.text;
 }

@@ -17,6 +17,9 @@ export interface HttpMetrics {
   observe(method: string, route: string, statusCode: number, seconds: number): void;
 }
 
+/** Label sets whose series are looked up once and then reused, a bound on the memory they take. */
+const MAX_CACHED_SERIES = 1000;
+
 /** Declares `http_request_duration_seconds` and `http_requests_total` on the registry. */
 export function createHttpMetrics(registry: Registry): HttpMetrics {
   const labelNames = ['method', 'route', 'status_code'] as const;
@@ -33,11 +36,22 @@ export function createHttpMetrics(registry: Registry): HttpMetrics {
     labelNames,
     registers: [registry],
   });
+  type LabelName = (typeof labelNames)[number];
+  const series = new Map<
+    string,
+    { duration: Histogram.Internal<LabelName>; total: Counter.Internal }
+  >();
   return {
     observe(method, route, statusCode, seconds) {
-      const labels = { method, route, status_code: String(statusCode) };
-      duration.observe(labels, seconds);
-      total.inc(labels);
+      const key = `${method} ${route} ${statusCode}`;
+      let child = series.get(key);
+      if (child === undefined) {
+        const labels = { method, route, status_code: String(statusCode) };
+        child = { duration: duration.labels(labels), total: total.labels(labels) };
+        if (series.size < MAX_CACHED_SERIES) series.set(key, child);
+      }
+      child.duration.observe(seconds);
+      child.total.inc();
     },
   };
 }

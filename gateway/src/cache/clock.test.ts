@@ -1,0 +1,19 @@
+import { nextUtcMidnight, utcDate } from './clock';
+
+describe('utcDate', () => {
+  it('formats the UTC day of a time', () => {
+    expect(utcDate(Date.UTC(2026, 11, 4, 23, 59, 59, 999))).toBe('2026-12-04');
+    expect(utcDate(Date.UTC(2026, 11, 5))).toBe('2026-12-05');
+  });
+
+  it('follows a clock moved backwards', () => {
+    expect(utcDate(Date.UTC(2027, 0, 1, 12))).toBe('2027-01-01');
+    expect(utcDate(Date.UTC(2026, 11, 31, 12))).toBe('2026-12-31');
+  });
+});
+
+describe('nextUtcMidnight', () => {
+  it('returns the start of the next UTC day', () => {
+    expect(nextUtcMidnight(Date.UTC(2026, 11, 31, 8))).toBe(Date.UTC(2027, 0, 1));
+  });
+});
