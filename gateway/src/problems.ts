@@ -1,14 +1,32 @@
 import { HttpProblem } from '@scholarships/service-kit';
+import { describeFailureReason, type FailureReason } from './network-failure';
+
+/**
+ * Failures where no connection to the service was made: nothing listens, or the host is not
+ * reachable. The service is down rather than misbehaving, so the answer is 503 and the client
+ * may retry soon, as with an open breaker.
+ */
+const NOT_CONNECTED: ReadonlySet<FailureReason> = new Set([
+  'connection_refused',
+  'host_not_found',
+  'host_unreachable',
+]);
+/** Seconds a client waits before retrying a service that accepted no connection. */
+const NOT_CONNECTED_RETRY_AFTER_SECONDS = 1;
 
 /** Problems that only the gateway returns. The shared ones are in service-kit's `problems`. */
 export const gatewayProblems = {
-  upstreamUnavailable: (service: string, reason: string) =>
+  /** 503 with Retry-After when no connection was made, else 502 (RFC 9110 §15.6.3, §15.6.4). */
+  upstreamUnavailable: (service: string, reason: FailureReason) =>
     new HttpProblem({
-      status: 502,
+      status: NOT_CONNECTED.has(reason) ? 503 : 502,
       code: 'UPSTREAM_UNAVAILABLE',
       title: 'Upstream service unavailable',
-      detail: `The ${service} service did not return a response (${reason}); retry later`,
+      detail: `The ${service} service did not return a response (${describeFailureReason(reason)}); retry later`,
       retryable: true,
+      ...(NOT_CONNECTED.has(reason)
+        ? { headers: { 'Retry-After': String(NOT_CONNECTED_RETRY_AFTER_SECONDS) } }
+        : {}),
     }),
   upstreamTimeout: (service: string, timeoutMs: number) =>
     new HttpProblem({

@@ -339,10 +339,11 @@ describe('response cache in memory', () => {
       });
     });
 
-    it('answers 502 on a network error', async () => {
+    it('answers 503 when the service refuses connections', async () => {
       origin.reply(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
       const response = await serve('/api/v1/search', { query: 'q=cold' });
-      expect(response.status).toBe(502);
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
       expect(bodyOf(response)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     });
 

@@ -67,7 +67,7 @@ describe('upstream outage', () => {
     expect(staleOnError.status).toBe(200);
     expect(staleOnError.headers['x-cache']).toBe('STALE');
     expect(staleOnError.headers['cache-status']).toContain('detail=stale-if-error');
-    for (const response of refused) expect(response.status).toBe(502);
+    for (const response of refused) expect(response.status).toBe(503);
     expect(fixture.breakers.state('search')).toBe('open');
     expect(rejected.status).toBe(503);
     expect(rejected.headers['retry-after']).toMatch(/^\d+$/);

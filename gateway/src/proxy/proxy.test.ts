@@ -333,7 +333,7 @@ describe('proxy headers', () => {
 });
 
 describe('proxy upstream failures', () => {
-  it('answers 502 fast when down', async () => {
+  it('answers 503 fast when down', async () => {
     const services = await startServices();
     const gateway = createGatewayHarness({
       serviceUrls: { ...services.urls, catalog: await closedPortUrl() },
@@ -345,7 +345,8 @@ describe('proxy upstream failures', () => {
         .set('X-Request-Id', 'down-1');
       const elapsedMs = Date.now() - startedAt;
 
-      expect(response.status).toBe(502);
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.body.code).toBe('UPSTREAM_UNAVAILABLE');
       expect(response.body.detail).toContain('catalog');

@@ -2,11 +2,7 @@ import type { ClientRequest } from 'node:http';
 import { type HttpProblem, sendProblem } from '@scholarships/service-kit';
 import type { Request, Response } from 'express';
 import type { GatewayMetrics } from '../metrics';
-import {
-  classifyNetworkError,
-  describeFailureReason,
-  type FailureReason,
-} from '../network-failure';
+import { classifyNetworkError, type FailureReason } from '../network-failure';
 import { gatewayProblems } from '../problems';
 import type { ServiceName } from '../routes/route-table';
 
@@ -93,10 +89,7 @@ export class UpstreamExchange {
       );
       return;
     }
-    const problem = gatewayProblems.upstreamUnavailable(
-      this.settings.service,
-      describeFailureReason(reason),
-    );
+    const problem = gatewayProblems.upstreamUnavailable(this.settings.service, reason);
     this.sendFailure(reason, problem, error);
   }
 

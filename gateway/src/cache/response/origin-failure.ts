@@ -1,9 +1,5 @@
 import { HttpProblem } from '@scholarships/service-kit';
-import {
-  classifyNetworkError,
-  DeadlineExceededError,
-  describeFailureReason,
-} from '../../network-failure';
+import { classifyNetworkError, DeadlineExceededError } from '../../network-failure';
 import { gatewayProblems } from '../../problems';
 
 /** Returns the 503 for a request the open breaker kept from the service (RFC 9110 §15.6.4). */
@@ -20,7 +16,10 @@ export function circuitOpenProblem(service: string, retryAfterSeconds: number): 
   });
 }
 
-/** Returns 504 when the origin request timed out, else 502, as the proxy does. */
+/**
+ * Returns 504 when the origin request timed out, 503 when no connection was made, else 502, as
+ * the proxy does.
+ */
 export function originErrorProblem(
   service: string,
   error: unknown,
@@ -31,5 +30,5 @@ export function originErrorProblem(
     const timeoutMs = error instanceof DeadlineExceededError ? error.timeoutMs : defaultTimeoutMs;
     return gatewayProblems.upstreamTimeout(service, timeoutMs);
   }
-  return gatewayProblems.upstreamUnavailable(service, describeFailureReason(reason));
+  return gatewayProblems.upstreamUnavailable(service, reason);
 }
