@@ -7,6 +7,7 @@ import {
   type GatewayDependencies,
   type PipelineParts,
 } from './pipeline';
+import { recordRolloutRequests } from './rollout';
 
 export type { GatewayDependencies } from './pipeline';
 
@@ -31,7 +32,10 @@ export function createApp(
 export interface GatewayHandler {
   /** The Express app alone, without the cache-hit path in front of it. */
   app: Express;
-  /** Request handler of the server: the cache-hit path when enabled, else the app. */
+  /**
+   * Request handler of the server: the cache-hit path when enabled, else the app, wrapped to
+   * record each request's rollout arm in the metrics and the rollback guard.
+   */
   handler: RequestListener;
   /** Metrics and edge stages shared by both. */
   parts: PipelineParts;
@@ -44,16 +48,18 @@ export interface GatewayHandler {
 export function createGatewayHandler(deps: GatewayDependencies): GatewayHandler {
   const parts = createPipelineParts(deps);
   const app = createApp(deps, parts);
+  const { rollout } = parts;
   const gatewayCache = deps.gatewayCache;
   if (gatewayCache === undefined || !deps.config.CACHE_LEAN_PATH) {
-    return { app, handler: app, parts };
+    return { app, handler: recordRolloutRequests(app, rollout.metrics, rollout.guard), parts };
   }
-  const handler = createLeanPath({
+  const leanPath = createLeanPath({
     app,
     gatewayCache,
     edge: parts.edge,
     metrics: parts.metrics,
     logger: deps.logger,
   });
+  const handler = recordRolloutRequests(leanPath, rollout.metrics, rollout.guard);
   return { app, handler, parts };
 }

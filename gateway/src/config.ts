@@ -2,6 +2,7 @@ import { env, loadConfig } from '@scholarships/config';
 import { z } from 'zod';
 import { cacheConfigShape } from './cache';
 import { parseTrustProxy } from './client-address';
+import { rolloutConfigShape } from './rollout';
 import { checkJwtConfig, DEFAULT_DEV_SECRET_FILE } from './stages/auth';
 import { checkOriginEntry } from './stages/cors';
 import {
@@ -145,6 +146,9 @@ const baseSchema = z.object({
   ...cacheConfigShape,
   /** Serves fresh cache hits of GET and HEAD before Express; `false` sends every request through it. */
   CACHE_LEAN_PATH: env.boolean(true),
+
+  /** Rollout percentage and rollback guard (see the README, "Rollout and rollback"). */
+  ...rolloutConfigShape,
 });
 
 /** Checks that concern several variables together. */

@@ -9,6 +9,7 @@ import { createDatabaseProbe } from './health/database-probe';
 import { createGatewayMetrics } from './metrics';
 import { closeUpstreams, createUpstreams } from './proxy/upstreams';
 import { createRedisClient } from './redis';
+import { createRollout } from './rollout';
 import { resolveJwtSettings } from './stages/auth';
 
 /** Exit code for invalid configuration, distinct from 1 for failures after start-up. */
@@ -58,6 +59,14 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
   // Declared once here, because the response cache records into them before the app exists.
   const metrics = createGatewayMetrics(registry);
   const gatewayCache = createGatewayCache({ config, logger, metrics, upstreams });
+  // With Redis every replica follows the same switches; the first read decides the first requests.
+  const rollout = createRollout({
+    config,
+    logger,
+    metrics: metrics.rollout,
+    ...(redis === undefined ? {} : { redis }),
+  });
+  await rollout.switches.ready();
   const databaseProbe =
     config.DATABASE_URL === undefined
       ? undefined
@@ -69,6 +78,7 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     upstreams,
     metrics,
     gatewayCache,
+    rollout,
     ...(databaseProbe === undefined ? {} : { databaseProbe }),
     ...(redis === undefined ? {} : { redis }),
   });
@@ -78,6 +88,7 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     host: config.HOST,
     logger,
     onShutdown: async () => {
+      await rollout.close();
       await gatewayCache.close();
       closeUpstreams(upstreams);
       await databaseProbe?.close();

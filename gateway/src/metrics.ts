@@ -61,6 +61,26 @@ export interface GatewayMetrics {
   redisFallbacks: Counter;
   /** Response cache and circuit breaker metrics (see cache/README.md). */
   cache: CacheMetrics;
+  /** The rollout arms, switches and rollback guard (see the README, "Rollout and rollback"). */
+  rollout: RolloutMetrics;
+}
+
+/** Metrics that compare the optimized and baseline arms and show the switches and the guard. */
+export interface RolloutMetrics {
+  /** Requests that passed the edge stage selection, by arm and status class (`2xx` to `5xx`). */
+  requests: Counter<'variant' | 'status_class'>;
+  /** The same requests' latency, with the buckets of `http_request_duration_seconds`. */
+  duration: Histogram<'variant' | 'route'>;
+  /** Current rollout percentage, from 0 to 100. */
+  percent: Gauge;
+  /** 1 while the optimized arm uses the response cache. */
+  cacheEnabled: Gauge;
+  /** 1 for the edge stage order of the optimized arm, 0 for the other. */
+  middlewareOrder: Gauge<'order'>;
+  /** Times this replica's guard turned the optimized arm off, by the figure that crossed. */
+  guardTrips: Counter<'reason'>;
+  /** 1 while a guard trip holds the optimized arm off, until an operator sets a percentage. */
+  guardHolding: Gauge;
 }
 
 /**
@@ -85,6 +105,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     }),
     ...createEdgeMetrics(registry),
     cache: createCacheMetrics(registry),
+    rollout: createRolloutMetrics(registry),
   };
 }
 
@@ -136,6 +157,51 @@ function createEdgeMetrics(registry: Registry) {
     redisFallbacks: new Counter({
       name: 'gateway_redis_fallbacks_total',
       help: 'Switches from the shared Redis rate limiter to the per-replica limiter.',
+      registers: [registry],
+    }),
+  };
+}
+
+function createRolloutMetrics(registry: Registry): RolloutMetrics {
+  return {
+    requests: new Counter({
+      name: 'gateway_rollout_requests_total',
+      help: 'Requests by rollout arm (optimized or baseline) and status class.',
+      labelNames: ['variant', 'status_class'],
+      registers: [registry],
+    }),
+    duration: new Histogram({
+      name: 'gateway_rollout_request_duration_seconds',
+      help: 'Time from receiving a request to finishing its response, by rollout arm and route.',
+      labelNames: ['variant', 'route'],
+      buckets: HTTP_DURATION_BUCKETS,
+      registers: [registry],
+    }),
+    percent: new Gauge({
+      name: 'gateway_rollout_percent',
+      help: 'Share of clients, from 0 to 100, assigned to the optimized arm.',
+      registers: [registry],
+    }),
+    cacheEnabled: new Gauge({
+      name: 'gateway_rollout_cache_enabled',
+      help: '1 while the optimized arm uses the response cache, 0 while the switch is off.',
+      registers: [registry],
+    }),
+    middlewareOrder: new Gauge({
+      name: 'gateway_rollout_middleware_order',
+      help: 'Edge stage order of the optimized arm: 1 for the order in use, 0 for the other.',
+      labelNames: ['order'],
+      registers: [registry],
+    }),
+    guardTrips: new Counter({
+      name: 'gateway_rollout_guard_trips_total',
+      help: 'Times the rollback guard turned the optimized arm off, by reason (error_ratio, p95).',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    guardHolding: new Gauge({
+      name: 'gateway_rollout_guard_holding',
+      help: '1 while a rollback guard trip holds the optimized arm off, else 0.',
       registers: [registry],
     }),
   };

@@ -3,7 +3,12 @@ import type { Registry } from '@scholarships/metrics';
 import { errorHandler, requestContext, routeNotFound } from '@scholarships/service-kit';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
-import { createCacheAdminRoutes, createCacheRoutes, type GatewayCache } from './cache-stage';
+import {
+  createCacheAdminRoutes,
+  createCacheRoutes,
+  followCacheSwitch,
+  type GatewayCache,
+} from './cache-stage';
 import { classifyGatewayError } from './classify-error';
 import { createClientAddressResolver } from './client-address';
 import type { GatewayConfig } from './config';
@@ -21,6 +26,7 @@ import { UpstreamProber } from './health/upstream-probe';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { createProxyRoutes } from './proxy/proxy-routes';
 import type { Upstreams } from './proxy/upstreams';
+import { createRollout, createRolloutAdminRoutes, type Rollout } from './rollout';
 import { securityHeaders } from './security-headers';
 import { createEdgeStages } from './stages';
 
@@ -53,10 +59,15 @@ export interface GatewayDependencies {
   /** Shared rate-limit counters. Without it, each replica limits on its own. */
   redis?: Redis;
   /**
-   * Returns the order to run the edge stages in; read per request, so a rollout switch can change
-   * it without a restart. Defaults to the config's MIDDLEWARE_ORDER.
+   * Returns the order to run the edge stages in for every request, in place of the rollout's
+   * per-request choice. Tests use it to pin an order.
    */
   middlewareOrder?: () => MiddlewareOrder;
+  /**
+   * Run-time switches, arm assignment and rollback guard. Without it the app creates one whose
+   * switches belong to this replica, from the config's defaults.
+   */
+  rollout?: Rollout;
   /** Clock in milliseconds since the epoch for the local limiter and token expiry; tests set it. */
   now?: () => number;
   /**
@@ -74,6 +85,7 @@ export type PipelineStageName =
   | 'security-headers'
   | 'health'
   | 'edge-stages'
+  | 'rollout-admin'
   | 'cache-admin'
   | 'cache'
   | 'proxy'
@@ -92,8 +104,8 @@ export interface PipelineStage {
  * next, so every response, errors included, carries X-Request-Id and is counted in the metrics.
  * Health routes come before the edge stages, so orchestrator probes are never rate-limited or
  * asked for credentials. The edge stages run in the order EDGE_STAGE_ORDERS names; the response
- * cache comes after them, so only requests they let through are served from it. Its admin switch
- * comes after them too, so the auth stage has already required the admin role.
+ * cache comes after them, so only requests they let through are served from it. The rollout and
+ * cache switches come after them too, so the auth stage has already required the admin role.
  */
 export function buildPipeline(
   deps: GatewayDependencies,
@@ -111,7 +123,8 @@ export function buildPipeline(
     { name: 'security-headers', handler: securityHeaders() },
     { name: 'health', handler: createHealthRoutes({ ...healthSources, ...databasePart }) },
     { name: 'edge-stages', handler: edgeMiddleware(parts.edge) },
-    ...cacheStages(deps.gatewayCache),
+    { name: 'rollout-admin', handler: createRolloutAdminRoutes(parts.rollout) },
+    ...cacheStages(deps.gatewayCache, parts.rollout),
     {
       name: 'proxy',
       handler: createProxyRoutes({
@@ -125,29 +138,43 @@ export function buildPipeline(
   ];
 }
 
-function cacheStages(gatewayCache: GatewayCache | undefined): PipelineStage[] {
+function cacheStages(gatewayCache: GatewayCache | undefined, rollout: Rollout): PipelineStage[] {
   if (gatewayCache === undefined) return [];
   return [
-    { name: 'cache-admin', handler: createCacheAdminRoutes(gatewayCache.cache) },
+    { name: 'cache-admin', handler: createCacheAdminRoutes(gatewayCache.cache, rollout.switches) },
     { name: 'cache', handler: createCacheRoutes(gatewayCache) },
   ];
 }
 
-/** Metrics and edge stage options shared by the Express pipeline and the cache-hit path. */
+/** Metrics, edge stage options and rollout shared by the Express pipeline and the cache-hit path. */
 export interface PipelineParts {
   metrics: GatewayMetrics;
   edge: EdgeMiddlewareOptions;
+  rollout: Rollout;
 }
 
-/** Declares the metrics (unless given) and builds the edge stages once per app. */
+/**
+ * Declares the metrics (unless given), creates the rollout (unless given), builds the edge stages
+ * once per app, and makes the response cache follow the rollout's cache switch.
+ */
 export function createPipelineParts(deps: GatewayDependencies): PipelineParts {
   const metrics = deps.metrics ?? createGatewayMetrics(deps.registry);
-  return { metrics, edge: createEdgeOptions(deps, metrics) };
+  const rollout =
+    deps.rollout ??
+    createRollout({
+      config: deps.config,
+      logger: deps.logger,
+      metrics: metrics.rollout,
+      ...(deps.now === undefined ? {} : { clock: deps.now }),
+    });
+  if (deps.gatewayCache !== undefined) followCacheSwitch(deps.gatewayCache.cache, rollout.switches);
+  return { metrics, rollout, edge: createEdgeOptions(deps, metrics, rollout) };
 }
 
 function createEdgeOptions(
   deps: GatewayDependencies,
   metrics: GatewayMetrics,
+  rollout: Rollout,
 ): EdgeMiddlewareOptions {
   const stages = createEdgeStages({
     config: deps.config,
@@ -157,9 +184,14 @@ function createEdgeOptions(
     ...(deps.now === undefined ? {} : { now: deps.now }),
   });
   const plans = planStages(stages);
-  const selectOrder = deps.middlewareOrder ?? (() => deps.config.MIDDLEWARE_ORDER);
+  const pinnedOrder = deps.middlewareOrder;
   return {
-    selectStages: () => plans[selectOrder()],
+    // The rollout assigns each request an arm here, before any stage runs, because the arm
+    // decides the order. The edge state with the client address already exists at this point.
+    selectStages:
+      pinnedOrder === undefined
+        ? (req) => plans[rollout.selectOrder(req)]
+        : () => plans[pinnedOrder()],
     resolveClientAddress: createClientAddressResolver(deps.config.TRUST_PROXY),
     observer: createStageObserver(metrics),
   };

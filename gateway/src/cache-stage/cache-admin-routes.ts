@@ -1,8 +1,9 @@
-import { parseInput, problems } from '@scholarships/service-kit';
+import { parseInput } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { ResponseCache } from '../cache';
-import { findEdgeState } from '../edge';
+import type { SwitchStore } from '../rollout';
+import { readBufferedJsonBody } from './buffered-json-body';
 
 /** Path of the run-time switch; the auth stage requires the admin role for `/api/v1/admin/*`. */
 export const CACHE_SWITCH_PATH = '/api/v1/admin/gateway/cache';
@@ -10,37 +11,30 @@ export const CACHE_SWITCH_PATH = '/api/v1/admin/gateway/cache';
 const switchBody = z.strictObject({ enabled: z.boolean() });
 
 /**
- * `GET` reports and `PUT {"enabled": boolean}` flips the response cache of this replica only;
- * other replicas keep their own state. The gateway handles it and never proxies it.
+ * `GET` reports and `PUT {"enabled": boolean}` flips the response cache. The switch is the
+ * rollout's `cacheEnabled`: with Redis every replica follows it within a second, without Redis
+ * only this replica does. The gateway handles it and never proxies it.
  */
-export function createCacheAdminRoutes(cache: ResponseCache): Router {
+export function createCacheAdminRoutes(cache: ResponseCache, switches: SwitchStore): Router {
   const router = Router({ caseSensitive: true });
   router.get(CACHE_SWITCH_PATH, function readCacheSwitch(_req: Request, res: Response) {
-    res.json(cacheState(cache));
+    res.json(cacheState(cache, switches));
   });
-  router.put(CACHE_SWITCH_PATH, function writeCacheSwitch(req: Request, res: Response) {
-    const { enabled } = parseInput(switchBody, readJsonBody(req), 'body');
-    cache.setEnabled(enabled);
-    req.log.info({ enabled }, 'response cache switched by an admin request');
-    res.json(cacheState(cache));
+  router.put(CACHE_SWITCH_PATH, async function writeCacheSwitch(req: Request, res: Response) {
+    const { enabled } = parseInput(switchBody, readBufferedJsonBody(req), 'body');
+    const propagation = await switches.update({ cacheEnabled: enabled });
+    req.log.info({ enabled, propagation }, 'response cache switched by an admin request');
+    res.json({ ...cacheState(cache, switches), propagation });
   });
   return router;
 }
 
-function cacheState(cache: ResponseCache) {
+function cacheState(cache: ResponseCache, switches: SwitchStore) {
   const health = cache.health();
-  return { enabled: cache.isEnabled(), redis: health.redis, invalidation: health.invalidation };
-}
-
-/** Returns the body the WAF buffered and parsed, because the request stream is already consumed. */
-function readJsonBody(req: Request): unknown {
-  const state = findEdgeState(req);
-  if (state?.parsedBody !== undefined) return state.parsedBody;
-  const bytes = state?.view.body;
-  if (bytes === undefined || bytes.length === 0) return undefined;
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw problems.invalidJson((error as Error).message);
-  }
+  return {
+    enabled: cache.isEnabled(),
+    scope: switches.scope,
+    redis: health.redis,
+    invalidation: health.invalidation,
+  };
 }

@@ -7,6 +7,7 @@ import {
 } from 'express';
 import { type CacheRequest, createCacheRequest } from '../cache';
 import { type EdgeState, findEdgeState, hasRequestBody } from '../edge';
+import { isBaselineRequest } from '../rollout';
 import { findUpstreamRoute, ROUTE_TABLE } from '../routes/route-table';
 import type { GatewayCache } from './gateway-cache';
 import { sendCacheResponse } from './send-cache-response';
@@ -14,7 +15,9 @@ import { sendCacheResponse } from './send-cache-response';
 /**
  * Serves requests of the cache's policy routes through the response cache, and forwards writes
  * through it too, because it applies their invalidations before the write's response is sent.
- * Everything else (GET routes without a policy, OPTIONS) goes on to the streaming proxy.
+ * Everything else (GET routes without a policy, OPTIONS) goes on to the streaming proxy. A read
+ * on the rollout's baseline arm is forwarded past the tiers, so it is neither served from nor
+ * stored in the cache.
  *
  * Mounted per route template like the proxy, so the HTTP metrics name the template.
  */
@@ -43,9 +46,12 @@ function serveThroughCache(gatewayCache: GatewayCache): RequestHandler {
       next();
       return;
     }
-    cache
-      .serve(request, { service: route.service, fetch: origins[route.service] })
-      .then((response) => sendCacheResponse(res, response), next);
+    const origin = { service: route.service, fetch: origins[route.service] };
+    const served =
+      role === 'policy' && isBaselineRequest(req)
+        ? cache.forward(request, origin, 'rollout-baseline')
+        : cache.serve(request, origin);
+    served.then((response) => sendCacheResponse(res, response), next);
   };
 }
 

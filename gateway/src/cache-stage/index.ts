@@ -1,5 +1,7 @@
+export { readBufferedJsonBody } from './buffered-json-body';
 export { CACHE_SWITCH_PATH, createCacheAdminRoutes } from './cache-admin-routes';
 export { cacheRequestOf, createCacheRoutes } from './cache-routes';
+export { followCacheSwitch } from './cache-switch';
 export {
   createGatewayCache,
   type GatewayCache,

@@ -14,6 +14,7 @@ import {
   setHeaderFields,
 } from '../edge';
 import type { GatewayMetrics } from '../metrics';
+import { isBaselineRequest } from '../rollout';
 import { securityHeaderFields } from '../security-headers';
 import type { GatewayCache } from './gateway-cache';
 import { routeLabel } from './route-label';
@@ -80,7 +81,8 @@ async function serveLean(
   const outcome = await runEdgeStages(edge.selectStages(req), state, edge.observer);
   reportTotal(outcome, edge.observer);
   attachEdgeOutcome(req, outcome);
-  if (outcome.final !== undefined) {
+  // The baseline arm never reads the cache; Express forwards it past the tiers.
+  if (outcome.final !== undefined || isBaselineRequest(req)) {
     options.app(req, res);
     return;
   }

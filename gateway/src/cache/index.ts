@@ -1,4 +1,5 @@
 export { type CacheConfig, cacheConfigShape, cacheOptionsFromConfig } from './config';
+export type { BypassReason } from './keys/key-part';
 export { type CacheMetrics, createCacheMetrics } from './metrics';
 export type { ResponseCacheOptions } from './options';
 export {

@@ -2,6 +2,7 @@ import { invalidateAcrossReplicas } from './invalidation/invalidate';
 import { startInvalidation } from './invalidation/start-invalidation';
 import { applyWriteEffects } from './invalidation/write-effects';
 import { hashKeyText } from './keys/key-hash';
+import type { BypassReason } from './keys/key-part';
 import type { ResponseCacheOptions } from './options';
 import type { OriginTarget } from './origin/origin-response';
 import { rfcKeyText, scholarshipEntryHash } from './plan/key-text';
@@ -13,7 +14,7 @@ import { type CacheRuntime, createRuntime, invalidationIsLive, publishToReplicas
 import { findStored } from './serve/find-stored';
 import { judgeEntry } from './serve/judge';
 import { respondHit } from './serve/respond';
-import { nextEventLoopTurn, serveRequest } from './serve/serve-request';
+import { forwardPastTiers, nextEventLoopTurn, serveRequest } from './serve/serve-request';
 
 /** Role of a request in the cache, by its method and path. */
 export type CacheRole = 'policy' | 'rfc' | 'write' | 'uncached';
@@ -25,6 +26,16 @@ export interface ResponseCache {
    * including origin failures (502, 503, 504) and Redis failures.
    */
   serve(request: CacheRequest, origin: OriginTarget): Promise<CacheResponse>;
+  /**
+   * Forwards a request past the tiers, as `serve` does while the cache is off: through the
+   * service's breaker, with `X-Cache: BYPASS`, `reason` as the Cache-Status detail, and a write's
+   * invalidations applied. Nothing is read from or stored in a tier.
+   */
+  forward(
+    request: CacheRequest,
+    origin: OriginTarget,
+    reason: BypassReason,
+  ): Promise<CacheResponse>;
   /**
    * Returns a fresh stored response from memory or Redis without any origin request, or
    * undefined. For a lean path that serves hits before Express; everything else goes to `serve`.
@@ -84,6 +95,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
   }
   return {
     serve: (request, origin) => serveRequest(runtime, request, origin),
+    forward: (request, origin, reason) => forwardPastTiers(runtime, request, origin, reason),
     lookup: (request) => lookupFresh(runtime, request),
     role,
     noteUpstreamResponse: (request, status) => applyWriteEffects(runtime, request, status),

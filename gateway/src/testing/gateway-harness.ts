@@ -10,6 +10,7 @@ import type { DatabaseProbe } from '../health/database-probe';
 import { createGatewayMetrics } from '../metrics';
 import type { MiddlewareOrder, PipelineParts } from '../pipeline';
 import { closeUpstreams, createUpstreams } from '../proxy/upstreams';
+import { createRollout, type RolloutOptions } from '../rollout';
 import type { ServiceName } from '../routes/route-table';
 
 export interface GatewayHarness {
@@ -44,6 +45,11 @@ export interface HarnessOptions {
   databaseProbe?: DatabaseProbe;
   redis?: Redis;
   middlewareOrder?: () => MiddlewareOrder;
+  /**
+   * Creates the rollout with these options, e.g. a Redis client to share the switches, and closes
+   * it with the harness. Without it the app's own rollout keeps the switches in memory.
+   */
+  rollout?: Pick<RolloutOptions, 'redis' | 'keyspace' | 'clock' | 'syncIntervalMs'>;
   now?: () => number;
   /**
    * Wires the response cache; without it requests are proxied as before. The cache uses Redis
@@ -75,6 +81,10 @@ export function createGatewayHarness(options: HarnessOptions): GatewayHarness {
     options.cache === undefined
       ? undefined
       : createGatewayCache({ config, logger, metrics, upstreams, ...options.cache });
+  const rollout =
+    options.rollout === undefined
+      ? undefined
+      : createRollout({ config, logger, metrics: metrics.rollout, ...options.rollout });
   const { app, handler, parts } = createGatewayHandler({
     config,
     logger,
@@ -82,6 +92,7 @@ export function createGatewayHarness(options: HarnessOptions): GatewayHarness {
     upstreams,
     metrics,
     ...(gatewayCache === undefined ? {} : { gatewayCache }),
+    ...(rollout === undefined ? {} : { rollout }),
     ...(options.databaseProbe === undefined ? {} : { databaseProbe: options.databaseProbe }),
     ...(options.redis === undefined ? {} : { redis: options.redis }),
     ...(options.middlewareOrder === undefined ? {} : { middlewareOrder: options.middlewareOrder }),
@@ -94,6 +105,7 @@ export function createGatewayHarness(options: HarnessOptions): GatewayHarness {
     registry,
     ...(gatewayCache === undefined ? {} : { gatewayCache }),
     async close() {
+      await rollout?.close();
       await gatewayCache?.close();
       closeUpstreams(upstreams);
     },

@@ -8,6 +8,7 @@ import {
   createGatewayHarness,
   type GatewayHarness,
   type HarnessCacheOptions,
+  type HarnessOptions,
 } from './gateway-harness';
 import { type ListeningApp, listenApp } from './listen-app';
 import { startUpstreamStub, type UpstreamStub } from './upstream-stub';
@@ -55,6 +56,8 @@ export interface GatewayUnderTestOptions {
   middlewareOrder?: () => MiddlewareOrder;
   /** Wires the response cache (see HarnessOptions.cache). */
   cache?: HarnessCacheOptions;
+  /** Creates the rollout with these options (see HarnessOptions.rollout). */
+  rollout?: HarnessOptions['rollout'];
 }
 
 /** Starts a gateway app on an ephemeral port, with its own ioredis client when a URL is given. */
@@ -77,6 +80,7 @@ export async function startGateway(options: GatewayUnderTestOptions): Promise<Ga
         ? {}
         : { middlewareOrder: options.middlewareOrder }),
       ...(options.cache === undefined ? {} : { cache: options.cache }),
+      ...(options.rollout === undefined ? {} : { rollout: options.rollout }),
     });
   } catch (error) {
     redis?.disconnect();

@@ -85,6 +85,10 @@ function processEnv(
     JWT_AUDIENCE: BENCH_JWT.audience,
     CACHE_ENABLED: String(options.switches.cacheEnabled),
     MIDDLEWARE_ORDER: options.switches.middlewareOrder,
+    // Every client on one arm, and no rollback guard: a guard that tripped under overload would
+    // move the optimized arm to the baseline in the middle of its measurement.
+    ROLLOUT_PERCENT: '100',
+    ROLLOUT_GUARD_ENABLED: 'false',
     RATE_LIMIT_POLICIES: UNLIMITED_RATE_POLICY,
   };
 }

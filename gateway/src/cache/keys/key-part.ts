@@ -17,7 +17,9 @@ export type BypassReason =
   | 'profile-pending'
   | 'profile-unknown'
   | 'request-no-store'
-  | 'range';
+  | 'range'
+  /** A rollout assigned the client to the baseline arm, which runs without the cache. */
+  | 'rollout-baseline';
 
 /** A piece of cache-key text, or the reason the request cannot be keyed and skips the cache. */
 export type KeyPart = { ok: true; text: string } | { ok: false; reason: BypassReason };

@@ -1,4 +1,5 @@
 import { UNMATCHED_ROUTE } from '@scholarships/metrics';
+import type { BypassReason } from '../keys/key-part';
 import type { OriginTarget } from '../origin/origin-response';
 import { planRequest } from '../plan/plan-request';
 import type { CachePlan } from '../plan/request-plan';
@@ -38,6 +39,16 @@ export async function serveRequest(
   }
   if (plan.readOnly) return serveHead(runtime, plan, origin);
   return serveCacheable(runtime, plan, origin);
+}
+
+/** Forwards a request past the tiers with `X-Cache: BYPASS`, as `serveRequest` does while off. */
+export function forwardPastTiers(
+  runtime: CacheRuntime,
+  request: CacheRequest,
+  origin: OriginTarget,
+  reason: BypassReason,
+): Promise<CacheResponse> {
+  return forwardUncached(runtime, request, origin, routeLabel(request), reason);
 }
 
 async function serveCacheable(

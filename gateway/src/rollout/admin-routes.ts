@@ -1,0 +1,58 @@
+import { parseInput } from '@scholarships/service-kit';
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { readBufferedJsonBody } from '../cache-stage';
+import type { Rollout } from './rollout';
+import type { SwitchChange } from './switch-state';
+import type { Propagation } from './switch-store';
+
+/** Path of the rollout switches; the auth stage requires the admin role for `/api/v1/admin/*`. */
+export const ROLLOUT_SWITCH_PATH = '/api/v1/admin/gateway/rollout';
+
+const switchBody = z
+  .strictObject({
+    cacheEnabled: z.boolean().optional(),
+    middlewareOrder: z.enum(['default', 'legacy']).optional(),
+    rolloutPercent: z.number().int().min(0).max(100).optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    error: 'must set at least one of cacheEnabled, middlewareOrder, rolloutPercent',
+  });
+
+/**
+ * `GET` returns and `PUT` changes the rollout switches, e.g. `PUT {"rolloutPercent": 10}`. With
+ * Redis the change reaches every replica within a second; without it, only this one. Setting a
+ * percentage also releases the guard's hold. The gateway handles these paths and never proxies
+ * them.
+ */
+export function createRolloutAdminRoutes(rollout: Rollout): Router {
+  const router = Router({ caseSensitive: true });
+  router.get(ROLLOUT_SWITCH_PATH, function readRolloutSwitches(_req: Request, res: Response) {
+    res.json(rolloutState(rollout));
+  });
+  router.put(ROLLOUT_SWITCH_PATH, async function writeRolloutSwitches(req: Request, res: Response) {
+    const body = parseInput(switchBody, readBufferedJsonBody(req), 'body');
+    const change: SwitchChange = { ...body };
+    if (body.rolloutPercent !== undefined) change.guardTrip = null;
+    const propagation = await rollout.switches.update(change);
+    req.log.info({ change: body, propagation }, 'rollout switches changed by an admin request');
+    res.json(rolloutState(rollout, propagation));
+  });
+  return router;
+}
+
+function rolloutState(rollout: Rollout, propagation?: Propagation) {
+  const switches = rollout.switches.current();
+  return {
+    cacheEnabled: switches.cacheEnabled,
+    middlewareOrder: switches.middlewareOrder,
+    rolloutPercent: switches.rolloutPercent,
+    scope: rollout.switches.scope,
+    ...(propagation === undefined ? {} : { propagation }),
+    guard: {
+      enabled: rollout.guard !== undefined,
+      holding: switches.guardTrip !== undefined,
+      trip: switches.guardTrip ?? null,
+    },
+  };
+}

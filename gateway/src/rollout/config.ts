@@ -1,0 +1,37 @@
+import { env } from '@scholarships/config';
+import { z } from 'zod';
+
+/**
+ * Environment variables of the rollout switches and the rollback guard, to spread into the
+ * gateway's config schema. With Redis they are only defaults: a value stored in the shared hash
+ * wins on every replica.
+ */
+export const rolloutConfigShape = {
+  /** Share of clients, from 0 to 100, sent on the optimized path; the rest take the baseline. */
+  ROLLOUT_PERCENT: env.integer(100, { min: 0, max: 100 }),
+  /** `false` stops the guard; the switches still work. */
+  ROLLOUT_GUARD_ENABLED: env.boolean(true),
+  /** Length of the guard's rolling window, in seconds. */
+  ROLLOUT_GUARD_WINDOW_SECONDS: env.integer(30, { min: 2, max: 600 }),
+  /** Requests of the optimized path the window must hold before the guard judges it. */
+  ROLLOUT_GUARD_MIN_REQUESTS: env.integer(100, { min: 1, max: 10_000_000 }),
+  /** Share of 5xx responses, from 0 to 1, above which the guard turns the optimized path off. */
+  ROLLOUT_GUARD_MAX_ERROR_RATIO: z.coerce
+    .number({ error: 'must be a number from 0 to 1, e.g. 0.03 for 3 %' })
+    .min(0, { error: 'must be at least 0' })
+    .max(1, { error: 'must be at most 1' })
+    .default(0.03),
+  /** P95 latency of the optimized path, in milliseconds, above which the guard turns it off. */
+  ROLLOUT_GUARD_MAX_P95_MS: env.integer(200, { min: 1, max: 600_000 }),
+};
+
+export interface RolloutConfig {
+  CACHE_ENABLED: boolean;
+  MIDDLEWARE_ORDER: 'default' | 'legacy';
+  ROLLOUT_PERCENT: number;
+  ROLLOUT_GUARD_ENABLED: boolean;
+  ROLLOUT_GUARD_WINDOW_SECONDS: number;
+  ROLLOUT_GUARD_MIN_REQUESTS: number;
+  ROLLOUT_GUARD_MAX_ERROR_RATIO: number;
+  ROLLOUT_GUARD_MAX_P95_MS: number;
+}

@@ -1,0 +1,58 @@
+import { type RedisServer, startRedis } from '@scholarships/local-infra';
+import { createLogger } from '@scholarships/logger';
+import type { Redis } from 'ioredis';
+import { createRedisClient } from '../redis';
+import { waitUntilReady } from '../testing/gateway-stack';
+import { createRedisSwitchStore } from './redis-switch-store';
+import type { RolloutSwitches } from './switch-state';
+import type { SwitchStore } from './switch-store';
+
+const DEFAULTS: RolloutSwitches = {
+  cacheEnabled: true,
+  middlewareOrder: 'default',
+  rolloutPercent: 100,
+  guardTrip: undefined,
+};
+const KEYSPACE = { hashKey: 'rollout-outage', channel: 'rollout-outage:changed' };
+
+/** Polls until `check` returns true, for at most `limitMs`. */
+async function eventually(check: () => Promise<boolean>, limitMs = 5000): Promise<boolean> {
+  const deadline = performance.now() + limitMs;
+  while (performance.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
+describe('rollout switches while Redis is down', () => {
+  let server: RedisServer;
+  let redis: Redis;
+  let store: SwitchStore;
+
+  afterEach(async () => {
+    await store.close();
+    redis.disconnect();
+    await server.stop();
+  });
+
+  it('keeps a change and writes it when Redis returns', async () => {
+    server = await startRedis();
+    const logger = createLogger({ service: 'test', level: 'silent' });
+    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(redis);
+    store = createRedisSwitchStore({ redis, defaults: DEFAULTS, logger, keyspace: KEYSPACE });
+    await store.ready();
+    await server.stop();
+
+    expect(await store.update({ rolloutPercent: 0 })).toBe('pending');
+    expect(store.current().rolloutPercent).toBe(0);
+
+    server = await startRedis({ port: server.port });
+    const written = await eventually(
+      async () => (await redis.hget(KEYSPACE.hashKey, 'rolloutPercent').catch(() => null)) === '0',
+    );
+    expect(written).toBe(true);
+    expect(store.current().rolloutPercent).toBe(0);
+  });
+});

@@ -1,0 +1,59 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { routeLabel } from '../cache-stage';
+import type { RolloutMetrics } from '../metrics';
+import { VARIANTS } from './assignment';
+import { variantOf } from './request-variant';
+import type { RollbackGuard } from './rollback-guard';
+
+const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
+
+/**
+ * Wraps the server's request handler to record, for each request that was assigned an arm, the
+ * rollout metrics and, for the optimized arm, the guard's window. The time runs from the handler's
+ * call to the response's `finish`, like `http_request_duration_seconds`.
+ */
+export function recordRolloutRequests(
+  handler: RequestListener,
+  metrics: RolloutMetrics,
+  guard: RollbackGuard | undefined,
+): RequestListener {
+  const counters = new Map(
+    VARIANTS.flatMap((variant) =>
+      STATUS_CLASSES.map((statusClass) => [
+        `${variant}:${statusClass}`,
+        metrics.requests.labels({ variant, status_class: statusClass }),
+      ]),
+    ),
+  );
+  // Series by arm and route, looked up once: route labels are templates, so the set is small.
+  const durations = new Map<string, ReturnType<typeof metrics.duration.labels>>();
+  const durationSeries = (variant: string, route: string) => {
+    const key = `${variant} ${route}`;
+    let series = durations.get(key);
+    if (series === undefined) {
+      series = metrics.duration.labels({ variant, route });
+      durations.set(key, series);
+    }
+    return series;
+  };
+  const finished = (req: IncomingMessage, res: ServerResponse, startedAt: number) => {
+    const variant = variantOf(req);
+    if (variant === undefined) return;
+    const durationMs = performance.now() - startedAt;
+    const statusClass = STATUS_CLASSES[Math.floor(res.statusCode / 100) - 1] ?? '5xx';
+    counters.get(`${variant}:${statusClass}`)?.inc();
+    durationSeries(variant, routeOf(req)).observe(durationMs / 1000);
+    if (variant === 'optimized') guard?.record(res.statusCode, durationMs);
+  };
+  return function recordRolloutRequest(req: IncomingMessage, res: ServerResponse) {
+    const startedAt = performance.now();
+    res.once('finish', () => finished(req, res, startedAt));
+    handler(req, res);
+  };
+}
+
+function routeOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const queryStart = url.indexOf('?');
+  return routeLabel(queryStart === -1 ? url : url.slice(0, queryStart));
+}

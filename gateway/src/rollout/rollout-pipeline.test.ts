@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import {
+  type GatewayUnderTest,
+  metricValue,
+  type StubServices,
+  startGateway,
+  startStubServices,
+  UNIT_COST_ROUTES,
+} from '../testing/gateway-stack';
+import { adminAuthorization, signTestToken } from '../testing/test-tokens';
+import { assignVariant } from './assignment';
+import { firstStage, readRollout, stageOrder, writeRollout } from './testing/rollout-client';
+
+/** Enough budget that no request of these tests meets the rate limit. */
+const WIDE_RATE_LIMIT = {
+  RATE_LIMIT_POLICIES: 'default=100000/60',
+  RATE_LIMIT_ROUTES: UNIT_COST_ROUTES,
+};
+
+function redisUrl(): string {
+  const url = process.env.TEST_REDIS_URL;
+  if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
+  return url;
+}
+
+function uniqueCacheKeyspace() {
+  const id = randomBytes(6).toString('hex');
+  return { prefix: `rollout-${id}:`, eventChannel: `events-${id}`, generationKey: `gen-${id}` };
+}
+
+interface Setup {
+  services: StubServices;
+  gateway: GatewayUnderTest;
+  url: string;
+}
+
+async function setUp(environment: Record<string, string> = {}): Promise<Setup> {
+  const services = await startStubServices();
+  const gateway = await startGateway({
+    services,
+    environment: { REDIS_URL: redisUrl(), ...WIDE_RATE_LIMIT, ...environment },
+    cache: { keyspace: uniqueCacheKeyspace() },
+  });
+  await gateway.harness.gatewayCache?.cache.ready();
+  return { services, gateway, url: gateway.listening.url };
+}
+
+function searchesReceived(setup: Setup, path: string): number {
+  return setup.services.stubs.search.requests.filter((request) => request.url === path).length;
+}
+
+describe('rollout arms in the gateway pipeline', () => {
+  let setup: Setup;
+  afterEach(async () => {
+    await setup.gateway.close();
+    await setup.services.close();
+  });
+
+  it('serves baseline requests uncached in the legacy order', async () => {
+    setup = await setUp();
+    const path = '/api/v1/search?q=nursing';
+    expect((await fetch(`${setup.url}${path}`)).headers.get('x-cache')).toBe('MISS');
+    const hit = await fetch(`${setup.url}${path}`);
+    expect(hit.headers.get('x-cache')).toBe('HIT');
+    expect(stageOrder(hit)).toEqual(['ratelimit', 'cors', 'auth', 'waf']);
+
+    expect((await writeRollout(setup.url, { rolloutPercent: 0 })).status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const baseline = await fetch(`${setup.url}${path}`);
+      expect(baseline.status).toBe(200);
+      expect(baseline.headers.get('x-cache')).toBe('BYPASS');
+      expect(baseline.headers.get('cache-status')).toContain('detail=rollout-baseline');
+      expect(stageOrder(baseline)).toEqual(['cors', 'waf', 'auth', 'ratelimit']);
+    }
+    expect(searchesReceived(setup, path)).toBe(4);
+
+    const other = '/api/v1/search?q=law';
+    await fetch(`${setup.url}${other}`);
+    await fetch(`${setup.url}${other}`);
+    expect(searchesReceived(setup, other)).toBe(2);
+    const baselineCount = await metricValue(
+      setup.gateway.harness,
+      'gateway_rollout_requests_total',
+      'variant="baseline",status_class="2xx"',
+    );
+    expect(baselineCount).toBe(5);
+  });
+
+  it('assigns users stably at 10, 50 and 100 %', async () => {
+    setup = await setUp();
+    const users = Array.from({ length: 60 }, (_, index) => `user-${index}`);
+    const tokens = await Promise.all(users.map((sub) => signTestToken({ sub })));
+    for (const percent of [10, 50, 100]) {
+      expect((await writeRollout(setup.url, { rolloutPercent: percent })).status).toBe(200);
+      for (const [index, sub] of users.entries()) {
+        const expected = assignVariant(`sub:${sub}`, percent);
+        const expectedStage = expected === 'optimized' ? 'ratelimit' : 'cors';
+        for (let repeat = 0; repeat < 2; repeat += 1) {
+          const response = await fetch(`${setup.url}/api/v1/search?q=user${index}`, {
+            headers: { authorization: `Bearer ${tokens[index]}` },
+          });
+          expect(response.status).toBe(200);
+          expect(firstStage(response)).toBe(expectedStage);
+        }
+      }
+    }
+    const optimizedAt10 = users.filter((sub) => assignVariant(`sub:${sub}`, 10) === 'optimized');
+    const optimizedAt50 = users.filter((sub) => assignVariant(`sub:${sub}`, 50) === 'optimized');
+    expect(optimizedAt10.length).toBeLessThan(optimizedAt50.length);
+    expect(optimizedAt10.every((sub) => optimizedAt50.includes(sub))).toBe(true);
+  });
+
+  it('assigns anonymous clients by address', async () => {
+    setup = await setUp();
+    await writeRollout(setup.url, { rolloutPercent: 50 });
+    const expected = assignVariant('ip:127.0.0.1', 50) === 'optimized' ? 'ratelimit' : 'cors';
+    const response = await fetch(`${setup.url}/api/v1/search?q=anonymous`);
+    expect(firstStage(response)).toBe(expected);
+  });
+
+  it('runs the optimized order the switch selects', async () => {
+    setup = await setUp();
+    await writeRollout(setup.url, { middlewareOrder: 'legacy', cacheEnabled: false });
+    const response = await fetch(`${setup.url}/api/v1/search?q=order`);
+    expect(stageOrder(response)).toEqual(['cors', 'waf', 'auth', 'ratelimit']);
+    expect(response.headers.get('x-cache')).toBe('BYPASS');
+    expect(response.headers.get('cache-status')).toContain('detail=disabled');
+    expect(setup.gateway.harness.gatewayCache?.cache.isEnabled()).toBe(false);
+    const order = await metricValue(
+      setup.gateway.harness,
+      'gateway_rollout_middleware_order',
+      'order="legacy"',
+    );
+    expect(order).toBe(1);
+  });
+});
+
+describe('rollout admin route', () => {
+  let setup: Setup;
+  afterEach(async () => {
+    await setup.gateway.close();
+    await setup.services.close();
+  });
+
+  it('rejects anonymous and non-admin callers', async () => {
+    setup = await setUp();
+    const url = `${setup.url}/api/v1/admin/gateway/rollout`;
+    const body = JSON.stringify({ rolloutPercent: 0 });
+    const json = { 'content-type': 'application/json' };
+    const anonymous = await fetch(url, { method: 'PUT', headers: json, body });
+    expect(anonymous.status).toBe(401);
+    const student = `Bearer ${await signTestToken({ sub: 'student-1' })}`;
+    const refused = await fetch(url, {
+      method: 'PUT',
+      headers: { ...json, authorization: student },
+      body,
+    });
+    expect(refused.status).toBe(403);
+    const read = await fetch(url, { headers: { authorization: student } });
+    expect(read.status).toBe(403);
+    expect((await readRollout(setup.url)).rolloutPercent).toBe(100);
+  });
+
+  it.each([
+    [{ rolloutPercent: 101 }, 'body.rolloutPercent'],
+    [{ rolloutPercent: -1 }, 'body.rolloutPercent'],
+    [{ rolloutPercent: 12.5 }, 'body.rolloutPercent'],
+    [{ rolloutPercent: '50' }, 'body.rolloutPercent'],
+    [{ middlewareOrder: 'fastest' }, 'body.middlewareOrder'],
+    [{ cacheEnabled: 'no' }, 'body.cacheEnabled'],
+    [{ rolloutPercent: 10, color: 'blue' }, 'body.color'],
+    [{}, 'body'],
+    [[], 'body'],
+  ])('rejects the body %j naming %s', async (body, field) => {
+    setup = await setUp();
+    const response = await writeRollout(setup.url, body);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await response.json()) as { errors: { field: string }[] };
+    expect(problem.errors.map((error) => error.field)).toContain(field);
+    const state = await readRollout(setup.url);
+    expect(state.rolloutPercent).toBe(100);
+    expect(state.middlewareOrder).toBe('default');
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    setup = await setUp();
+    const response = await fetch(`${setup.url}/api/v1/admin/gateway/rollout`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: await adminAuthorization() },
+      body: '{"rolloutPercent":',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('returns the switches and where they apply', async () => {
+    setup = await setUp({ ROLLOUT_PERCENT: '25' });
+    const state = await readRollout(setup.url);
+    expect(state).toEqual({
+      cacheEnabled: true,
+      middlewareOrder: 'default',
+      rolloutPercent: 25,
+      scope: 'replica',
+      guard: { enabled: true, holding: false, trip: null },
+    });
+    const changed = await writeRollout(setup.url, { rolloutPercent: 50 });
+    expect(await changed.json()).toMatchObject({ rolloutPercent: 50, propagation: 'replica' });
+  });
+});
