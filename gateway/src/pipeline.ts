@@ -3,6 +3,7 @@ import type { Registry } from '@scholarships/metrics';
 import { errorHandler, requestContext, routeNotFound } from '@scholarships/service-kit';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
+import { createApiDocsRoutes } from './api-docs';
 import {
   createCacheAdminRoutes,
   createCacheRoutes,
@@ -85,6 +86,7 @@ export type PipelineStageName =
   | 'security-headers'
   | 'health'
   | 'edge-stages'
+  | 'api-docs'
   | 'rollout-admin'
   | 'cache-admin'
   | 'cache'
@@ -123,6 +125,7 @@ export function buildPipeline(
     { name: 'security-headers', handler: securityHeaders() },
     { name: 'health', handler: createHealthRoutes({ ...healthSources, ...databasePart }) },
     { name: 'edge-stages', handler: edgeMiddleware(parts.edge) },
+    { name: 'api-docs', handler: createApiDocsRoutes() },
     { name: 'rollout-admin', handler: createRolloutAdminRoutes(parts.rollout) },
     ...cacheStages(deps.gatewayCache, parts.rollout),
     {

@@ -1,10 +1,14 @@
+import {
+  encodeSavedCursor,
+  interactionBody,
+  savedListQuery,
+  savedScholarshipParams,
+} from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { PRIVATE_NO_STORE, requireIdentity } from '../http';
 import { recordInteraction, removeSaved } from './interaction-writes';
-import { encodeSavedCursor } from './saved-cursor';
-import { interactionBody, savedListQuery, savedScholarshipParams } from './schemas';
 import { type SavedScholarshipRow, savedScholarships } from './statements';
 
 /** Every `/me` response, errors included, is per user and must never be stored. */

@@ -1,3 +1,10 @@
+import {
+  type ScholarshipDocument,
+  type ScholarshipPatch,
+  scholarshipDocumentSchema,
+  scholarshipIdParams,
+  scholarshipPatchSchema,
+} from '@scholarships/api-contract';
 import { type ScholarshipRow, scholarshipFromRow } from '@scholarships/contracts';
 import type { Database } from '@scholarships/db';
 import { parseInput, problems } from '@scholarships/service-kit';
@@ -12,16 +19,9 @@ import {
   requireIdentity,
   versionTag,
 } from '../http';
-import { scholarshipIdParams } from './schemas';
+import { crossFieldErrors } from './cross-field-errors';
 import { createScholarship, deleteScholarship, updateScholarship } from './scholarship-writes';
 import { applyMergePatch } from './write-document';
-import {
-  crossFieldErrors,
-  type ScholarshipDocument,
-  type ScholarshipPatch,
-  scholarshipDocumentSchema,
-  scholarshipPatchSchema,
-} from './write-schema';
 
 const ADMIN_PATH = '/api/v1/admin/scholarships';
 

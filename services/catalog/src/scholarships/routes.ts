@@ -1,3 +1,4 @@
+import { batchQuery, scholarshipIdParams } from '@scholarships/api-contract';
 import { type ScholarshipRow, scholarshipFromRow } from '@scholarships/contracts';
 import type { Database } from '@scholarships/db';
 import { parseInput, problems } from '@scholarships/service-kit';
@@ -8,7 +9,6 @@ import {
   parseEntityTagCondition,
   versionTag,
 } from '../http';
-import { batchQuery, scholarshipIdParams } from './schemas';
 import { scholarshipById, scholarshipsByIds } from './statements';
 
 /**

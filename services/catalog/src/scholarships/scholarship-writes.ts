@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ScholarshipDocument } from '@scholarships/api-contract';
 import {
   type InvalidationEvent,
   SCHOLARSHIP_COLUMNS,
@@ -10,7 +11,6 @@ import { problems } from '@scholarships/service-kit';
 import { CATALOG_OUTBOX_TABLE } from '../events/outbox-table';
 import { catalogProblems, conditionMatches, type EntityTagCondition, versionTag } from '../http';
 import { documentFromRow, isSameDocument, writeValues } from './write-document';
-import type { ScholarshipDocument } from './write-schema';
 
 /** Result of an update: the row as stored after it, and whether anything changed. */
 export interface UpdateOutcome {

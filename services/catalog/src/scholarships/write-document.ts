@@ -1,5 +1,5 @@
+import type { ScholarshipDocument, ScholarshipPatch } from '@scholarships/api-contract';
 import type { ScholarshipRow } from '@scholarships/contracts';
-import type { ScholarshipDocument, ScholarshipPatch } from './write-schema';
 
 /** Column values of `scholarships` that a document sets; the rest are server-managed. */
 export type ScholarshipWriteValues = Omit<

@@ -1,9 +1,9 @@
+import { analysisBody } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
 import { Router } from 'express';
 import { analysisCacheControl, type Clock, eligibilityProblems, utcDate } from '../http';
 import { type AnalyzedScholarship, analyzeScholarship } from './analyze';
-import { analysisBody } from './schemas';
 import { scholarshipForAnalysis } from './scholarship-statement';
 
 export interface AnalysisRouteOptions {

@@ -1,9 +1,9 @@
+import { pageQuery, profileBody } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
 import { type Request, Router } from 'express';
 import { type Clock, utcDate } from '../http';
 import { findMatchPage, type MatchPageContext } from './match-page';
-import { pageQuery, profileBody } from './schemas';
 
 export interface CheckRouteOptions {
   db: Database;

@@ -1,4 +1,4 @@
-import { pageQuery, profileBody } from './schemas';
+import { pageQuery, profileBody } from '@scholarships/api-contract';
 
 describe('profileBody', () => {
   it('turns omitted and null values into null', () => {

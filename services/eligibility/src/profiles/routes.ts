@@ -1,8 +1,8 @@
+import { pageQuery, profileBody } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput, problems } from '@scholarships/service-kit';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { findMatchPage, type MatchPageContext } from '../eligibility/match-page';
-import { pageQuery, profileBody } from '../eligibility/schemas';
 import {
   type Clock,
   eligibilityProblems,

@@ -1,7 +1,7 @@
+import { profileBody } from '@scholarships/api-contract';
 import { FIELDS_OF_STUDY, type FieldOfStudy } from '@scholarships/contracts';
 import type { StudentProfile } from '../eligibility/profile';
 import { compareCodePoints } from '../eligibility/ranking';
-import { profileBody } from '../eligibility/schemas';
 import { eligibilityProblems } from '../http';
 
 const FIELD_ORDER = new Map<FieldOfStudy, number>(

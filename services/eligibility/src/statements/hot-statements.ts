@@ -1,8 +1,8 @@
+import { DEFAULT_MATCH_LIMIT } from '@scholarships/api-contract';
 import type { Knex, Statement } from '@scholarships/db';
 import { scholarshipForAnalysis } from '../analysis';
 import { matchPage } from '../eligibility/match-statement';
 import { EMPTY_PROFILE } from '../eligibility/profile';
-import { DEFAULT_LIMIT } from '../eligibility/schemas';
 import { profileByUser } from '../profiles';
 
 /** An id no scholarship has, for warming the lookup by id. */
@@ -16,7 +16,7 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
  */
 export function hotStatements(knex: Knex, today: string): Statement[] {
   return [
-    matchPage(knex, EMPTY_PROFILE, { limit: DEFAULT_LIMIT, offset: 0, today }),
+    matchPage(knex, EMPTY_PROFILE, { limit: DEFAULT_MATCH_LIMIT, offset: 0, today }),
     profileByUser(knex, ''),
     scholarshipForAnalysis(knex, NIL_UUID),
   ];

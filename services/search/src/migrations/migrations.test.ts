@@ -1,3 +1,4 @@
+import { searchQuerySchema } from '@scholarships/api-contract';
 import { migrations as catalogMigrationList } from '@scholarships/catalog/migrations';
 import {
   createDatabase,
@@ -9,7 +10,6 @@ import {
   migrateRollbackAll,
 } from '@scholarships/db';
 import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
-import { searchQuerySchema } from '../search/schemas';
 import { searchScholarships } from '../search/statements';
 import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';

@@ -1,7 +1,7 @@
+import { searchQuerySchema } from '@scholarships/api-contract';
 import { HttpProblem } from '@scholarships/service-kit';
 import { decodeCursor, encodeCursor, queryFingerprint } from './cursor';
 import { normalizedQuery } from './normalized-query';
-import { searchQuerySchema } from './schemas';
 
 const ID = '3f2b8c1e-8d4a-4c59-9f0e-2a7b6c5d4e3f';
 

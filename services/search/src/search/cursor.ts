@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { INVALID_CURSOR_MESSAGE, type SearchSort } from '@scholarships/api-contract';
 import { problems } from '@scholarships/service-kit';
 import { z } from 'zod';
 import type { KeywordHandling } from './keyword-handling';
 import type { NormalizedQuery } from './normalized-query';
-import type { SearchSort } from './schemas';
 
 /** Sort key of a scholarship with no dollar amount under `sort=amount`, below every real amount. */
 export const UNKNOWN_AMOUNT_SORT_KEY = -1;
@@ -37,9 +37,6 @@ const cursorPayload = z.strictObject({
   query: z.string(),
   keyword: z.enum(['stop_words_only', 'spelling_corrected']).optional(),
 });
-
-export const INVALID_CURSOR_MESSAGE =
-  'is invalid. Pass nextCursor from the previous response unchanged';
 
 function invalidCursor(message: string) {
   return problems.validationFailed([{ field: 'query.cursor', message }]);

@@ -1,3 +1,4 @@
+import type { SearchQuery } from '@scholarships/api-contract';
 import {
   AWARD_BASES,
   CITIZENSHIP_STATUSES,
@@ -7,7 +8,6 @@ import {
 } from '@scholarships/contracts';
 import type { Knex, Statement } from '@scholarships/db';
 import { toStatement } from '@scholarships/db';
-import type { SearchQuery } from './schemas';
 import {
   BASIS_FILTER,
   KEYWORD_MATCH,

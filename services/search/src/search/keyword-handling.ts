@@ -1,4 +1,4 @@
-import type { SearchQuery, SearchSort } from './schemas';
+import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
 
 /**
  * Treatment of q in a search: as typed, dropped because it contains only stop

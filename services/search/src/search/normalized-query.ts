@@ -1,4 +1,4 @@
-import type { SearchQuery } from './schemas';
+import type { SearchQuery } from '@scholarships/api-contract';
 
 /**
  * The search request as the service understood it, echoed in responses under

@@ -1,3 +1,4 @@
+import { type SearchQuery, searchQuerySchema } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
@@ -13,7 +14,6 @@ import { type FacetRow, type Facets, facetsFromRows, searchFacets } from './face
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
 import { type NormalizedQuery, normalizedQuery } from './normalized-query';
 import { runSearch, type SearchOutcome } from './run-search';
-import { type SearchQuery, searchQuerySchema } from './schemas';
 import { isPageRow, type ScholarshipSummary, summaryFromRow } from './summary';
 
 /** Body of a `GET /api/v1/search` response. */

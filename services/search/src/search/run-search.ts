@@ -1,7 +1,7 @@
+import type { SearchQuery } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import type { CursorPosition } from './cursor';
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
-import type { SearchQuery } from './schemas';
 import {
   correctableWords,
   correctedKeyword,

@@ -1,3 +1,4 @@
+import { searchQuerySchema } from '@scholarships/api-contract';
 import {
   findDataDir,
   importScholarships,
@@ -9,7 +10,6 @@ import { refreshSearchTerms } from '../terms';
 import { type PlanScan, planScans, settledPlan } from '../test-support/query-plans';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { searchFacets } from './facets';
-import { searchQuerySchema } from './schemas';
 import { spellingCorrections } from './spelling';
 import { searchScholarships } from './statements';
 

@@ -1,8 +1,8 @@
+import { searchQuerySchema } from '@scholarships/api-contract';
 import request from 'supertest';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { encodeCursor, queryFingerprint } from './cursor';
 import { normalizedQuery } from './normalized-query';
-import { searchQuerySchema } from './schemas';
 
 let search: SearchTestApp;
 

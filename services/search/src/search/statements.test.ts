@@ -1,8 +1,8 @@
+import { SEARCH_SORTS, searchQuerySchema } from '@scholarships/api-contract';
 import { MAX_STATEMENT_NAME_BYTES, type Statement, StatementRegistry } from '@scholarships/db';
 import { suggestQuerySchema, suggestScholarships } from '../suggest';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { searchFacets } from './facets';
-import { SEARCH_SORTS, searchQuerySchema } from './schemas';
 import { spellingCorrections } from './spelling';
 import {
   type SearchShape,

@@ -1,7 +1,7 @@
+import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
 import type { Knex, Statement } from '@scholarships/db';
 import { toStatement } from '@scholarships/db';
 import { type CursorPosition, NO_DEADLINE_SORT_KEY, UNKNOWN_AMOUNT_SORT_KEY } from './cursor';
-import type { SearchQuery, SearchSort } from './schemas';
 import {
   ALL_FILTERS,
   DEADLINE_KEY,

@@ -1,7 +1,7 @@
+import { DEFAULT_SEARCH_LIMIT, SEARCH_SORTS, type SearchQuery } from '@scholarships/api-contract';
 import type { Knex, Statement } from '@scholarships/db';
 import { suggestScholarships } from '../suggest/statements';
 import { searchFacets } from './facets';
-import { DEFAULT_LIMIT, SEARCH_SORTS, type SearchQuery } from './schemas';
 import { spellingCorrections } from './spelling';
 import { searchScholarships } from './statements';
 
@@ -17,7 +17,7 @@ const BASE_QUERY: SearchQuery = {
   deadlineTo: null,
   basis: null,
   sort: 'deadline',
-  limit: DEFAULT_LIMIT,
+  limit: DEFAULT_SEARCH_LIMIT,
   cursor: null,
   facets: false,
 };

@@ -1,3 +1,3 @@
+export { type SuggestQuery, suggestQuerySchema } from '@scholarships/api-contract';
 export { type SuggestResponse, suggestRoutes, type TermSuggestion } from './routes';
-export { type SuggestQuery, suggestQuerySchema } from './schemas';
 export { SUGGEST_STATEMENT_NAME, suggestScholarships } from './statements';

@@ -1,7 +1,7 @@
+import { type SuggestQuery, suggestQuerySchema } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
 import { Router } from 'express';
-import { type SuggestQuery, suggestQuerySchema } from './schemas';
 import { type SuggestRow, splitLastWord, suggestScholarships } from './statements';
 
 /** A completion of the typed text: the text with its last word completed. */

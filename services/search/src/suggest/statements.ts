@@ -1,6 +1,6 @@
+import type { SuggestQuery } from '@scholarships/api-contract';
 import type { Knex, Statement } from '@scholarships/db';
 import { toStatement } from '@scholarships/db';
-import type { SuggestQuery } from './schemas';
 
 export const SUGGEST_STATEMENT_NAME = 'search_suggest';
 

@@ -1,3 +1,4 @@
+import { normalizeEthnicity } from '@scholarships/api-contract';
 import { evaluateListRestriction } from './list-restriction';
 import type { CriterionEvaluator } from './types';
 import { joinWords } from './wording';
@@ -17,12 +18,5 @@ export const evaluateEthnicity: CriterionEvaluator = (profile, scholarship) =>
     fieldNoun: 'ethnicity',
   });
 
-/**
- * Trims and lower-cases an ethnicity, the form in which profiles store it and
- * the evaluator compares it. Final sigma (ς) becomes σ, because
- * `toLowerCase` picks between them by position, which the SQL fold
- * `eligibility_fold_ethnicity` (migration 004) cannot reproduce.
- */
-export function normalizeEthnicity(value: string): string {
-  return value.trim().toLowerCase().replaceAll('\u03C2', '\u03C3');
-}
+/** The ethnicity fold of the profile schema, which the evaluator applies to both sides. */
+export { normalizeEthnicity };

@@ -11,13 +11,16 @@ import {
   type UsStateCode,
 } from '@scholarships/contracts';
 import { z } from 'zod';
-import { INVALID_CURSOR_MESSAGE } from './cursor';
+
+/** Message of every malformed search cursor; the search service reuses it for cursors that fail later checks. */
+export const INVALID_CURSOR_MESSAGE =
+  'is invalid. Pass nextCursor from the previous response unchanged';
 
 export const MAX_KEYWORD_LENGTH = 200;
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 50;
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 50;
 /** Maximum accepted award bound in US dollars, far above any real award. */
-export const MAX_AWARD_AMOUNT = 1_000_000_000;
+export const MAX_AWARD_FILTER = 1_000_000_000;
 
 export const SEARCH_SORTS = ['relevance', 'deadline', 'amount'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -64,6 +67,9 @@ function vocabularyList<const Value extends string>(
   const allowed = new Set<string>(vocabulary);
   return z
     .union([z.string(), z.array(z.string())], { error: 'must be a text value' })
+    .meta({
+      description: `One or more of: ${vocabulary.join(', ')}; repeated or comma-separated, in any letter case`,
+    })
     .transform((input, ctx): Value[] => {
       const items = (Array.isArray(input) ? input : [input])
         .flatMap((part) => part.split(','))
@@ -89,7 +95,7 @@ function awardAmount() {
     .trim()
     .regex(/^\d+(\.\d+)?$/, { error: 'must be a non-negative number, such as 500 or 1000.50' })
     .transform(Number)
-    .pipe(z.number().max(MAX_AWARD_AMOUNT, { error: `must be at most ${MAX_AWARD_AMOUNT}` }));
+    .pipe(z.number().max(MAX_AWARD_FILTER, { error: `must be at most ${MAX_AWARD_FILTER}` }));
 }
 
 function isoDate() {
@@ -98,7 +104,7 @@ function isoDate() {
     .pipe(z.iso.date({ error: 'must be a calendar date in YYYY-MM-DD form, such as 2026-03-01' }));
 }
 
-const limitError = `must be an integer from 1 to ${MAX_LIMIT}`;
+const limitError = `must be an integer from 1 to ${MAX_SEARCH_LIMIT}`;
 
 const rawSearchQuery = z.strictObject({
   q: singleText()
@@ -129,7 +135,7 @@ const rawSearchQuery = z.strictObject({
     .trim()
     .regex(/^\d+$/, { error: limitError })
     .transform(Number)
-    .pipe(z.number().min(1, { error: limitError }).max(MAX_LIMIT, { error: limitError }))
+    .pipe(z.number().min(1, { error: limitError }).max(MAX_SEARCH_LIMIT, { error: limitError }))
     .optional(),
   cursor: singleText().max(1000, { error: INVALID_CURSOR_MESSAGE }).optional(),
   facets: singleText()
@@ -189,7 +195,7 @@ function withDefaults(query: RawSearchQuery): SearchQuery {
     deadlineTo: query.deadline_to ?? null,
     basis: query.basis ?? null,
     sort: query.sort ?? (q === null ? 'deadline' : 'relevance'),
-    limit: query.limit ?? DEFAULT_LIMIT,
+    limit: query.limit ?? DEFAULT_SEARCH_LIMIT,
     cursor: query.cursor ?? null,
     facets: query.facets === 'true',
   };

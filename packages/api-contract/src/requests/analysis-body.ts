@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { profileBody } from '../eligibility/schemas';
+import { profileBody } from './profile-body';
 
 /** The JSON body of an analysis: one scholarship by id and one profile in the check's shape. */
 export const analysisBody = z.strictObject(

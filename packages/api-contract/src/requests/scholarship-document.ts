@@ -6,7 +6,6 @@ import {
   GRADE_LEVELS,
   US_STATE_CODES,
 } from '@scholarships/contracts';
-import type { FieldError } from '@scholarships/service-kit';
 import { z } from 'zod';
 import {
   awardAmount,
@@ -18,7 +17,7 @@ import {
   optionalText,
   scholarshipName,
   vocabularyList,
-} from './write-fields';
+} from './scholarship-fields';
 
 /** Text limits in characters. */
 const MAX_PROVIDER = 300;
@@ -127,7 +126,7 @@ export const scholarshipPatchSchema = z.strictObject({
 export type ScholarshipPatch = z.output<typeof scholarshipPatchSchema>;
 
 /** A rule across fields, with the path of the field to fix. */
-interface CrossFieldIssue {
+export interface CrossFieldIssue {
   path: string[];
   message: string;
 }
@@ -149,12 +148,4 @@ export function crossFieldIssues(document: ScholarshipDocument): CrossFieldIssue
     });
   }
   return issues;
-}
-
-/** Field errors of the body for the cross-field rules, named like `parseInput` names them. */
-export function crossFieldErrors(document: ScholarshipDocument): FieldError[] {
-  return crossFieldIssues(document).map((issue) => ({
-    field: ['body', ...issue.path].join('.'),
-    message: issue.message,
-  }));
 }

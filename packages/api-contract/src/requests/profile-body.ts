@@ -1,16 +1,47 @@
 import {
   CITIZENSHIP_STATUSES,
+  type CitizenshipStatus,
   FIELDS_OF_STUDY,
+  type FieldOfStudy,
   GENDERS,
+  type Gender,
   GRADE_LEVELS,
+  type GradeLevel,
   US_STATE_CODES,
+  type UsStateCode,
 } from '@scholarships/contracts';
 import { z } from 'zod';
-import { normalizeEthnicity } from './criteria';
-import type { StudentProfile } from './profile';
 
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 100;
+/**
+ * A student profile after validation. `null` means the student did not state
+ * the value, so a scholarship that restricts on it can only be possibly
+ * eligible. Ethnicities are trimmed, lower-cased and deduplicated.
+ */
+export interface StudentProfile {
+  gradeLevel: GradeLevel | null;
+  /** Unweighted GPA on the 0.0–4.0 scale. */
+  gpa: number | null;
+  state: UsStateCode | null;
+  citizenship: CitizenshipStatus | null;
+  /** An empty list means an undeclared field, which restricted scholarships treat as unstated. */
+  fieldsOfStudy: FieldOfStudy[] | null;
+  gender: Gender | null;
+  ethnicities: string[] | null;
+  financialNeed: boolean | null;
+}
+
+/**
+ * Trims and lower-cases an ethnicity, the form in which profiles store it and
+ * the eligibility evaluator compares it. Final sigma (ς) becomes σ, because
+ * `toLowerCase` picks between them by position, which the SQL fold
+ * `eligibility_fold_ethnicity` of the eligibility service cannot reproduce.
+ */
+export function normalizeEthnicity(value: string): string {
+  return value.trim().toLowerCase().replaceAll('\u03C2', '\u03C3');
+}
+
+export const DEFAULT_MATCH_LIMIT = 50;
+export const MAX_MATCH_LIMIT = 100;
 /** Upper bound of `offset`, far above the 3,813 scholarships that the imported catalogue holds. */
 export const MAX_OFFSET = 100_000;
 export const MAX_ETHNICITIES = 20;
@@ -100,6 +131,6 @@ function integerParameter(defaultValue: number, min: number, max: number) {
 
 /** Paging of the match list: `offset` matches are skipped, then at most `limit` returned. */
 export const pageQuery = z.strictObject({
-  limit: integerParameter(DEFAULT_LIMIT, 1, MAX_LIMIT),
+  limit: integerParameter(DEFAULT_MATCH_LIMIT, 1, MAX_MATCH_LIMIT),
   offset: integerParameter(0, 0, MAX_OFFSET),
 });

@@ -1,0 +1,1 @@
+export { type ApiDocsOptions, createApiDocsRoutes } from './api-docs-routes';

@@ -1,0 +1,4 @@
+export * from './openapi';
+export * from './requests';
+export * from './responses';
+export * from './routes';

@@ -1,0 +1,6 @@
+export {
+  buildOpenApiDocument,
+  type OpenApiDocument,
+  type OpenApiDocumentOptions,
+} from './build-document';
+export { openApiPath } from './operation';

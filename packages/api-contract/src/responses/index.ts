@@ -1,0 +1,68 @@
+export {
+  type AnalysisResult,
+  analysisResultSchema,
+  CRITERIA,
+  CRITERION_OUTCOMES,
+  type CriterionName,
+  type CriterionOutcome,
+  type CriterionResult,
+  criterionResultSchema,
+  ELIGIBILITY_STATUSES,
+  type EligibilityCheckResult,
+  type EligibilityMatch,
+  type EligibilityStatus,
+  eligibilityCheckResultSchema,
+  eligibilityMatchSchema,
+  type MatchedScholarship,
+  type MatchesPage,
+  matchedScholarshipSchema,
+  matchesPageSchema,
+  type ScoreLine,
+  type StoredProfile,
+  scoreLineSchema,
+  storedProfileSchema,
+  studentProfileSchema,
+} from './eligibility';
+export {
+  type HealthReport,
+  healthReportSchema,
+  type ServiceHealth,
+  serviceHealthSchema,
+} from './health';
+export {
+  type InteractionResult,
+  interactionResultSchema,
+  type SavedItem,
+  type SavedPage,
+  savedItemSchema,
+  savedPageSchema,
+} from './interactions';
+export {
+  type FieldError,
+  fieldErrorSchema,
+  type ProblemDetails,
+  problemDetailsSchema,
+} from './problem';
+export {
+  type Award,
+  awardSchema,
+  type Deadline,
+  deadlineSchema,
+  eligibilitySchema,
+  type ScholarshipBatch,
+  type ScholarshipRecord,
+  scholarshipBatchSchema,
+  scholarshipSchema,
+} from './scholarship';
+export {
+  type AppliedSearchQuery,
+  appliedSearchQuerySchema,
+  type SearchFacets,
+  type SearchHit,
+  type SearchPage,
+  type SuggestResult,
+  searchFacetsSchema,
+  searchHitSchema,
+  searchPageSchema,
+  suggestResultSchema,
+} from './search';

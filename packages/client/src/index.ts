@@ -1,0 +1,7 @@
+export { createClient } from './create-client';
+export { profileEntityTag, scholarshipEntityTag } from './entity-tags';
+export { ApiNetworkError, ApiProblemError } from './errors';
+export type { ClientOptions, ConditionalRequestOptions, RequestOptions } from './options';
+export { parseRetryAfter } from './retry-after';
+export type { PageRequestOptions, ScholarshipClient } from './scholarship-client';
+export type * from './types';

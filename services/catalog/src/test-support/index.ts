@@ -1,0 +1,7 @@
+export {
+  ADMIN_HEADERS,
+  type CatalogTestContext,
+  createCatalogTestContext,
+  insertScholarship,
+  userHeaders,
+} from './catalog-test-context';

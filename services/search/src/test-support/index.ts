@@ -1,0 +1,1 @@
+export { type SearchTestApp, startSearchTestApp } from './search-test-app';
