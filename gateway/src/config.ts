@@ -10,6 +10,7 @@ import {
   DEFAULT_RATE_LIMIT_TABLE,
   parseRateLimitPolicies,
 } from './stages/rate-limit';
+import { DEFAULT_WEB_ASSETS_DIR } from './static-assets';
 
 /**
  * Base URL of a service: http only, because the upstream agents are `http.Agent`s, and without a
@@ -149,6 +150,11 @@ const baseSchema = z.object({
 
   /** Rollout percentage and rollback guard (see the README, "Rollout and rollback"). */
   ...rolloutConfigShape,
+
+  /** Build output of the web app served at `/` and `/assets/`; missing means no assets are served. */
+  WEB_ASSETS_DIR: z.string().min(1).default(DEFAULT_WEB_ASSETS_DIR),
+  /** Base URL the web app calls the API at, written into its `index.html`; unset means its own origin. */
+  WEB_API_BASE_URL: env.url(['http', 'https']).optional(),
 });
 
 /** Checks that concern several variables together. */

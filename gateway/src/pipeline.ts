@@ -30,6 +30,7 @@ import type { Upstreams } from './proxy/upstreams';
 import { createRollout, createRolloutAdminRoutes, type Rollout } from './rollout';
 import { securityHeaders } from './security-headers';
 import { createEdgeStages } from './stages';
+import { createStaticAssetRoutes } from './static-assets';
 
 /** Names of the orders in which the edge stages can run. */
 export type MiddlewareOrder = 'default' | 'legacy';
@@ -85,6 +86,7 @@ export type PipelineStageName =
   | 'request-context'
   | 'security-headers'
   | 'health'
+  | 'static-assets'
   | 'edge-stages'
   | 'api-docs'
   | 'rollout-admin'
@@ -124,6 +126,17 @@ export function buildPipeline(
     { name: 'request-context', handler: requestContext(deps.logger, metrics.http) },
     { name: 'security-headers', handler: securityHeaders() },
     { name: 'health', handler: createHealthRoutes({ ...healthSources, ...databasePart }) },
+    // The web app's files are public and the same for every client, so they come before the edge
+    // stages: auth and the WAF have no input of the client's to check, and page loads do not spend
+    // the client's API rate budget. Only `/`, `/index.html` and `/assets/<name>` are served here.
+    {
+      name: 'static-assets',
+      handler: createStaticAssetRoutes({
+        directory: deps.config.WEB_ASSETS_DIR,
+        apiBaseUrl: deps.config.WEB_API_BASE_URL,
+        logger: deps.logger,
+      }),
+    },
     { name: 'edge-stages', handler: edgeMiddleware(parts.edge) },
     { name: 'api-docs', handler: createApiDocsRoutes() },
     { name: 'rollout-admin', handler: createRolloutAdminRoutes(parts.rollout) },
