@@ -7,7 +7,7 @@ let platform: RunningPlatform;
 
 beforeAll(async () => {
   // A budget no test reaches, so the random-path test measures routing, not rate limiting.
-  platform = await startPlatform({ RATE_LIMIT_POLICIES: 'default=10000000/60' });
+  platform = await startPlatform({ gatewayEnv: { RATE_LIMIT_POLICIES: 'default=10000000/60' } });
 }, 240_000);
 
 afterAll(async () => {

@@ -72,7 +72,9 @@ describe('leases on the shared Redis bucket', () => {
   afterAll(() => redis.disconnect());
 
   function replica(): LimiterBackend {
-    const metrics = createGatewayMetrics(createRegistry({ service: 'gateway', defaultMetrics: false }));
+    const metrics = createGatewayMetrics(
+      createRegistry({ service: 'gateway', defaultMetrics: false }),
+    );
     return new LimiterBackend({
       shared: new RedisLimiter(redis),
       local: new LocalLimiter(Date.now),
