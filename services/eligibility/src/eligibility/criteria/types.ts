@@ -1,21 +1,13 @@
+import { CRITERIA, type CRITERION_OUTCOMES } from '@scholarships/api-contract';
 import type { ScholarshipRow } from '@scholarships/contracts';
 import type { StudentProfile } from '../profile';
 
-/** Criteria in the order every match lists them. */
-export const CRITERIA = [
-  'gradeLevel',
-  'gpa',
-  'state',
-  'citizenship',
-  'fieldOfStudy',
-  'gender',
-  'ethnicity',
-  'basis',
-] as const;
+/** Criteria in the order every match lists them, as the public contract names them. */
+export { CRITERIA };
 export type CriterionName = (typeof CRITERIA)[number];
 
 /** `unknown`: the scholarship restricts on a value that the profile does not state. */
-export type Outcome = 'pass' | 'fail' | 'unknown';
+export type Outcome = (typeof CRITERION_OUTCOMES)[number];
 
 export interface CriterionResult {
   criterion: CriterionName;
