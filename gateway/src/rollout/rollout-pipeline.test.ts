@@ -86,36 +86,41 @@ describe('rollout arms in the gateway pipeline', () => {
     expect(baselineCount).toBe(5);
   });
 
-  it('assigns users stably at 10, 50 and 100 %', async () => {
-    setup = await setUp();
-    const users = Array.from({ length: 60 }, (_, index) => `user-${index}`);
-    const tokens = await Promise.all(users.map((sub) => signTestToken({ sub })));
+  it('assigns clients stably at 10, 50 and 100 %', async () => {
+    // One trusted proxy hop, so each test client gets its own address from X-Forwarded-For.
+    setup = await setUp({ TRUST_PROXY: '1' });
+    const clients = Array.from({ length: 60 }, (_, index) => `198.51.100.${index + 1}`);
     for (const percent of [10, 50, 100]) {
       expect((await writeRollout(setup.url, { rolloutPercent: percent })).status).toBe(200);
-      for (const [index, sub] of users.entries()) {
-        const expected = assignVariant(`sub:${sub}`, percent);
+      for (const [index, address] of clients.entries()) {
+        const expected = assignVariant(`ip:${address}`, percent);
         const expectedStage = expected === 'optimized' ? 'ratelimit' : 'cors';
         for (let repeat = 0; repeat < 2; repeat += 1) {
-          const response = await fetch(`${setup.url}/api/v1/search?q=user${index}`, {
-            headers: { authorization: `Bearer ${tokens[index]}` },
+          const response = await fetch(`${setup.url}/api/v1/search?q=client${index}`, {
+            headers: { 'x-forwarded-for': address },
           });
           expect(response.status).toBe(200);
           expect(firstStage(response)).toBe(expectedStage);
         }
       }
     }
-    const optimizedAt10 = users.filter((sub) => assignVariant(`sub:${sub}`, 10) === 'optimized');
-    const optimizedAt50 = users.filter((sub) => assignVariant(`sub:${sub}`, 50) === 'optimized');
+    const optimizedAt10 = clients.filter((ip) => assignVariant(`ip:${ip}`, 10) === 'optimized');
+    const optimizedAt50 = clients.filter((ip) => assignVariant(`ip:${ip}`, 50) === 'optimized');
     expect(optimizedAt10.length).toBeLessThan(optimizedAt50.length);
-    expect(optimizedAt10.every((sub) => optimizedAt50.includes(sub))).toBe(true);
+    expect(optimizedAt10.every((ip) => optimizedAt50.includes(ip))).toBe(true);
   });
 
-  it('assigns anonymous clients by address', async () => {
+  it('keeps a signed-in client on its address arm whatever its token says', async () => {
     setup = await setUp();
     await writeRollout(setup.url, { rolloutPercent: 50 });
     const expected = assignVariant('ip:127.0.0.1', 50) === 'optimized' ? 'ratelimit' : 'cors';
-    const response = await fetch(`${setup.url}/api/v1/search?q=anonymous`);
-    expect(firstStage(response)).toBe(expected);
+    for (const sub of ['user-1', 'user-2', 'user-3', 'user-4']) {
+      const token = await signTestToken({ sub });
+      const response = await fetch(`${setup.url}/api/v1/search?q=${sub}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(firstStage(response)).toBe(expected);
+    }
   });
 
   it('runs the optimized order the switch selects', async () => {
