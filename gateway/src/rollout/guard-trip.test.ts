@@ -51,7 +51,8 @@ describe('rollback guard through the gateway', () => {
   let setup: Setup;
   afterEach(async () => {
     await setup.gateway.close();
-    await setup.upstream.close();
+    // One test stops the upstream itself, to cause an outage.
+    await setup.upstream.close().catch(() => undefined);
   });
 
   it('turns the optimized path off when the upstream slows', async () => {
@@ -96,4 +97,41 @@ describe('rollback guard through the gateway', () => {
     expect(state.guard.holding).toBe(false);
     expect(state.rolloutPercent).toBe(100);
   });
+
+  it('ignores outages and slow request bodies', async () => {
+    setup = await setUp();
+    await setup.upstream.close();
+    for (let index = 0; index < 40; index += 1) {
+      const response = await fetch(`${setup.url}/api/v1/search?q=down${index}`);
+      expect([502, 503]).toContain(response.status);
+    }
+    const slowBodies = Array.from({ length: 25 }, (_, index) =>
+      fetch(`${setup.url}/api/v1/eligibility/check`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: slowBody(`{"gpa":3.${index % 10}}`),
+        duplex: 'half',
+      } as RequestInit).then((response) => response.text()),
+    );
+    await Promise.all(slowBodies);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await fetch(`${setup.url}/api/v1/search?q=judge`);
+
+    const state = await readRollout(setup.url);
+    expect(state.guard.holding).toBe(false);
+    expect(state.rolloutPercent).toBe(100);
+  });
 });
+
+/** A request body whose last bytes arrive 300 ms after the first. */
+function slowBody(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream({
+    async start(controller) {
+      controller.enqueue(bytes.slice(0, 1));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      controller.enqueue(bytes.slice(1));
+      controller.close();
+    },
+  });
+}

@@ -8,6 +8,21 @@ import type { RollbackGuard } from './rollback-guard';
 const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 
 /**
+ * Statuses of an outage: a service refused, broke or timed out. Both arms see them, and turning
+ * the optimized path off cures none of them; its cache even serves stale entries meanwhile.
+ */
+const OUTAGE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * Returns whether a finished request of the optimized arm counts in the guard's window: reads
+ * only, because a client sets how long its own request body takes to arrive, and no outage
+ * status, which a rollback cannot cure.
+ */
+export function countsForGuard(method: string | undefined, statusCode: number): boolean {
+  return (method === 'GET' || method === 'HEAD') && !OUTAGE_STATUSES.has(statusCode);
+}
+
+/**
  * Wraps the server's request handler to record, for each request that was assigned an arm, the
  * rollout metrics and, for the optimized arm, the guard's window. The time runs from the handler's
  * call to the response's `finish`, like `http_request_duration_seconds`.
@@ -43,7 +58,9 @@ export function recordRolloutRequests(
     const statusClass = STATUS_CLASSES[Math.floor(res.statusCode / 100) - 1] ?? '5xx';
     counters.get(`${variant}:${statusClass}`)?.inc();
     durationSeries(variant, routeOf(req)).observe(durationMs / 1000);
-    if (variant === 'optimized') guard?.record(res.statusCode, durationMs);
+    if (variant === 'optimized' && countsForGuard(req.method, res.statusCode)) {
+      guard?.record(res.statusCode, durationMs);
+    }
   };
   return function recordRolloutRequest(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
