@@ -1,9 +1,9 @@
 import type { ServiceName } from '../routes/route-table';
 import { analysisScholarshipId } from './keys/analysis-body';
-import { canonicalJson } from './keys/canonical-json';
+import { canonicalKeyText } from './keys/canonical-json';
 import { SCHOLARSHIP_BATCH_QUERY_RULES, scholarshipIdKey } from './keys/catalog-rules';
 import { ELIGIBILITY_PAGE_QUERY_RULES } from './keys/eligibility-rules';
-import { type KeyPart, keyText } from './keys/key-part';
+import type { KeyPart } from './keys/key-part';
 import { profileKeyText } from './keys/profile-body';
 import type { QueryRules } from './keys/query-rules';
 import { SEARCH_QUERY_RULES } from './keys/search-rules';
@@ -58,7 +58,7 @@ const STALE_WINDOWS = { staleWhileRevalidateMs: MINUTE, staleIfErrorMs: 6 * HOUR
 const PROFILE_BODY: BodyRules = { keyText: profileKeyText };
 
 const ANALYSIS_BODY: BodyRules = {
-  keyText: (body) => keyText(canonicalJson(body)),
+  keyText: canonicalKeyText,
   scholarshipId: analysisScholarshipId,
 };
 

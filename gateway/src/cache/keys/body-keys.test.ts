@@ -1,5 +1,5 @@
 import type { CacheRequest } from '../request/cache-request';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalKeyText, MAX_KEYED_DEPTH } from './canonical-json';
 import { readJsonObject } from './json-body';
 import type { KeyPart } from './key-part';
 import { profileKeyText } from './profile-body';
@@ -39,6 +39,18 @@ describe('canonical JSON', () => {
 
   it('keeps a __proto__ member', () => {
     expect(canonicalJson(JSON.parse('{"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1}}');
+  });
+
+  it('keys a body nested to the limit', () => {
+    const nested = JSON.parse(`${'['.repeat(MAX_KEYED_DEPTH)}1${']'.repeat(MAX_KEYED_DEPTH)}`);
+    expect(canonicalKeyText(nested).ok).toBe(true);
+  });
+
+  it('bypasses a deeper body without exhausting the stack', () => {
+    const depth = 16_000;
+    const nested = JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+    expect(canonicalKeyText(nested)).toEqual({ ok: false, reason: 'body-json' });
+    expect(profileKeyText({ fieldsOfStudy: nested })).toEqual({ ok: false, reason: 'body-json' });
   });
 });
 

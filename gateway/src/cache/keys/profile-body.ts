@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonical-json';
-import { type KeyPart, keyText } from './key-part';
+import { canonicalKeyText } from './canonical-json';
+import type { KeyPart } from './key-part';
 
 /**
  * Fields of the eligibility profile (`profileBody` in services/eligibility/src/eligibility/
@@ -36,7 +36,7 @@ export function profileKeyText(profile: Readonly<Record<string, unknown>>): KeyP
     if (PROFILE_FIELDS.has(field) && value === null) continue;
     normalized[field] = normalizeField(field, value);
   }
-  return keyText(canonicalJson(normalized));
+  return canonicalKeyText(normalized);
 }
 
 function normalizeField(field: string, value: unknown): unknown {
