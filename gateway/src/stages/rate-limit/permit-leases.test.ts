@@ -117,6 +117,42 @@ describe('leases on the shared Redis bucket', () => {
   });
 });
 
+describe('leases for requests costing more than a lease', () => {
+  let redis: Redis;
+
+  beforeAll(async () => {
+    const url = process.env.TEST_REDIS_URL;
+    if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
+    redis = new Redis(url, { keyPrefix: uniqueKeyPrefix() });
+    await waitUntilReady(redis);
+  });
+
+  afterAll(() => redis.disconnect());
+
+  it('spends the leftover units instead of dropping them', async () => {
+    const metrics = createGatewayMetrics(
+      createRegistry({ service: 'gateway', defaultMetrics: false }),
+    );
+    const backend = new LimiterBackend({
+      shared: new RedisLimiter(redis),
+      local: new LocalLimiter(Date.now),
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      now: Date.now,
+      probeIntervalMs: 500,
+      metrics: { backend: metrics.rateLimitBackend, fallbacks: metrics.redisFallbacks },
+    });
+    // 600 units an hour: a lease of 6 extra units, and no refill worth a unit during the test.
+    const parameters = gcraParameters(600, 3600);
+    let remaining = 600;
+    for (let request = 0; request < 25; request += 1) {
+      const outcome = await backend.consume('rl:default:costly', 10, parameters);
+      expect(outcome.allowed).toBe(true);
+      remaining = outcome.remaining;
+    }
+    expect(remaining).toBeGreaterThanOrEqual(600 - 25 * 10 - leaseSize(parameters));
+  });
+});
+
 /** Scripts Redis has run so far, from INFO commandstats. */
 async function evalCalls(redis: Redis): Promise<number> {
   const stats = await redis.info('commandstats');

@@ -94,21 +94,28 @@ export class PermitLeases {
       const { outcome, granted } = await reserve();
       settled = { cost, outcome };
       if (!outcome.allowed) return outcome;
-      if (granted > cost) this.keep(key, granted - cost, outcome);
-      return { ...outcome, remaining: outcome.remaining + Math.max(0, granted - cost) };
+      const held = this.keep(key, Math.max(0, granted - cost), outcome);
+      return { ...outcome, remaining: outcome.remaining + held };
     } finally {
       this.pending.delete(key);
       settle(settled);
     }
   }
 
-  private keep(key: string, units: number, outcome: GcraOutcome): void {
+  /**
+   * Keeps `units` new units for `key`, together with what is left of an unexpired lease, which a
+   * request costing more than that left behind. Returns the units now held.
+   */
+  private keep(key: string, units: number, outcome: GcraOutcome): number {
     const nowMs = this.now();
+    const previous = this.leases.get(key);
+    const leftover = previous !== undefined && previous.expiresAt > nowMs ? previous.units : 0;
     this.leases.set(key, {
-      units,
+      units: units + leftover,
       expiresAt: nowMs + LEASE_LIFETIME_MS,
       sharedRemaining: outcome.remaining,
       fullAt: nowMs + outcome.resetMs,
     });
+    return units + leftover;
   }
 }
