@@ -65,6 +65,9 @@ describe('cursor', () => {
       'relevance',
     ],
     ['a negative rank', encodeCursor({ key: -1, id: ID }, 'f'), 'relevance'],
+    ['a rank beyond the real type', encodeCursor({ key: 1e39, id: ID }, 'f'), 'relevance'],
+    ['a rank below the real type', encodeCursor({ key: 1e-50, id: ID }, 'f'), 'relevance'],
+    ['an amount beyond safe integers', encodeCursor({ key: 1e39, id: ID }, 'f'), 'amount'],
     ['a text amount', encodeCursor({ key: '12', id: ID }, 'f'), 'amount'],
     ['a numeric deadline', encodeCursor({ key: 20260301, id: ID }, 'f'), 'deadline'],
   ] as const)('rejects %s', (_label, token, sort) => {

@@ -25,9 +25,18 @@ export interface CursorPayload {
   keyword: KeywordHandling;
 }
 
+/**
+ * Smallest positive normal and largest finite value of PostgreSQL's `real`, the type of
+ * `ts_rank_cd`. A key outside them fails in the statement ("out of range for type real").
+ */
+const REAL_MIN_NORMAL = 1.18e-38;
+const REAL_MAX = 3.4e38;
+
 const sortKeySchemas: Record<SearchSort, z.ZodType<number | string>> = {
-  relevance: z.number().min(0),
-  amount: z.number().min(UNKNOWN_AMOUNT_SORT_KEY),
+  relevance: z
+    .number()
+    .refine((rank) => rank === 0 || (rank >= REAL_MIN_NORMAL && rank <= REAL_MAX)),
+  amount: z.number().min(UNKNOWN_AMOUNT_SORT_KEY).max(Number.MAX_SAFE_INTEGER),
   deadline: z.union([z.iso.date(), z.literal(NO_DEADLINE_SORT_KEY)]),
 };
 
