@@ -63,4 +63,33 @@ describe('TokenVerifier', () => {
 
     expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
   });
+
+  it('rejects a subject a header cannot carry', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const token = await sign(600, 'user-\u2713');
+
+    expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
+  });
+
+  it('accepts a Latin-1 subject', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const token = await sign(600, 'jos\u00e9');
+
+    expect(await verifier.verify(token)).toMatchObject({
+      ok: true,
+      identity: { userId: 'jos\u00e9' },
+    });
+  });
+
+  it('rejects a numeric subject', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const token = await new SignJWT({ sub: 123 as unknown as string })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('issuer')
+      .setAudience('audience')
+      .setExpirationTime(Math.floor(NOW / 1000) + 600)
+      .sign(SECRET);
+
+    expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
+  });
 });

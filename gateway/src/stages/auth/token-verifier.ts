@@ -34,8 +34,11 @@ export interface TokenVerifierOptions {
   now?: () => number;
 }
 
-/** Subjects become a header value, so they are limited to printable characters. */
-const SUBJECT_PATTERN = /^[\x21-\x7e\u00a0-\uffff][\x20-\x7e\u00a0-\uffff]{0,255}$/;
+/**
+ * Subjects become the value of a header to the services, which Node.js sends as Latin-1 and
+ * rejects beyond it, so they are limited to printable Latin-1 characters.
+ */
+const SUBJECT_PATTERN = /^[\x21-\x7e\xa1-\xff][\x20-\x7e\xa0-\xff]{0,255}$/;
 const ROLE_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
@@ -102,7 +105,7 @@ export class TokenVerifier {
 
 function identityOf(payload: JWTPayload): Identity | undefined {
   const subject = payload.sub;
-  if (subject === undefined || !SUBJECT_PATTERN.test(subject)) return undefined;
+  if (typeof subject !== 'string' || !SUBJECT_PATTERN.test(subject)) return undefined;
   const roles = payload.roles ?? [];
   if (!Array.isArray(roles)) return undefined;
   if (!roles.every((role) => typeof role === 'string' && ROLE_PATTERN.test(role))) return undefined;
