@@ -31,7 +31,7 @@ async function prepareData(databaseUrl: string): Promise<void> {
       `${service} migrations: ${names.length === 0 ? 'up to date' : `applied ${names.join(', ')}`}`,
     );
   }
-  say('importing scholarship data (skipped when these files were imported before)');
+  say('importing scholarship data (skipped when these files were imported today)');
   const report = JSON.parse(await runStep(IMPORT_ENTRY, ['--skip-if-current'], env)) as {
     alreadyImported?: boolean;
     distinct?: number;

@@ -6,10 +6,10 @@ import { importScholarships, isImportCurrent } from './import-scholarships';
  * Imports the scholarship data sets into the catalog database.
  *
  * Environment:
- *   DATABASE_URL  PostgreSQL connection string (required).
- *   DATA_DIR      Directory with the four data sets; default: `data/scholarships`
- *                 in the first directory above this file that has one.
- *   IMPORT_TODAY  Date to project deadlines from, YYYY-MM-DD; default: today in UTC.
+ *   DATABASE_URL          PostgreSQL connection string (required).
+ *   SCHOLARSHIP_DATA_DIR  Directory with the four data sets; default: `data/scholarships` in
+ *                         the first directory above this file that has one.
+ *   IMPORT_TODAY          Date to project deadlines from, YYYY-MM-DD; default: today in UTC.
  *
  * With `--skip-if-current`, does nothing when
  * the same data files were already imported in full on the same day; it
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     'the PostgreSQL connection string of the catalog database',
   );
   const today = todaySetting();
-  const dataDir = process.env.DATA_DIR?.trim() || findDataDir(__dirname);
+  const dataDir = process.env.SCHOLARSHIP_DATA_DIR?.trim() || findDataDir(__dirname);
   const knex = connect(databaseUrl);
   try {
     if (

@@ -16,7 +16,7 @@ export function findDataDir(startDir: string): string {
     const parent = path.dirname(dir);
     if (parent === dir) {
       throw new Error(
-        `No ${DATA_SUBDIR} directory found in ${startDir} or above it. Set DATA_DIR.`,
+        `No ${DATA_SUBDIR} directory found in ${startDir} or above it. Set SCHOLARSHIP_DATA_DIR.`,
       );
     }
     dir = parent;

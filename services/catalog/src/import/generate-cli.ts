@@ -20,11 +20,11 @@ function integerSetting(name: string, fallback: number): number {
  * Loads synthetic scholarships for benchmarks.
  *
  * Environment:
- *   DATABASE_URL     PostgreSQL connection string (required).
- *   SYNTHETIC_COUNT  Rows to generate; default 100000.
- *   SYNTHETIC_SEED   Seed of the generator, an integer; default 1.
- *   DATA_DIR         Directory with the four real data sets; default as in the import CLI.
- *   IMPORT_TODAY     Date to project deadlines from, YYYY-MM-DD; default: today in UTC.
+ *   DATABASE_URL          PostgreSQL connection string (required).
+ *   SYNTHETIC_COUNT       Rows to generate; default 100000.
+ *   SYNTHETIC_SEED        Seed of the generator, an integer; default 1.
+ *   SCHOLARSHIP_DATA_DIR  Directory with the four real data sets; default as in the import CLI.
+ *   IMPORT_TODAY          Date to project deadlines from, YYYY-MM-DD; default: today in UTC.
  *
  * Prints a JSON summary to stdout and progress lines to stderr.
  */
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const count = integerSetting('SYNTHETIC_COUNT', DEFAULT_SYNTHETIC_COUNT);
   const seed = integerSetting('SYNTHETIC_SEED', 1);
   const today = todaySetting();
-  const dataDir = process.env.DATA_DIR?.trim() || findDataDir(__dirname);
+  const dataDir = process.env.SCHOLARSHIP_DATA_DIR?.trim() || findDataDir(__dirname);
   const knex = connect(databaseUrl);
   try {
     const report = await loadSyntheticScholarships(knex, {
