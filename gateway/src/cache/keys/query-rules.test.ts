@@ -30,6 +30,7 @@ describe('search query keys', () => {
     ['enum case', 'q=law&sort=RELEVANCE', 'q=law&sort=relevance'],
     ['default sort with keyword', 'q=law', 'q=law&sort=relevance'],
     ['default sort without keyword', 'state=TX', 'state=TX&sort=deadline'],
+    ['facets case and spaces', 'q=law&facets=%20TRUE', 'q=law&facets=true'],
   ])('treats %s as equal', (_name, left, right) => {
     expect(text(search(left))).toBe(text(search(right)));
   });
@@ -41,6 +42,7 @@ describe('search query keys', () => {
     ['blank award and absent award', 'award_min=%20', ''],
     ['different cursors', 'cursor=abc', 'cursor=abd'],
     ['cursor spaces', 'cursor=%20abc', 'cursor=abc'],
+    ['facets and none', 'q=law&facets=true', 'q=law'],
   ])('keeps %s apart', (_name, left, right) => {
     expect(text(search(left))).not.toBe(text(search(right)));
   });

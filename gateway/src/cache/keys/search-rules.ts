@@ -51,6 +51,7 @@ export const SEARCH_QUERY_RULES: QueryRules = {
     sort: { kind: 'single', normalize: lowerCaseWord },
     limit: { kind: 'single', normalize: integer },
     cursor: { kind: 'single' },
+    facets: { kind: 'single', normalize: lowerCaseWord },
   },
   addDefaults(values) {
     if (!values.has('limit')) values.set('limit', SEARCH_DEFAULT_LIMIT);
