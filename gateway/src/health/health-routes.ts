@@ -2,7 +2,14 @@ import type { Registry } from '@scholarships/metrics';
 import { healthRoutes, type ReadinessCheck } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
 import { SERVICE_NAMES } from '../routes/route-table';
-import { collectHealthReport, type HealthSources } from './health-report';
+import { collectHealthReport, type HealthReport, type HealthSources } from './health-report';
+
+/**
+ * How long one health report answers every request, in milliseconds. The route is public and
+ * probes each service and the database, so a burst of requests would otherwise multiply into
+ * as many probes of each.
+ */
+export const HEALTH_REPORT_REUSE_MS = 1000;
 
 export interface HealthRoutesOptions extends HealthSources {
   registry: Registry;
@@ -19,12 +26,31 @@ export function createHealthRoutes(options: HealthRoutesOptions): Router {
     check: async () => (await options.prober.probe(options.upstreams[service])).status === 'ok',
   }));
 
+  const currentReport = sharedReport(() => collectHealthReport(options));
   const router = Router();
   router.use(healthRoutes(options.registry, readiness));
   router.get('/api/v1/health', async function sendHealthReport(_req: Request, res: Response) {
-    const report = await collectHealthReport(options);
+    const report = await currentReport();
     res.setHeader('Cache-Control', 'no-store');
     res.status(report.status === 'ok' ? 200 : 503).json(report);
   });
   return router;
+}
+
+/** Returns the report collected in the last `HEALTH_REPORT_REUSE_MS`, or collects a new one. */
+function sharedReport(collect: () => Promise<HealthReport>): () => Promise<HealthReport> {
+  let latest: { startedAt: number; report: Promise<HealthReport> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (latest !== undefined && now - latest.startedAt < HEALTH_REPORT_REUSE_MS) {
+      return latest.report;
+    }
+    const report = collect();
+    const entry = { startedAt: now, report };
+    latest = entry;
+    report.catch(() => {
+      if (latest === entry) latest = undefined;
+    });
+    return report;
+  };
 }

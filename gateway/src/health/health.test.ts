@@ -98,6 +98,20 @@ describe('health routes', () => {
     expect(response.body.database).toEqual({ status: 'ok', source: 'services' });
   });
 
+  it('probes once for a burst of reports', async () => {
+    setup = await setUp();
+    const app = setup.gateway.app;
+
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => request(app).get('/api/v1/health')),
+    );
+
+    expect(responses.every((response) => response.status === 200)).toBe(true);
+    for (const stub of setup.stubs) {
+      expect(stub.readinessProbeCount()).toBe(1);
+    }
+  });
+
   it('reports a down service with 503', async () => {
     setup = await setUp({ catalog: 'down' });
 

@@ -33,6 +33,8 @@ export interface UpstreamStub {
   requests: RecordedRequest[];
   /** TCP connections accepted so far. */
   connectionCount(): number;
+  /** `/readyz` requests answered so far; they are not in `requests`. */
+  readinessProbeCount(): number;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startUpstreamStub(
   options: UpstreamStubOptions = {},
 ): Promise<UpstreamStub> {
   const requests: RecordedRequest[] = [];
+  let readinessProbes = 0;
   let connections = 0;
   const readiness = options.readiness ?? READY_WITH_DATABASE;
 
@@ -68,6 +71,7 @@ export async function startUpstreamStub(
         return;
       }
       if (recorded.url === '/readyz') {
+        readinessProbes += 1;
         res.writeHead(readiness.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(readiness.body));
         return;
@@ -102,6 +106,7 @@ export async function startUpstreamStub(
     url: `http://127.0.0.1:${port}`,
     requests,
     connectionCount: () => connections,
+    readinessProbeCount: () => readinessProbes,
     close: () => closeServer(server),
   };
 }
