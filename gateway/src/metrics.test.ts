@@ -73,6 +73,16 @@ describe('gateway metrics', () => {
     );
   });
 
+  it('labels a request rejected before routing with its route', async () => {
+    const response = await request(listening.url).get('/api/v1/me/profile');
+    expect(response.status).toBe(401);
+
+    const text = await gateway.registry.metrics();
+    expect(text).toMatch(
+      /http_requests_total\{[^}]*route="\/api\/v1\/me\/profile",status_code="401"[^}]*\} 1/,
+    );
+  });
+
   it('adds no series for random paths', async () => {
     // The first unmatched request of each kind creates its series; later ones must reuse them.
     const firstAuthorization = await adminAuthorization();

@@ -9,6 +9,7 @@ import {
   createCacheRoutes,
   followCacheSwitch,
   type GatewayCache,
+  routeLabel,
 } from './cache-stage';
 import { classifyGatewayError } from './classify-error';
 import { createClientAddressResolver } from './client-address';
@@ -123,7 +124,11 @@ export function buildPipeline(
 
   return [
     { name: 'strip-identity', handler: stripIdentityHeaders() },
-    { name: 'request-context', handler: requestContext(deps.logger, metrics.http) },
+    // A request an edge stage rejects matches no Express route; it is labelled by the route table.
+    {
+      name: 'request-context',
+      handler: requestContext(deps.logger, metrics.http, routeLabel),
+    },
     { name: 'security-headers', handler: securityHeaders() },
     { name: 'health', handler: createHealthRoutes({ ...healthSources, ...databasePart }) },
     // The web app's files are public and the same for every client, so they come before the edge

@@ -17,8 +17,16 @@ const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
  * Binds a request id and a child logger to each request, echoes the id in
  * `X-Request-Id`, and on finish records the request metrics and one log line
  * (5xx at error level, the rest at info).
+ *
+ * `routeOfPath` names the route of a request that no Express route matched,
+ * such as one a gateway stage rejected before routing; it must return a
+ * template or `UNMATCHED_ROUTE`, never the raw path.
  */
-export function requestContext(logger: Logger, metrics: HttpMetrics): RequestHandler {
+export function requestContext(
+  logger: Logger,
+  metrics: HttpMetrics,
+  routeOfPath?: (path: string) => string,
+): RequestHandler {
   return function requestContextMiddleware(req: Request, res: Response, next: NextFunction) {
     const startedAt = process.hrtime.bigint();
     req.id = resolveRequestId(req.headers['x-request-id']);
@@ -28,7 +36,9 @@ export function requestContext(logger: Logger, metrics: HttpMetrics): RequestHan
 
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-      const route = routeTemplate(req);
+      const matched = routeTemplate(req);
+      const route =
+        matched === UNMATCHED_ROUTE && routeOfPath !== undefined ? routeOfPath(req.path) : matched;
       metrics.observe(req.method, route, res.statusCode, seconds);
       if (UNLOGGED_PATHS.has(req.path)) return;
       const ms = Math.round(seconds * 10_000) / 10;
