@@ -78,6 +78,7 @@ describe('API documentation routes', () => {
       expect(response.text).toContain(`id="${route.operationId}"`);
     }
     expect(response.text).not.toMatch(/<script|<link|src=|https?:\/\//);
+    expect(response.text).not.toContain('`');
     expect(response.headers['content-security-policy']).toMatch(
       /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+';/,
     );

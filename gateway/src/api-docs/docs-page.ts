@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { OpenApiDocument } from '@scholarships/api-contract';
-import { escapeHtml } from './html';
+import { escapeHtml, proseHtml } from './html';
 
 /** The parts of an OpenAPI operation that the page shows. */
 interface Operation {
@@ -49,7 +49,7 @@ function parameterRows(operation: Operation): string {
     (parameter) =>
       `<tr><td><code>${escapeHtml(parameter.name)}</code></td><td>${escapeHtml(parameter.in)}</td>` +
       `<td>${parameter.required ? 'required' : 'optional'}</td>` +
-      `<td>${escapeHtml(parameter.description ?? schemaDescription(parameter.schema))}</td>` +
+      `<td>${proseHtml(parameter.description ?? schemaDescription(parameter.schema))}</td>` +
       `<td><code>${escapeHtml(JSON.stringify(parameter.schema))}</code></td></tr>`,
   );
   return `<table><tr><th>parameter</th><th>in</th><th></th><th>meaning</th><th>schema</th></tr>${rows.join('')}</table>`;
@@ -70,7 +70,7 @@ function responseRows(operation: Operation): string {
       body === undefined || mediaType === 'application/problem+json'
         ? ''
         : schemaBlock(`${mediaType} schema`, body.schema);
-    return `<tr><td><strong>${escapeHtml(status)}</strong></td><td>${escapeHtml(response.description)}${schema}</td></tr>`;
+    return `<tr><td><strong>${escapeHtml(status)}</strong></td><td>${proseHtml(response.description)}${schema}</td></tr>`;
   });
   return `<table>${rows.join('')}</table>`;
 }
@@ -79,7 +79,7 @@ function routeSection(path: string, method: string, operation: Operation): strin
   const access = operation['x-access'] ?? 'public';
   return `<section class="route" id="${escapeHtml(operation.operationId)}">
 <h3><span class="method ${escapeHtml(method)}">${escapeHtml(method)}</span> <code>${escapeHtml(path)}</code><span class="access">${escapeHtml(access)}</span></h3>
-<p>${escapeHtml(operation.summary)}${operation.description ? `. ${escapeHtml(operation.description)}` : ''}</p>
+<p>${proseHtml(operation.summary)}${operation.description ? `. ${proseHtml(operation.description)}` : ''}</p>
 ${parameterRows(operation)}${requestBodyBlock(operation)}${responseRows(operation)}
 </section>`;
 }
@@ -95,7 +95,7 @@ function operationsOf(document: OpenApiDocument): [string, string, Operation][] 
 function routeIndex(operations: readonly [string, string, Operation][]): string {
   const items = operations.map(
     ([path, method, operation]) =>
-      `<li><a href="#${escapeHtml(operation.operationId)}"><span class="method ${escapeHtml(method)}">${escapeHtml(method)}</span> <code>${escapeHtml(path)}</code></a> ${escapeHtml(operation.summary)}</li>`,
+      `<li><a href="#${escapeHtml(operation.operationId)}"><span class="method ${escapeHtml(method)}">${escapeHtml(method)}</span> <code>${escapeHtml(path)}</code></a> ${proseHtml(operation.summary)}</li>`,
   );
   return `<ul>${items.join('')}</ul>`;
 }
@@ -112,7 +112,7 @@ export function renderDocsPage(document: OpenApiDocument, documentPath: string):
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(info.title)}</title><style>${STYLE}</style></head>
-<body><h1>${escapeHtml(info.title)}</h1><p>Version ${escapeHtml(info.version)}. ${escapeHtml(info.description ?? '')}</p>
+<body><h1>${escapeHtml(info.title)}</h1><p>Version ${escapeHtml(info.version)}. ${proseHtml(info.description ?? '')}</p>
 <nav><a href="${escapeHtml(documentPath)}">OpenAPI 3.1 document (JSON)</a></nav>
 <h2>Errors</h2><p>Every error is <code>application/problem+json</code>; routes with <em>user</em> or <em>admin</em> access need <code>Authorization: Bearer &lt;token&gt;</code>.</p>
 ${schemaBlock('problem details schema', problem)}
