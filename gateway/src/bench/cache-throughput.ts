@@ -22,7 +22,11 @@ import type { LoadCase, LoadResult } from './load-client';
  * has the memory tier, and the other's memory tier is too small for any entry, so its hits come
  * from Redis. A closed-loop client in a forked process loads each.
  *
- *   node gateway/dist/bench/cache-throughput.js [seconds per case, default 10] [connections, default 50]
+ *   node gateway/dist/bench/cache-throughput.js [seconds per case, default 10] [connections, default 50] [rounds, default 3]
+ *
+ * Each round runs the four cases one after the other; the summary gives, per case, the median
+ * over the rounds of its throughput and of its ratios to the same round's bare server, because
+ * other load on a small machine moves single runs by a fifth.
  *
  * Every gateway request carries a bearer token and passes the rate limit (counted in Redis, as
  * with REDIS_URL in production), CORS, auth and the WAF. `BENCH_LOCAL_LIMITER=1` keeps the rate
@@ -30,6 +34,7 @@ import type { LoadCase, LoadResult } from './load-client';
  */
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = Number(process.argv[3] ?? 50);
+const ROUNDS = Number(process.argv[4] ?? 3);
 const PATH = '/api/v1/search?state=TX&q=nursing';
 const BODY = JSON.stringify({
   items: Array.from({ length: 12 }, (_, index) => ({
@@ -137,20 +142,64 @@ function loadFor(url: string, headers: Record<string, string>, uniquePaths = fal
   };
 }
 
-function printRow(name: string, result: LoadResult, bare: LoadResult | undefined): void {
+const CASES = ['bare node:http', 'memory hit', 'redis hit', 'miss'] as const;
+type CaseName = (typeof CASES)[number];
+
+/** One case's figures in one round, with its ratios to that round's bare server. */
+interface CaseFigures {
+  requests: number;
+  failures: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  rpsRatio: number;
+  p99Ratio: number;
+  xCache: string;
+}
+
+function figuresOf(result: LoadResult, bare: LoadResult): CaseFigures {
   const rps = result.requests / result.seconds;
-  const ratio = bare === undefined ? '' : (rps / (bare.requests / bare.seconds)).toFixed(2);
-  const p99Ratio = bare === undefined ? '' : (result.p99Ms / bare.p99Ms).toFixed(2);
+  return {
+    requests: result.requests,
+    failures: result.failures,
+    rps,
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    rpsRatio: rps / (bare.requests / bare.seconds),
+    p99Ratio: result.p99Ms / bare.p99Ms,
+    xCache: result.lastXCache,
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function printRow(name: string, rounds: readonly CaseFigures[], isBare: boolean): void {
+  const of = (pick: (figures: CaseFigures) => number) => median(rounds.map(pick));
   const cells = [
     name.padEnd(22),
-    String(result.requests).padStart(8),
-    String(result.failures).padStart(6),
-    rps.toFixed(0).padStart(8),
-    result.p50Ms.toFixed(2).padStart(7),
-    result.p99Ms.toFixed(2).padStart(7),
-    ratio.padStart(9),
-    p99Ratio.padStart(9),
-    result.lastXCache.padStart(7),
+    String(rounds.reduce((sum, figures) => sum + figures.requests, 0)).padStart(8),
+    String(rounds.reduce((sum, figures) => sum + figures.failures, 0)).padStart(6),
+    of((figures) => figures.rps)
+      .toFixed(0)
+      .padStart(8),
+    of((figures) => figures.p50Ms)
+      .toFixed(2)
+      .padStart(7),
+    of((figures) => figures.p99Ms)
+      .toFixed(2)
+      .padStart(7),
+    (isBare ? '' : of((figures) => figures.rpsRatio).toFixed(2)).padStart(9),
+    (isBare ? '' : of((figures) => figures.p99Ratio).toFixed(2)).padStart(9),
+    (rounds[rounds.length - 1]?.xCache ?? '').padStart(7),
+    rounds
+      .map((figures) => (isBare ? figures.rps.toFixed(0) : figures.rpsRatio.toFixed(2)))
+      .join(' '),
   ];
   process.stdout.write(`${cells.join(' | ')}\n`);
 }
@@ -166,16 +215,33 @@ async function main(): Promise<void> {
   const token = { authorization: `Bearer ${await signTestToken({ ttlSeconds: 3600 })}` };
   try {
     process.stdout.write(
-      `${CONNECTIONS} connections, ${SECONDS} s per case after 1 s of warm-up, 2 KB JSON body\n`,
+      `${CONNECTIONS} connections, ${SECONDS} s per case after 1 s of warm-up, 2 KB JSON body, ` +
+        `${ROUNDS} rounds; medians of the rounds, then each round's req/s (bare) or ratio\n`,
     );
+    const loads: Record<CaseName, LoadCase> = {
+      'bare node:http': loadFor(bare.url, {}),
+      'memory hit': loadFor(memoryGateway.url, token),
+      'redis hit': loadFor(redisGateway.url, token),
+      miss: loadFor(memoryGateway.url, token, true),
+    };
+    const figures: Record<CaseName, CaseFigures[]> = {
+      'bare node:http': [],
+      'memory hit': [],
+      'redis hit': [],
+      miss: [],
+    };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const bareResult = await runClient(loads['bare node:http']);
+      for (const name of CASES) {
+        const result = name === 'bare node:http' ? bareResult : await runClient(loads[name]);
+        figures[name].push(figuresOf(result, bareResult));
+      }
+      process.stdout.write(`round ${round + 1} of ${ROUNDS} done\n`);
+    }
     process.stdout.write(
-      'case                   | requests | fails |    req/s | p50 ms | p99 ms | x of bare | p99 x bare | X-Cache\n',
+      'case                   | requests | fails |    req/s | p50 ms | p99 ms | x of bare | p99 x bare | X-Cache | rounds\n',
     );
-    const bareResult = await runClient(loadFor(bare.url, {}));
-    printRow('bare node:http', bareResult, undefined);
-    printRow('memory hit', await runClient(loadFor(memoryGateway.url, token)), bareResult);
-    printRow('redis hit', await runClient(loadFor(redisGateway.url, token)), bareResult);
-    printRow('miss', await runClient(loadFor(memoryGateway.url, token, true)), bareResult);
+    for (const name of CASES) printRow(name, figures[name], name === 'bare node:http');
   } finally {
     await memoryGateway.close();
     await redisGateway.close();

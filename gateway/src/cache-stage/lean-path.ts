@@ -125,7 +125,7 @@ function recordFinish(
   options: LeanPathOptions,
   context: { requestId: string; startedAt: bigint },
 ): void {
-  res.once('finish', () => {
+  res.on('finish', () => {
     const seconds = Number(process.hrtime.bigint() - context.startedAt) / 1e9;
     const path = (req.url ?? '/').split('?', 1)[0] as string;
     const route = routeLabel(path);

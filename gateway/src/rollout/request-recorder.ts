@@ -64,7 +64,7 @@ export function recordRolloutRequests(
   };
   return function recordRolloutRequest(req: IncomingMessage, res: ServerResponse) {
     const startedAt = performance.now();
-    res.once('finish', () => finished(req, res, startedAt));
+    res.on('finish', () => finished(req, res, startedAt));
     handler(req, res);
   };
 }
