@@ -115,32 +115,9 @@ describe('leases on the shared Redis bucket', () => {
     expect(outcomes.every((outcome) => outcome.allowed && outcome.backend === 'redis')).toBe(true);
     expect(roundTrips).toBeLessThanOrEqual(Math.ceil(330 / (1 + leaseSize(parameters))) + 1);
   });
-});
 
-describe('leases for requests costing more than a lease', () => {
-  let redis: Redis;
-
-  beforeAll(async () => {
-    const url = process.env.TEST_REDIS_URL;
-    if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
-    redis = new Redis(url, { keyPrefix: uniqueKeyPrefix() });
-    await waitUntilReady(redis);
-  });
-
-  afterAll(() => redis.disconnect());
-
-  it('spends the leftover units instead of dropping them', async () => {
-    const metrics = createGatewayMetrics(
-      createRegistry({ service: 'gateway', defaultMetrics: false }),
-    );
-    const backend = new LimiterBackend({
-      shared: new RedisLimiter(redis),
-      local: new LocalLimiter(Date.now),
-      logger: createLogger({ service: 'test', level: 'silent' }),
-      now: Date.now,
-      probeIntervalMs: 500,
-      metrics: { backend: metrics.rateLimitBackend, fallbacks: metrics.redisFallbacks },
-    });
+  it('spends leftover units of a costly request', async () => {
+    const backend = replica();
     // 600 units an hour: a lease of 6 extra units, and no refill worth a unit during the test.
     const parameters = gcraParameters(600, 3600);
     let remaining = 600;
