@@ -27,5 +27,7 @@ export function formatDeadline(deadline: Deadline): string {
 
 /** Formats the award and deadline on one line, as result lists show them. */
 export function awardAndDeadline(award: Award, deadline: Deadline): string {
-  return `${formatAward(award)} · Deadline ${formatDeadline(deadline)}`;
+  const deadlineText =
+    deadline.next === null ? 'No deadline stated' : `Deadline ${formatDeadline(deadline)}`;
+  return `${formatAward(award)} · ${deadlineText}`;
 }
