@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-/** Default place of the development secret, shared by the gateway and the dev-token tool. */
-export const DEFAULT_DEV_SECRET_FILE = join(tmpdir(), 'scholarships-gateway', 'dev-jwt-secret');
+/**
+ * Default place of the development secret, shared by the gateway and the dev-token tool of one
+ * checkout: `.data/dev-jwt-secret` at the repository's root (this file sits four levels below it
+ * in both `src` and `dist`). A place per checkout keeps tokens of one clone from working on
+ * another clone's gateway on the same machine.
+ */
+export const DEFAULT_DEV_SECRET_FILE = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  '.data',
+  'dev-jwt-secret',
+);
 
 /** Shortest secret accepted, in bytes: HS256 needs a key of at least the hash size (RFC 7518 §3.2). */
 export const MIN_SECRET_BYTES = 32;
