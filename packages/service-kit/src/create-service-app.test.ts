@@ -64,6 +64,20 @@ describe('createServiceApp', () => {
     expect(response.body.code).toBe('INVALID_JSON');
   });
 
+  it.each(['null', '5', '"text"', 'true'])(
+    'rejects the JSON value %s as a body that must be an object',
+    async (body) => {
+      const { app } = buildApp();
+      const response = await request(app)
+        .post('/echo')
+        .set('Content-Type', 'application/json')
+        .send(body);
+      expect(response.status).toBe(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+      expect(response.body.errors).toEqual([{ field: 'body', message: 'must be a JSON object' }]);
+    },
+  );
+
   it('parses structured +json media types such as merge-patch', async () => {
     const { app } = buildApp();
     const response = await request(app)

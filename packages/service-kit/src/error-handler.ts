@@ -11,6 +11,8 @@ interface BodyParserError {
   type: string;
   status: number;
   limit?: number;
+  /** The raw body text of a parse failure. */
+  body?: unknown;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -22,12 +24,28 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 }
 
 function fromBodyParser(error: BodyParserError): HttpProblem | undefined {
-  if (error.type === 'entity.parse.failed') return problems.invalidJson('is not valid JSON');
+  if (error.type === 'entity.parse.failed') {
+    // Strict parsing refuses valid JSON that is not an object or array, such as `null` or `5`.
+    if (isJsonText(error.body)) {
+      return problems.validationFailed([{ field: 'body', message: 'must be a JSON object' }]);
+    }
+    return problems.invalidJson('is not valid JSON');
+  }
   if (error.type === 'entity.too.large') return problems.payloadTooLarge(`${error.limit} bytes`);
   if (error.status >= 400 && error.status < 500) {
     return problems.invalidJson(`could not be read (${error.type})`);
   }
   return undefined;
+}
+
+function isJsonText(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Sends a problem as `application/problem+json` with the request id. */
