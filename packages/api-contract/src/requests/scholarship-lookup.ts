@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleText } from './single-text';
 
 export const MAX_BATCH_IDS = 100;
 
@@ -7,8 +8,7 @@ export const scholarshipIdParams = z.object({
 });
 
 export const batchQuery = z.strictObject({
-  ids: z
-    .string({ error: 'is required: a comma-separated list of scholarship UUIDs' })
+  ids: singleText('is required: a comma-separated list of scholarship UUIDs')
     .transform((value) => [...new Set(value.split(',').map((id) => id.trim()))])
     .pipe(
       z

@@ -11,6 +11,7 @@ import {
   type UsStateCode,
 } from '@scholarships/contracts';
 import { z } from 'zod';
+import { singleText } from './single-text';
 
 /** Message of every malformed search cursor; the search service reuses it for cursors that fail later checks. */
 export const INVALID_CURSOR_MESSAGE =
@@ -44,14 +45,6 @@ export interface SearchQuery {
   cursor: string | null;
   /** Whether the response carries facet counts. */
   facets: boolean;
-}
-
-/** Accepts a parameter given once. Express parses a repeated parameter into an array. */
-function singleText() {
-  return z.string({
-    error: (issue) =>
-      Array.isArray(issue.input) ? 'must be given only once' : 'must be a text value',
-  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleText } from './single-text';
 
 export const MAX_SUGGEST_LENGTH = 100;
 export const DEFAULT_SUGGEST_LIMIT = 8;
@@ -12,15 +13,6 @@ export interface SuggestQuery {
 }
 
 const limitError = `must be an integer from 1 to ${MAX_SUGGEST_LIMIT}`;
-
-function singleText() {
-  return z.string({
-    error: (issue) => {
-      if (issue.input === undefined) return 'is required';
-      return Array.isArray(issue.input) ? 'must be given only once' : 'must be a text value';
-    },
-  });
-}
 
 /** Query parameters of `GET /api/v1/search/suggest`. Unknown parameters are rejected. */
 export const suggestQuerySchema = z

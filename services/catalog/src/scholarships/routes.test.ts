@@ -89,6 +89,15 @@ describe('GET /api/v1/scholarships?ids=', () => {
     expect(response.body.errors[0].field).toBe('query.x');
   });
 
+  it('rejects ids given twice, saying so', async () => {
+    const id = await insertScholarship(context.db);
+    const response = await request(context.app).get(`/api/v1/scholarships?ids=${id}&ids=${id}`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'query.ids', message: 'must be given only once' },
+    ]);
+  });
+
   it('rejects more than 100 ids', async () => {
     const ids = Array.from(
       { length: 101 },
