@@ -1,5 +1,5 @@
 import type { ScholarshipDocument, ScholarshipPatch } from '@scholarships/api-contract';
-import type { ScholarshipRow } from '@scholarships/contracts';
+import { type ScholarshipRow, scholarshipFromRow } from '@scholarships/contracts';
 
 /** Column values of `scholarships` that a document sets; the rest are server-managed. */
 export type ScholarshipWriteValues = Omit<
@@ -40,34 +40,9 @@ export function writeValues(document: ScholarshipDocument): ScholarshipWriteValu
  * rules still apply to the merged result.
  */
 export function documentFromRow(row: ScholarshipRow): ScholarshipDocument {
-  return {
-    name: row.name,
-    provider: row.provider,
-    description: row.description,
-    url: row.url,
-    award: {
-      min: row.award_amount_min,
-      max: row.award_amount_max,
-      currency: row.award_currency,
-      text: row.award_text,
-    },
-    deadline: {
-      next: row.deadline,
-      published: row.deadline_published,
-      estimated: row.deadline_estimated,
-    },
-    eligibility: {
-      fieldsOfStudy: row.field_of_study as ScholarshipDocument['eligibility']['fieldsOfStudy'],
-      gradeLevels: row.grade_level as ScholarshipDocument['eligibility']['gradeLevels'],
-      citizenship: row.citizenship as ScholarshipDocument['eligibility']['citizenship'],
-      states: row.state as ScholarshipDocument['eligibility']['states'],
-      minGpa: row.min_gpa,
-      genders: row.gender as ScholarshipDocument['eligibility']['genders'],
-      ethnicities: row.ethnicity,
-      basis: row.basis as ScholarshipDocument['eligibility']['basis'],
-      notes: row.eligibility_notes,
-    },
-  };
+  const { name, provider, description, url, award, deadline, eligibility } =
+    scholarshipFromRow(row);
+  return { name, provider, description, url, award, deadline, eligibility };
 }
 
 /** Empty values that `null` in a patch resets a member to. */

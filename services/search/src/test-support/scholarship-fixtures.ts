@@ -1,29 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ScholarshipRow } from '@scholarships/contracts';
 import type { Knex } from '@scholarships/db';
 
 /** Columns of a `scholarships` row that the search tests set. The others keep their defaults. */
-export interface ScholarshipFixture {
-  id: string;
-  source_key: string;
-  name: string;
-  provider: string | null;
-  description: string | null;
-  url: string | null;
-  award_amount_min: number | null;
-  award_amount_max: number | null;
-  award_currency: string | null;
-  award_text: string | null;
-  deadline: string | null;
-  deadline_published: string | null;
-  deadline_estimated: boolean;
-  field_of_study: string[];
-  grade_level: string[];
-  citizenship: string[];
-  state: string[];
-  gender: string[];
-  min_gpa: number | null;
-  basis: string | null;
-}
+export type ScholarshipFixture = Omit<
+  ScholarshipRow,
+  'ethnicity' | 'eligibility_notes' | 'sources' | 'version' | 'updated_at'
+> & { source_key: string };
 
 /**
  * Returns the ISO date `days` after today in UTC. Tests keep at least a day away from

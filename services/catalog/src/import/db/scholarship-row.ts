@@ -1,32 +1,16 @@
+import type { ScholarshipRow as StoredRow } from '@scholarships/contracts';
 import { nextDeadline } from '../normalize/next-deadline';
 import type { ScholarshipRecord } from '../types';
 
-/** A `scholarships` row as the importer writes it; the database fills id, version and timestamps. */
-export interface ScholarshipRow {
+/**
+ * A `scholarships` row as the importer writes it: the shared row's content columns, its source key,
+ * and `sources` as JSON text. The database fills id, version and timestamps.
+ */
+export type ScholarshipRow = Omit<StoredRow, 'id' | 'sources' | 'version' | 'updated_at'> & {
   source_key: string;
   /** JSON text of the `{source, ref}` array, so pg sends it as jsonb rather than as a Postgres array. */
   sources: string;
-  name: string;
-  provider: string | null;
-  description: string | null;
-  url: string | null;
-  award_amount_min: number | null;
-  award_amount_max: number | null;
-  award_currency: string | null;
-  award_text: string | null;
-  deadline: string | null;
-  deadline_published: string | null;
-  deadline_estimated: boolean;
-  field_of_study: string[];
-  grade_level: string[];
-  citizenship: string[];
-  state: string[];
-  min_gpa: number | null;
-  gender: string[];
-  ethnicity: string[];
-  basis: string | null;
-  eligibility_notes: string | null;
-}
+};
 
 /** Columns an import may change; `source_key` identifies the row and never changes. */
 export const CONTENT_COLUMNS = [
