@@ -79,7 +79,7 @@ export interface RolloutMetrics {
   middlewareOrder: Gauge<'order'>;
   /** Times this replica's guard turned the optimized arm off, by the figure that crossed. */
   guardTrips: Counter<'reason'>;
-  /** 1 while a guard trip holds the optimized arm off, until an operator sets a percentage. */
+  /** 1 while a guard trip keeps the optimized arm off, until an operator sets a percentage. */
   guardHolding: Gauge;
 }
 
@@ -201,7 +201,7 @@ function createRolloutMetrics(registry: Registry): RolloutMetrics {
     }),
     guardHolding: new Gauge({
       name: 'gateway_rollout_guard_holding',
-      help: '1 while a rollback guard trip holds the optimized arm off, else 0.',
+      help: '1 while a rollback guard trip keeps the optimized arm off, else 0.',
       registers: [registry],
     }),
   };

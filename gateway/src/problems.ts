@@ -3,7 +3,7 @@ import { describeFailureReason, type FailureReason } from './network-failure';
 
 /**
  * Failures where no connection to the service was made: nothing listens, or the host is not
- * reachable. The service is down rather than misbehaving, so the answer is 503 and the client
+ * reachable. The service is down rather than misbehaving, so the status is 503 and the client
  * may retry soon, as with an open breaker.
  */
 const NOT_CONNECTED: ReadonlySet<FailureReason> = new Set([

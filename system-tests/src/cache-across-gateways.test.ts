@@ -331,7 +331,7 @@ async function expectFastUnavailable(gateway: string): Promise<void> {
   const p50 = percentile(latencies, 0.5);
   const max = percentile(latencies, 1);
   report(`search stopped, ${gateway}`, { codes: [...codes], p50, max });
-  // The breaker opens after a few refused connections, and answers the rest without trying.
+  // The breaker opens after a few refused connections, and rejects the rest without trying.
   expect(codes).toContain('UPSTREAM_CIRCUIT_OPEN');
   expect(p50).toBeLessThan(100);
   // Generous, because other processes share the machine. The figure is printed above.

@@ -24,9 +24,9 @@ import type { LoadCase, LoadResult } from './load-client';
  *
  *   node gateway/dist/bench/cache-throughput.js [seconds per case, default 10] [connections, default 50] [rounds, default 3]
  *
- * Each round runs the four cases one after the other; the summary gives, per case, the median
- * over the rounds of its throughput and of its ratios to the same round's bare server, because
- * other load on a small machine moves single runs by a fifth.
+ * Each round runs the four cases one after the other. The summary gives, per case, the median
+ * over the rounds of its throughput and of its ratios to the same round's bare server. Medians
+ * are reported because other load on a small machine moves single runs by a fifth.
  *
  * Every gateway request carries a bearer token and passes the rate limit (counted in Redis, as
  * with REDIS_URL in production), CORS, auth and the WAF. `BENCH_LOCAL_LIMITER=1` keeps the rate

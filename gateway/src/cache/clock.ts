@@ -8,7 +8,7 @@ export function nextUtcMidnight(now: number): number {
 }
 
 const DAY_MS = 86_400_000;
-/** The last day formatted, because every keyed request of a day asks for the same text. */
+/** The last day formatted, because every keyed request of a day needs the same text. */
 let formattedDay = { start: 0, end: 0, text: '1970-01-01' };
 
 /** Formats the UTC date of `now` as `YYYY-MM-DD`. */

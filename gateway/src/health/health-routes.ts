@@ -5,7 +5,7 @@ import { SERVICE_NAMES } from '../routes/route-table';
 import { collectHealthReport, type HealthReport, type HealthSources } from './health-report';
 
 /**
- * How long one health report answers every request, in milliseconds. The route is public and
+ * How long one health report serves every request, in milliseconds. The route is public and
  * probes each service and the database, so a burst of requests would otherwise multiply into
  * as many probes of each.
  */

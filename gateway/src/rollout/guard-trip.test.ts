@@ -123,7 +123,7 @@ describe('rollback guard through the gateway', () => {
   });
 });
 
-/** A request body whose last bytes arrive 300 ms after the first. */
+/** Returns a request body whose last bytes arrive 300 ms after the first. */
 function slowBody(text: string): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
   return new ReadableStream({

@@ -127,7 +127,7 @@ class RedisSwitchStore implements SwitchStore {
     this.subscriber.disconnect();
   }
 
-  /** Starts a sync, or asks the running one to repeat, so a message is never merged away. */
+  /** Starts a sync, or marks the running one to repeat, so no message is merged away. */
   private requestSync(): Promise<void> {
     if (this.closed) return Promise.resolve();
     if (this.syncing !== undefined) {

@@ -1,8 +1,9 @@
 import type { RolloutSwitches, SwitchChange } from './switch-state';
 
 /**
- * Where a change reached: `replica` without Redis, `shared` once written to Redis, or `pending`
- * when Redis failed. A pending change applies on this replica and is written again every sync.
+ * Propagation state of a change: `replica` without Redis, `shared` once written to Redis, or
+ * `pending` when Redis failed. A pending change applies on this replica and is written again
+ * every sync.
  */
 export type Propagation = 'replica' | 'shared' | 'pending';
 

@@ -33,7 +33,7 @@ export interface UpstreamStub {
   requests: RecordedRequest[];
   /** TCP connections accepted so far. */
   connectionCount(): number;
-  /** `/readyz` requests answered so far; they are not in `requests`. */
+  /** Count of `/readyz` requests served so far, which `requests` leaves out. */
   readinessProbeCount(): number;
   close(): Promise<void>;
 }

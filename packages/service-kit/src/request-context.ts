@@ -19,8 +19,9 @@ const UNLOGGED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
  * (5xx at error level, the rest at info).
  *
  * `routeOfPath` names the route of a request that no Express route matched,
- * such as one a gateway stage rejected before routing; it must return a
- * template or `UNMATCHED_ROUTE`, never the raw path.
+ * such as one a gateway stage rejected before routing. It must return a
+ * template or `UNMATCHED_ROUTE`, never the raw path, so random paths add no
+ * series.
  */
 export function requestContext(
   logger: Logger,

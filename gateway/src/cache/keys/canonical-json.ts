@@ -1,9 +1,9 @@
 import { type KeyPart, keyText } from './key-part';
 
 /**
- * Deepest nesting a cacheable body may have. Eligibility bodies nest two levels; a deeper body
- * is forwarded uncached, and the service rejects it, instead of recursing until the stack runs
- * out on a body small enough to pass the size limit.
+ * Deepest nesting a cacheable body may have. Eligibility bodies nest two levels. A deeper body
+ * is forwarded uncached and the service rejects it, so the key never recurses until the stack
+ * runs out on a body small enough to pass the size limit.
  */
 export const MAX_KEYED_DEPTH = 32;
 

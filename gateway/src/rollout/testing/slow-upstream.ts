@@ -13,8 +13,9 @@ export interface SlowUpstream {
 }
 
 /**
- * Starts a service on 127.0.0.1 and an ephemeral port that answers every request with a small
- * JSON body after the current delay, and `/readyz` at once with a passing database check.
+ * Starts a service on 127.0.0.1 and an ephemeral port that responds to every request with a
+ * small JSON body after the current delay, and to `/readyz` at once with a passing database
+ * check.
  */
 export async function startSlowUpstream(initialDelayMs = 0): Promise<SlowUpstream> {
   let delayMs = initialDelayMs;

@@ -8,7 +8,7 @@ import type { Reservation } from './permit-leases';
  * The key always gets an expiry equal to the time until its bucket is full, after which a missing
  * key and a full bucket mean the same.
  *
- * Besides the request's cost it reserves up to `extra` more units when the bucket holds them, so
+ * Besides the request's cost it reserves up to `extra` more units when the bucket has them, so
  * the replica can spend those without a round trip. A request is allowed exactly when its cost
  * fits, as in `gcraStep`.
  *
@@ -59,7 +59,7 @@ export class RedisLimiter {
     return this.redis.status === 'ready';
   }
 
-  /** Spends `cost` units and reserves up to `extra` more when the bucket holds them. */
+  /** Spends `cost` units and reserves up to `extra` more when the bucket has them. */
   async reserve(
     key: string,
     cost: number,

@@ -17,8 +17,8 @@ export interface SearchViewOptions {
 }
 
 /**
- * The search form, its suggestions and the result list. A submit starts a new search; "More
- * results" requests the next page with the cursor of the last one and appends it.
+ * Wires the search form, its suggestions and the result list. A submit starts a new search.
+ * "More results" requests the next page with the cursor of the last one and appends it.
  */
 export function mountSearchView(options: SearchViewOptions): void {
   const form = requireElement('search-form', HTMLFormElement);
