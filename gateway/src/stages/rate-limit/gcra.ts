@@ -28,6 +28,13 @@ export interface GcraStep {
   nextTat: number | undefined;
 }
 
+/**
+ * Share of a unit by which a count of whole units may fall short and still count. Times are
+ * milliseconds since the epoch, about 1.7e12, where a double resolves about 0.0002 ms, so one unit
+ * spent from a full bucket can come out as 0.999999 of a unit, and floor would lose it.
+ */
+export const UNIT_TOLERANCE = 1e-6;
+
 export function gcraParameters(quota: number, windowSeconds: number): GcraParameters {
   const windowMs = windowSeconds * 1000;
   return { intervalMs: windowMs / quota, windowMs };
@@ -68,7 +75,7 @@ export function describeGcra(
   const available = (parameters.windowMs - fillMs) / parameters.intervalMs;
   return {
     allowed,
-    remaining: Math.max(0, Math.floor(available + 1e-9)),
+    remaining: Math.max(0, Math.floor(available + UNIT_TOLERANCE)),
     resetMs: Math.max(0, fillMs),
     retryAfterMs: Math.max(0, retryAfterMs),
   };

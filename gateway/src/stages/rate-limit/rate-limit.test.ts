@@ -69,6 +69,20 @@ describe('gcraStep', () => {
     expect(rejected.nextTat).toBeUndefined();
   });
 
+  it.each([
+    [99, 3600],
+    [600, 60],
+    [7, 60],
+  ])('counts units exactly at a real clock, quota %i per %i s', (quota, windowSeconds) => {
+    const atRealTime = gcraParameters(quota, windowSeconds);
+    const now = Date.UTC(2026, 11, 4, 21, 0, 0, 123);
+    const first = gcraStep(undefined, now, 1, atRealTime);
+    const second = gcraStep(first.nextTat, now, 1, atRealTime);
+
+    expect(first.outcome.remaining).toBe(quota - 1);
+    expect(second.outcome.remaining).toBe(quota - 2);
+  });
+
   it('refills one unit per interval', () => {
     const full = gcraStep(undefined, 0, 10, parameters);
     expect(gcraStep(full.nextTat, 5999, 1, parameters).outcome.allowed).toBe(false);

@@ -1,5 +1,5 @@
 import type { Redis, Result } from 'ioredis';
-import { describeGcra, type GcraParameters } from './gcra';
+import { describeGcra, type GcraParameters, UNIT_TOLERANCE } from './gcra';
 import type { Reservation } from './permit-leases';
 
 /**
@@ -13,8 +13,11 @@ import type { Reservation } from './permit-leases';
  * fits, as in `gcraStep`.
  *
  * KEYS[1] bucket key; ARGV[1] refill interval per unit (ms); ARGV[2] window (ms); ARGV[3] cost;
- * ARGV[4] extra units wanted. Returns {allowed (1 or 0), time until full after the reservation
- * (ms), retry after (ms), units granted (cost included)}.
+ * ARGV[4] extra units wanted; ARGV[5] `UNIT_TOLERANCE`. Returns {allowed (1 or 0), time until
+ * full after the reservation (ms), retry after (ms), units granted (cost included), whole units
+ * left}. The units left are
+ * counted here from the exact times, because the times it returns are rounded up to whole
+ * milliseconds, and a unit derived from them can come out one short.
  */
 const GCRA_SCRIPT = `
 local time = redis.call('TIME')
@@ -23,17 +26,18 @@ local interval = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local cost = tonumber(ARGV[3])
 local extra = tonumber(ARGV[4])
+local tolerance = tonumber(ARGV[5])
 local tat = tonumber(redis.call('GET', KEYS[1])) or now
 if tat < now then tat = now end
+local fits = math.floor((now + window - tat) / interval + tolerance)
 local retry_after = tat + cost * interval - window - now
 if retry_after > 0 then
-  return {0, math.ceil(tat - now), math.ceil(retry_after), 0}
+  return {0, math.ceil(tat - now), math.ceil(retry_after), 0, fits}
 end
-local fits = math.floor((now + window - tat) / interval + 1e-9)
 local granted = math.max(cost, math.min(cost + extra, fits))
 local next_tat = tat + granted * interval
 redis.call('SET', KEYS[1], next_tat, 'PX', math.max(1, math.ceil(next_tat - now)))
-return {1, math.ceil(next_tat - now), 0, granted}
+return {1, math.ceil(next_tat - now), 0, granted, fits - granted}
 `;
 
 declare module 'ioredis' {
@@ -44,7 +48,8 @@ declare module 'ioredis' {
       windowMs: number,
       cost: number,
       extra: number,
-    ): Result<[number, number, number, number], Context>;
+      tolerance: number,
+    ): Result<[number, number, number, number, number], Context>;
   }
 }
 
@@ -66,14 +71,16 @@ export class RedisLimiter {
     extra: number,
     parameters: GcraParameters,
   ): Promise<Reservation> {
-    const [allowed, fillMs, retryAfterMs, granted] = await this.redis.gatewayRateLimit(
+    const [allowed, fillMs, retryAfterMs, granted, remaining] = await this.redis.gatewayRateLimit(
       key,
       parameters.intervalMs,
       parameters.windowMs,
       cost,
       extra,
+      UNIT_TOLERANCE,
     );
-    return { outcome: describeGcra(allowed === 1, fillMs, retryAfterMs, parameters), granted };
+    const outcome = describeGcra(allowed === 1, fillMs, retryAfterMs, parameters);
+    return { outcome: { ...outcome, remaining: Math.max(0, remaining) }, granted };
   }
 
   /** Sends PING and resolves when Redis replies within the command timeout. */
