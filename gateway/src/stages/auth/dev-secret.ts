@@ -30,7 +30,9 @@ export const MIN_SECRET_BYTES = 32;
 export function loadOrCreateDevSecret(file: string): string {
   const existing = readSecretFile(file);
   if (existing !== undefined) return existing;
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // The folder keeps its default mode: it is the checkout's `.data`, which the embedded PostgreSQL,
+  // run as another user, must be able to enter. The file itself is readable by its owner only.
+  mkdirSync(dirname(file), { recursive: true });
   try {
     writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { flag: 'wx', mode: 0o600 });
   } catch (error) {
