@@ -16,6 +16,13 @@ describe('parseBenchOptions', () => {
     expect(options.gate).toEqual({ p95Ms: 120, p99Ms: 200, errorRatio: 0.01, hitRatio: 0.6 });
     expect(options.capacity.startRate).toBe(250);
     expect(options.syntheticCount).toBe(100_000);
+    expect(options.load.searchQueryCount).toBe(2000);
+    expect(options.load.mixText).toBe('search=50,lookup=25,check=15,analysis=7,write=0.02');
+  });
+
+  it('reads the search query pool size', () => {
+    const options = parseBenchOptions(['--search-queries', '500'], noFiles);
+    expect(options.load.searchQueryCount).toBe(500);
   });
 
   it('reads durations, percentages and modes', () => {
@@ -56,6 +63,10 @@ describe('parseBenchOptions', () => {
     [['--ablation', '--target', 'http://127.0.0.1:8080'], 'cannot be combined with --target'],
     [['--start-rate', '500', '--max-rate', '100'], 'must not be below --start-rate'],
     [['--log-level', 'loud'], '--log-level must be one of'],
+    [['--search-queries', '0'], '--search-queries must be from 1 to 1000000, got 0'],
+    [['--search-queries', 'many'], '--search-queries must be a whole number, got "many"'],
+    [['--search-queries', '2.5'], '--search-queries must be a whole number'],
+    [['--search-queries', '1000001'], '--search-queries must be from 1 to 1000000'],
   ])('rejects %j', (args, message) => {
     expect(() => parseBenchOptions(args, noFiles)).toThrow(message);
   });

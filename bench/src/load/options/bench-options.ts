@@ -38,6 +38,8 @@ export interface LoadSettings {
   seed: number;
   zipfExponent: number;
   profileCount: number;
+  /** Distinct search queries in the pool that synthetic searches draw from by Zipf rank. */
+  searchQueryCount: number;
 }
 
 export interface BenchOptions {
@@ -69,11 +71,16 @@ Load:
                            (default: 1000)
   --connections <n>        keep-alive sockets to the gateway (default: 128)
   --timeout <time>         limit per request (default: 10s)
-  --mix <pairs|file.json>  request kinds and weights (default: ${DEFAULT_MIX_TEXT})
+  --mix <pairs|file.json>  request kinds and relative weights
+                           (default: ${DEFAULT_MIX_TEXT}); each write increments the catalog
+                           generation in every search and eligibility cache key, so the write
+                           weight sets how long those cached responses last
   --replay <file.jsonl>    send the requests of a recorded log instead of the synthetic mix
   --seed <n>               seed of every random choice (default: 42)
-  --zipf <s>               Zipf exponent of terms, ids and profiles (default: 1.1)
+  --zipf <s>               Zipf exponent of search queries, terms, ids and profiles (default: 1.1)
   --profiles <n>           eligibility profiles in the pool (default: 300)
+  --search-queries <n>     distinct search queries in the pool that searches draw from by Zipf
+                           rank, 1 to 1000000 (default: 2000)
   --synthetic-count <n>    synthetic scholarships loaded besides the real data (default: 100000)
 
 Gate (the optimized arm, or the target, must hold each):
@@ -109,6 +116,7 @@ const OPTION_SPEC = {
   seed: { type: 'string', default: '42' },
   zipf: { type: 'string', default: '1.1' },
   profiles: { type: 'string', default: '300' },
+  'search-queries': { type: 'string', default: '2000' },
   'synthetic-count': { type: 'string', default: '100000' },
   'gate-p95': { type: 'string', default: '120ms' },
   'gate-p99': { type: 'string', default: '200ms' },
@@ -160,6 +168,11 @@ function parseLoadSettings(values: ParsedValues, readFile: (file: string) => str
     profileCount: parseNumber('profiles', text(values, 'profiles'), {
       min: 1,
       max: 100_000,
+      integer: true,
+    }),
+    searchQueryCount: parseNumber('search-queries', text(values, 'search-queries'), {
+      min: 1,
+      max: 1_000_000,
       integer: true,
     }),
   };

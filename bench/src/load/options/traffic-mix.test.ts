@@ -11,7 +11,7 @@ describe('parseMix', () => {
       lookup: 25,
       check: 15,
       analysis: 7,
-      write: 0.2,
+      write: 0.02,
     });
   });
 

@@ -7,9 +7,11 @@ export type TrafficMix = Readonly<Record<RequestKind, number>>;
 
 /**
  * Default weights. Writes are rare because each one bumps the catalog generation that search
- * and eligibility cache keys include: at 500 requests/s, 0.2 % is one write a second.
+ * and eligibility cache keys include, so the write share sets how long those cached responses
+ * last. The weights add up to about 100, so write=0.02 is 0.02 % of requests: at 500 requests/s,
+ * one write about every 10 s.
  */
-export const DEFAULT_MIX_TEXT = 'search=50,lookup=25,check=15,analysis=7,write=0.2';
+export const DEFAULT_MIX_TEXT = 'search=50,lookup=25,check=15,analysis=7,write=0.02';
 
 function isRequestKind(name: string): name is RequestKind {
   return (REQUEST_KINDS as readonly string[]).includes(name);

@@ -65,6 +65,7 @@ async function workloadFactory(
       seed: load.seed,
       zipfExponent: load.zipfExponent,
       profileCount: load.profileCount,
+      searchQueryCount: load.searchQueryCount,
       adminToken,
     });
 }

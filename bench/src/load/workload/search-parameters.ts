@@ -1,76 +1,67 @@
-import { FIELDS_OF_STUDY, GRADE_LEVELS, US_STATE_CODES } from '@scholarships/contracts';
 import { type UniformRandom, ZipfSampler } from '../random';
-
-/** Lower award bounds students pick, in US dollars. */
-const AWARD_MINIMUMS = [500, 1000, 2500, 5000];
-
-/** Shares of searches with each part, from 0 to 1. */
-const SHARES = {
-  /** Browse without a keyword, sorted by deadline. */
-  browse: 0.1,
-  twoWords: 0.2,
-  state: 0.25,
-  field: 0.15,
-  gradeLevel: 0.1,
-  awardMin: 0.05,
-  sortByDeadline: 0.05,
-  largePage: 0.1,
-} as const;
+import { SearchQueryComposer } from './search-query-composer';
 
 /**
- * Draws search parameters: keywords by Zipf rank from the vocabulary, and filters that students
- * often add. States and fields are Zipf-popular in their vocabulary order.
+ * Composed queries allowed per pool entry. A vocabulary too small for the requested number of
+ * distinct queries makes most attempts duplicates, and this bound ends the search for new ones.
+ */
+const MAX_ATTEMPTS_PER_QUERY = 20;
+
+/**
+ * Calls `compose` until it has returned `size` distinct query strings, and returns them in the
+ * order they first appeared. Returns fewer after `size * MAX_ATTEMPTS_PER_QUERY` calls.
+ */
+export function composeDistinctQueries(compose: () => URLSearchParams, size: number): string[] {
+  const queries = new Set<string>();
+  const maxAttempts = size * MAX_ATTEMPTS_PER_QUERY;
+  for (let attempt = 0; attempt < maxAttempts && queries.size < size; attempt += 1) {
+    queries.add(compose().toString());
+  }
+  return [...queries];
+}
+
+/**
+ * Draws search parameters from a seeded pool of distinct whole queries by Zipf rank, so popular
+ * queries repeat as they do in real search logs and a long tail is rarely drawn. Rank 0 is the
+ * first query composed. The pool contains fewer than `poolSize` entries when the vocabulary cannot
+ * yield that many distinct queries; `size` returns the actual count.
  */
 export class SearchParameterSource {
-  private readonly terms: ZipfSampler;
-  private readonly states: ZipfSampler;
-  private readonly fields: ZipfSampler;
+  private readonly pool: readonly string[];
+  private readonly ranks: ZipfSampler;
 
   constructor(
-    private readonly vocabulary: readonly string[],
+    vocabulary: readonly string[],
     exponent: number,
     private readonly random: UniformRandom,
+    poolSize: number,
   ) {
-    if (vocabulary.length === 0) throw new RangeError('the search vocabulary is empty');
-    this.terms = new ZipfSampler(vocabulary.length, exponent);
-    this.states = new ZipfSampler(US_STATE_CODES.length, exponent);
-    this.fields = new ZipfSampler(FIELDS_OF_STUDY.length, exponent);
+    if (!Number.isInteger(poolSize) || poolSize < 1) {
+      throw new RangeError(
+        `the search query pool size must be a whole number of at least 1, got ${poolSize}`,
+      );
+    }
+    const composer = new SearchQueryComposer(vocabulary, exponent, random);
+    this.pool = composeDistinctQueries(() => composer.compose(), poolSize);
+    this.ranks = new ZipfSampler(this.pool.length, exponent);
   }
 
-  private term(): string {
-    return this.vocabulary[this.terms.sample(this.random)] ?? '';
+  /** Distinct queries in the pool. */
+  get size(): number {
+    return this.pool.length;
   }
 
-  private keyword(): string {
-    const first = this.term();
-    if (this.random() >= SHARES.twoWords) return first;
-    const second = this.term();
-    return second === first ? first : `${first} ${second}`;
+  /** Returns the query at `rank` (0 is the most popular) as new parameters the caller may change. */
+  query(rank: number): URLSearchParams {
+    const text = this.pool[rank];
+    if (text === undefined) {
+      throw new RangeError(`search query rank ${rank} is outside the pool of ${this.pool.length}`);
+    }
+    return new URLSearchParams(text);
   }
 
+  /** Draws a query by Zipf rank, as new parameters the caller may change. */
   draw(): URLSearchParams {
-    const parameters = new URLSearchParams();
-    const random = this.random;
-    if (random() < SHARES.browse) parameters.set('sort', 'deadline');
-    else {
-      parameters.set('q', this.keyword());
-      if (random() < SHARES.sortByDeadline) parameters.set('sort', 'deadline');
-    }
-    if (random() < SHARES.state) {
-      parameters.set('state', US_STATE_CODES[this.states.sample(random)] ?? 'TX');
-    }
-    if (random() < SHARES.field) {
-      parameters.set('field_of_study', FIELDS_OF_STUDY[this.fields.sample(random)] ?? 'nursing');
-    }
-    if (random() < SHARES.gradeLevel) {
-      const level = GRADE_LEVELS[Math.floor(random() * GRADE_LEVELS.length)] ?? 'undergraduate';
-      parameters.set('grade_level', level);
-    }
-    if (random() < SHARES.awardMin) {
-      const minimum = AWARD_MINIMUMS[Math.floor(random() * AWARD_MINIMUMS.length)] ?? 1000;
-      parameters.set('award_min', String(minimum));
-    }
-    if (random() < SHARES.largePage) parameters.set('limit', '50');
-    return parameters;
+    return this.query(this.ranks.sample(this.random));
   }
 }

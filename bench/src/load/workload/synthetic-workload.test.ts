@@ -12,6 +12,7 @@ function workload(mixText = 'search=50,lookup=25,check=15,analysis=7,write=3') {
     seed: 7,
     zipfExponent: 1.1,
     profileCount: 50,
+    searchQueryCount: 100,
     adminToken: 'token',
   });
 }
@@ -108,6 +109,17 @@ describe('SyntheticWorkload', () => {
     const analysis = JSON.parse(source.plan('analysis').request.body ?? '{}');
     expect(analysis.scholarshipId).toBe(ID_A);
     expect(analysis.profile).toHaveProperty('citizenship');
+  });
+
+  it('repeats popular searches', () => {
+    const source = workload('search=1');
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 500; i += 1) {
+      const { path } = source.next().request;
+      counts.set(path, (counts.get(path) ?? 0) + 1);
+    }
+    expect(counts.size).toBeLessThanOrEqual(100);
+    expect(Math.max(...counts.values())).toBeGreaterThanOrEqual(50);
   });
 
   it('sends the same sequence for the same seed', () => {

@@ -17,6 +17,8 @@ export interface SyntheticWorkloadOptions {
   seed: number;
   zipfExponent: number;
   profileCount: number;
+  /** Distinct search queries in the pool that searches draw from by Zipf rank. */
+  searchQueryCount: number;
   /** Bearer token with the admin role, for writes. */
   adminToken: string;
 }
@@ -29,8 +31,9 @@ interface SearchResultBody {
 }
 
 /**
- * The synthetic traffic: searches, lookups of ids that searches returned, eligibility checks
- * and analyses for Zipf-popular profiles, and admin patches with If-Match from earlier reads.
+ * The synthetic traffic: searches drawn from a pool of Zipf-popular queries, lookups of ids that
+ * searches returned, eligibility checks and analyses for Zipf-popular profiles, and admin
+ * patches with If-Match from earlier reads.
  * Kinds that need an id fall back to a search until one is known. A write without a known ETag
  * becomes the lookup that learns one.
  */
@@ -51,6 +54,7 @@ export class SyntheticWorkload implements Workload {
       options.vocabulary,
       options.zipfExponent,
       seededRandom(options.seed + 1),
+      options.searchQueryCount,
     );
     this.profiles = generateProfiles(options.profileCount, seededRandom(options.seed + 2));
     this.profileRanks = new ZipfSampler(options.profileCount, options.zipfExponent);
