@@ -9,16 +9,16 @@ import {
   type EdgeMiddlewareOptions,
   type EdgeOutcome,
   formatServerTiming,
+  joinHeaderFields,
   reportTotal,
   runEdgeStages,
-  setHeaderFields,
 } from '../edge';
 import type { GatewayMetrics } from '../metrics';
 import { isBaselineRequest } from '../rollout';
 import { securityHeaderFields } from '../security-headers';
 import type { GatewayCache } from './gateway-cache';
 import { routeLabel } from './route-label';
-import { sendCacheResponse } from './send-cache-response';
+import { OutgoingFields, sendCacheResponseWith } from './send-cache-response';
 
 export interface LeanPathOptions {
   /** The Express app, which serves everything the lean path does not. */
@@ -107,15 +107,16 @@ interface HitParts {
   securityFields: readonly (readonly [string, string])[];
 }
 
-/** Sets the headers in the order the Express pipeline sets them, then the stored response. */
+/** Sends the headers the Express pipeline would set, in its order, then the stored response. */
 function writeHit(res: ServerResponse, parts: HitParts): void {
-  res.setHeader('X-Request-Id', parts.requestId);
-  for (const [name, value] of parts.securityFields) res.setHeader(name, value);
-  setHeaderFields(res, parts.outcome.headers);
+  const fields = new OutgoingFields();
+  fields.set('X-Request-Id', parts.requestId);
+  for (const [name, value] of parts.securityFields) fields.set(name, value);
+  for (const [name, value] of joinHeaderFields(parts.outcome.headers)) fields.set(name, value);
   if (parts.outcome.timings.length > 0) {
-    res.setHeader('Server-Timing', formatServerTiming(parts.outcome.timings));
+    fields.set('Server-Timing', formatServerTiming(parts.outcome.timings));
   }
-  sendCacheResponse(res, parts.hit);
+  sendCacheResponseWith(res, fields, parts.hit);
 }
 
 /** Records the HTTP metrics and the log line that the request-context middleware writes. */

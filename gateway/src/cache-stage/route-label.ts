@@ -6,10 +6,28 @@ const TEMPLATES = ROUTE_TABLE.flatMap((route) =>
 );
 
 /**
+ * Paths whose label was found before. Hits of one route repeat the same few paths, and two
+ * recorders label each request, so the table is searched once per path rather than twice per
+ * request. A flood of distinct paths only empties the memo now and then.
+ */
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, string>();
+
+/**
  * Returns the route template Express would match for `path`, for the HTTP metrics of responses sent
  * before Express runs. Like Express's default (non-strict) routing, one trailing slash is ignored.
  */
 export function routeLabel(path: string): string {
+  let label = memo.get(path);
+  if (label === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    label = findRouteLabel(path);
+    memo.set(path, label);
+  }
+  return label;
+}
+
+function findRouteLabel(path: string): string {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   const segments = trimmed.split('/');
   const template = TEMPLATES.find((candidate) => matchesTemplate(candidate, segments));

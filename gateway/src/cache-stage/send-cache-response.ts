@@ -17,22 +17,89 @@ const GATEWAY_OWNED_HEADERS = new Set([
 /** Headers both the gateway and a service may set; the values are joined. */
 const JOINED_HEADERS = new Set(['vary', 'server-timing']);
 
+type StoredValue = string | string[];
+
+/**
+ * Passes each header of a cache response that goes out to `write`, reconciled with the headers
+ * the gateway set itself (read through `own`) the way the streaming proxy does: gateway-owned
+ * and CORS headers are skipped, and the joined headers follow the gateway's own value.
+ */
+function reconcileStoredHeaders(
+  stored: Readonly<Record<string, StoredValue>>,
+  own: (name: string) => string | undefined,
+  write: (name: string, value: StoredValue) => void,
+): void {
+  for (const name in stored) {
+    if (GATEWAY_OWNED_HEADERS.has(name) || name.startsWith('access-control-')) continue;
+    const value = stored[name] as StoredValue;
+    const ownValue = JOINED_HEADERS.has(name) ? own(name) : undefined;
+    if (ownValue === undefined) write(name, value);
+    else write(name, `${ownValue}, ${Array.isArray(value) ? value.join(', ') : value}`);
+  }
+}
+
 /**
  * Writes a cache response over the headers the gateway already set on `res` (security headers,
- * the edge stages' fields, X-Request-Id), reconciling them the way the streaming proxy does.
+ * the edge stages' fields, X-Request-Id).
  */
 export function sendCacheResponse(res: ServerResponse, response: CacheResponse): void {
   // A client that went away while the origin responded gets no response.
   if (res.destroyed) return;
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (GATEWAY_OWNED_HEADERS.has(name) || name.startsWith('access-control-')) continue;
-    const own = res.getHeader(name);
-    if (JOINED_HEADERS.has(name) && own !== undefined) {
-      res.setHeader(name, `${String(own)}, ${Array.isArray(value) ? value.join(', ') : value}`);
-    } else {
-      res.setHeader(name, value);
-    }
-  }
+  reconcileStoredHeaders(
+    response.headers,
+    (name) => {
+      const value = res.getHeader(name);
+      return value === undefined ? undefined : String(value);
+    },
+    (name, value) => res.setHeader(name, value),
+  );
   res.statusCode = response.status;
+  res.end(response.body);
+}
+
+/**
+ * Header fields the gateway sends with a response, by lowercase name, each with the name as
+ * written. Setting a name again replaces its value.
+ */
+export class OutgoingFields {
+  private readonly fields = new Map<string, [name: string, value: StoredValue]>();
+
+  set(name: string, value: StoredValue): void {
+    this.fields.set(name.toLowerCase(), [name, value]);
+  }
+
+  get(lowerName: string): string | undefined {
+    const value = this.fields.get(lowerName)?.[1];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  /** The fields as the flat name, value list that `ServerResponse.writeHead` accepts. */
+  toFlatList(): string[] {
+    const flat: string[] = [];
+    for (const [name, value] of this.fields.values()) {
+      if (Array.isArray(value)) for (const item of value) flat.push(name, item);
+      else flat.push(name, value);
+    }
+    return flat;
+  }
+}
+
+/**
+ * Writes a cache response with the gateway's own `fields` in one `writeHead` call, for a
+ * response on which no header was set yet. It sends the same fields as `sendCacheResponse`
+ * after the same headers were set one by one, without storing and validating each of them twice.
+ */
+export function sendCacheResponseWith(
+  res: ServerResponse,
+  fields: OutgoingFields,
+  response: CacheResponse,
+): void {
+  if (res.destroyed) return;
+  reconcileStoredHeaders(
+    response.headers,
+    (name) => fields.get(name),
+    (name, value) => fields.set(name, value),
+  );
+  res.writeHead(response.status, fields.toFlatList());
   res.end(response.body);
 }

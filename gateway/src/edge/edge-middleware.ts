@@ -96,11 +96,18 @@ export function setHeaderFields(
   res: ServerResponse,
   fields: readonly (readonly [string, string])[],
 ): void {
+  for (const [name, value] of joinHeaderFields(fields)) res.setHeader(name, value);
+}
+
+/** Joins the values of fields that share a name (in any case) with commas, by lowercase name. */
+export function joinHeaderFields(
+  fields: readonly (readonly [string, string])[],
+): Map<string, string> {
   const joined = new Map<string, string>();
   for (const [name, value] of fields) {
     const key = name.toLowerCase();
     const previous = joined.get(key);
     joined.set(key, previous === undefined ? value : `${previous}, ${value}`);
   }
-  for (const [name, value] of joined) res.setHeader(name, value);
+  return joined;
 }

@@ -2,6 +2,7 @@ export {
   attachEdgeOutcome,
   type EdgeMiddlewareOptions,
   edgeMiddleware,
+  joinHeaderFields,
   reportTotal,
   setHeaderFields,
 } from './edge-middleware';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type JWTPayload, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Identity } from '../../edge';
@@ -60,7 +60,7 @@ export class TokenVerifier {
   }
 
   verify(token: string): VerificationResult | Promise<VerificationResult> {
-    const cacheKey = createHash('sha256').update(token).digest('base64url');
+    const cacheKey = hash('sha256', token, 'base64url');
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return { ok: true, identity: cached };
     return this.verifySignature(token, cacheKey);
