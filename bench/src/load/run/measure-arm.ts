@@ -5,6 +5,7 @@ import type { RunRecorder } from '../recording';
 import type { Workload } from '../workload';
 import { formatProgress } from './progress';
 import { runLoad } from './run-load';
+import { warmUpSteps } from './warm-up-steps';
 
 /** A process whose /metrics the bench reads at the start and end of a measurement. */
 export interface MetricsSource {
@@ -50,7 +51,7 @@ function scrapeAll(sources: readonly MetricsSource[]): Promise<MetricSample[][]>
 }
 
 /**
- * Warms up at the measurement's rate without recording, then measures one arm and scrapes every
+ * Warms up with rising rates (`warmUpSteps`) without recording, then measures one arm and scrapes every
  * process's /metrics right before and right after the measured window.
  */
 export async function measureArm(options: MeasureArmOptions): Promise<ArmMeasurement> {
@@ -64,12 +65,15 @@ export async function measureArm(options: MeasureArmOptions): Promise<ArmMeasure
     signal: options.signal,
   };
   try {
-    if (options.load.warmupMs > 0) {
+    for (const step of warmUpSteps(options.load.rate, options.load.warmupMs)) {
       await runLoad({
         ...common,
-        durationMs: options.load.warmupMs,
+        rate: step.rate,
+        durationMs: step.durationMs,
         onProgress: (recorder, elapsedMs) =>
-          options.progress(formatProgress(`${options.label} warm-up`, recorder, elapsedMs)),
+          options.progress(
+            formatProgress(`${options.label} warm-up at ${step.rate} req/s`, recorder, elapsedMs),
+          ),
       });
       if (options.signal.aborted) throw new Error(`${options.label} was interrupted`);
     }
