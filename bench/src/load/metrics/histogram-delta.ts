@@ -76,3 +76,17 @@ export function histogramQuantile(q: number, buckets: BucketCounts): number | un
   }
   return previousBound;
 }
+
+/** Adds up bucket deltas that share the same bounds, e.g. one histogram across processes. */
+export function addBuckets(parts: readonly BucketCounts[]): BucketCounts {
+  const byBound = new Map<number, number>();
+  let sum = 0;
+  for (const part of parts) {
+    part.bounds.forEach((bound, index) => {
+      byBound.set(bound, (byBound.get(bound) ?? 0) + (part.counts[index] ?? 0));
+    });
+    sum += part.sum;
+  }
+  const bounds = [...byBound.keys()].sort((a, b) => a - b);
+  return { bounds, counts: bounds.map((bound) => byBound.get(bound) ?? 0), sum };
+}

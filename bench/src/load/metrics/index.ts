@@ -5,13 +5,12 @@ export {
   histogramQuantile,
   observationCount,
 } from './histogram-delta';
+export { type HistogramSummary, summarizeBuckets } from './histogram-summary';
+export type { ProcessScrapes } from './process-scrapes';
 export {
   type CacheMetricSummary,
-  type HistogramSummary,
   type ProcessMetricsSummary,
-  type ProcessScrapes,
   type StageSummary,
-  summarizeBuckets,
   summarizeProcessMetrics,
 } from './process-summary';
 export {
@@ -20,3 +19,8 @@ export {
   selectSamples,
   sumSamples,
 } from './prometheus-text';
+export {
+  RANKED_STATEMENT_LIMIT,
+  rankStatementsByTime,
+  type StatementSummary,
+} from './statement-summary';

@@ -3,6 +3,7 @@ import {
   bucketDelta,
   histogramQuantile,
   parsePrometheusText,
+  rankStatementsByTime,
   summarizeProcessMetrics,
 } from '.';
 
@@ -185,5 +186,105 @@ describe('summarizeProcessMetrics', () => {
   it('reads the event-loop lag of each process at the end', () => {
     expect(summary.eventLoopLagP99Ms.gateway).toBeCloseTo(12);
     expect(summary.eventLoopLagP99Ms.search).toBeNull();
+  });
+});
+
+describe('rankStatementsByTime', () => {
+  const name = 'db_query_duration_seconds';
+  /** Cumulative counts at the bounds 1 ms, 5 ms, 10 ms and +Inf. */
+  const query = (labels: string, counts: [number, number, number, number], sum: number) =>
+    histogramText(
+      name,
+      labels,
+      [
+        ['0.001', counts[0]],
+        ['0.005', counts[1]],
+        ['0.01', counts[2]],
+        ['+Inf', counts[3]],
+      ],
+      sum,
+    );
+  const catalog = {
+    name: 'catalog',
+    start: parsePrometheusText(
+      [
+        query('statement="find_program",outcome="ok",', [10, 20, 20, 20], 0.05),
+        query('statement="idle_lookup",outcome="ok",', [3, 3, 3, 3], 0.001),
+      ].join('\n'),
+    ),
+    end: parsePrometheusText(
+      [
+        query('statement="find_program",outcome="ok",', [10, 60, 60, 60], 0.25),
+        query('statement="find_program",outcome="error",', [0, 0, 2, 2], 0.016),
+        query('statement="idle_lookup",outcome="ok",', [3, 3, 3, 3], 0.001),
+      ].join('\n'),
+    ),
+  };
+  const search = {
+    name: 'search',
+    start: parsePrometheusText(
+      query('statement="find_program",outcome="ok",', [5, 5, 5, 5], 0.004),
+    ),
+    end: parsePrometheusText(
+      [
+        query('statement="find_program",outcome="ok",', [15, 15, 15, 15], 0.024),
+        query('statement="rank_awards",outcome="ok",', [0, 0, 30, 30], 0.264),
+      ].join('\n'),
+    ),
+  };
+  // find_program: catalog 40 ok in 0.2 s and 2 errors in 0.016 s, search 10 in 0.02 s.
+  // rank_awards: 30 in 0.264 s, all of them after the start scrape.
+  const ranked = rankStatementsByTime([catalog, search]);
+
+  it('orders statements by total time, not count', () => {
+    expect(ranked.map((entry) => entry.statement)).toEqual(['rank_awards', 'find_program']);
+    expect(ranked[0]?.totalSeconds).toBeCloseTo(0.264);
+    expect(ranked[1]?.totalSeconds).toBeCloseTo(0.236);
+  });
+
+  it('sums counts over services and outcomes', () => {
+    expect(ranked[1]?.count).toBe(52);
+    expect(ranked[1]?.meanMs).toBeCloseTo((0.236 / 52) * 1000);
+  });
+
+  it('counts a statement missing at the start from zero', () => {
+    expect(ranked[0]?.count).toBe(30);
+    expect(ranked[0]?.meanMs).toBeCloseTo(8.8);
+    // Rank 28.5 of 30, all inside the bucket from 5 ms to 10 ms.
+    expect(ranked[0]?.p95Ms).toBeCloseTo(9.75);
+  });
+
+  it('gives each statement its share of all time', () => {
+    expect(ranked[0]?.share).toBeCloseTo(0.528);
+    expect(ranked[1]?.share).toBeCloseTo(0.472);
+  });
+
+  it('leaves out statements that did not run', () => {
+    expect(ranked.some((entry) => entry.statement === 'idle_lookup')).toBe(false);
+  });
+
+  it('keeps shares of all statements after the cut', () => {
+    const top = rankStatementsByTime([catalog, search], 1);
+    expect(top).toHaveLength(1);
+    expect(top[0]?.share).toBeCloseTo(0.528);
+  });
+
+  it('returns no statements for an idle window', () => {
+    const idle = rankStatementsByTime([{ name: 'catalog', start: catalog.end, end: catalog.end }]);
+    expect(idle).toEqual([]);
+  });
+
+  it('has no share without database time', () => {
+    const instant = parsePrometheusText(query('statement="ping",outcome="ok",', [4, 4, 4, 4], 0));
+    const entries = rankStatementsByTime([{ name: 'catalog', start: [], end: instant }]);
+    expect(entries[0]?.count).toBe(4);
+    expect(entries[0]?.share).toBeNull();
+  });
+
+  it('feeds the process summary without the gateway', () => {
+    const gateway = { name: 'gateway', start: [], end: search.end };
+    const summary = summarizeProcessMetrics([gateway, catalog, search]);
+    expect(summary.databaseStatements).toEqual(ranked);
+    expect(summary.database.count).toBe(82);
   });
 });

@@ -1,27 +1,8 @@
-import {
-  type BucketCounts,
-  bucketCounts,
-  bucketDelta,
-  histogramQuantile,
-  observationCount,
-} from './histogram-delta';
-import { type MetricSample, selectSamples, sumSamples } from './prometheus-text';
-
-/** Scrapes of one process's /metrics at the start and the end of a measurement. */
-export interface ProcessScrapes {
-  name: string;
-  start: readonly MetricSample[];
-  end: readonly MetricSample[];
-}
-
-/** Percentiles of a histogram's observations during the measurement, in milliseconds. */
-export interface HistogramSummary {
-  count: number;
-  p50Ms: number | null;
-  p95Ms: number | null;
-  p99Ms: number | null;
-  meanMs: number | null;
-}
+import { addBuckets } from './histogram-delta';
+import { type HistogramSummary, MS_PER_SECOND, summarizeBuckets } from './histogram-summary';
+import { deltaOf, type ProcessScrapes } from './process-scrapes';
+import { selectSamples, sumSamples } from './prometheus-text';
+import { rankStatementsByTime, type StatementSummary } from './statement-summary';
 
 export interface StageSummary extends HistogramSummary {
   stage: string;
@@ -38,6 +19,11 @@ export interface ProcessMetricsSummary {
   /** `db_query_duration_seconds` across every service. */
   database: HistogramSummary;
   databaseByService: Record<string, HistogramSummary>;
+  /**
+   * Statements of `db_query_duration_seconds` by total time during the window, largest first,
+   * summed over services and outcomes. It keeps at most `RANKED_STATEMENT_LIMIT` (10) of them.
+   */
+  databaseStatements: StatementSummary[];
   /** `gateway_stage_duration_seconds` by stage. */
   gatewayStages: StageSummary[];
   /** Mean time of all edge stages together per gateway request, in ms; null without data. */
@@ -45,48 +31,6 @@ export interface ProcessMetricsSummary {
   cache: CacheMetricSummary;
   /** `nodejs_eventloop_lag_p99_seconds` of each process at the end, in milliseconds. */
   eventLoopLagP99Ms: Record<string, number | null>;
-}
-
-const MS_PER_SECOND = 1000;
-
-function toMs(seconds: number | undefined): number | null {
-  return seconds === undefined ? null : seconds * MS_PER_SECOND;
-}
-
-export function summarizeBuckets(delta: BucketCounts): HistogramSummary {
-  const count = observationCount(delta);
-  return {
-    count,
-    p50Ms: toMs(histogramQuantile(0.5, delta)),
-    p95Ms: toMs(histogramQuantile(0.95, delta)),
-    p99Ms: toMs(histogramQuantile(0.99, delta)),
-    meanMs: count === 0 ? null : (delta.sum / count) * MS_PER_SECOND,
-  };
-}
-
-function deltaOf(
-  scrapes: ProcessScrapes,
-  name: string,
-  match: Readonly<Record<string, string>> = {},
-): BucketCounts {
-  return bucketDelta(
-    bucketCounts(scrapes.start, name, match),
-    bucketCounts(scrapes.end, name, match),
-  );
-}
-
-/** Adds up bucket deltas that share the same bounds, e.g. one histogram across processes. */
-function addBuckets(parts: readonly BucketCounts[]): BucketCounts {
-  const byBound = new Map<number, number>();
-  let sum = 0;
-  for (const part of parts) {
-    part.bounds.forEach((bound, index) => {
-      byBound.set(bound, (byBound.get(bound) ?? 0) + (part.counts[index] ?? 0));
-    });
-    sum += part.sum;
-  }
-  const bounds = [...byBound.keys()].sort((a, b) => a - b);
-  return { bounds, counts: bounds.map((bound) => byBound.get(bound) ?? 0), sum };
 }
 
 function summarizeStages(gateway: ProcessScrapes | undefined) {
@@ -139,6 +83,7 @@ export function summarizeProcessMetrics(
   return {
     database: summarizeBuckets(addBuckets(deltas)),
     databaseByService,
+    databaseStatements: rankStatementsByTime(services),
     gatewayStages: stages.stages,
     gatewayStagesMeanTotalMs: stages.meanTotalMs,
     cache: summarizeCache(gateway),

@@ -1,7 +1,15 @@
+import type { StatementSummary } from '../metrics';
+
 /** Milliseconds with two decimals below 10 and one above, e.g. `4.27` or `118.4`. */
 export function formatMs(value: number | null | undefined): string {
   if (value === null || value === undefined) return 'n/a';
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
+}
+
+/** Formats seconds with three decimals, e.g. `0.264`, and null as n/a. */
+export function formatSeconds(value: number | null | undefined): string {
+  if (value === null || value === undefined) return 'n/a';
+  return value.toFixed(3);
 }
 
 /** Formats a fraction of 1 as a percentage, e.g. `0.0123` as `1.23 %`. */
@@ -34,4 +42,16 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
       .join('  ');
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** Cells of one statement's row in the text and HTML tables of database time. */
+export function statementCells(entry: StatementSummary): string[] {
+  return [
+    entry.statement,
+    String(entry.count),
+    formatMs(entry.meanMs),
+    formatMs(entry.p95Ms),
+    formatSeconds(entry.totalSeconds),
+    formatRatio(entry.share, 1),
+  ];
 }

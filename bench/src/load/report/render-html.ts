@@ -1,4 +1,5 @@
-import { formatMs, formatMultiple, formatPercent, formatRatio } from './format';
+import type { StatementSummary } from '../metrics';
+import { formatMs, formatMultiple, formatPercent, formatRatio, statementCells } from './format';
 import { barChart, escapeXml, lineChart } from './svg-charts';
 import type { ArmReport, BenchReport, RouteSummary } from './types';
 
@@ -53,6 +54,13 @@ const ROUTE_HEADER = [
   'hit ratio',
 ];
 
+function statementTable(statements: readonly StatementSummary[]): string {
+  return table(
+    ['statement', 'count', 'mean ms', 'p95 ms', 'total s', 'share of database time'],
+    statements.map(statementCells),
+  );
+}
+
 function armSection(arm: ArmReport): string {
   const parts = [
     `<h3>${escapeXml(arm.name)}: ${escapeXml(arm.description)}</h3>`,
@@ -78,6 +86,12 @@ function armSection(arm: ArmReport): string {
     ]);
     parts.push('<h4>Database statements (db_query_duration_seconds)</h4>');
     parts.push(table(['service', 'statements', 'p50 ms', 'p95 ms', 'p99 ms'], database));
+    if (metrics.databaseStatements.length > 0) {
+      parts.push(
+        '<h4>Database time by prepared statement, largest total first</h4>',
+        statementTable(metrics.databaseStatements),
+      );
+    }
     parts.push(
       '<h4>Gateway edge stages (gateway_stage_duration_seconds)</h4>',
       table(

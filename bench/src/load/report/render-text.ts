@@ -1,4 +1,12 @@
-import { formatMs, formatMultiple, formatPercent, formatRatio, textTable } from './format';
+import type { StatementSummary } from '../metrics';
+import {
+  formatMs,
+  formatMultiple,
+  formatPercent,
+  formatRatio,
+  statementCells,
+  textTable,
+} from './format';
 import type { ArmReport, BenchReport, GateResult, RouteSummary } from './types';
 
 const ROUTE_HEADER = [
@@ -29,6 +37,16 @@ function routeRow(summary: RouteSummary): string[] {
   ];
 }
 
+/** Number of statements the text report lists per arm, fewer than the JSON and HTML reports keep. */
+const TEXT_STATEMENT_ROWS = 5;
+
+/** Lays out the statements with the most database time, or returns undefined when none ran. */
+function statementTable(statements: readonly StatementSummary[]): string | undefined {
+  if (statements.length === 0) return undefined;
+  const rows = statements.slice(0, TEXT_STATEMENT_ROWS).map(statementCells);
+  return textTable(['statement', 'count', 'mean ms', 'p95 ms', 'total s', 'share'], rows);
+}
+
 /** Renders one arm's tables and process figures as plain text. */
 export function renderArmText(arm: ArmReport): string {
   const lines = [
@@ -42,6 +60,8 @@ export function renderArmText(arm: ArmReport): string {
         ` edge stages ${formatMs(metrics.gatewayStagesMeanTotalMs)} ms per request on average;` +
         ` cache hit ratio from gateway_cache_requests_total ${formatRatio(metrics.cache.hitRatio, 1)}`,
     );
+    const statements = statementTable(metrics.databaseStatements);
+    if (statements !== undefined) lines.push(statements);
   }
   const processes = arm.processes
     .map(
