@@ -11,7 +11,6 @@
  *
  * Set BENCH_RUNS to change the runs per statement (default 5000).
  */
-import { cpus, totalmem } from 'node:os';
 import { migrations } from '@scholarships/catalog/migrations';
 import { LARGE_CATALOG, loadLargeCatalog } from '@scholarships/catalog/sample-data';
 import {
@@ -20,10 +19,12 @@ import {
   scholarshipById,
   scholarshipsByIds,
 } from '@scholarships/catalog/statements';
-import { createDatabase, type Database, migrateLatest, type Statement } from '@scholarships/db';
-import { startPostgres } from '@scholarships/local-infra';
+import type { Database } from '@scholarships/db';
 import { createLatencyTable, printLatencyTable } from './catalog-latency-table';
-import { mulberry32 } from './catalog-random';
+import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
+import { seededRandom } from './load/random';
+import { describeMachine } from './machine';
+import { timeStatement } from './time-statement';
 
 /** Runs per statement; bounded so the script always ends. */
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 5000), 100_000);
@@ -69,58 +70,36 @@ function workloads(db: Database, samples: Samples, random: () => number) {
   ];
 }
 
-async function timeStatement(
-  db: Database,
-  build: () => Statement,
-  runs: number,
-): Promise<number[]> {
-  const durations: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const statement = build();
-    const startedAt = process.hrtime.bigint();
-    await db.query(statement);
-    durations.push(Number(process.hrtime.bigint() - startedAt) / 1e6);
-  }
-  return durations;
-}
-
-async function describeServer(db: Database): Promise<string> {
-  const result = await db.pool.query<{ server_version: string }>('SHOW server_version');
-  return result.rows[0]?.server_version ?? 'unknown';
-}
-
 async function main(): Promise<void> {
-  const postgres = await startPostgres({ ephemeral: true });
-  const db = createDatabase({
-    connectionString: postgres.connectionString,
+  const {
+    db,
+    loaded: counts,
+    loadSeconds,
+    stop,
+  } = await openHotQueryDatabase({
     applicationName: 'bench-catalog',
-    poolMin: 1,
     poolMax: 1,
     // Loading takes single statements past the 5-second default limit on a busy machine.
     statementTimeoutMs: 120_000,
+    migrations: [{ service: 'catalog', migrations }],
+    load: (loading) => loadLargeCatalog(loading.knex),
   });
   try {
-    await migrateLatest(db.knex, { service: 'catalog', migrations });
-    const loadStartedAt = Date.now();
-    const counts = await loadLargeCatalog(db.knex);
-    const loadSeconds = (Date.now() - loadStartedAt) / 1000;
     const samples = await loadSamples(db);
     await db.warm(catalogStatements(db.knex));
 
-    const random = mulberry32(LARGE_CATALOG.syntheticSeed);
+    const random = seededRandom(LARGE_CATALOG.syntheticSeed);
     const table = createLatencyTable();
     for (const workload of workloads(db, samples, random)) {
-      await timeStatement(db, workload.build, WARMUP_RUNS);
-      const durations = await timeStatement(db, workload.build, RUNS);
+      await timeStatement(db, workload.build, { runs: WARMUP_RUNS });
+      const durations = await timeStatement(db, workload.build, { runs: RUNS });
       table.add(workload.build().name, workload.label, durations);
     }
 
-    const cpu = cpus();
     process.stdout.write(
       [
-        `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ` +
-          `${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node.js ${process.version}; ` +
-          `PostgreSQL ${await describeServer(db)} (ephemeral: fsync off, same host)`,
+        `machine: ${describeMachine()}; ` +
+          `PostgreSQL ${await showServerVersion(db)} (ephemeral: fsync off, same host)`,
         `rows: ${counts.scholarships} scholarships, ${counts.interactions} interactions ` +
           `over ${LARGE_CATALOG.interactionUsers} users (${samples.savers.length} with saves); ` +
           `loaded in ${loadSeconds.toFixed(1)} s`,
@@ -132,8 +111,7 @@ async function main(): Promise<void> {
     const allMet = printLatencyTable(table.rows(), P95_TARGET_MS);
     process.exitCode = allMet ? 0 : 1;
   } finally {
-    await db.close();
-    await postgres.stop();
+    await stop();
   }
 }
 

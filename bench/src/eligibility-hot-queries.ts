@@ -14,18 +14,16 @@
  * misses the target.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import {
-  findDataDir,
-  importScholarships,
-  loadSyntheticScholarships,
-} from '@scholarships/catalog/import';
 import { migrations as catalogMigrations } from '@scholarships/catalog/migrations';
-import { createDatabase, type Database, migrateLatest } from '@scholarships/db';
+import type { Database } from '@scholarships/db';
 import { migrations as eligibilityMigrations } from '@scholarships/eligibility/migrations';
 import { hotStatements } from '@scholarships/eligibility/statements';
-import { startPostgres } from '@scholarships/local-infra';
-import { eligibilityWorkloads, seededRandom, type Workload } from './eligibility-workloads';
+import { eligibilityWorkloads, type Workload } from './eligibility-workloads';
+import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
 import { formatLatencyTable, type LatencyRow, latencyRow } from './latency-table';
+import { seededRandom } from './load/random';
+import { loadScholarships, type ScholarshipLoadTimes } from './scholarship-data-set';
+import { timeStatement } from './time-statement';
 
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 2000), 100_000);
 const SECONDS_PER_WORKLOAD = Math.min(Number(process.env.BENCH_SECONDS ?? 60), 600);
@@ -42,24 +40,13 @@ const SAMPLED_SCHOLARSHIPS = 1_000;
  */
 const SERVER_SETTINGS = { shared_buffers: '128MB' };
 
-interface LoadTimes {
-  importSeconds: number;
-  syntheticSeconds: number;
-}
-
-async function timed(action: () => Promise<unknown>): Promise<number> {
-  const startedAt = Date.now();
-  await action();
-  return (Date.now() - startedAt) / 1000;
-}
-
 /** Loads the data; the eligibility triggers count criteria sets during both loads. */
-async function loadData(db: Database): Promise<LoadTimes> {
-  const dataDir = findDataDir(__dirname);
-  const importSeconds = await timed(() => importScholarships(db.knex, { dataDir, today: TODAY }));
-  const syntheticSeconds = await timed(() =>
-    loadSyntheticScholarships(db.knex, { dataDir, ...SYNTHETIC, today: TODAY }),
-  );
+async function loadData(db: Database): Promise<ScholarshipLoadTimes> {
+  const loadTimes = await loadScholarships(db.knex, {
+    today: TODAY,
+    syntheticSeed: SYNTHETIC.seed,
+    syntheticCount: SYNTHETIC.count,
+  });
   await db.knex.raw(
     `INSERT INTO student_profiles (user_id, profile)
      SELECT 'user-' || n, jsonb_build_object('gpa', 2 + (n % 200) / 100.0, 'state', 'TX')
@@ -67,19 +54,11 @@ async function loadData(db: Database): Promise<LoadTimes> {
     [STORED_PROFILES],
   );
   await db.knex.raw('VACUUM ANALYZE');
-  return { importSeconds, syntheticSeconds };
+  return loadTimes;
 }
 
-async function timeWorkload(db: Database, workload: Workload, runs: number): Promise<number[]> {
-  const durations: number[] = [];
-  const deadline = Date.now() + SECONDS_PER_WORKLOAD * 1000;
-  while (durations.length < runs && Date.now() < deadline) {
-    const statement = workload.build();
-    const startedAt = process.hrtime.bigint();
-    await db.query(statement);
-    durations.push(Number(process.hrtime.bigint() - startedAt) / 1e6);
-  }
-  return durations;
+function timeWorkload(db: Database, workload: Workload, runs: number): Promise<number[]> {
+  return timeStatement(db, () => workload.build(), { runs, seconds: SECONDS_PER_WORKLOAD });
 }
 
 interface Counts {
@@ -142,25 +121,27 @@ async function measure(db: Database): Promise<LatencyRow[]> {
 
 async function main(): Promise<void> {
   const machine = describeMachine();
-  const postgres = await startPostgres({ ephemeral: true, settings: SERVER_SETTINGS });
-  const db = createDatabase({
-    connectionString: postgres.connectionString,
+  const {
+    db,
+    loaded: loads,
+    stop,
+  } = await openHotQueryDatabase({
     applicationName: 'eligibility-bench',
-    poolMin: 1,
+    serverSettings: SERVER_SETTINGS,
     poolMax: 2,
     statementTimeoutMs: 60_000,
+    migrations: [
+      { service: 'catalog', migrations: catalogMigrations },
+      { service: 'eligibility', migrations: eligibilityMigrations },
+    ],
+    load: loadData,
   });
   try {
-    await migrateLatest(db.knex, { service: 'catalog', migrations: catalogMigrations });
-    await migrateLatest(db.knex, { service: 'eligibility', migrations: eligibilityMigrations });
-    const loads = await loadData(db);
-    const version = await db.pool.query<{ server_version: string }>('SHOW server_version');
+    const version = await showServerVersion(db);
     const counts = await rowCounts(db);
     const rows = await measure(db);
     report(`machine at start: ${machine}`);
-    report(
-      `PostgreSQL ${version.rows[0]?.server_version}, settings ${JSON.stringify(SERVER_SETTINGS)}`,
-    );
+    report(`PostgreSQL ${version}, settings ${JSON.stringify(SERVER_SETTINGS)}`);
     report(
       `rows: ${counts.scholarships} scholarships (${counts.synthetic} synthetic, seed ${SYNTHETIC.seed}), ` +
         `${counts.criteria_sets} criteria sets, ${counts.profiles} stored profiles`,
@@ -175,8 +156,7 @@ async function main(): Promise<void> {
     report(formatLatencyTable(rows, P95_TARGET_MS));
     if (rows.some((row) => row.p95 >= P95_TARGET_MS)) process.exitCode = 1;
   } finally {
-    await db.close();
-    await postgres.stop();
+    await stop();
   }
 }
 

@@ -12,20 +12,19 @@
  * (default 60), BENCH_SYNTHETIC_COUNT (default 100000; 0 measures the real
  * data alone). The exit status is 1 when a P95 misses the target.
  */
-import { cpus, loadavg, totalmem } from 'node:os';
-import {
-  findDataDir,
-  importScholarships,
-  loadSyntheticScholarships,
-} from '@scholarships/catalog/import';
+import { loadavg } from 'node:os';
 import { migrations as catalogMigrations } from '@scholarships/catalog/migrations';
-import { createDatabase, type Database, migrateLatest } from '@scholarships/db';
-import { startPostgres } from '@scholarships/local-infra';
+import type { Database } from '@scholarships/db';
 import { migrations as searchMigrations } from '@scholarships/search/migrations';
 import { searchWarmupStatements } from '@scholarships/search/search';
 import { refreshSearchTerms } from '@scholarships/search/terms';
+import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
 import { formatLatencyTable, type LatencyRow, latencyRow } from './latency-table';
+import { seededRandom } from './load/random';
+import { describeMachine } from './machine';
+import { loadScholarships } from './scholarship-data-set';
 import { type SearchWorkload, searchWorkloads } from './search-workloads';
+import { timeStatement } from './time-statement';
 
 const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 2000), 100_000);
 const SECONDS_PER_STATEMENT = Math.min(Number(process.env.BENCH_SECONDS ?? 60), 600);
@@ -44,40 +43,21 @@ const SYNTHETIC = {
  */
 const SERVER_SETTINGS = { shared_buffers: '256MB' };
 
-/** Small seeded generator (mulberry32), so that every run draws the same parameters. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-async function loadData(db: Database): Promise<number> {
-  const startedAt = Date.now();
-  const dataDir = findDataDir(__dirname);
-  await importScholarships(db.knex, { dataDir, today: TODAY });
-  await loadSyntheticScholarships(db.knex, { dataDir, ...SYNTHETIC, today: TODAY });
+/** Loads the real data and the synthetic rows, builds the search terms and runs VACUUM ANALYZE. */
+async function loadData(db: Database): Promise<void> {
+  await loadScholarships(db.knex, {
+    today: TODAY,
+    syntheticSeed: SYNTHETIC.seed,
+    syntheticCount: SYNTHETIC.count,
+  });
   await refreshSearchTerms(db.knex, true);
   await db.knex.raw('VACUUM ANALYZE scholarships');
   await db.knex.raw('VACUUM ANALYZE search_terms');
-  return (Date.now() - startedAt) / 1000;
 }
 
-/** Runs a workload until `RUNS` runs or the time budget, and returns each duration in ms. */
-async function timeWorkload(db: Database, workload: SearchWorkload, runs: number) {
-  const durations: number[] = [];
-  const deadline = Date.now() + SECONDS_PER_STATEMENT * 1000;
-  while (durations.length < runs && Date.now() < deadline) {
-    const statement = workload.build();
-    const startedAt = process.hrtime.bigint();
-    await db.query(statement);
-    durations.push(Number(process.hrtime.bigint() - startedAt) / 1e6);
-  }
-  return durations;
+/** Runs a workload until `runs` runs or the time budget, and returns each duration in ms. */
+function timeWorkload(db: Database, workload: SearchWorkload, runs: number): Promise<number[]> {
+  return timeStatement(db, () => workload.build(), { runs, seconds: SECONDS_PER_STATEMENT });
 }
 
 async function rowCounts(db: Database): Promise<string> {
@@ -94,19 +74,6 @@ async function rowCounts(db: Database): Promise<string> {
   );
 }
 
-async function serverVersion(db: Database): Promise<string> {
-  const result = await db.pool.query<{ server_version: string }>('SHOW server_version');
-  return result.rows[0]?.server_version ?? 'unknown';
-}
-
-function machine(): string {
-  const cpu = cpus();
-  return (
-    `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ` +
-    `${Math.round(totalmem() / 2 ** 30)} GiB RAM; Node.js ${process.version}`
-  );
-}
-
 async function measure(db: Database): Promise<LatencyRow[]> {
   const rows: LatencyRow[] = [];
   const random = seededRandom(SYNTHETIC.seed);
@@ -119,18 +86,18 @@ async function measure(db: Database): Promise<LatencyRow[]> {
 }
 
 async function main(): Promise<void> {
-  const postgres = await startPostgres({ ephemeral: true, settings: SERVER_SETTINGS });
-  const db = createDatabase({
-    connectionString: postgres.connectionString,
+  const { db, loadSeconds, stop } = await openHotQueryDatabase({
     applicationName: 'bench-search',
-    poolMin: 1,
+    serverSettings: SERVER_SETTINGS,
     poolMax: 1,
     statementTimeoutMs: 600_000,
+    migrations: [
+      { service: 'catalog', migrations: catalogMigrations },
+      { service: 'search', migrations: searchMigrations },
+    ],
+    load: loadData,
   });
   try {
-    await migrateLatest(db.knex, { service: 'catalog', migrations: catalogMigrations });
-    await migrateLatest(db.knex, { service: 'search', migrations: searchMigrations });
-    const loadSeconds = await loadData(db);
     await db.warm(searchWarmupStatements(db.knex, TODAY));
     const loadBefore = loadavg()[0] ?? 0;
     const rows = await measure(db);
@@ -138,9 +105,9 @@ async function main(): Promise<void> {
     const settings = Object.entries(SERVER_SETTINGS).map(([name, value]) => `${name}=${value}`);
     process.stdout.write(
       [
-        `machine: ${machine()}; load average ${loadBefore.toFixed(2)} before, ` +
+        `machine: ${describeMachine()}; load average ${loadBefore.toFixed(2)} before, ` +
           `${loadAfter.toFixed(2)} after`,
-        `PostgreSQL ${await serverVersion(db)} (ephemeral: fsync off, ${settings.join(', ')}, ` +
+        `PostgreSQL ${await showServerVersion(db)} (ephemeral: fsync off, ${settings.join(', ')}, ` +
           'same host)',
         `rows: ${await rowCounts(db)}; loaded in ${loadSeconds.toFixed(1)} s`,
         `runs: up to ${RUNS} per statement or ${SECONDS_PER_STATEMENT} s, after ${WARMUP_RUNS} ` +
@@ -152,8 +119,7 @@ async function main(): Promise<void> {
     );
     process.exitCode = rows.every((row) => row.p95 < P95_TARGET_MS) ? 0 : 1;
   } finally {
-    await db.close();
-    await postgres.stop();
+    await stop();
   }
 }
 
