@@ -1,4 +1,4 @@
-import { type ScholarshipRow, scholarshipFromRow } from './index';
+import { SCHOLARSHIP_COLUMNS, type ScholarshipRow, scholarshipFromRow } from './index';
 
 const row: ScholarshipRow = {
   id: '0b6f3a52-6a55-4c5e-9a43-0d2f1d3c9b11',
@@ -47,5 +47,41 @@ describe('scholarshipFromRow', () => {
   it('accepts the update time as a string', () => {
     const fromText = scholarshipFromRow({ ...row, updated_at: '2026-12-01 10:00:00+00' });
     expect(fromText.updatedAt).toBe('2026-12-01T10:00:00.000Z');
+  });
+
+  it('lists groups in response order', () => {
+    const scholarship = scholarshipFromRow(row);
+    expect(Object.keys(scholarship)).toEqual([
+      'id',
+      'name',
+      'provider',
+      'description',
+      'url',
+      'award',
+      'deadline',
+      'eligibility',
+      'sources',
+      'version',
+      'updatedAt',
+    ]);
+    expect(Object.keys(scholarship.award)).toEqual(['min', 'max', 'currency', 'text']);
+    expect(Object.keys(scholarship.deadline)).toEqual(['next', 'published', 'estimated']);
+    expect(Object.keys(scholarship.eligibility)).toEqual([
+      'fieldsOfStudy',
+      'gradeLevels',
+      'citizenship',
+      'states',
+      'minGpa',
+      'genders',
+      'ethnicities',
+      'basis',
+      'notes',
+    ]);
+  });
+});
+
+describe('SCHOLARSHIP_COLUMNS', () => {
+  it('names every column of the row once', () => {
+    expect([...SCHOLARSHIP_COLUMNS].sort()).toEqual(Object.keys(row).sort());
   });
 });

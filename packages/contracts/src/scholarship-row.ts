@@ -1,4 +1,10 @@
 import type { Scholarship } from './scholarship';
+import {
+  awardFromRow,
+  CONTENT_COLUMNS,
+  deadlineFromRow,
+  eligibilityFromRow,
+} from './scholarship-columns';
 
 /**
  * A row of the `scholarships` table, which the catalog service owns and
@@ -34,26 +40,7 @@ export interface ScholarshipRow {
 /** Columns that make up a ScholarshipRow, for `SELECT` lists. */
 export const SCHOLARSHIP_COLUMNS = [
   'id',
-  'name',
-  'provider',
-  'description',
-  'url',
-  'award_amount_min',
-  'award_amount_max',
-  'award_currency',
-  'award_text',
-  'deadline',
-  'deadline_published',
-  'deadline_estimated',
-  'field_of_study',
-  'grade_level',
-  'citizenship',
-  'state',
-  'min_gpa',
-  'gender',
-  'ethnicity',
-  'basis',
-  'eligibility_notes',
+  ...CONTENT_COLUMNS,
   'sources',
   'version',
   'updated_at',
@@ -67,28 +54,9 @@ export function scholarshipFromRow(row: ScholarshipRow): Scholarship {
     provider: row.provider,
     description: row.description,
     url: row.url,
-    award: {
-      min: row.award_amount_min,
-      max: row.award_amount_max,
-      currency: row.award_currency,
-      text: row.award_text,
-    },
-    deadline: {
-      next: row.deadline,
-      published: row.deadline_published,
-      estimated: row.deadline_estimated,
-    },
-    eligibility: {
-      fieldsOfStudy: row.field_of_study as Scholarship['eligibility']['fieldsOfStudy'],
-      gradeLevels: row.grade_level as Scholarship['eligibility']['gradeLevels'],
-      citizenship: row.citizenship as Scholarship['eligibility']['citizenship'],
-      states: row.state as Scholarship['eligibility']['states'],
-      minGpa: row.min_gpa,
-      genders: row.gender as Scholarship['eligibility']['genders'],
-      ethnicities: row.ethnicity,
-      basis: row.basis as Scholarship['eligibility']['basis'],
-      notes: row.eligibility_notes,
-    },
+    award: awardFromRow(row),
+    deadline: deadlineFromRow(row),
+    eligibility: eligibilityFromRow(row),
     sources: row.sources,
     version: row.version,
     updatedAt: new Date(row.updated_at).toISOString(),

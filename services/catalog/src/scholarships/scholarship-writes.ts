@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ScholarshipDocument } from '@scholarships/api-contract';
 import {
+  contentColumns,
   type InvalidationEvent,
   SCHOLARSHIP_COLUMNS,
   type ScholarshipRow,
@@ -10,7 +11,7 @@ import { recordEvents } from '@scholarships/outbox';
 import { problems } from '@scholarships/service-kit';
 import { CATALOG_OUTBOX_TABLE } from '../events/outbox-table';
 import { catalogProblems, conditionMatches, type EntityTagCondition, versionTag } from '../http';
-import { documentFromRow, isSameDocument, writeValues } from './write-document';
+import { documentFromRow, isSameDocument } from './write-document';
 
 /** Result of an update: the row as stored after it, and whether anything changed. */
 export interface UpdateOutcome {
@@ -37,7 +38,7 @@ export function createScholarship(
   return knex.transaction(async (trx) => {
     const [row] = await trx('scholarships')
       .insert({
-        ...writeValues(document),
+        ...contentColumns(document),
         source_key: `admin:${randomUUID()}`,
         sources: JSON.stringify([{ source: 'admin', ref: userId }]),
       })
@@ -87,7 +88,7 @@ export function updateScholarship(
     const [row] = await trx('scholarships')
       .where('id', id)
       .update({
-        ...writeValues(next),
+        ...contentColumns(next),
         version: trx.raw('version + 1'),
         updated_at: trx.fn.now(),
       })

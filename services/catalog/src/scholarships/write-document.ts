@@ -1,37 +1,5 @@
 import type { ScholarshipDocument, ScholarshipPatch } from '@scholarships/api-contract';
-import { type ScholarshipRow, scholarshipFromRow } from '@scholarships/contracts';
-
-/** Column values of `scholarships` that a document sets; the rest are server-managed. */
-export type ScholarshipWriteValues = Omit<
-  ScholarshipRow,
-  'id' | 'sources' | 'version' | 'updated_at'
->;
-
-export function writeValues(document: ScholarshipDocument): ScholarshipWriteValues {
-  const { award, deadline, eligibility } = document;
-  return {
-    name: document.name,
-    provider: document.provider,
-    description: document.description,
-    url: document.url,
-    award_amount_min: award.min,
-    award_amount_max: award.max,
-    award_currency: award.currency,
-    award_text: award.text,
-    deadline: deadline.next,
-    deadline_published: deadline.published,
-    deadline_estimated: deadline.estimated,
-    field_of_study: eligibility.fieldsOfStudy,
-    grade_level: eligibility.gradeLevels,
-    citizenship: eligibility.citizenship,
-    state: eligibility.states,
-    min_gpa: eligibility.minGpa,
-    gender: eligibility.genders,
-    ethnicity: eligibility.ethnicities,
-    basis: eligibility.basis,
-    eligibility_notes: eligibility.notes,
-  };
-}
+import { contentColumns, type ScholarshipRow, scholarshipFromRow } from '@scholarships/contracts';
 
 /**
  * Converts the stored row to a document, the base a patch is merged into.
@@ -103,5 +71,5 @@ export function applyMergePatch(
 
 /** Returns whether writing `next` over `current` would change no stored value. */
 export function isSameDocument(current: ScholarshipDocument, next: ScholarshipDocument): boolean {
-  return JSON.stringify(writeValues(current)) === JSON.stringify(writeValues(next));
+  return JSON.stringify(contentColumns(current)) === JSON.stringify(contentColumns(next));
 }

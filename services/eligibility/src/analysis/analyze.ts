@@ -1,9 +1,9 @@
-import type { Scholarship } from '@scholarships/contracts';
 import {
-  type CandidateRow,
+  type Scholarship,
   type ScholarshipSummary,
-  summarizeCandidate,
-} from '../eligibility/candidate';
+  scholarshipSummaryFromRow,
+} from '@scholarships/contracts';
+import type { CandidateRow } from '../eligibility/candidate';
 import { type CriterionResult, isRestricted, type Outcome } from '../eligibility/criteria';
 import { type EligibilityStatus, evaluateScholarship } from '../eligibility/evaluate';
 import type { StudentProfile } from '../eligibility/profile';
@@ -89,7 +89,7 @@ export function analyzeScholarship(
   today: string,
 ): Analysis {
   const { status, criteria } = evaluateScholarship(profile, scholarship);
-  const summary = summarizeCandidate(scholarship);
+  const summary = scholarshipSummaryFromRow(scholarship);
   const deadline = assessDeadline(summary.deadline, today);
   const breakdown = [...criteria, deadline].map(scoreLine);
   const gaps = breakdown.filter((line) => line.outcome !== 'pass').map((line) => line.reason);

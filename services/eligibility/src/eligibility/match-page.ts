@@ -1,7 +1,8 @@
+import { scholarshipSummaryFromRow } from '@scholarships/contracts';
 import type { Database } from '@scholarships/db';
 import type { Logger } from '@scholarships/logger';
 import type { EligibilityMetrics } from '../metrics';
-import { type CandidateRow, summarizeCandidate } from './candidate';
+import type { CandidateRow } from './candidate';
 import type { CriterionResult } from './criteria';
 import { type Evaluation, evaluateScholarship } from './evaluate';
 import { matchPage, type PageRequest } from './match-statement';
@@ -70,7 +71,7 @@ export async function findMatchPage(
     if (disagrees(row, evaluation)) reportDisagreement(row, evaluation, context);
     if (evaluation.status === 'ineligible') continue;
     items.push({
-      scholarship: summarizeCandidate(row),
+      scholarship: scholarshipSummaryFromRow(row),
       status: evaluation.status,
       specificity: evaluation.specificity,
       criteria: evaluation.criteria,

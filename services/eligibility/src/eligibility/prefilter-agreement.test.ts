@@ -3,11 +3,12 @@ import {
   FIELDS_OF_STUDY,
   GENDERS,
   GRADE_LEVELS,
+  scholarshipSummaryFromRow,
   US_STATE_CODES,
 } from '@scholarships/contracts';
 import { createMigratedDatabase, type MigratedDatabase } from '../test-support/migrated-database';
 import { type FixtureScholarship, insertScholarships } from '../test-support/scholarship-fixtures';
-import { CANDIDATE_COLUMNS, type CandidateRow, summarizeCandidate } from './candidate';
+import { CANDIDATE_COLUMNS, type CandidateRow } from './candidate';
 import { evaluateScholarship } from './evaluate';
 import { matchPage } from './match-statement';
 import type { StudentProfile } from './profile';
@@ -127,7 +128,7 @@ function expectedMatches(profile: StudentProfile): RankedMatch[] {
   for (const row of allRows) {
     const { status, specificity } = evaluateScholarship(profile, row);
     if (status === 'ineligible') continue;
-    matches.push({ scholarship: summarizeCandidate(row), status, specificity });
+    matches.push({ scholarship: scholarshipSummaryFromRow(row), status, specificity });
   }
   return matches.sort(compareMatches(TODAY));
 }

@@ -1,4 +1,4 @@
-import type { ScholarshipSummary } from './candidate';
+import type { ScholarshipSummary } from '@scholarships/contracts';
 import { compareCodePoints, compareMatches, type RankedMatch } from './ranking';
 
 const TODAY = '2026-03-01';

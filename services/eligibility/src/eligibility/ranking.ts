@@ -1,4 +1,4 @@
-import type { ScholarshipSummary } from './candidate';
+import type { ScholarshipSummary } from '@scholarships/contracts';
 import type { EligibilityStatus } from './evaluate';
 
 export interface RankedMatch {

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { importScholarships } from '@scholarships/catalog/import';
+import { scholarshipSummaryFromRow } from '@scholarships/contracts';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createMigratedDatabase, type MigratedDatabase } from '../test-support/migrated-database';
 import { profileWith } from '../test-support/profiles';
 import { createTestApp } from '../test-support/test-app';
-import { CANDIDATE_COLUMNS, type CandidateRow, summarizeCandidate } from './candidate';
+import { CANDIDATE_COLUMNS, type CandidateRow } from './candidate';
 import { evaluateScholarship } from './evaluate';
 import { matchPage } from './match-statement';
 import type { StudentProfile } from './profile';
@@ -138,7 +139,7 @@ describe('eligibility check on the imported data', () => {
       for (const row of allRows) {
         const { status, specificity } = evaluateScholarship(profile, row);
         if (status !== 'ineligible') {
-          expected.push({ scholarship: summarizeCandidate(row), status, specificity });
+          expected.push({ scholarship: scholarshipSummaryFromRow(row), status, specificity });
         }
       }
       expected.sort(compareMatches(TODAY));

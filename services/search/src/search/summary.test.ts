@@ -1,4 +1,4 @@
-import { shortenText } from './summary';
+import { type SearchPageRow, shortenText, summaryFromRow } from './summary';
 
 describe('shortenText', () => {
   it('keeps short text and collapses whitespace', () => {
@@ -19,5 +19,79 @@ describe('shortenText', () => {
 
   it('cuts a long word when no space is near', () => {
     expect(shortenText('a'.repeat(40), 10)).toBe(`${'a'.repeat(10)}…`);
+  });
+});
+
+const pageRow: SearchPageRow = {
+  total: 1,
+  keyword_nodes: 1,
+  sort_key: 0.5,
+  rank: 0.5,
+  headline: null,
+  description_start: 'Supports  students\nin rural Montana.',
+  id: '3c9d2b7e-8f14-4e6a-9b20-5a1d7c4e8f36',
+  name: 'Big Sky Scholarship',
+  provider: 'Montana Community Fund',
+  url: 'https://example.org/big-sky',
+  award_amount_min: 500,
+  award_amount_max: 2000,
+  award_currency: 'USD',
+  award_text: '$500 to $2,000',
+  deadline: '2027-02-01',
+  deadline_published: '2027-02-01',
+  deadline_estimated: false,
+  field_of_study: ['education'],
+  grade_level: ['high_school_senior'],
+  citizenship: [],
+  state: ['MT'],
+  gender: [],
+  min_gpa: 2.5,
+  basis: 'merit',
+};
+
+describe('summaryFromRow', () => {
+  it('lists fields in response order', () => {
+    const summary = summaryFromRow(pageRow, true);
+    expect(Object.keys(summary)).toEqual([
+      'id',
+      'name',
+      'provider',
+      'url',
+      'award',
+      'deadline',
+      'eligibility',
+      'rank',
+      'snippet',
+    ]);
+    expect(Object.keys(summary.eligibility)).toEqual([
+      'fieldsOfStudy',
+      'gradeLevels',
+      'citizenship',
+      'states',
+      'genders',
+      'minGpa',
+      'basis',
+    ]);
+  });
+
+  it('maps award, deadline and eligibility columns', () => {
+    const summary = summaryFromRow(pageRow, false);
+    expect(summary.award).toEqual({ min: 500, max: 2000, currency: 'USD', text: '$500 to $2,000' });
+    expect(summary.deadline).toEqual({
+      next: '2027-02-01',
+      published: '2027-02-01',
+      estimated: false,
+    });
+    expect(summary.eligibility.states).toEqual(['MT']);
+    expect(summary.eligibility.minGpa).toBe(2.5);
+    expect(summary.eligibility.basis).toBe('merit');
+  });
+
+  it('omits rank without a keyword', () => {
+    expect(summaryFromRow(pageRow, false)).not.toHaveProperty('rank');
+  });
+
+  it('takes the snippet from the description start', () => {
+    expect(summaryFromRow(pageRow, false).snippet).toBe('Supports students in rural Montana.');
   });
 });

@@ -1,26 +1,27 @@
-import type { Scholarship, ScholarshipRow } from '@scholarships/contracts';
+import {
+  ELIGIBILITY_COLUMNS,
+  fieldsFromColumns,
+  type MappedColumns,
+  type Scholarship,
+  type ScholarshipRow,
+  type SummaryRow,
+  scholarshipSummaryFromRow,
+} from '@scholarships/contracts';
 
-type SummaryColumns = Pick<
-  ScholarshipRow,
-  | 'id'
-  | 'name'
-  | 'provider'
-  | 'url'
-  | 'award_amount_min'
-  | 'award_amount_max'
-  | 'award_currency'
-  | 'award_text'
-  | 'deadline'
-  | 'deadline_published'
-  | 'deadline_estimated'
-  | 'field_of_study'
-  | 'grade_level'
-  | 'citizenship'
-  | 'state'
-  | 'gender'
-  | 'min_gpa'
-  | 'basis'
->;
+/** The eligibility fields that a search result shows, in response order. */
+const RESULT_ELIGIBILITY_COLUMNS = {
+  fieldsOfStudy: ELIGIBILITY_COLUMNS.fieldsOfStudy,
+  gradeLevels: ELIGIBILITY_COLUMNS.gradeLevels,
+  citizenship: ELIGIBILITY_COLUMNS.citizenship,
+  states: ELIGIBILITY_COLUMNS.states,
+  genders: ELIGIBILITY_COLUMNS.genders,
+  minGpa: ELIGIBILITY_COLUMNS.minGpa,
+  basis: ELIGIBILITY_COLUMNS.basis,
+} as const;
+
+type SummaryColumns = SummaryRow &
+  Pick<ScholarshipRow, 'url'> &
+  MappedColumns<typeof RESULT_ELIGIBILITY_COLUMNS>;
 
 /** Columns of every row of the search statement, which repeat on each row of a page. */
 interface SearchTotals {
@@ -91,31 +92,18 @@ export function isPageRow(row: SearchRow): row is SearchPageRow {
 
 /** Maps a page row to the API summary, with `rank` only for keyword searches. */
 export function summaryFromRow(row: SearchPageRow, withRank: boolean): ScholarshipSummary {
-  const eligibility = {
-    fieldsOfStudy: row.field_of_study as ScholarshipSummary['eligibility']['fieldsOfStudy'],
-    gradeLevels: row.grade_level as ScholarshipSummary['eligibility']['gradeLevels'],
-    citizenship: row.citizenship as ScholarshipSummary['eligibility']['citizenship'],
-    states: row.state as ScholarshipSummary['eligibility']['states'],
-    genders: row.gender as ScholarshipSummary['eligibility']['genders'],
-    minGpa: row.min_gpa,
-    basis: row.basis as ScholarshipSummary['eligibility']['basis'],
-  };
+  const { id, name, provider, award, deadline } = scholarshipSummaryFromRow(row);
+  const eligibility = fieldsFromColumns(
+    row,
+    RESULT_ELIGIBILITY_COLUMNS,
+  ) as ScholarshipSummary['eligibility'];
   return {
-    id: row.id,
-    name: row.name,
-    provider: row.provider,
+    id,
+    name,
+    provider,
     url: row.url,
-    award: {
-      min: row.award_amount_min,
-      max: row.award_amount_max,
-      currency: row.award_currency,
-      text: row.award_text,
-    },
-    deadline: {
-      next: row.deadline,
-      published: row.deadline_published,
-      estimated: row.deadline_estimated,
-    },
+    award,
+    deadline,
     eligibility,
     ...(withRank && row.rank !== null ? { rank: row.rank } : {}),
     snippet: snippetOf(row),

@@ -1,5 +1,5 @@
 import type { ScholarshipRecord } from '../types';
-import { CONTENT_COLUMNS, toScholarshipRow } from './scholarship-row';
+import { IMPORTED_COLUMNS, toScholarshipRow } from './scholarship-row';
 
 const record: ScholarshipRecord = {
   sourceKey: 'name:davidson-fellows-scholarship',
@@ -44,6 +44,6 @@ describe('toScholarshipRow', () => {
 
   it('fills every content column', () => {
     const row = toScholarshipRow(record, '2025-12-04');
-    for (const column of CONTENT_COLUMNS) expect(row).toHaveProperty(column);
+    for (const column of IMPORTED_COLUMNS) expect(row).toHaveProperty(column);
   });
 });

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { CONTENT_COLUMNS, type ScholarshipRow } from './scholarship-row';
+import { IMPORTED_COLUMNS, type ScholarshipRow } from './scholarship-row';
 
 /** Rows per statement and transaction. 400 rows of 22 columns stay far below pg's 65,535 parameters. */
 export const DEFAULT_BATCH_SIZE = 400;
@@ -11,8 +11,8 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-const CHANGED_CONDITION = `(${CONTENT_COLUMNS.map((column) => `scholarships.${column}`).join(', ')})
-  IS DISTINCT FROM (${CONTENT_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`;
+const CHANGED_CONDITION = `(${IMPORTED_COLUMNS.map((column) => `scholarships.${column}`).join(', ')})
+  IS DISTINCT FROM (${IMPORTED_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`;
 
 /**
  * Inserts or updates one batch with a single statement. A row whose content
@@ -29,7 +29,7 @@ export async function upsertBatch(
     version: db.raw('scholarships.version + 1'),
     updated_at: db.fn.now(),
   };
-  for (const column of CONTENT_COLUMNS) updates[column] = db.ref(`excluded.${column}`);
+  for (const column of IMPORTED_COLUMNS) updates[column] = db.ref(`excluded.${column}`);
   // PostgreSQL leaves xmax at 0 on a freshly inserted row and sets it on a row
   // that the ON CONFLICT update wrote. This is an implementation detail (checked
   // on PostgreSQL 17), not a documented interface.
