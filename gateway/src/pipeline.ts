@@ -29,6 +29,7 @@ import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { createProxyRoutes } from './proxy/proxy-routes';
 import type { Upstreams } from './proxy/upstreams';
 import { createRollout, createRolloutAdminRoutes, type Rollout } from './rollout';
+import { methodCheck } from './routes/method-check';
 import { securityHeaders } from './security-headers';
 import { createEdgeStages } from './stages';
 import { createStaticAssetRoutes } from './static-assets';
@@ -89,6 +90,7 @@ export type PipelineStageName =
   | 'health'
   | 'static-assets'
   | 'edge-stages'
+  | 'method-check'
   | 'api-docs'
   | 'rollout-admin'
   | 'cache-admin'
@@ -110,7 +112,9 @@ export interface PipelineStage {
  * Health routes come before the edge stages, so orchestrator probes are never rate-limited or
  * asked for credentials. The edge stages run in the order EDGE_STAGE_ORDERS names; the response
  * cache comes after them, so only requests they let through are served from it. The rollout and
- * cache switches come after them too, so the auth stage has already required the admin role.
+ * cache switches come after them too, so the auth stage has already required the admin role. A
+ * path of the published API under a method it does not define gets 405 before the cache or a
+ * service sees it.
  */
 export function buildPipeline(
   deps: GatewayDependencies,
@@ -143,6 +147,7 @@ export function buildPipeline(
       }),
     },
     { name: 'edge-stages', handler: edgeMiddleware(parts.edge) },
+    { name: 'method-check', handler: methodCheck() },
     { name: 'api-docs', handler: createApiDocsRoutes() },
     { name: 'rollout-admin', handler: createRolloutAdminRoutes(parts.rollout) },
     ...cacheStages(deps.gatewayCache, parts.rollout),

@@ -1,3 +1,4 @@
+import { matchesTemplate, pathSegments } from '@scholarships/api-contract';
 import { UNMATCHED_ROUTE } from '@scholarships/metrics';
 import { ROUTE_TABLE } from '../routes/route-table';
 
@@ -28,16 +29,7 @@ export function routeLabel(path: string): string {
 }
 
 function findRouteLabel(path: string): string {
-  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-  const segments = trimmed.split('/');
+  const segments = pathSegments(path);
   const template = TEMPLATES.find((candidate) => matchesTemplate(candidate, segments));
   return template === undefined ? UNMATCHED_ROUTE : template.join('/');
-}
-
-function matchesTemplate(template: readonly string[], segments: readonly string[]): boolean {
-  if (template.length !== segments.length) return false;
-  return template.every((part, index) => {
-    const segment = segments[index] as string;
-    return part.startsWith(':') ? segment.length > 0 : part === segment;
-  });
 }

@@ -57,9 +57,9 @@ describe('proxy routing', () => {
     ['/api/v1/scholarships', 'catalog'],
     ['/api/v1/scholarships/7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01?fields=name,award', 'catalog'],
     ['/api/v1/scholarships/42/extra/segments', 'catalog'],
-    ['/api/v1/admin/scholarships/42', 'catalog'],
-    ['/api/v1/me/interactions?since=2024-01-01T00:00:00Z', 'catalog'],
-    ['/api/v1/me/saved/abc', 'catalog'],
+    ['/api/v1/admin/scholarships/42/history', 'catalog'],
+    ['/api/v1/me/saved?since=2024-01-01T00:00:00Z', 'catalog'],
+    ['/api/v1/me/interactions/abc', 'catalog'],
     ['/api/v1/eligibility/abc?explain=true', 'eligibility'],
     ['/api/v1/me/profile', 'eligibility'],
     ['/api/v1/me/matches?limit=20&cursor=eyJpZCI6MX0%3D', 'eligibility'],
@@ -79,7 +79,10 @@ describe('proxy routing', () => {
 
   it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('forwards %s with its body', async (method) => {
     const response = await request(gateway.app)
-      [method.toLowerCase() as 'post']('/api/v1/me/saved/abc')
+      [
+        // A path under a catalog prefix that no published route defines, so every method reaches it.
+        method.toLowerCase() as 'post'
+      ]('/api/v1/me/saved/abc/notes')
       .set('Authorization', await adminAuthorization())
       .set('Content-Type', 'application/json')
       .send('{"note":"apply by May"}');
@@ -159,7 +162,7 @@ describe('proxy request bodies', () => {
     const chunks = ['{"gpa": 3.9', '5, "state": "AZ"}'];
 
     const response = await sendRequest(listening.url, {
-      method: 'POST',
+      method: 'PUT',
       path: '/api/v1/me/profile',
       headers: { 'content-type': 'application/json', authorization: await adminAuthorization() },
       bodyChunks: chunks,

@@ -32,6 +32,7 @@ function buildApp(readyCheck: () => boolean = () => true) {
     registry,
     routes,
     readiness: [{ name: 'database', check: readyCheck }],
+    allowedMethods: (path) => (path.startsWith('/items/') ? ['GET', 'HEAD'] : []),
   });
   return { app, registry };
 }
@@ -134,6 +135,14 @@ describe('createServiceApp', () => {
     const response = await request(app).get('/nowhere');
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('ROUTE_NOT_FOUND');
+  });
+
+  it('answers a known path under another method with 405', async () => {
+    const { app } = buildApp();
+    const response = await request(app).delete('/items/1');
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.body.code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('labels metrics by route template, not raw path', async () => {

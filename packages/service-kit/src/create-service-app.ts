@@ -7,7 +7,12 @@ import express, {
   type Response,
   type Router,
 } from 'express';
-import { type ErrorClassifier, errorHandler, routeNotFound } from './error-handler';
+import {
+  type AllowedMethods,
+  type ErrorClassifier,
+  errorHandler,
+  routeNotFound,
+} from './error-handler';
 import { healthRoutes, type ReadinessCheck } from './health';
 import { requestContext } from './request-context';
 
@@ -21,6 +26,8 @@ export interface ServiceAppOptions {
   classifyError?: ErrorClassifier;
   /** Largest JSON body accepted; default `100kb`. */
   bodyLimit?: string;
+  /** Methods the service's API defines per path, so a wrong method gets 405 instead of 404. */
+  allowedMethods?: AllowedMethods;
 }
 
 /**
@@ -56,7 +63,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.use(emptyBodyAsMissing);
   app.use(healthRoutes(options.registry, options.readiness ?? []));
   app.use(options.routes);
-  app.use(routeNotFound());
+  app.use(routeNotFound(options.allowedMethods));
   app.use(errorHandler(options.classifyError));
   return app;
 }

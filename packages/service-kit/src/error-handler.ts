@@ -83,9 +83,41 @@ export function errorHandler(classify: ErrorClassifier = () => undefined): Error
   };
 }
 
-/** Answers every request that reached no route with a 404 problem. */
-export function routeNotFound(): RequestHandler {
+/** Returns the methods the API defines for a path, empty when it defines none. */
+export type AllowedMethods = (path: string) => readonly string[];
+
+/**
+ * Answers every request that reached no route: with a 405 problem and an `Allow` field when
+ * `allowedMethods` knows the path under other methods, else with a 404 problem.
+ */
+export function routeNotFound(allowedMethods?: AllowedMethods): RequestHandler {
   return function routeNotFoundHandler(req, res) {
-    sendProblem(req, res, problems.routeNotFound(req.method, req.path));
+    sendProblem(req, res, unroutedProblem(req.method, req.path, allowedMethods));
   };
+}
+
+/**
+ * Returns the 405 problem for a request whose path the API knows under other methods, else
+ * undefined, so a router can answer it before passing the request on.
+ */
+export function methodNotAllowedProblem(
+  method: string,
+  path: string,
+  allowedMethods: AllowedMethods,
+): HttpProblem | undefined {
+  const allowed = allowedMethods(path);
+  if (allowed.length === 0 || allowed.includes(method)) return undefined;
+  return problems.methodNotAllowed(method, path, allowed);
+}
+
+function unroutedProblem(
+  method: string,
+  path: string,
+  allowedMethods: AllowedMethods | undefined,
+): HttpProblem {
+  const notAllowed =
+    allowedMethods === undefined
+      ? undefined
+      : methodNotAllowedProblem(method, path, allowedMethods);
+  return notAllowed ?? problems.routeNotFound(method, path);
 }

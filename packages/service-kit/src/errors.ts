@@ -42,6 +42,14 @@ export const problems = {
       title: 'Route not found',
       detail: `No route matches ${method} ${path}`,
     }),
+  methodNotAllowed: (method: string, path: string, allowed: readonly string[]) =>
+    new HttpProblem({
+      status: 405,
+      code: 'METHOD_NOT_ALLOWED',
+      title: 'Method not allowed',
+      detail: `${path} does not accept ${method}; it accepts ${allowed.join(', ')}`,
+      headers: { Allow: allowed.join(', ') },
+    }),
   databaseUnavailable: () =>
     new HttpProblem({
       status: 503,

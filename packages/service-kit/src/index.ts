@@ -1,5 +1,12 @@
 export { createServiceApp, type ServiceAppOptions } from './create-service-app';
-export { type ErrorClassifier, errorHandler, routeNotFound, sendProblem } from './error-handler';
+export {
+  type AllowedMethods,
+  type ErrorClassifier,
+  errorHandler,
+  methodNotAllowedProblem,
+  routeNotFound,
+  sendProblem,
+} from './error-handler';
 export { problems } from './errors';
 export { healthRoutes, type ReadinessCheck, runReadinessChecks } from './health';
 export { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, type ProblemOptions } from './problem';

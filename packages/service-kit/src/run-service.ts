@@ -10,6 +10,7 @@ import { createRegistry, type Registry } from '@scholarships/metrics';
 import type { Router } from 'express';
 import type { z } from 'zod';
 import { createServiceApp } from './create-service-app';
+import type { AllowedMethods } from './error-handler';
 import { problems } from './errors';
 import type { HttpProblem } from './problem';
 import { installProcessSafetyNet } from './process-safety-net';
@@ -41,6 +42,8 @@ export interface ServiceDefinition<Config extends ServiceEnv> {
    * ready. The process exits with code 1 when it rejects.
    */
   start?(deps: ServiceDeps<Config>): Promise<BackgroundWork>;
+  /** Methods the service's API defines per path, so a wrong method gets 405 instead of 404. */
+  allowedMethods?: AllowedMethods;
 }
 
 /** Maps database outages to a retryable 503 instead of a 500. */
@@ -59,6 +62,9 @@ export function buildServiceApp<Config extends ServiceEnv>(
     registry: deps.registry,
     routes: definition.createRoutes(deps),
     classifyError: classifyDatabaseError,
+    ...(definition.allowedMethods === undefined
+      ? {}
+      : { allowedMethods: definition.allowedMethods }),
     readiness: [
       { name: 'database', check: () => deps.db.ping().then(() => true) },
       { name: 'warmup', check: isWarm },

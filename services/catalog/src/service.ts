@@ -1,3 +1,4 @@
+import { allowedMethodsOf } from '@scholarships/api-contract';
 import type { Registry } from '@scholarships/metrics';
 import type { ServiceDefinition } from '@scholarships/service-kit';
 import { Router } from 'express';
@@ -21,6 +22,7 @@ export function createCatalogService(): ServiceDefinition<CatalogConfig> {
   };
   return {
     name: 'catalog',
+    allowedMethods: allowedMethodsOf('catalog'),
     configSchema: catalogConfigSchema,
     createRoutes({ db, registry }) {
       const router = Router();

@@ -1,3 +1,4 @@
+import { allowedMethodsOf } from '@scholarships/api-contract';
 import type { ServiceDefinition } from '@scholarships/service-kit';
 import { type EligibilityConfig, eligibilityConfigSchema } from './config';
 import { startProfileEventRelay } from './events';
@@ -8,6 +9,7 @@ import { hotStatements } from './statements';
 /** The eligibility service: its configuration, routes, hot statements and outbox relay. */
 export const eligibilityService: ServiceDefinition<EligibilityConfig> = {
   name: 'eligibility',
+  allowedMethods: allowedMethodsOf('eligibility'),
   configSchema: eligibilityConfigSchema,
   createRoutes: ({ db, registry }) => eligibilityRoutes({ db, registry }),
   // Prepares every statement of the request path on each pooled connection

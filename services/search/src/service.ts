@@ -1,3 +1,4 @@
+import { allowedMethodsOf } from '@scholarships/api-contract';
 import type { ServiceDefinition } from '@scholarships/service-kit';
 import { Router } from 'express';
 import { type SearchConfig, searchConfigSchema } from './config';
@@ -23,6 +24,7 @@ export function createSearchService(
   const today = options.today ?? todayInUtc;
   return {
     name: 'search',
+    allowedMethods: allowedMethodsOf('search'),
     configSchema: searchConfigSchema,
     createRoutes({ db }) {
       const router = Router();

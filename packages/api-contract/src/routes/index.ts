@@ -1,7 +1,8 @@
+import { allowedMethodsLookup } from './allowed-methods';
 import { CATALOG_ROUTES } from './catalog-routes';
 import { ELIGIBILITY_ROUTES } from './eligibility-routes';
 import { GATEWAY_ROUTES } from './gateway-routes';
-import type { RouteDefinition } from './route-definition';
+import type { RouteDefinition, RouteOwner } from './route-definition';
 import { SEARCH_ROUTES } from './search-routes';
 
 /** Every public route of the API, in documentation order. */
@@ -12,6 +13,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...GATEWAY_ROUTES,
 ];
 
+/** Returns the allowed-methods lookup of the routes that `owner` handles. */
+export function allowedMethodsOf(owner: RouteOwner): (path: string) => readonly string[] {
+  return allowedMethodsLookup(ROUTES.filter((route) => route.owner === owner));
+}
+
 /** Returns the route with `operationId`, or throws when the catalogue has none. */
 export function routeByOperationId(operationId: string): RouteDefinition {
   const route = ROUTES.find((candidate) => candidate.operationId === operationId);
@@ -19,6 +25,7 @@ export function routeByOperationId(operationId: string): RouteDefinition {
   return route;
 }
 
+export { allowedMethodsLookup, matchesTemplate, pathSegments } from './allowed-methods';
 export {
   API_DOCS_PATH,
   HEALTH_PATH,
