@@ -37,8 +37,22 @@ describe('nextCapacityRate', () => {
     ).toBeUndefined();
   });
 
-  it('stops when the first rate already missed', () => {
-    expect(nextCapacityRate(steps([250, false]), OPTIONS)).toBeUndefined();
+  it('halves the rate while every step missed', () => {
+    expect(nextCapacityRate(steps([250, false]), OPTIONS)).toBe(125);
+    expect(nextCapacityRate(steps([250, false], [125, false]), OPTIONS)).toBe(62);
+  });
+
+  it('bisects upwards once a lower rate held', () => {
+    const history = steps([250, false], [125, true]);
+    expect(nextCapacityRate(history, OPTIONS)).toBe(190);
+    history.push(...steps([190, false]));
+    expect(nextCapacityRate(history, OPTIONS)).toBe(160);
+    history.push(...steps([160, true]));
+    expect(nextCapacityRate(history, OPTIONS)).toBeUndefined();
+  });
+
+  it('stops halving at the lowest rate', () => {
+    expect(nextCapacityRate(steps([250, false], [15, false]), OPTIONS)).toBeUndefined();
   });
 });
 

@@ -10,11 +10,31 @@ const STEP_WARMUP_MS = 2000;
 /** Rates are rounded to this many requests per second when bisecting. */
 const RATE_GRANULARITY = 10;
 
+/** Lowest rate the search tries when every rate so far missed the objectives. */
+export const MIN_CAPACITY_RATE = 10;
+
+/** Index of the first step after which both a rate that held and one that missed are known. */
+function bracketIndex(steps: readonly CapacityStep[]): number {
+  let held = false;
+  let missed = false;
+  for (const [index, step] of steps.entries()) {
+    if (step.held) held = true;
+    else missed = true;
+    if (held && missed) return index;
+  }
+  return -1;
+}
+
+function roundRate(rate: number): number {
+  return Math.round(rate / RATE_GRANULARITY) * RATE_GRANULARITY;
+}
+
 /**
  * Returns the next rate to try, or undefined when the search is over. The search starts at
- * `startRate` and doubles the last rate (capped at `maxRate`) while every step held. After the
- * first miss, it bisects up to `refineSteps` times between the highest rate that held and the
- * lowest that missed.
+ * `startRate` and doubles the last rate (capped at `maxRate`) while every step held. While every
+ * step missed, it halves the lowest rate, down to `MIN_CAPACITY_RATE`, so that a platform slower
+ * than the start rate still gets a figure. Once a rate that held and one that missed are known,
+ * it bisects between them up to `refineSteps` times.
  */
 export function nextCapacityRate(
   steps: readonly CapacityStep[],
@@ -22,14 +42,19 @@ export function nextCapacityRate(
 ): number | undefined {
   const last = steps.at(-1);
   if (last === undefined) return options.startRate;
-  const firstMiss = steps.findIndex((step) => !step.held);
-  if (firstMiss < 0)
-    return last.rate < options.maxRate ? Math.min(last.rate * 2, options.maxRate) : undefined;
   const held = steps.filter((step) => step.held).map((step) => step.rate);
-  if (held.length === 0 || steps.length - 1 - firstMiss >= options.refineSteps) return undefined;
+  const missed = steps.filter((step) => !step.held).map((step) => step.rate);
+  if (missed.length === 0) {
+    return last.rate < options.maxRate ? Math.min(last.rate * 2, options.maxRate) : undefined;
+  }
+  const lowestMissed = Math.min(...missed);
+  if (held.length === 0) {
+    const lower = Math.floor(lowestMissed / 2);
+    return lower >= MIN_CAPACITY_RATE ? lower : undefined;
+  }
+  if (steps.length - 1 - bracketIndex(steps) >= options.refineSteps) return undefined;
   const highestHeld = Math.max(...held);
-  const lowestMissed = Math.min(...steps.filter((step) => !step.held).map((step) => step.rate));
-  const middle = Math.round((highestHeld + lowestMissed) / 2 / RATE_GRANULARITY) * RATE_GRANULARITY;
+  const middle = roundRate((highestHeld + lowestMissed) / 2);
   return middle > highestHeld && middle < lowestMissed ? middle : undefined;
 }
 
@@ -84,9 +109,10 @@ async function searchArm(
 }
 
 /**
- * Raises the arrival rate step by step for the baseline and the optimized arm: doubling from
- * --start-rate until a step misses the latency or error objectives or --max-rate is passed, then
- * bisecting between the last rate that held and the first that did not. Each arm gets half of
+ * Searches the arrival rate step by step for the baseline and the optimized arm: doubling from
+ * --start-rate until a step misses the latency or error objectives or --max-rate is passed (or
+ * halving while every step missed), then bisecting between the highest rate that held and the
+ * lowest that did not. Each arm gets half of
  * --time-budget. The hit ratio is not an objective here, since the baseline has no cache.
  */
 export async function runCapacityMode(session: BenchSession): Promise<ModeResult> {
