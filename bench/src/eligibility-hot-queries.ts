@@ -13,7 +13,7 @@
  * per workload (default 60, at most 600). The exit status is 1 when a P95
  * misses the target.
  */
-import { cpus, loadavg, totalmem } from 'node:os';
+import { loadavg } from 'node:os';
 import { migrations as catalogMigrations } from '@scholarships/catalog/migrations';
 import type { Database } from '@scholarships/db';
 import { migrations as eligibilityMigrations } from '@scholarships/eligibility/migrations';
@@ -22,6 +22,7 @@ import { eligibilityWorkloads, type Workload } from './eligibility-workloads';
 import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
 import { formatLatencyTable, type LatencyRow, latencyRow } from './latency-table';
 import { seededRandom } from './load/random';
+import { describeMachine } from './machine';
 import { loadScholarships, type ScholarshipLoadTimes } from './scholarship-data-set';
 import { timeStatement } from './time-statement';
 
@@ -86,12 +87,11 @@ async function sampleIds(db: Database, sql: string): Promise<string[]> {
   return result.rows.map((row) => row.id);
 }
 
-function describeMachine(): string {
-  const cpu = cpus();
-  const memoryGb = (totalmem() / 1024 ** 3).toFixed(1);
-  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${memoryGb} GB RAM, load average ${loadavg()
+function describeMachineAndLoad(): string {
+  const load = loadavg()
     .map((value) => value.toFixed(2))
-    .join(' ')}, Node.js ${process.version}`;
+    .join(' ');
+  return `${describeMachine()}; load average ${load}`;
 }
 
 function report(line: string): void {
@@ -120,7 +120,7 @@ async function measure(db: Database): Promise<LatencyRow[]> {
 }
 
 async function main(): Promise<void> {
-  const machine = describeMachine();
+  const machine = describeMachineAndLoad();
   const {
     db,
     loaded: loads,
