@@ -10,6 +10,7 @@ import {
   MAX_DOLLARS,
   RANK,
 } from './sql-fragments';
+import { RESULT_COLUMNS } from './summary';
 
 /**
  * Statement text depends only on the shape (sort, and whether q is given),
@@ -62,26 +63,7 @@ const FIRST_PAGE_POSITIONS: Record<SearchSort, CursorPosition> = {
 /** Largest finite PostgreSQL date, the upper key of a deadline range without `deadline_to`. */
 const LAST_FINITE_DATE = '5874897-12-31';
 
-const SUMMARY_COLUMNS = [
-  'id',
-  'name',
-  'provider',
-  'url',
-  'award_amount_min',
-  'award_amount_max',
-  'award_currency',
-  'award_text',
-  'deadline',
-  'deadline_published',
-  'deadline_estimated',
-  'field_of_study',
-  'grade_level',
-  'citizenship',
-  'state',
-  'gender',
-  'min_gpa',
-  'basis',
-].map((column) => `s.${column}`);
+const RESULT_SELECT_LIST = RESULT_COLUMNS.map((column) => `s.${column}`);
 
 /** Characters of the description sent for a snippet without q. The route shortens it further. */
 const DESCRIPTION_PREFIX_LENGTH = 400;
@@ -113,7 +95,7 @@ WITH matches AS MATERIALIZED (
   WHERE ${[KEYWORD_MATCH, ...ALL_FILTERS].join('\n    AND ')}
 )
 SELECT totals.total, totals.keyword_nodes, page.sort_key, ${rankColumn} AS rank,
-  ${SUMMARY_COLUMNS.join(', ')},
+  ${RESULT_SELECT_LIST.join(', ')},
   ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}') AS headline,
   left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
 FROM (SELECT count(*) AS total, numnode(${KEYWORD}) AS keyword_nodes FROM matches) AS totals
@@ -147,7 +129,7 @@ FROM (
   WHERE ${ALL_FILTERS.join('\n    AND ')}
 ) AS totals
 LEFT JOIN LATERAL (
-  SELECT ${sort.key} AS sort_key, NULL::real AS rank, ${SUMMARY_COLUMNS.join(', ')},
+  SELECT ${sort.key} AS sort_key, NULL::real AS rank, ${RESULT_SELECT_LIST.join(', ')},
     NULL::text AS headline,
     left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
   FROM scholarships AS s

@@ -4,6 +4,7 @@ import {
   type MappedColumns,
   type Scholarship,
   type ScholarshipRow,
+  SUMMARY_COLUMNS,
   type SummaryRow,
   scholarshipSummaryFromRow,
 } from '@scholarships/contracts';
@@ -18,6 +19,13 @@ const RESULT_ELIGIBILITY_COLUMNS = {
   minGpa: ELIGIBILITY_COLUMNS.minGpa,
   basis: ELIGIBILITY_COLUMNS.basis,
 } as const;
+
+/** Columns of the scholarship that a search result is read from, for the statements' `SELECT` lists. */
+export const RESULT_COLUMNS = [
+  ...SUMMARY_COLUMNS,
+  'url',
+  ...Object.values(RESULT_ELIGIBILITY_COLUMNS),
+] as const;
 
 type SummaryColumns = SummaryRow &
   Pick<ScholarshipRow, 'url'> &
