@@ -94,6 +94,15 @@ describe('response cache in memory', () => {
       expect(origin.requests).toHaveLength(1);
     });
 
+    it('sends the GET length on a HEAD miss', async () => {
+      const head = await serve('/api/v1/search', { method: 'HEAD', query: 'q=law' });
+      const get = await serve('/api/v1/search', { query: 'q=law' });
+
+      expect(head.headers['x-cache']).toBe('MISS');
+      expect(head.body).toHaveLength(0);
+      expect(head.headers['content-length']).toBe(String(get.body.length));
+    });
+
     it('shares one entry across equal queries', async () => {
       await serve('/api/v1/search', { query: 'state=tx,ca&q=law' });
       const hit = await serve('/api/v1/search', { query: 'q=%20law&state=CA&state=TX&limit=20' });

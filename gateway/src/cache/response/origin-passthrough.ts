@@ -15,8 +15,14 @@ export function responseFromOrigin(
     ...passedOnResponseHeaders(response.headers),
     ...cacheHeaders(outcome, status),
   };
-  const bodyless = request.method === 'HEAD' || response.status === 204 || response.status === 304;
-  if (!bodyless) headers['content-length'] = String(response.body.length);
+  const noContent = response.status === 204 || response.status === 304;
+  const head = request.method === 'HEAD';
+  // A HEAD request is filled with GET, so its Content-Length is the one GET would send, as a
+  // stored entry's is (RFC 9110 §9.3.2). An empty body means the origin answered HEAD itself.
+  if (!noContent && (!head || response.body.length > 0)) {
+    headers['content-length'] = String(response.body.length);
+  }
+  const bodyless = head || noContent;
   return {
     status: response.status,
     headers,
