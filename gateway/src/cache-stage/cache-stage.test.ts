@@ -61,6 +61,15 @@ describe('response cache in the gateway pipeline', () => {
   let setup: Setup;
   afterEach(async () => tearDown(setup));
 
+  it('passes the origin length on a HEAD miss', async () => {
+    setup = await setUp();
+    const head = await fetch(`${setup.url}/api/v1/search?q=law`, { method: 'HEAD' });
+
+    expect(head.headers.get('x-cache')).toBe('MISS');
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(await head.text()).toBe('');
+  });
+
   it('serves a repeated search from cache', async () => {
     setup = await setUp();
     const first = await get(setup, '/api/v1/search?q=law');

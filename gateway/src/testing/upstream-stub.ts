@@ -77,23 +77,25 @@ export async function startUpstreamStub(
         return;
       }
       requests.push(recorded);
+      // The echo is built first so that, like an Express service, the stub sends Content-Length,
+      // to HEAD as well.
+      const echo = JSON.stringify({
+        service: name,
+        method: recorded.method,
+        url: recorded.url,
+        headers: recorded.headers,
+        body: recorded.body.toString('base64'),
+      });
       res.writeHead(200, {
         'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(echo)),
         connection: 'keep-alive, x-upstream-hop',
         'keep-alive': 'timeout=60',
         'x-upstream-hop': 'must not reach the client',
         'x-upstream-service': name,
         ...options.responseHeaders,
       });
-      res.end(
-        JSON.stringify({
-          service: name,
-          method: recorded.method,
-          url: recorded.url,
-          headers: recorded.headers,
-          body: recorded.body.toString('base64'),
-        }),
-      );
+      res.end(echo);
     });
   });
   server.on('connection', () => {

@@ -1,4 +1,5 @@
 import type { ResponseParts } from '../entry/shareability';
+import { headerText } from '../http/header-map';
 import { passedOnResponseHeaders } from '../origin/response-headers';
 import type { CacheRequest } from '../request/cache-request';
 import { type CacheResponse, EMPTY_BODY } from './cache-response';
@@ -17,9 +18,12 @@ export function responseFromOrigin(
   };
   const noContent = response.status === 204 || response.status === 304;
   const head = request.method === 'HEAD';
-  // A HEAD request is filled with GET, so its Content-Length is the one GET would send, as a
-  // stored entry's is (RFC 9110 §9.3.2). An empty body means the origin answered HEAD itself.
-  if (!noContent && (!head || response.body.length > 0)) {
+  if (head) {
+    // A HEAD miss goes to the origin as HEAD, whose Content-Length is the one GET would send
+    // (RFC 9110 section 9.3.2), so it is passed on as a stored entry's length would be.
+    const originLength = headerText(response.headers, 'content-length');
+    if (!noContent && originLength !== undefined) headers['content-length'] = originLength;
+  } else if (!noContent) {
     headers['content-length'] = String(response.body.length);
   }
   const bodyless = head || noContent;

@@ -51,5 +51,12 @@ export function jsonResponse(
 }
 
 function defaultReply(request: CacheRequest, count: number): OriginResponse {
-  return jsonResponse({ path: request.path, query: request.query, count });
+  const response = jsonResponse({ path: request.path, query: request.query, count });
+  if (request.method !== 'HEAD') return response;
+  // An HTTP origin answers HEAD with the fields GET would send, Content-Length included, and no body.
+  return {
+    ...response,
+    headers: { ...response.headers, 'content-length': String(response.body.length) },
+    body: Buffer.alloc(0),
+  };
 }
