@@ -5,6 +5,7 @@ import {
   startGateway,
   startStubServices,
 } from '../testing/gateway-stack';
+import { adminAuthorization } from '../testing/test-tokens';
 
 describe('method check', () => {
   let services: StubServices;
@@ -24,7 +25,7 @@ describe('method check', () => {
     const response = await request(gateway.listening.url).delete('/api/v1/search?q=law');
 
     expect(response.status).toBe(405);
-    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.headers.allow).toBe('GET, HEAD, OPTIONS');
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.code).toBe('METHOD_NOT_ALLOWED');
     expect(response.body.detail).toContain('DELETE');
@@ -34,7 +35,7 @@ describe('method check', () => {
     const response = await request(gateway.listening.url).get('/api/v1/eligibility/check');
 
     expect(response.status).toBe(405);
-    expect(response.headers.allow).toBe('POST');
+    expect(response.headers.allow).toBe('POST, OPTIONS');
   });
 
   it('keeps the request away from the service', async () => {
@@ -51,6 +52,23 @@ describe('method check', () => {
     const response = await request(gateway.listening.url).get('/api/v1/search?q=law');
 
     expect(response.status).toBe(200);
+  });
+
+  it('answers OPTIONS on a known path with its methods', async () => {
+    const response = await request(gateway.listening.url).options('/api/v1/eligibility/check');
+
+    expect(response.status).toBe(204);
+    expect(response.headers.allow).toBe('POST, OPTIONS');
+  });
+
+  it('knows the operator routes outside the catalogue', async () => {
+    const response = await request(gateway.listening.url)
+      .post('/api/v1/admin/gateway/rollout')
+      .set('Authorization', await adminAuthorization())
+      .send({});
+
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD, PUT, OPTIONS');
   });
 
   it('leaves paths outside the API to the 404 route', async () => {

@@ -42,6 +42,7 @@ const EXPOSED_RESPONSE_HEADERS = [
   'ETag',
   'X-Cache',
   'Cache-Status',
+  'Allow',
 ];
 
 const VARY_ORIGIN: HeaderFields = [['Vary', 'Origin']];
