@@ -137,6 +137,13 @@ describe('createServiceApp', () => {
     expect(response.body.code).toBe('ROUTE_NOT_FOUND');
   });
 
+  it('cuts a long request target in the problem', async () => {
+    const { app } = buildApp();
+    const response = await request(app).get(`/nowhere?pad=${'x'.repeat(5000)}`);
+    expect(response.status).toBe(404);
+    expect(response.body.instance).toHaveLength(2048);
+  });
+
   it('answers a known path under another method with 405', async () => {
     const { app } = buildApp();
     const response = await request(app).delete('/items/1');

@@ -42,8 +42,17 @@ export class HttpProblem extends Error {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** The JSON body of a problem response. */
-export function problemBody(problem: HttpProblem, requestId: string, instance: string) {
+/**
+ * Longest `instance` sent, in characters. A request target can be far longer (the gateway
+ * rejects one above 2,048 bytes with 414), and echoing all of it would let a client make every
+ * error response as large as its request.
+ */
+export const MAX_INSTANCE_LENGTH = 2048;
+
+/** The JSON body of a problem response; `instance` is the request target, cut to `MAX_INSTANCE_LENGTH`. */
+export function problemBody(problem: HttpProblem, requestId: string, target: string) {
+  const instance =
+    target.length > MAX_INSTANCE_LENGTH ? target.slice(0, MAX_INSTANCE_LENGTH) : target;
   return {
     type: `about:blank`,
     title: problem.title,

@@ -19,6 +19,7 @@ export const problemDetailsSchema = z.looseObject({
   code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
   detail: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** The request target, cut to its first 2,048 characters. */
   instance: z.string(),
   requestId: z.string(),
 });
