@@ -9,9 +9,11 @@ const TEMPLATES = ROUTE_TABLE.flatMap((route) =>
 /**
  * Paths whose label was found before. Hits of one route repeat the same few paths, and two
  * recorders label each request, so the table is searched once per path rather than twice per
- * request. A flood of distinct paths only empties the memo now and then.
+ * request. A flood of distinct paths only empties the memo now and then, and paths longer than
+ * `MEMO_PATH_LIMIT` are labelled without it, which bounds its memory.
  */
 const MEMO_LIMIT = 4096;
+const MEMO_PATH_LIMIT = 256;
 const memo = new Map<string, string>();
 
 /**
@@ -19,6 +21,7 @@ const memo = new Map<string, string>();
  * before Express runs. Like Express's default (non-strict) routing, one trailing slash is ignored.
  */
 export function routeLabel(path: string): string {
+  if (path.length > MEMO_PATH_LIMIT) return findRouteLabel(path);
   let label = memo.get(path);
   if (label === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
