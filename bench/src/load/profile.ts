@@ -64,7 +64,7 @@ async function readProfiles(
 function formatProfile(profile: ProcessProfile): string {
   const busyMs = profile.cpu.totalMs - profile.cpu.idleMs;
   const lines = [
-    `== ${profile.process}: ${formatMs(busyMs)} ms on the CPU of ${formatMs(profile.cpu.totalMs)} ms sampled ` +
+    `== ${profile.process}: ${formatMs(busyMs)} ms busy (not idle; includes waiting for a core) of ${formatMs(profile.cpu.totalMs)} ms sampled ` +
       (profile.cpu.windowed ? 'during the measured window' : 'from start to exit'),
     'top functions by self time:',
     ...profile.cpu.top.map(
