@@ -1,4 +1,4 @@
-import { allowedMethodsLookup, ROUTES } from '@scholarships/api-contract';
+import { allowedMethodsLookup, ROUTES, type RouteMethod } from '@scholarships/api-contract';
 import {
   type AllowedMethods,
   methodNotAllowedProblem,
@@ -8,30 +8,32 @@ import type { RequestHandler } from 'express';
 import { CACHE_SWITCH_PATH } from '../cache-stage/cache-admin-routes';
 import { ROLLOUT_SWITCH_PATH } from '../rollout/admin-routes';
 
-/** The gateway's operator routes, which the public catalogue leaves out, with their methods. */
-const OPERATOR_METHODS: Readonly<Record<string, readonly string[]>> = {
-  [CACHE_SWITCH_PATH]: ['GET', 'HEAD', 'PUT'],
-  [ROLLOUT_SWITCH_PATH]: ['GET', 'HEAD', 'PUT'],
-};
+/** The gateway's operator routes, which the public catalogue leaves out. */
+const OPERATOR_ROUTES: readonly RouteMethod[] = [
+  { method: 'get', path: CACHE_SWITCH_PATH },
+  { method: 'put', path: CACHE_SWITCH_PATH },
+  { method: 'get', path: ROLLOUT_SWITCH_PATH },
+  { method: 'put', path: ROLLOUT_SWITCH_PATH },
+];
 
 /**
  * Returns the methods the gateway serves for a path: the catalogue's and the operator routes',
- * plus OPTIONS, which this check answers itself. Empty for a path it does not know.
+ * plus OPTIONS, which this check responds to itself. Empty for a path it does not serve.
  */
 export function gatewayAllowedMethods(
-  catalogue: AllowedMethods = allowedMethodsLookup(ROUTES),
+  routes: readonly RouteMethod[] = [...ROUTES, ...OPERATOR_ROUTES],
 ): AllowedMethods {
+  const lookup = allowedMethodsLookup(routes);
   return (path) => {
-    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
-    const methods = OPERATOR_METHODS[trimmed] ?? catalogue(path);
+    const methods = lookup(path);
     return methods.length === 0 ? methods : [...methods, 'OPTIONS'];
   };
 }
 
 /**
  * Responds to a request for a known path under a method it does not define with `405 Method Not
- * Allowed` and an `Allow` field, before the cache or a service sees it, and to `OPTIONS` on a
- * known path with 204 and `Allow` (CORS preflights are answered earlier, by the CORS stage).
+ * Allowed` and an `Allow` field, before the request reaches the cache or a service. `OPTIONS` on
+ * a known path gets 204 and `Allow`, because the CORS stage has already handled preflights.
  * Paths outside the catalogue, such as an upstream added by configuration, pass through.
  */
 export function methodCheck(allowed: AllowedMethods = gatewayAllowedMethods()): RequestHandler {

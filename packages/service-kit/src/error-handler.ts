@@ -87,8 +87,8 @@ export function errorHandler(classify: ErrorClassifier = () => undefined): Error
 export type AllowedMethods = (path: string) => readonly string[];
 
 /**
- * Answers every request that reached no route: with a 405 problem and an `Allow` field when
- * `allowedMethods` knows the path under other methods, else with a 404 problem.
+ * Responds to every request that reached no route: with a 405 problem and an `Allow` field when
+ * `allowedMethods` lists other methods for the path, else with a 404 problem.
  */
 export function routeNotFound(allowedMethods?: AllowedMethods): RequestHandler {
   return function routeNotFoundHandler(req, res) {
@@ -97,8 +97,8 @@ export function routeNotFound(allowedMethods?: AllowedMethods): RequestHandler {
 }
 
 /**
- * Returns the 405 problem for a request whose path the API knows under other methods, else
- * undefined, so a router can answer it before passing the request on.
+ * Returns the 405 problem for a request whose path the API defines under other methods, else
+ * undefined, so a router can respond before passing the request on.
  */
 export function methodNotAllowedProblem(
   method: string,
@@ -115,9 +115,9 @@ function unroutedProblem(
   path: string,
   allowedMethods: AllowedMethods | undefined,
 ): HttpProblem {
-  const notAllowed =
-    allowedMethods === undefined
-      ? undefined
-      : methodNotAllowedProblem(method, path, allowedMethods);
-  return notAllowed ?? problems.routeNotFound(method, path);
+  if (allowedMethods !== undefined) {
+    const notAllowed = methodNotAllowedProblem(method, path, allowedMethods);
+    if (notAllowed !== undefined) return notAllowed;
+  }
+  return problems.routeNotFound(method, path);
 }

@@ -49,10 +49,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  */
 export const MAX_INSTANCE_LENGTH = 2048;
 
-/** The JSON body of a problem response; `instance` is the request target, cut to `MAX_INSTANCE_LENGTH`. */
+/** Builds the JSON body of a problem response, with the request target cut to `MAX_INSTANCE_LENGTH`. */
 export function problemBody(problem: HttpProblem, requestId: string, target: string) {
-  const instance =
-    target.length > MAX_INSTANCE_LENGTH ? target.slice(0, MAX_INSTANCE_LENGTH) : target;
+  const instance = target.slice(0, MAX_INSTANCE_LENGTH);
   return {
     type: `about:blank`,
     title: problem.title,

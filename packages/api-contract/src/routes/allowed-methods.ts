@@ -18,13 +18,16 @@ export function matchesTemplate(template: readonly string[], segments: readonly 
   });
 }
 
+/** The part of a route that decides which methods a path accepts. */
+export type RouteMethod = Pick<RouteDefinition, 'method' | 'path'>;
+
 /**
  * Returns a lookup of the methods `routes` define for a path, for `405 Method Not Allowed` and its
  * `Allow` field: upper-case, HEAD wherever GET is, and empty for a path no route has. Like
  * Express's default routing, one trailing slash is ignored.
  */
 export function allowedMethodsLookup(
-  routes: readonly RouteDefinition[],
+  routes: readonly RouteMethod[],
 ): (path: string) => readonly string[] {
   const templates = routes.map((route) => ({
     segments: pathSegments(route.path),

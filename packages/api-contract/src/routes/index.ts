@@ -25,7 +25,12 @@ export function routeByOperationId(operationId: string): RouteDefinition {
   return route;
 }
 
-export { allowedMethodsLookup, matchesTemplate, pathSegments } from './allowed-methods';
+export {
+  allowedMethodsLookup,
+  matchesTemplate,
+  pathSegments,
+  type RouteMethod,
+} from './allowed-methods';
 export {
   API_DOCS_PATH,
   HEALTH_PATH,
