@@ -113,8 +113,8 @@ export interface PipelineStage {
  * asked for credentials. The edge stages run in the order EDGE_STAGE_ORDERS names; the response
  * cache comes after them, so only requests they let through are served from it. The rollout and
  * cache switches come after them too, so the auth stage has already required the admin role. A
- * path of the published API under a method it does not define gets 405 before the cache or a
- * service sees it.
+ * path of the published API under a method it does not define gets 405 before the request
+ * reaches the cache or a service.
  */
 export function buildPipeline(
   deps: GatewayDependencies,

@@ -21,8 +21,8 @@ type StoredValue = string | string[];
 
 /**
  * Passes each header of a cache response that goes out to `write`, reconciled with the headers
- * the gateway set itself (read through `own`) the way the streaming proxy does: gateway-owned
- * and CORS headers are skipped, and the joined headers follow the gateway's own value.
+ * the gateway set itself (read through `own`) as the streaming proxy reconciles them.
+ * Gateway-owned and CORS headers are skipped, and a joined header follows the gateway's value.
  */
 function reconcileStoredHeaders(
   stored: Readonly<Record<string, StoredValue>>,
@@ -73,7 +73,7 @@ export class OutgoingFields {
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
-  /** The fields as the flat name, value list that `ServerResponse.writeHead` accepts. */
+  /** Returns the fields as the flat name, value list that `ServerResponse.writeHead` accepts. */
   toFlatList(): string[] {
     const flat: string[] = [];
     for (const [name, value] of this.fields.values()) {
@@ -86,8 +86,8 @@ export class OutgoingFields {
 
 /**
  * Writes a cache response with the gateway's own `fields` in one `writeHead` call, for a
- * response on which no header was set yet. It sends the same fields as `sendCacheResponse`
- * after the same headers were set one by one, without storing and validating each of them twice.
+ * response on which no header was set yet. It sends the fields `sendCacheResponse` would send
+ * after `setHeader` calls, without storing and validating each header twice.
  */
 export function sendCacheResponseWith(
   res: ServerResponse,

@@ -15,12 +15,12 @@ export const MIN_CAPACITY_RATE = 10;
 
 /** Index of the first step after which both a rate that held and one that missed are known. */
 function bracketIndex(steps: readonly CapacityStep[]): number {
-  let held = false;
-  let missed = false;
+  let heldSeen = false;
+  let missedSeen = false;
   for (const [index, step] of steps.entries()) {
-    if (step.held) held = true;
-    else missed = true;
-    if (held && missed) return index;
+    if (step.held) heldSeen = true;
+    else missedSeen = true;
+    if (heldSeen && missedSeen) return index;
   }
   return -1;
 }
@@ -42,18 +42,18 @@ export function nextCapacityRate(
 ): number | undefined {
   const last = steps.at(-1);
   if (last === undefined) return options.startRate;
-  const held = steps.filter((step) => step.held).map((step) => step.rate);
-  const missed = steps.filter((step) => !step.held).map((step) => step.rate);
-  if (missed.length === 0) {
+  const heldRates = steps.filter((step) => step.held).map((step) => step.rate);
+  const missedRates = steps.filter((step) => !step.held).map((step) => step.rate);
+  if (missedRates.length === 0) {
     return last.rate < options.maxRate ? Math.min(last.rate * 2, options.maxRate) : undefined;
   }
-  const lowestMissed = Math.min(...missed);
-  if (held.length === 0) {
+  const lowestMissed = Math.min(...missedRates);
+  if (heldRates.length === 0) {
     const lower = Math.floor(lowestMissed / 2);
     return lower >= MIN_CAPACITY_RATE ? lower : undefined;
   }
   if (steps.length - 1 - bracketIndex(steps) >= options.refineSteps) return undefined;
-  const highestHeld = Math.max(...held);
+  const highestHeld = Math.max(...heldRates);
   const middle = roundRate((highestHeld + lowestMissed) / 2);
   return middle > highestHeld && middle < lowestMissed ? middle : undefined;
 }

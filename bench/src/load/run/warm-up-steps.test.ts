@@ -1,7 +1,7 @@
 import { warmUpSteps } from './warm-up-steps';
 
 describe('warmUpSteps', () => {
-  it('rises from a tenth of the rate to the full rate in one-second steps', () => {
+  it('rises to the full rate', () => {
     const steps = warmUpSteps(500, 10_000);
     expect(steps).toHaveLength(10);
     expect(steps[0]).toEqual({ rate: 50, durationMs: 1000 });

@@ -13,8 +13,8 @@ export const WARM_UP_FIRST_SHARE = 0.1;
 /**
  * Splits a warm-up into one-second steps whose rate rises evenly from a tenth of `rate` to the
  * full rate. A cold platform hit at the full rate at once queues requests behind the misses that
- * fill its caches, and that backlog carries into the measured window; rising steps let the caches
- * fill at a rate the origin keeps up with, as traffic arrives at a replica that joins a pool. The
+ * fill its caches, and that backlog carries into the measured window. Rising steps let the caches
+ * fill at a rate the origin keeps up with, as traffic reaches a replica that joins a pool. The
  * last step runs at the full rate, so the measured window starts from the steady state. A
  * warm-up shorter than two steps runs at the full rate alone.
  */

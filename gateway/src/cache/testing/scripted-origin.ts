@@ -53,7 +53,7 @@ export function jsonResponse(
 function defaultReply(request: CacheRequest, count: number): OriginResponse {
   const response = jsonResponse({ path: request.path, query: request.query, count });
   if (request.method !== 'HEAD') return response;
-  // An HTTP origin answers HEAD with the fields GET would send, Content-Length included, and no body.
+  // An HTTP origin responds to HEAD with the fields GET would send, Content-Length included, and no body.
   return {
     ...response,
     headers: { ...response.headers, 'content-length': String(response.body.length) },
