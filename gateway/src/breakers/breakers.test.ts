@@ -171,9 +171,18 @@ describe('redis guard', () => {
 
   it('times out a frozen command', async () => {
     const guard = createRedisGuard({ ...SETTINGS, timeoutMs: 50 }, metrics.breakers);
-    const never = guard.run(() => new Promise<string>(() => {})).catch((caught: unknown) => caught);
+    let settled = false;
+    const never = guard
+      .run(() => new Promise<string>(() => {}))
+      .catch((caught: unknown) => caught)
+      .finally(() => {
+        settled = true;
+      });
 
-    jest.advanceTimersByTime(50);
+    await jest.advanceTimersByTimeAsync(49);
+    expect(settled).toBe(false);
+    // The deadline's timer, then its check after one more poll for I/O.
+    await jest.advanceTimersByTimeAsync(2);
 
     expect(await never).toMatchObject({ code: 'ETIMEDOUT' });
     expect(

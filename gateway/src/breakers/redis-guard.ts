@@ -1,4 +1,5 @@
 import CircuitBreaker from 'opossum';
+import { DeadlineExceededError, withDeadline } from '../redis/deadline';
 import {
   type BreakerMetrics,
   type BreakerState,
@@ -11,7 +12,8 @@ export const REDIS_BREAKER_NAME = 'redis';
 
 /**
  * The breaker around every Redis command of the cache. A failing, frozen or slow Redis costs a
- * request at most `timeoutMs`, and once the breaker opens, nothing: callers skip Redis at once.
+ * request at most `timeoutMs` (and one poll for I/O, see `withDeadline`), and once the breaker
+ * opens, nothing: callers skip Redis at once.
  */
 export interface RedisGuard {
   /** Runs one Redis operation through the breaker; while open, rejects at once (EOPENBREAKER). */
@@ -38,12 +40,19 @@ type Operation = () => Promise<unknown>;
 export const REDIS_CONSECUTIVE_FAILURES_TO_OPEN = 3;
 
 export function createRedisGuard(settings: BreakerSettings, metrics: BreakerMetrics): RedisGuard {
+  const { timeoutMs } = settings;
   const breaker = new CircuitBreaker<[Operation], unknown>(
-    (operation) => operation(),
-    // Every Redis error counts: the cache sends no command that fails for a client's reason.
-    toOpossumOptions(REDIS_BREAKER_NAME, settings, () => false),
+    (operation) => (timeoutMs === false ? operation() : withDeadline(operation(), timeoutMs)),
+    // Every Redis error counts: the cache sends no command that fails for a client's reason. The
+    // deadline replaces opossum's own timer, which fires falsely when the process was descheduled.
+    toOpossumOptions(REDIS_BREAKER_NAME, { ...settings, timeoutMs: false }, () => false),
   );
   observeBreaker(breaker, REDIS_BREAKER_NAME, metrics);
+  breaker.on('failure', (error: unknown) => {
+    if (error instanceof DeadlineExceededError) {
+      metrics.events.inc({ breaker: REDIS_BREAKER_NAME, event: 'timeout' });
+    }
+  });
   openAfterConsecutiveFailures(breaker, REDIS_CONSECUTIVE_FAILURES_TO_OPEN);
 
   return {

@@ -1,11 +1,15 @@
 import type { Logger } from '@scholarships/logger';
 import { Redis, type RedisOptions } from 'ioredis';
+import { COMMAND_TIMEOUT_BACKSTOP_MS } from './deadline';
 
 /** Maximum wait between reconnection attempts, in milliseconds. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
 
 export interface RedisClientOptions {
-  /** Limit for one command's reply, in milliseconds; past it the command fails with a timeout. */
+  /**
+   * Limit for one command's reply, in milliseconds. Callers on the request path apply it with
+   * `withDeadline`; ioredis's own timer is set no lower than `COMMAND_TIMEOUT_BACKSTOP_MS`.
+   */
   commandTimeoutMs: number;
   /** Extra ioredis options, e.g. a `keyPrefix` that keeps tests apart. */
   overrides?: RedisOptions;
@@ -17,15 +21,16 @@ export interface RedisClientOptions {
  * - no offline queue, so a command sent while disconnected fails at once;
  * - no retry of a command after a reconnect (`maxRetriesPerRequest: 0`), because the request
  *   already fell back, and a late retry would count it twice;
- * - a command timeout of tens of milliseconds, which also covers a Redis that stopped answering
- *   on an open connection (e.g. a process paused with SIGSTOP);
+ * - a deadline of tens of milliseconds on the request path (`withDeadline`), and a backstop
+ *   timeout on every command, which also covers a Redis that stopped answering on an open
+ *   connection (e.g. a process paused with SIGSTOP);
  * - reconnection forever with a delay capped at 2 s, so shared state resumes when Redis returns.
  */
 export function createRedisClient(url: string, logger: Logger, options: RedisClientOptions): Redis {
   const client = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs,
+    commandTimeout: Math.max(options.commandTimeoutMs, COMMAND_TIMEOUT_BACKSTOP_MS),
     connectTimeout: 1_000,
     retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 6), MAX_RECONNECT_DELAY_MS),
     ...options.overrides,

@@ -36,6 +36,7 @@ export function createEdgeStages(deps: EdgeStageDependencies): Record<EdgeStageN
     'rate-limit': createRateLimitStage({
       table,
       redis: deps.redis,
+      redisTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS,
       logger: deps.logger,
       metrics: deps.metrics,
       ...clock,

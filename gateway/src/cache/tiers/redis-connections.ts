@@ -1,9 +1,13 @@
 import type { Logger } from '@scholarships/logger';
 import { Redis, type RedisOptions } from 'ioredis';
+import { COMMAND_TIMEOUT_BACKSTOP_MS } from '../../redis/deadline';
 
 export interface RedisConnectionOptions {
   url: string;
-  /** Limit for every command, in milliseconds; also the Redis breaker's timeout. */
+  /**
+   * Limit for every command, in milliseconds. The Redis breaker applies it with `withDeadline`;
+   * ioredis's own timer is set no lower than `COMMAND_TIMEOUT_BACKSTOP_MS`.
+   */
   commandTimeoutMs: number;
   /** Limit for opening the TCP connection, in milliseconds. */
   connectTimeoutMs: number;
@@ -15,13 +19,14 @@ export interface RedisConnectionOptions {
 /**
  * Options under which Redis trouble costs a request at most one command timeout. Commands issued
  * while disconnected fail at once instead of queueing, and no command is retried. Every command
- * has a deadline, and reconnection goes on in the background with a bounded backoff.
+ * has a deadline (the breaker's, backed by ioredis's timer), and reconnection goes on in the
+ * background with a bounded backoff.
  */
 export function failFastRedisOptions(options: RedisConnectionOptions): RedisOptions {
   return {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: options.commandTimeoutMs,
+    commandTimeout: Math.max(options.commandTimeoutMs, COMMAND_TIMEOUT_BACKSTOP_MS),
     connectTimeout: options.connectTimeoutMs,
     retryStrategy: (attempt) =>
       Math.min(50 * 2 ** Math.min(attempt, 10), options.maxReconnectDelayMs),

@@ -76,7 +76,7 @@ describe('leases on the shared Redis bucket', () => {
       createRegistry({ service: 'gateway', defaultMetrics: false }),
     );
     return new LimiterBackend({
-      shared: new RedisLimiter(redis),
+      shared: new RedisLimiter(redis, 50),
       local: new LocalLimiter(Date.now),
       logger: createLogger({ service: 'test', level: 'silent' }),
       now: Date.now,

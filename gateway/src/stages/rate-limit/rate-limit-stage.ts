@@ -21,10 +21,14 @@ import { RedisLimiter } from './redis-limiter';
 /** Time between checks of whether Redis is back while the local limiter runs, in milliseconds. */
 export const REDIS_PROBE_INTERVAL_MS = 500;
 
+const DEFAULT_REDIS_TIMEOUT_MS = 50;
+
 export interface RateLimitStageOptions {
   table: RateLimitTable;
   /** Shared counters; undefined runs only the per-replica limiter. */
   redis: Redis | undefined;
+  /** Deadline of one Redis command, after which the local limiter decides. Default 50. */
+  redisTimeoutMs?: number;
   logger: Logger;
   metrics: GatewayMetrics;
   /** Clock in milliseconds since the epoch; the local limiter reads it. */
@@ -52,7 +56,10 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
   const now = options.now ?? Date.now;
   const compiled = compileRoutes(options.table);
   const backend = new LimiterBackend({
-    shared: options.redis === undefined ? undefined : new RedisLimiter(options.redis),
+    shared:
+      options.redis === undefined
+        ? undefined
+        : new RedisLimiter(options.redis, options.redisTimeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS),
     local: new LocalLimiter(now),
     logger: options.logger,
     now,

@@ -1,4 +1,5 @@
 import type { Redis, Result } from 'ioredis';
+import { withDeadline } from '../../redis/deadline';
 import { describeGcra, type GcraParameters, UNIT_TOLERANCE } from './gcra';
 import type { Reservation } from './permit-leases';
 
@@ -53,9 +54,15 @@ declare module 'ioredis' {
   }
 }
 
-/** Shared GCRA limiter on Redis; every call is one EVALSHA (EVAL once after a script flush). */
+/**
+ * Shared GCRA limiter on Redis; every call is one EVALSHA (EVAL once after a script flush), and
+ * fails when no reply came within `timeoutMs` (see `withDeadline`).
+ */
 export class RedisLimiter {
-  constructor(private readonly redis: Redis) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly timeoutMs: number,
+  ) {
     redis.defineCommand('gatewayRateLimit', { numberOfKeys: 1, lua: GCRA_SCRIPT });
   }
 
@@ -71,13 +78,16 @@ export class RedisLimiter {
     extra: number,
     parameters: GcraParameters,
   ): Promise<Reservation> {
-    const [allowed, fillMs, retryAfterMs, granted, remaining] = await this.redis.gatewayRateLimit(
-      key,
-      parameters.intervalMs,
-      parameters.windowMs,
-      cost,
-      extra,
-      UNIT_TOLERANCE,
+    const [allowed, fillMs, retryAfterMs, granted, remaining] = await withDeadline(
+      this.redis.gatewayRateLimit(
+        key,
+        parameters.intervalMs,
+        parameters.windowMs,
+        cost,
+        extra,
+        UNIT_TOLERANCE,
+      ),
+      this.timeoutMs,
     );
     const outcome = describeGcra(allowed === 1, fillMs, retryAfterMs, parameters);
     return { outcome: { ...outcome, remaining: Math.max(0, remaining) }, granted };
@@ -85,6 +95,6 @@ export class RedisLimiter {
 
   /** Sends PING and resolves when Redis replies within the command timeout. */
   async ping(): Promise<void> {
-    await this.redis.ping();
+    await withDeadline(this.redis.ping(), this.timeoutMs);
   }
 }
