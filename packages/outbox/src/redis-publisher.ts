@@ -2,6 +2,8 @@ import {
   CATALOG_GENERATION_KEY,
   INVALIDATION_CHANNEL,
   type InvalidationEvent,
+  PUBLISH_EVENTS_SCRIPT,
+  publishEventsArguments,
 } from '@scholarships/contracts';
 import type { Redis } from 'ioredis';
 
@@ -9,18 +11,21 @@ import type { Redis } from 'ioredis';
 export type EventPublisher = (events: readonly InvalidationEvent[]) => Promise<void>;
 
 /**
- * Publishes events on the invalidation channel. A scholarship change also
- * bumps the catalog generation, which search and eligibility cache keys
- * include, in the same MULTI so no subscriber sees one without the other.
+ * Publishes events on the invalidation channel. A scholarship change also bumps the catalog
+ * generation, which search and eligibility cache keys include, in the same script, so no
+ * subscriber sees one without the other, and its event carries the new value.
  */
 export function createRedisPublisher(redis: Redis): EventPublisher {
   return async function publishToRedis(events) {
-    const transaction = redis.multi();
-    if (events.some((event) => event.type !== 'profile.changed')) {
-      transaction.incr(CATALOG_GENERATION_KEY);
-    }
-    for (const event of events) transaction.publish(INVALIDATION_CHANNEL, JSON.stringify(event));
-    const results = await transaction.exec();
+    if (events.length === 0) return;
+    const args = publishEventsArguments(CATALOG_GENERATION_KEY, INVALIDATION_CHANNEL, events);
+    // Inside MULTI, Redis queues this connection's first reply before the script publishes, and
+    // it writes the connections queued last first: the subscribers get the events before this
+    // service learns they were sent, so before it answers the write. A bare EVAL reverses that.
+    const results = await redis
+      .multi()
+      .eval(PUBLISH_EVENTS_SCRIPT, 1, ...args)
+      .exec();
     const failure = results?.find(([error]) => error !== null)?.[0];
     if (!results || failure) throw failure ?? new Error('Redis MULTI was discarded');
   };

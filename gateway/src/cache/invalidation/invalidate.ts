@@ -1,4 +1,4 @@
-import type { InvalidationEvent } from '@scholarships/contracts';
+import type { PublishedInvalidationEvent } from '@scholarships/contracts';
 import { scholarshipEntryHash } from '../plan/key-text';
 import { type CacheRuntime, publishToReplicas, trackBackground } from '../runtime';
 import type { GatewayMessage } from './messages';
@@ -34,7 +34,10 @@ function dropLocally(runtime: CacheRuntime, hashes: readonly string[]): void {
  * Redis entry too: the replica whose fill stored an old record after another replica's delete
  * deletes it again when its own subscriber gets the event.
  */
-export function applyInvalidationEvent(runtime: CacheRuntime, event: InvalidationEvent): void {
+export function applyInvalidationEvent(
+  runtime: CacheRuntime,
+  event: PublishedInvalidationEvent,
+): void {
   if (event.type === 'profile.changed') {
     runtime.profiles.applyVersion(event.userId, event.version);
     return;
@@ -45,8 +48,12 @@ export function applyInvalidationEvent(runtime: CacheRuntime, event: Invalidatio
     runtime.versions.forget(event.scholarshipId);
   }
   dropEverywhere(runtime, [scholarshipEntryHash(event.scholarshipId)]);
-  // The publisher increments the generation in the same MULTI as the PUBLISH, so this read returns
-  // the new value. Keys that need the generation wait for it.
+  if (event.generation !== undefined) {
+    runtime.generation.accept(event.generation);
+    return;
+  }
+  // A publisher that sends no value increments it in the same step as the PUBLISH, so this read
+  // returns the new value. Keys that need the generation wait for it.
   void runtime.generation.refresh();
 }
 

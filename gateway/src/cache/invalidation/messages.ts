@@ -1,13 +1,21 @@
-import type { InvalidationEvent } from '@scholarships/contracts';
+import type { PublishedInvalidationEvent } from '@scholarships/contracts';
 import { z } from 'zod';
+
+/** Absent in events of publishers that do not send it; the subscriber then reads the value. */
+const generation = z.number().int().nonnegative().optional();
 
 const invalidationEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('scholarship.changed'),
     scholarshipId: z.string().min(1),
     version: z.number().int(),
+    generation,
   }),
-  z.object({ type: z.literal('scholarship.deleted'), scholarshipId: z.string().min(1) }),
+  z.object({
+    type: z.literal('scholarship.deleted'),
+    scholarshipId: z.string().min(1),
+    generation,
+  }),
   z.object({
     type: z.literal('profile.changed'),
     userId: z.string().min(1),
@@ -34,7 +42,7 @@ const gatewayMessage = z.discriminatedUnion('type', [
 ]);
 
 /** Parses a message of the event channel; undefined for anything else, e.g. a newer event type. */
-export function parseInvalidationEvent(message: string): InvalidationEvent | undefined {
+export function parseInvalidationEvent(message: string): PublishedInvalidationEvent | undefined {
   return parseWith(invalidationEvent, message);
 }
 

@@ -1,4 +1,8 @@
-import { INVALIDATION_CHANNEL, type InvalidationEvent } from '@scholarships/contracts';
+import {
+  INVALIDATION_CHANNEL,
+  type InvalidationEvent,
+  type PublishedInvalidationEvent,
+} from '@scholarships/contracts';
 import { type RedisServer, startRedis } from '@scholarships/local-infra';
 import { Redis } from 'ioredis';
 import request from 'supertest';
@@ -11,16 +15,34 @@ import {
 const ADMIN_PATH = '/api/v1/admin/scholarships';
 
 /** Collects the events published on the invalidation channel of one Redis server. */
-async function subscribe(url: string): Promise<{ events: InvalidationEvent[]; close(): void }> {
+async function subscribe(
+  url: string,
+): Promise<{ events: PublishedInvalidationEvent[]; close(): void }> {
   const subscriber = new Redis(url);
-  const events: InvalidationEvent[] = [];
+  const events: PublishedInvalidationEvent[] = [];
   subscriber.on('message', (_channel: string, message: string) => events.push(JSON.parse(message)));
   await subscriber.subscribe(INVALIDATION_CHANNEL);
   return { events, close: () => subscriber.disconnect() };
 }
 
-function eventsOf(events: readonly InvalidationEvent[], id: string): InvalidationEvent[] {
+function eventsOf(
+  events: readonly PublishedInvalidationEvent[],
+  id: string,
+): PublishedInvalidationEvent[] {
   return events.filter((event) => 'scholarshipId' in event && event.scholarshipId === id);
+}
+
+/** The events without the generation their publisher added, for comparing with what was recorded. */
+function recorded(events: readonly PublishedInvalidationEvent[]): InvalidationEvent[] {
+  return events.map(({ generation: _generation, ...event }) => event);
+}
+
+/** Each event's generation, which must be higher than the one before. */
+function expectRisingGenerations(events: readonly PublishedInvalidationEvent[]): void {
+  const generations = events.map((event) => event.generation ?? Number.NaN);
+  for (const [index, generation] of generations.entries()) {
+    expect(generation).toBeGreaterThan(index === 0 ? 0 : (generations[index - 1] ?? 0));
+  }
 }
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -76,11 +98,13 @@ describe('invalidation events through the harness Redis', () => {
     expect(removed.status).toBe(204);
 
     await waitFor(() => eventsOf(subscription.events, id).length === 3);
-    expect(eventsOf(subscription.events, id)).toEqual([
+    const events = eventsOf(subscription.events, id);
+    expect(recorded(events)).toEqual([
       { type: 'scholarship.changed', scholarshipId: id, version: 1 },
       { type: 'scholarship.changed', scholarshipId: id, version: 2 },
       { type: 'scholarship.deleted', scholarshipId: id },
     ]);
+    expectRisingGenerations(events);
   });
 
   it('publishes nothing for a write rolled back after its event was recorded', async () => {
@@ -103,7 +127,7 @@ describe('invalidation events through the harness Redis', () => {
     expect(failed.status).toBe(500);
     expect(succeeded.status).toBe(200);
     await waitFor(() => eventsOf(subscription.events, id).length >= 2);
-    expect(eventsOf(subscription.events, id)).toEqual([
+    expect(recorded(eventsOf(subscription.events, id))).toEqual([
       { type: 'scholarship.changed', scholarshipId: id, version: 1 },
       { type: 'scholarship.changed', scholarshipId: id, version: 2 },
     ]);
