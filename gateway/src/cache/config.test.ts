@@ -12,7 +12,14 @@ describe('cache configuration', () => {
       maxEntryBytes: 1024 * 1024,
       redisTimeoutMs: 50,
       redisBreaker: { resetTimeoutMs: 2000 },
+      catalogWriteGraceMs: 30_000,
+      catalogWriteRefreshConcurrency: 2,
     });
+  });
+
+  it('turns the write grace off', () => {
+    const config = loadConfig(schema, { CACHE_CATALOG_WRITE_GRACE_MS: '0' });
+    expect(cacheOptionsFromConfig(config).catalogWriteGraceMs).toBe(0);
   });
 
   it('turns the cache off', () => {

@@ -16,6 +16,13 @@ export const cacheConfigShape = {
   CACHE_REDIS_TIMEOUT_MS: env.integer(50, { min: 1, max: 10_000 }),
   /** Time the Redis breaker stays open before one trial command. */
   CACHE_REDIS_BREAKER_RESET_MS: env.integer(2000, { min: 10, max: 600_000 }),
+  /**
+   * After a catalog write, how long search and eligibility-check entries of the replaced
+   * generation may be served stale while they are refreshed. 0 turns this off.
+   */
+  CACHE_CATALOG_WRITE_GRACE_MS: env.integer(30_000, { min: 0, max: 3_600_000 }),
+  /** Refreshes of such entries that may run at once in each gateway replica. */
+  CACHE_CATALOG_WRITE_REFRESHES: env.integer(2, { min: 1, max: 1000 }),
 };
 
 export interface CacheConfig {
@@ -24,6 +31,8 @@ export interface CacheConfig {
   CACHE_MAX_ENTRY_BYTES: number;
   CACHE_REDIS_TIMEOUT_MS: number;
   CACHE_REDIS_BREAKER_RESET_MS: number;
+  CACHE_CATALOG_WRITE_GRACE_MS: number;
+  CACHE_CATALOG_WRITE_REFRESHES: number;
 }
 
 /** Maps the environment variables to cache options. */
@@ -31,7 +40,13 @@ export function cacheOptionsFromConfig(
   config: CacheConfig,
 ): Pick<
   ResponseCacheOptions,
-  'enabled' | 'memoryMaxBytes' | 'maxEntryBytes' | 'redisTimeoutMs' | 'redisBreaker'
+  | 'enabled'
+  | 'memoryMaxBytes'
+  | 'maxEntryBytes'
+  | 'redisTimeoutMs'
+  | 'redisBreaker'
+  | 'catalogWriteGraceMs'
+  | 'catalogWriteRefreshConcurrency'
 > {
   return {
     enabled: config.CACHE_ENABLED,
@@ -39,5 +54,7 @@ export function cacheOptionsFromConfig(
     maxEntryBytes: config.CACHE_MAX_ENTRY_BYTES,
     redisTimeoutMs: config.CACHE_REDIS_TIMEOUT_MS,
     redisBreaker: { resetTimeoutMs: config.CACHE_REDIS_BREAKER_RESET_MS },
+    catalogWriteGraceMs: config.CACHE_CATALOG_WRITE_GRACE_MS,
+    catalogWriteRefreshConcurrency: config.CACHE_CATALOG_WRITE_REFRESHES,
   };
 }

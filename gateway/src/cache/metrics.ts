@@ -3,7 +3,7 @@ import type { BreakerMetrics } from '../breakers';
 
 export type CacheTier = 'memory' | 'redis' | 'none';
 export type CacheResult = 'hit' | 'miss' | 'stale' | 'bypass';
-export type StaleReason = 'revalidate' | 'error' | 'breaker';
+export type StaleReason = 'revalidate' | 'error' | 'breaker' | 'catalog-write';
 
 /**
  * Every metric of the response cache and the circuit breakers. `route` is a policy's route
@@ -44,7 +44,7 @@ export function createCacheMetrics(registry: Registry): CacheMetrics {
     }),
     staleServed: new Counter({
       name: 'gateway_cache_stale_served_total',
-      help: 'Stale responses served, by reason: revalidate, error or breaker.',
+      help: 'Stale responses served, by reason: revalidate, error, breaker or catalog-write.',
       labelNames: ['route', 'reason'],
       registers,
     }),

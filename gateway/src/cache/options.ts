@@ -44,6 +44,14 @@ export interface ResponseCacheOptions {
   profileVersionTtlMs?: number;
   /** How long an RFC 9111 entry with a validator outlives its stale windows. Default 10 min. */
   revalidationRetentionMs?: number;
+  /**
+   * For how long after a catalog write a listing (search, eligibility check) may be answered,
+   * stale, by its entry under the replaced generation while it is refreshed. 0 makes every
+   * listing wait for the origin after a write. Default 30000.
+   */
+  catalogWriteGraceMs?: number;
+  /** Refreshes of such listings that may run at once in each replica. Default 2. */
+  catalogWriteRefreshConcurrency?: number;
 }
 
 export interface CacheSettings {
@@ -59,6 +67,8 @@ export interface CacheSettings {
   profileWritePendingMs: number;
   profileVersionTtlMs: number;
   revalidationRetentionMs: number;
+  catalogWriteGraceMs: number;
+  catalogWriteRefreshConcurrency: number;
 }
 
 const MINUTE = 60_000;
@@ -86,5 +96,7 @@ export function resolveSettings(options: ResponseCacheOptions): CacheSettings {
     profileWritePendingMs: options.profileWritePendingMs ?? 10_000,
     profileVersionTtlMs: options.profileVersionTtlMs ?? 7 * 24 * 60 * MINUTE,
     revalidationRetentionMs: options.revalidationRetentionMs ?? 10 * MINUTE,
+    catalogWriteGraceMs: options.catalogWriteGraceMs ?? 30_000,
+    catalogWriteRefreshConcurrency: options.catalogWriteRefreshConcurrency ?? 2,
   };
 }

@@ -43,6 +43,12 @@ export interface RoutePolicy {
   /** Milliseconds after freshness during which a stale entry is served if the origin fails. */
   staleIfErrorMs: number;
   keyContext: readonly KeyContext[];
+  /**
+   * After a catalog write, entries of the replaced generation may be served stale while they are
+   * refreshed, for the grace the cache is configured with. True only for listings (search,
+   * eligibility checks), never for a route that returns scholarship records themselves.
+   */
+  catalogWriteGrace: boolean;
   query: QueryRules;
   /** Key text from the path parameters, e.g. the scholarship id. */
   pathKey?: (parameters: Readonly<Record<string, string>>) => KeyPart;
@@ -75,6 +81,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 30 * MINUTE,
     ...STALE_WINDOWS,
     keyContext: ['generation', 'day'],
+    catalogWriteGrace: true,
     query: SEARCH_QUERY_RULES,
   },
   {
@@ -85,6 +92,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 30 * MINUTE,
     ...STALE_WINDOWS,
     keyContext: ['generation', 'day'],
+    catalogWriteGrace: true,
     // NOTE: the search service has no suggest route yet, so its parameters are kept as sent.
     query: { mode: 'opaque' },
   },
@@ -96,6 +104,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 30 * MINUTE,
     ...STALE_WINDOWS,
     keyContext: [],
+    catalogWriteGrace: false,
     query: { mode: 'ignored' },
     pathKey: (parameters) => scholarshipIdKey(parameters.id ?? ''),
   },
@@ -107,6 +116,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 30 * MINUTE,
     ...STALE_WINDOWS,
     keyContext: ['generation'],
+    catalogWriteGrace: false,
     query: SCHOLARSHIP_BATCH_QUERY_RULES,
   },
   {
@@ -117,6 +127,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 30 * DAY,
     ...STALE_WINDOWS,
     keyContext: ['generation', 'day'],
+    catalogWriteGrace: true,
     query: ELIGIBILITY_PAGE_QUERY_RULES,
     body: PROFILE_BODY,
   },
@@ -128,6 +139,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 7 * DAY,
     ...STALE_WINDOWS,
     keyContext: ['scholarship-version', 'day'],
+    catalogWriteGrace: false,
     query: { mode: 'opaque' },
     body: ANALYSIS_BODY,
   },
@@ -139,6 +151,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 10 * MINUTE,
     ...STALE_WINDOWS,
     keyContext: ['profile'],
+    catalogWriteGrace: false,
     query: { mode: 'opaque' },
   },
   {
@@ -149,6 +162,7 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     freshMs: 10 * MINUTE,
     ...STALE_WINDOWS,
     keyContext: ['profile', 'generation', 'day'],
+    catalogWriteGrace: false,
     query: { mode: 'opaque' },
   },
 ];

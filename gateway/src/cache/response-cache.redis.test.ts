@@ -3,13 +3,15 @@ import {
   type CacheFixture,
   cacheRequest,
   createCacheFixture,
+  type FixtureOptions,
   metricValue,
   uniqueKeyspace,
 } from './testing/cache-fixture';
 import { type CacheServer, startCacheServer } from './testing/cache-server';
-import { type OriginServer, startOriginServer } from './testing/origin-server';
+import { echoJson, type OriginServer, startOriginServer } from './testing/origin-server';
 import { publishEvents } from './testing/publish-events';
 import { createScriptedOrigin, jsonResponse } from './testing/scripted-origin';
+import { createTestClock } from './testing/test-clock';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? '';
 const SCHOLARSHIP_ID = '7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01';
@@ -25,9 +27,9 @@ afterAll(async () => {
 });
 
 /** Two replicas: separate Redis clients and memory tiers, one Redis and keyspace. */
-async function startReplicas(keyspace = uniqueKeyspace()) {
+async function startReplicas(keyspace = uniqueKeyspace(), options: FixtureOptions = {}) {
   const replicas = [0, 1].map(() =>
-    createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000 }),
+    createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000, ...options }),
   );
   await Promise.all(replicas.map((replica) => replica.cache.ready()));
   return { keyspace, replicas: replicas as [CacheFixture, CacheFixture] };
@@ -152,7 +154,9 @@ describe('response cache with redis', () => {
     expect(keys.filter((key) => key.endsWith(':entry'))).toEqual([]);
   });
 
-  it('shows a changed scholarship on both replicas at once', async () => {
+  it('shows changes at once without a grace', async () => {
+    await Promise.all(replicas.map((replica) => replica.close()));
+    ({ replicas } = await startReplicas(keyspace, { catalogWriteGraceMs: 0 }));
     let version = 1;
     const origin = await startOriginServer();
     origin.setHandler((request, response) => {
@@ -311,10 +315,48 @@ describe('response cache with redis', () => {
 
       expect(write.status).toBe(200);
       expect(lookup.headers.get('x-cache')).toBe('MISS');
-      expect(search.headers.get('x-cache')).toBe('MISS');
+      expect(search.headers.get('x-cache')).toBe('STALE');
+      expect(search.headers.get('cache-status')).toContain('detail=catalog-changed');
       expect(await redis.get(keyspace.generationKey)).toBe('1');
     } finally {
       await Promise.all(servers.map((server) => server.close()));
+      await origin.stop();
+    }
+  });
+
+  it('moves the generation once per write', async () => {
+    const origin = await startOriginServer();
+    origin.setHandler((request, response) => {
+      if (request.method === 'GET') {
+        echoJson(request, response);
+        return;
+      }
+      const event = {
+        type: 'scholarship.changed' as const,
+        scholarshipId: SCHOLARSHIP_ID,
+        version: 2,
+      };
+      void publishEvents(redis, keyspace, [event]).then(() => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{}');
+      });
+    });
+    const writer = await startCacheServer(replicas[0].cache, origin.url);
+    const reader = await startCacheServer(replicas[1].cache, origin.url);
+    try {
+      await get(reader, '/api/v1/search?q=law');
+      const write = await fetch(`${writer.url}/api/v1/admin/scholarships/${SCHOLARSHIP_ID}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+
+      expect(write.status).toBe(200);
+      expect(await redis.get(keyspace.generationKey)).toBe('1');
+      const search = await get(reader, '/api/v1/search?q=law');
+      expect(search.headers.get('cache-status')).toContain('detail=catalog-changed');
+    } finally {
+      await Promise.all([writer.close(), reader.close()]);
       await origin.stop();
     }
   });
@@ -392,6 +434,168 @@ describe('response cache with redis', () => {
     } finally {
       await Promise.all(servers.map((server) => server.close()));
       await origin.stop();
+    }
+  });
+});
+
+describe('listings after a catalog write', () => {
+  const search = () => cacheRequest('/api/v1/search', { query: 'q=law' });
+  const batch = () => cacheRequest('/api/v1/scholarships', { query: `ids=${SCHOLARSHIP_ID}` });
+  const changed = (version: number) =>
+    [{ type: 'scholarship.changed', scholarshipId: SCHOLARSHIP_ID, version }] as const;
+  const bodyOf = (response: { body: Buffer }) => JSON.parse(response.body.toString());
+
+  it('serves replaced listings stale, records fresh', async () => {
+    const { keyspace, replicas } = await startReplicas();
+    const [first, second] = replicas;
+    let version = 1;
+    const searchOrigin = createScriptedOrigin('search');
+    const catalogOrigin = createScriptedOrigin('catalog');
+    searchOrigin.reply(() => jsonResponse({ version }));
+    catalogOrigin.reply(() => jsonResponse({ version }));
+    try {
+      await first.cache.serve(search(), searchOrigin.target);
+      await first.cache.serve(batch(), catalogOrigin.target);
+      await first.cache.whenIdle();
+
+      version = 2;
+      await publishEvents(redis, keyspace, changed(version));
+      const standIn = await first.cache.serve(search(), searchOrigin.target);
+      const records = await first.cache.serve(batch(), catalogOrigin.target);
+
+      expect(standIn.headers['x-cache']).toBe('STALE');
+      expect(standIn.headers['cache-status']).toContain('detail=catalog-changed');
+      expect(bodyOf(standIn)).toEqual({ version: 1 });
+      expect(records.headers['x-cache']).toBe('MISS');
+      expect(bodyOf(records)).toEqual({ version: 2 });
+
+      await first.cache.whenIdle();
+      const refreshed = await first.cache.serve(search(), searchOrigin.target);
+      const onSecond = await second.cache.serve(search(), searchOrigin.target);
+      expect(refreshed.headers['x-cache']).toBe('HIT');
+      expect(bodyOf(refreshed)).toEqual({ version: 2 });
+      expect(onSecond.headers['cache-status']).toContain('detail=redis');
+      expect(bodyOf(onSecond)).toEqual({ version: 2 });
+      expect(searchOrigin.requests).toHaveLength(2);
+      expect(
+        await metricValue(first.registry, 'gateway_cache_stale_served_total', {
+          route: '/api/v1/search',
+          reason: 'catalog-write',
+        }),
+      ).toBe(1);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.close()));
+    }
+  });
+
+  it('uses older generations after a burst of writes', async () => {
+    const { keyspace, replicas } = await startReplicas();
+    let version = 1;
+    const origin = createScriptedOrigin('search');
+    origin.reply(() => jsonResponse({ version }));
+    try {
+      await replicas[0].cache.serve(search(), origin.target);
+      await replicas[0].cache.whenIdle();
+      // Refreshes wait, so that neither replica finds a refreshed entry.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      origin.reply(async () => {
+        await held;
+        return jsonResponse({ version });
+      });
+
+      version = 3;
+      await publishEvents(redis, keyspace, changed(2));
+      await publishEvents(redis, keyspace, changed(3));
+      const fromMemory = await replicas[0].cache.serve(search(), origin.target);
+      const fromRedis = await replicas[1].cache.serve(search(), origin.target);
+      release();
+
+      expect(fromMemory.headers['cache-status']).toContain('detail=catalog-changed');
+      expect(bodyOf(fromMemory)).toEqual({ version: 1 });
+      expect(fromRedis.headers['x-cache']).toBe('STALE');
+      expect(bodyOf(fromRedis)).toEqual({ version: 1 });
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.close()));
+    }
+  });
+
+  it('limits concurrent stand-in refreshes', async () => {
+    const keyspace = uniqueKeyspace();
+    const replica = createCacheFixture({
+      redisUrl: REDIS_URL,
+      keyspace,
+      redisTimeoutMs: 2000,
+      catalogWriteRefreshConcurrency: 1,
+    });
+    await replica.cache.ready();
+    const origin = createScriptedOrigin('search');
+    const queries = ['q=law', 'q=art', 'q=music'];
+    const request = (query: string) => cacheRequest('/api/v1/search', { query });
+    try {
+      for (const query of queries) await replica.cache.serve(request(query), origin.target);
+      await replica.cache.whenIdle();
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      origin.reply(async () => {
+        await held;
+        return jsonResponse({ refreshed: true });
+      });
+
+      await publishEvents(redis, keyspace, changed(2));
+      const during = [];
+      for (const query of queries)
+        during.push(await replica.cache.serve(request(query), origin.target));
+
+      expect(during.map((response) => response.headers['x-cache'])).toEqual([
+        'STALE',
+        'STALE',
+        'STALE',
+      ]);
+      expect(origin.requests).toHaveLength(queries.length + 1);
+      release();
+      await replica.cache.whenIdle();
+      const next = await replica.cache.serve(request('q=art'), origin.target);
+      expect(next.headers['x-cache']).toBe('STALE');
+      await replica.cache.whenIdle();
+      expect(origin.requests).toHaveLength(queries.length + 2);
+    } finally {
+      await replica.close();
+    }
+  });
+
+  it('misses once the grace ends', async () => {
+    const keyspace = uniqueKeyspace();
+    const clock = createTestClock(Date.now());
+    const replica = createCacheFixture({
+      redisUrl: REDIS_URL,
+      keyspace,
+      redisTimeoutMs: 2000,
+      clock: clock.now,
+      catalogWriteGraceMs: 1000,
+    });
+    await replica.cache.ready();
+    let version = 1;
+    const origin = createScriptedOrigin('search');
+    origin.reply(() => jsonResponse({ version }));
+    try {
+      await replica.cache.serve(search(), origin.target);
+      await replica.cache.whenIdle();
+
+      version = 2;
+      await publishEvents(redis, keyspace, changed(version));
+      await replica.cache.serve(cacheRequest('/api/v1/search', { query: 'q=art' }), origin.target);
+      clock.advance(1000);
+      const after = await replica.cache.serve(search(), origin.target);
+
+      expect(after.headers['x-cache']).toBe('MISS');
+      expect(bodyOf(after)).toEqual({ version: 2 });
+    } finally {
+      await replica.close();
     }
   });
 });

@@ -47,6 +47,8 @@ export interface CacheRuntime {
   versions: ScholarshipVersions;
   tombstones: Tombstones;
   flights: InFlight<Resolution>;
+  /** Background refreshes of keys that a replaced generation's entry answered for. */
+  catalogWriteRefreshes: { running: number };
   waiters: FillWaiters;
   subscriber: InvalidationSubscriber | undefined;
   enabled: boolean;
@@ -83,6 +85,7 @@ export function createRuntime(options: ResponseCacheOptions): CacheRuntime {
     redis,
     ...createVersionState(options, settings, clock, bootId, redis),
     flights: new InFlight<Resolution>(),
+    catalogWriteRefreshes: { running: 0 },
     waiters: new FillWaiters(clock, RECENT_FILL_MS),
     subscriber: undefined,
     enabled: settings.enabled,
@@ -113,7 +116,13 @@ function createVersionState(
       settings.profileVersionTtlMs,
     );
   return {
-    generation: new CatalogGeneration(generationSource, bootId, options.logger, clock),
+    generation: new CatalogGeneration(
+      generationSource,
+      bootId,
+      options.logger,
+      clock,
+      settings.catalogWriteGraceMs,
+    ),
     profiles: new ProfileTokens(profileSource, {
       clock,
       pendingWindowMs: settings.profileWritePendingMs,

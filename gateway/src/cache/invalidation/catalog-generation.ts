@@ -8,12 +8,23 @@ const RETRY_INTERVAL_MS = 1000;
 export interface GenerationSource {
   read(): Promise<number>;
   increment(): Promise<number>;
+  /** Increments unless the value is already above `seen`; resolves with the value after. */
+  advancePast(seen: number): Promise<number>;
 }
 
 /** The generation to put in keys. `shared` is false for a replica-local stand-in. */
 export interface GenerationValue {
   text: string;
   shared: boolean;
+}
+
+/** Replaced generations remembered at most, newest first. */
+const MAX_REPLACED = 3;
+
+/** A shared generation that a catalog write replaced, and until when its entries may stand in. */
+interface ReplacedGeneration {
+  text: string;
+  graceEndsAt: number;
 }
 
 /**
@@ -34,12 +45,16 @@ export class CatalogGeneration {
   private resetRequested = false;
   private retrying = false;
   private lastRetryAt = Number.NEGATIVE_INFINITY;
+  /** Newest first. */
+  private replaced: ReplacedGeneration[] = [];
 
+  /** `graceMs`: how long entries of a replaced generation may stand in after it moves on. */
   constructor(
     private readonly source: GenerationSource | undefined,
     private readonly bootId: string,
     private readonly logger: Logger,
     private readonly clock: Clock,
+    private readonly graceMs = 0,
   ) {
     this.value = this.nextLocal();
   }
@@ -49,6 +64,17 @@ export class CatalogGeneration {
     if (this.pending !== undefined) await this.pending;
     if (!this.value.shared) this.retryInBackground();
     return this.value;
+  }
+
+  /**
+   * The shared generations that writes replaced, newest first, while their grace lasts: entries
+   * stored under them may be served stale while they are refreshed under the current one. Each
+   * grace counts from the write that replaced that generation.
+   */
+  replacedWithinGrace(): string[] {
+    if (!this.value.shared || this.replaced.length === 0) return [];
+    const now = this.clock();
+    return this.replaced.filter((replaced) => now < replaced.graceEndsAt).map(({ text }) => text);
   }
 
   /** Re-reads the shared value. `reset` accepts a lower value, after Redis may have restarted. */
@@ -70,17 +96,28 @@ export class CatalogGeneration {
   }
 
   /**
-   * Moves to a new generation after a catalog write that passed through this gateway. With Redis
-   * it increments the shared value, which the other replicas then read. Without Redis it moves
-   * the local value.
+   * The shared value this replica uses now, or undefined while it uses a local stand-in. A write
+   * notes it before it is forwarded and passes it to `advance` afterwards.
    */
-  async advance(): Promise<number | undefined> {
+  sharedValue(): number | undefined {
+    return this.value.shared ? this.sharedFloor : undefined;
+  }
+
+  /**
+   * Moves to a new generation after a catalog write that passed through this gateway. With Redis
+   * it moves the shared value past `seen` (the value when the write began): the service's event
+   * has usually done so already, and then the value is only read. Without `seen`, it increments.
+   * The other replicas learn the value from this replica's message. Without Redis it moves the
+   * local value.
+   */
+  async advance(seen?: number): Promise<number | undefined> {
     if (this.source === undefined) {
       this.value = this.nextLocal();
       return undefined;
     }
     try {
-      const generation = await this.source.increment();
+      const generation =
+        seen === undefined ? await this.source.increment() : await this.source.advancePast(seen);
       this.acceptShared(generation);
       return generation;
     } catch (error) {
@@ -117,8 +154,25 @@ export class CatalogGeneration {
       this.resetRequested = false;
     }
     if (generation < this.sharedFloor) return;
+    if (generation > this.sharedFloor) this.noteReplaced();
     this.sharedFloor = generation;
     this.value = { text: `g${generation}`, shared: true };
+  }
+
+  /**
+   * Remembers the value a higher shared one replaces. Only the shared value this replica was
+   * using counts: after a reset or a local stand-in, nothing stands in.
+   */
+  private noteReplaced(): void {
+    const before = this.value;
+    if (this.graceMs <= 0 || !before.shared || before.text !== `g${this.sharedFloor}`) {
+      this.replaced = [];
+      return;
+    }
+    const now = this.clock();
+    const current = { text: before.text, graceEndsAt: now + this.graceMs };
+    const older = this.replaced.filter((replaced) => now < replaced.graceEndsAt);
+    this.replaced = [current, ...older].slice(0, MAX_REPLACED);
   }
 
   private nextLocal(): GenerationValue {

@@ -16,14 +16,15 @@ const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
  * service's event, and they are the only invalidation a gateway without Redis gets:
  * - any unsafe method with a non-error status invalidates the stored responses of its target
  *   URI (RFC 9111 §4.4);
- * - a successful admin write of a scholarship drops its entry and advances the catalog
- *   generation, and creating one advances the generation;
+ * - a successful admin write of a scholarship drops its entry and moves the catalog generation
+ *   past `generationBefore`, its shared value when the write began, and creating one does too;
  * - a successful profile write moves the user's per-user routes past their entries.
  */
 export async function applyWriteEffects(
   runtime: CacheRuntime,
   request: CacheRequest,
   status: number,
+  generationBefore?: number,
 ): Promise<void> {
   if (SAFE_METHODS.has(request.method) || status < 200 || status >= 400) return;
   const hashes = [hashKeyText(rfcKeyText(request.path, request.query))];
@@ -34,7 +35,9 @@ export async function applyWriteEffects(
   if (success && adminId !== undefined) hashes.push(scholarshipEntryHash(adminId));
   const catalogChanged =
     success && (adminId !== undefined || ADMIN_SCHOLARSHIPS.test(request.path));
-  const generation = catalogChanged ? await runtime.generation.advance() : undefined;
+  const generation = catalogChanged
+    ? await runtime.generation.advance(generationBefore)
+    : undefined;
   await invalidateAcrossReplicas(runtime, hashes, generation);
 
   const userId = request.identity?.userId;

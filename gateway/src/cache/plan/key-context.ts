@@ -4,7 +4,14 @@ import type { RoutePolicy } from '../policy';
 import type { CacheRuntime } from '../runtime';
 
 export type KeyContextResult =
-  | { ok: true; parts: string[]; shared: boolean; notAfter: number | undefined }
+  | {
+      ok: true;
+      parts: string[];
+      shared: boolean;
+      notAfter: number | undefined;
+      /** The parts with each replaced catalog generation whose entries may stand in, newest first. */
+      replacedParts: string[][];
+    }
   | { ok: false; reason: BypassReason };
 
 export interface KeyContextInput {
@@ -25,6 +32,7 @@ export async function resolveKeyContext(
   const parts: string[] = [];
   let shared = true;
   let notAfter: number | undefined;
+  let replaced: { index: number; texts: string[] } | undefined;
   if (policy.audience === 'per-user') parts.push(`user:${input.userId ?? ''}`);
   for (const context of policy.keyContext) {
     if (
@@ -32,6 +40,10 @@ export async function resolveKeyContext(
       (context === 'scholarship-version' && !hasVersion(runtime, input))
     ) {
       const generation = await runtime.generation.current();
+      if (context === 'generation' && policy.catalogWriteGrace) {
+        const texts = runtime.generation.replacedWithinGrace();
+        if (texts.length > 0) replaced = { index: parts.length, texts };
+      }
       parts.push(`generation:${generation.text}`);
       shared &&= generation.shared;
     } else if (context === 'scholarship-version') {
@@ -48,7 +60,9 @@ export async function resolveKeyContext(
       shared &&= token.shared;
     }
   }
-  return { ok: true, parts, shared, notAfter };
+  const replacedParts =
+    replaced?.texts.map((text) => parts.with(replaced.index, `generation:${text}`)) ?? [];
+  return { ok: true, parts, shared, notAfter, replacedParts };
 }
 
 function hasVersion(runtime: CacheRuntime, input: KeyContextInput): boolean {

@@ -38,12 +38,9 @@ export async function planPolicyRequest(
   });
   if (!context.ok) return bypassPlan(policy.route, context.reason);
 
-  const text = policyKeyText(policy, {
-    path: path.text,
-    query: query.text,
-    body: body.text,
-    context: context.parts,
-  });
+  const keyParts = { path: path.text, query: query.text, body: body.text };
+  const text = policyKeyText(policy, { ...keyParts, context: context.parts });
+  const { replacedParts } = context;
   let fillRequest: CacheRequest | undefined;
   return {
     kind: 'cache',
@@ -57,6 +54,12 @@ export async function planPolicyRequest(
       return fillRequest;
     },
     shared: context.shared,
+    // Hashed on first use: only a miss right after a catalog write looks for it.
+    get replacedGenerationHashes() {
+      return replacedParts.map((context) =>
+        hashKeyText(policyKeyText(policy, { ...keyParts, context })),
+      );
+    },
     readOnly: request.method === 'HEAD',
     perUser: policy.audience === 'per-user',
     notAfter: context.notAfter,

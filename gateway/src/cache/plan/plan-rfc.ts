@@ -39,6 +39,7 @@ export function planRfcRequest(request: CacheRequest): RequestPlan {
     request,
     fillRequest: { ...request, method: 'GET', headers: fillHeaders, body: undefined },
     shared: true,
+    replacedGenerationHashes: [],
     readOnly: request.method === 'HEAD',
     perUser: false,
     notAfter: undefined,

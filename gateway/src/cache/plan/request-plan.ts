@@ -21,6 +21,11 @@ export interface CachePlan {
   fillRequest: CacheRequest;
   /** False when the key contains a replica-local part, so entries stay in this replica's memory. */
   shared: boolean;
+  /**
+   * Keys of the same request under the catalog generations that recent writes replaced, newest
+   * first, while entries under them may stand in (stale) for this one.
+   */
+  replacedGenerationHashes: readonly string[];
   /** A HEAD request: served from stored GET responses, never filling one. */
   readOnly: boolean;
   perUser: boolean;

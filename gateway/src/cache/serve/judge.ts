@@ -35,17 +35,19 @@ export function allowsStaleIfError(entry: CacheEntry, now: number): boolean {
 
 /**
  * Returns the entry if it may serve this request at all: it must not predate an invalidation of
- * its key, and its Vary-nominated request headers must match (RFC 9111 §4.1). Entries read from
- * Redis (`shared`) may come from another replica, whose clock may differ from this one's.
+ * its key (`hash`, by default the plan's), and its Vary-nominated request headers must match
+ * (RFC 9111 §4.1). Entries read from Redis (`shared`) may come from another replica, whose clock
+ * may differ from this one's.
  */
 export function selectEntry(
   runtime: CacheRuntime,
   plan: CachePlan,
   entry: CacheEntry | undefined,
   source: 'local' | 'shared',
+  hash = plan.hash,
 ): CacheEntry | undefined {
   if (entry === undefined) return undefined;
-  if (runtime.tombstones.supersedes(plan.hash, entry.requestTime, source === 'shared')) {
+  if (runtime.tombstones.supersedes(hash, entry.requestTime, source === 'shared')) {
     return undefined;
   }
   return isVariantMiss(plan, entry) ? undefined : entry;

@@ -17,7 +17,39 @@ export function refreshInBackground(
   origin: OriginTarget,
   stale: CacheEntry,
 ): void {
-  if (runtime.flights.has(plan.hash)) return;
+  startRefresh(runtime, plan, origin, stale);
+}
+
+/**
+ * Refreshes a key that an entry of a replaced catalog generation answered for, when fewer than
+ * the configured number of such refreshes run on this replica. Otherwise a later request for the
+ * key tries again. A catalog write makes every listing key miss at once, and refreshing
+ * them all together would take every core from the requests that need the origin now.
+ */
+export function refreshAfterCatalogWrite(
+  runtime: CacheRuntime,
+  plan: CachePlan,
+  origin: OriginTarget,
+  standIn: CacheEntry,
+): void {
+  const slots = runtime.catalogWriteRefreshes;
+  if (slots.running >= runtime.settings.catalogWriteRefreshConcurrency) return;
+  const refreshing = startRefresh(runtime, plan, origin, standIn);
+  if (refreshing === undefined) return;
+  slots.running += 1;
+  const release = () => {
+    slots.running -= 1;
+  };
+  refreshing.then(release, release);
+}
+
+function startRefresh(
+  runtime: CacheRuntime,
+  plan: CachePlan,
+  origin: OriginTarget,
+  stale: CacheEntry,
+): Promise<void> | undefined {
+  if (runtime.flights.has(plan.hash)) return undefined;
   const { promise } = runtime.flights.run(plan.hash, () =>
     resolveMiss({
       runtime,
@@ -36,10 +68,11 @@ export function refreshInBackground(
     },
   );
   trackBackground(runtime, reporting);
+  return reporting;
 }
 
 function reportRefresh(runtime: CacheRuntime, plan: CachePlan, resolution: Resolution): void {
-  if (resolution.kind === 'stored' || resolution.kind === 'fetched') return;
+  if (resolution.kind !== 'not-stored' && resolution.kind !== 'failed') return;
   runtime.metrics.refreshFailures.inc({ route: plan.route });
   if (resolution.kind === 'not-stored') {
     runtime.logger.info(

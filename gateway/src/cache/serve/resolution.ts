@@ -25,12 +25,14 @@ export type OriginFailure =
 /**
  * The result of resolving a miss, shared by every request of this replica that waited for it:
  * - `stored`: Redis held an entry that is fresh, or stale within its revalidation window;
+ * - `replaced`: no entry, but one stored under the catalog generation a write just replaced;
  * - `fetched`: a new entry, from this replica's origin request or another replica's fill;
  * - `not-stored`: the origin responded with a response that may not be stored or shared;
  * - `failed`: no usable response; `fallback` is the stale entry known at the time, if any.
  */
 export type Resolution =
   | { kind: 'stored'; found: FoundEntry }
+  | { kind: 'replaced'; found: FoundEntry }
   | {
       kind: 'fetched';
       entry: CacheEntry;

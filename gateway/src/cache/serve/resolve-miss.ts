@@ -6,6 +6,7 @@ import type { CacheRequest } from '../request/cache-request';
 import type { CacheRuntime } from '../runtime';
 import type { SharedLookup } from '../tiers/shared-tier';
 import { callOrigin } from './call-origin';
+import { findStored } from './find-stored';
 import { judgeEntry, selectEntry } from './judge';
 import { claimLease, type LeaseOutcome } from './lease';
 import type { ForwardedBecause, FoundEntry, Resolution } from './resolution';
@@ -29,11 +30,15 @@ export interface MissInput {
 /**
  * Resolves a miss for every request of this replica that waits on the key: Redis first, then a
  * lease so that one replica fetches, then the origin, and the result is stored in both tiers.
+ * Shortly after a catalog write, a listing's entry under the replaced generation answers instead
+ * (`replaced`), and the caller refreshes the key in the background.
  */
 export async function resolveMiss(input: MissInput): Promise<Resolution> {
   const { runtime, plan } = input;
   const token = runtime.nextLeaseToken();
-  const lookup = await lookupShared(runtime, plan, token);
+  const replacedHashes = input.acceptStale ? plan.replacedGenerationHashes : [];
+  // No lease yet when an entry of a replaced generation may answer instead of the origin.
+  const lookup = await lookupShared(runtime, plan, replacedHashes.length === 0 ? token : undefined);
   const remote = selectEntry(runtime, plan, lookup?.entry, 'shared');
   if (remote !== undefined) {
     const verdict = judgeEntry(runtime, plan, remote, runtime.clock());
@@ -41,6 +46,10 @@ export async function resolveMiss(input: MissInput): Promise<Resolution> {
       runtime.memory.set(plan.hash, remote);
       return { kind: 'stored', found: { entry: remote, tier: 'redis' } };
     }
+  }
+  if (replacedHashes.length > 0 && remote === undefined) {
+    const standIn = await findStandIn(runtime, plan, replacedHashes);
+    if (standIn !== undefined) return { kind: 'replaced', found: standIn };
   }
   const fallback = newest(
     input.local,
@@ -61,10 +70,34 @@ export async function resolveMiss(input: MissInput): Promise<Resolution> {
   return fetchAndStore(runtime, plan, input.origin, fallback, lease, fwd);
 }
 
+/**
+ * The newest entry stored under a catalog generation that a recent write replaced, if it is
+ * still within its own freshness or revalidation window. Memory is tried for every generation
+ * before Redis is.
+ */
+async function findStandIn(
+  runtime: CacheRuntime,
+  plan: CachePlan,
+  replacedHashes: readonly string[],
+): Promise<FoundEntry | undefined> {
+  const usable = (found: FoundEntry | undefined) =>
+    found !== undefined && judgeEntry(runtime, plan, found.entry, runtime.clock()) !== 'stale';
+  for (const hash of replacedHashes) {
+    const entry = selectEntry(runtime, plan, runtime.memory.get(hash), 'local', hash);
+    const found = entry === undefined ? undefined : { entry, tier: 'memory' as const };
+    if (usable(found)) return found;
+  }
+  for (const hash of replacedHashes) {
+    const found = await findStored(runtime, plan, hash);
+    if (found?.tier === 'redis' && usable(found)) return found;
+  }
+  return undefined;
+}
+
 async function lookupShared(
   runtime: CacheRuntime,
   plan: CachePlan,
-  token: string,
+  token: string | undefined,
 ): Promise<SharedLookup | undefined> {
   const redis = runtime.redis;
   if (redis === undefined || !plan.shared || !redis.guard.isAvailable()) return undefined;

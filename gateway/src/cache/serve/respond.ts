@@ -11,6 +11,7 @@ const STALE_DETAIL: Readonly<Record<StaleReason, string>> = {
   revalidate: 'stale-while-revalidate',
   error: 'stale-if-error',
   breaker: 'circuit-open',
+  'catalog-write': 'catalog-changed',
 };
 
 /** Responds with a fresh stored entry. */
@@ -31,8 +32,10 @@ export function respondHit(
 }
 
 /**
- * A stale entry: while it is refreshed (`revalidate`), or in place of an origin that failed
- * (`error`, with the status it responded with, if any) or that its breaker keeps out (`breaker`).
+ * A stale entry: while it is refreshed (`revalidate`), in place of an origin that failed
+ * (`error`, with the status it responded with, if any) or that its breaker keeps out (`breaker`),
+ * or an entry of the catalog generation a write replaced, while the key is refreshed
+ * (`catalog-write`; its own times may still call it fresh, so its `ttl` is reported as 0).
  */
 export function respondStale(
   runtime: CacheRuntime,
@@ -44,7 +47,7 @@ export function respondStale(
   const now = runtime.clock();
   runtime.metrics.requests.inc({ route: plan.route, tier: found.tier, result: 'stale' });
   runtime.metrics.staleServed.inc({ route: plan.route, reason });
-  const ttl = ttlSeconds(found.entry, now);
+  const ttl = reason === 'catalog-write' ? 0 : ttlSeconds(found.entry, now);
   const status: CacheStatusFields =
     reason === 'error'
       ? {

@@ -11,7 +11,7 @@ import type { CacheRuntime } from '../runtime';
 import { callOrigin } from './call-origin';
 import { forwardUncached } from './forward-uncached';
 import { allowsStaleIfError, isVariantMiss, judgeEntry, selectEntry } from './judge';
-import { refreshInBackground } from './refresh';
+import { refreshAfterCatalogWrite, refreshInBackground } from './refresh';
 import type { FoundEntry, Resolution } from './resolution';
 import { resolveMiss } from './resolve-miss';
 import { respondFetched, respondHit, respondStale } from './respond';
@@ -88,6 +88,10 @@ function respondToResolution(
   leader: boolean,
 ): CacheResponse | Promise<CacheResponse> {
   if (resolution.kind === 'stored') return respondStored(runtime, plan, origin, resolution.found);
+  if (resolution.kind === 'replaced') {
+    refreshAfterCatalogWrite(runtime, plan, origin, resolution.found.entry);
+    return respondStale(runtime, plan, resolution.found, 'catalog-write');
+  }
   if (resolution.kind === 'not-stored') {
     return respondUnstored(runtime, plan, origin, resolution, leader);
   }

@@ -1,0 +1,116 @@
+import { silentLogger } from '../testing/cache-fixture';
+import { createTestClock } from '../testing/test-clock';
+import { CatalogGeneration, type GenerationSource } from './catalog-generation';
+
+/** A generation store in memory whose reads can be made to fail, as a frozen Redis would. */
+function memorySource(initial = 0) {
+  const state = { value: initial, readsFail: false, calls: [] as string[] };
+  const source: GenerationSource = {
+    async read() {
+      state.calls.push('read');
+      if (state.readsFail) throw new Error('read timed out');
+      return state.value;
+    },
+    async increment() {
+      state.calls.push('increment');
+      state.value += 1;
+      return state.value;
+    },
+    async advancePast(seen) {
+      state.calls.push(`advancePast ${seen}`);
+      if (state.value <= seen) state.value += 1;
+      return state.value;
+    },
+  };
+  return { state, source };
+}
+
+function createGeneration(source: GenerationSource, graceMs = 30_000) {
+  const clock = createTestClock();
+  const generation = new CatalogGeneration(source, 'boot', silentLogger, clock.now, graceMs);
+  return { clock, generation };
+}
+
+describe('catalog generation', () => {
+  it('offers the replaced value until grace ends', async () => {
+    const { source } = memorySource(4);
+    const { clock, generation } = createGeneration(source, 1000);
+    await generation.refresh();
+
+    generation.accept(5);
+    expect((await generation.current()).text).toBe('g5');
+    expect(generation.replacedWithinGrace()).toEqual(['g4']);
+    clock.advance(999);
+    expect(generation.replacedWithinGrace()).toEqual(['g4']);
+    clock.advance(1);
+    expect(generation.replacedWithinGrace()).toEqual([]);
+  });
+
+  it('lists replaced values newest first', async () => {
+    const { source } = memorySource(4);
+    const { clock, generation } = createGeneration(source, 1000);
+    await generation.refresh();
+
+    generation.accept(5);
+    clock.advance(400);
+    generation.accept(6);
+    expect(generation.replacedWithinGrace()).toEqual(['g5', 'g4']);
+    clock.advance(600);
+    expect(generation.replacedWithinGrace()).toEqual(['g5']);
+    for (const next of [7, 8, 9]) generation.accept(next);
+    expect(generation.replacedWithinGrace()).toEqual(['g8', 'g7', 'g6']);
+  });
+
+  it('offers nothing with zero grace', async () => {
+    const { source } = memorySource(4);
+    const { generation } = createGeneration(source, 0);
+    await generation.refresh();
+    generation.accept(5);
+    expect(generation.replacedWithinGrace()).toEqual([]);
+  });
+
+  it('offers nothing after a stand-in or reset', async () => {
+    const { state, source } = memorySource(4);
+    const { generation } = createGeneration(source);
+    state.readsFail = true;
+    await generation.refresh();
+    generation.accept(5);
+    expect(generation.replacedWithinGrace()).toEqual([]);
+
+    state.readsFail = false;
+    state.value = 1;
+    await generation.refresh(true);
+    expect((await generation.current()).text).toBe('g1');
+    expect(generation.replacedWithinGrace()).toEqual([]);
+  });
+
+  it('accepts an event value without reading', async () => {
+    const { state, source } = memorySource(4);
+    const { generation } = createGeneration(source);
+    await generation.refresh();
+    state.readsFail = true;
+    state.calls.length = 0;
+
+    generation.accept(6);
+
+    expect(await generation.current()).toEqual({ text: 'g6', shared: true });
+    expect(state.calls).toEqual([]);
+  });
+
+  it('advances past the starting value once', async () => {
+    const { state, source } = memorySource(7);
+    const { generation } = createGeneration(source);
+    await generation.refresh();
+    const seen = generation.sharedValue();
+    expect(seen).toBe(7);
+
+    // The service's own event arrives first.
+    state.value = 8;
+    generation.accept(8);
+    expect(await generation.advance(seen)).toBe(8);
+    expect(state.value).toBe(8);
+
+    // No event came: the write moves it itself.
+    expect(await generation.advance(8)).toBe(9);
+  });
+});
