@@ -22,31 +22,35 @@ export type PublishedInvalidationEvent = InvalidationEvent & { generation?: numb
 
 /**
  * Lua script that publishes a batch of events in one atomic step. KEYS[1] is the generation key,
- * ARGV[1] the channel and ARGV[2] onwards the events as JSON. The first scholarship event of the
- * batch increments the generation, and every scholarship event is published with the new value
- * as `generation`. Profile events are published as given. Returns the new generation, or 0 when
- * the batch held no scholarship event.
+ * ARGV[1] the channel, then two arguments per event (see `publishEventsArguments`): '1' and the
+ * event's JSON without its closing brace when it carries the generation, else '0' and its whole
+ * JSON. The first such event increments the generation, and each one is published with the new
+ * value appended as `generation`. The payloads are never parsed, so each one reaches subscribers
+ * exactly as the service wrote it. Returns the new generation, or 0 when nothing was incremented.
  */
 export const PUBLISH_EVENTS_SCRIPT = `
 local generation = nil
-for index = 2, #ARGV do
-  local payload = ARGV[index]
-  local event = cjson.decode(payload)
-  if event.type ~= 'profile.changed' then
+for index = 2, #ARGV, 2 do
+  local payload = ARGV[index + 1]
+  if ARGV[index] == '1' then
     generation = generation or redis.call('INCR', KEYS[1])
-    event.generation = generation
-    payload = cjson.encode(event)
+    payload = payload .. ',"generation":' .. string.format('%d', generation) .. '}'
   end
   redis.call('PUBLISH', ARGV[1], payload)
 end
 return generation or 0
 `;
 
-/** Arguments of PUBLISH_EVENTS_SCRIPT after the key count: key, channel, then each event. */
+/** Arguments of PUBLISH_EVENTS_SCRIPT after the key count: key, channel, then two per event. */
 export function publishEventsArguments(
   generationKey: string,
   channel: string,
   events: readonly InvalidationEvent[],
 ): string[] {
-  return [generationKey, channel, ...events.map((event) => JSON.stringify(event))];
+  const eventArguments = events.flatMap((event) => {
+    const json = JSON.stringify(event);
+    // JSON.stringify of an object always ends with its closing brace.
+    return event.type === 'profile.changed' ? ['0', json] : ['1', json.slice(0, -1)];
+  });
+  return [generationKey, channel, ...eventArguments];
 }
