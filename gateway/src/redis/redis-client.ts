@@ -7,7 +7,7 @@ const MAX_RECONNECT_DELAY_MS = 2_000;
 
 export interface RedisClientOptions {
   /**
-   * Limit for one command's reply, in milliseconds. Callers on the request path apply it with
+   * Limit for one command's reply, in milliseconds. The rate limiter applies it with
    * `withDeadline`; ioredis's own timer is set no lower than `COMMAND_TIMEOUT_BACKSTOP_MS`.
    */
   commandTimeoutMs: number;

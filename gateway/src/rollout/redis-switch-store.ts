@@ -1,5 +1,6 @@
 import type { Logger } from '@scholarships/logger';
 import type { Redis } from 'ioredis';
+import { withDeadline } from '../redis/deadline';
 import { decodeHash, encodeChange } from './switch-hash';
 import { SwitchHolder } from './switch-holder';
 import { applyChange, type RolloutSwitches, type SwitchChange } from './switch-state';
@@ -24,6 +25,12 @@ export const SYNC_INTERVAL_MS = 500;
 
 /** How long the first read waits for the command connection, in milliseconds. */
 const FIRST_READ_WAIT_MS = 1000;
+
+/**
+ * Deadline of each read or write of the hash, in milliseconds. The shared connection's own
+ * timeout is a backstop of seconds, and a frozen Redis must not hold an admin request that long.
+ */
+const SWITCH_COMMAND_TIMEOUT_MS = 250;
 
 export interface RedisSwitchStoreOptions {
   /** Command connection; a duplicate of it subscribes to the channel. */
@@ -150,7 +157,10 @@ class RedisSwitchStore implements SwitchStore {
   private async syncOnce(): Promise<void> {
     try {
       if (Object.keys(this.pending).length > 0) await this.writePending();
-      const hash = await this.options.redis.hgetall(this.keyspace.hashKey);
+      const hash = await withDeadline(
+        this.options.redis.hgetall(this.keyspace.hashKey),
+        SWITCH_COMMAND_TIMEOUT_MS,
+      );
       this.apply(hash);
       this.noteRedisResult(undefined);
     } catch (error) {
@@ -168,11 +178,12 @@ class RedisSwitchStore implements SwitchStore {
   /** Writes the pending change and announces it, then clears only the values it wrote. */
   private async writePending(): Promise<void> {
     const written = this.pending;
-    const results = await this.options.redis
+    const writing = this.options.redis
       .multi()
       .hset(this.keyspace.hashKey, encodeChange(written))
       .publish(this.keyspace.channel, 'changed')
       .exec();
+    const results = await withDeadline(writing, SWITCH_COMMAND_TIMEOUT_MS);
     const failure = results?.find(([error]) => error !== null)?.[0];
     if (failure) throw failure;
     const unwritten = Object.entries(this.pending).filter(
