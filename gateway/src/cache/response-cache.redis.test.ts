@@ -522,6 +522,83 @@ describe('listings after a catalog write', () => {
     }
   });
 
+  it('serves the stand-in while its refresh runs', async () => {
+    const keyspace = uniqueKeyspace();
+    const replica = createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000 });
+    await replica.cache.ready();
+    const origin = createScriptedOrigin('search');
+    origin.reply(() => jsonResponse({ version: 1 }));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    try {
+      await replica.cache.serve(search(), origin.target);
+      await replica.cache.whenIdle();
+      origin.reply(async () => {
+        await held;
+        return jsonResponse({ version: 2 });
+      });
+      await publishEvents(redis, keyspace, changed(2));
+
+      const first = await replica.cache.serve(search(), origin.target);
+      const second = await replica.cache.serve(search(), origin.target);
+      release();
+
+      expect(first.headers['x-cache']).toBe('STALE');
+      expect(second.headers['cache-status']).toContain('detail=catalog-changed');
+      expect(bodyOf(second)).toEqual({ version: 1 });
+    } finally {
+      release();
+      await replica.close();
+    }
+  });
+
+  it('shows a write in batch lookups despite another event', async () => {
+    const keyspace = uniqueKeyspace();
+    const replica = createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000 });
+    await replica.cache.ready();
+    const otherId = '7f0c2a4e-3333-4d2b-9a47-0e5a9d1c0b03';
+    let version = 1;
+    let commit: () => void = () => undefined;
+    const committed = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    const catalog = createScriptedOrigin('catalog');
+    catalog.reply(async () => {
+      if (catalog.requests.at(-1)?.method !== 'PUT') return jsonResponse({ version });
+      await committed;
+      version = 2;
+      // This write's event is not published before the answer (its publishing timed out).
+      return jsonResponse({ version });
+    });
+    try {
+      await replica.cache.serve(batch(), catalog.target);
+      await replica.cache.whenIdle();
+      const write = replica.cache.serve(
+        cacheRequest(`/api/v1/admin/scholarships/${SCHOLARSHIP_ID}`, {
+          method: 'PUT',
+          body: { name: 'changed' },
+        }),
+        catalog.target,
+      );
+      // Another scholarship's write moves the generation while this one is in flight.
+      await publishEvents(redis, keyspace, [
+        { type: 'scholarship.changed', scholarshipId: otherId, version: 5 },
+      ]);
+      await replica.cache.serve(batch(), catalog.target);
+      commit();
+      expect((await write).status).toBe(200);
+
+      const after = await replica.cache.serve(batch(), catalog.target);
+      expect(after.headers['x-cache']).toBe('MISS');
+      expect(bodyOf(after)).toEqual({ version: 2 });
+    } finally {
+      commit();
+      await replica.close();
+    }
+  });
+
   it('limits concurrent stand-in refreshes', async () => {
     const keyspace = uniqueKeyspace();
     const replica = createCacheFixture({

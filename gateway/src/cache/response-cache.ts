@@ -11,10 +11,11 @@ import { matchPolicy } from './policy-match';
 import type { CacheRequest } from './request/cache-request';
 import type { CacheResponse } from './response/cache-response';
 import { type CacheRuntime, createRuntime, invalidationIsLive, publishToReplicas } from './runtime';
+import { nextEventLoopTurn } from './serve/event-loop-turn';
 import { findStored } from './serve/find-stored';
 import { judgeEntry } from './serve/judge';
 import { respondHit } from './serve/respond';
-import { forwardPastTiers, nextEventLoopTurn, serveRequest } from './serve/serve-request';
+import { forwardPastTiers, serveRequest } from './serve/serve-request';
 
 /** Role of a request in the cache, by its method and path. */
 export type CacheRole = 'policy' | 'rfc' | 'write' | 'uncached';

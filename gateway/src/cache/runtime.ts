@@ -9,11 +9,12 @@ import { CatalogGeneration } from './invalidation/catalog-generation';
 import type { InvalidationSubscriber } from './invalidation/invalidation-subscriber';
 import type { GatewayMessage } from './invalidation/messages';
 import { ProfileTokens } from './invalidation/profile-tokens';
+import { ScholarshipEventLog } from './invalidation/scholarship-event-log';
 import { ScholarshipVersions } from './invalidation/scholarship-versions';
 import { Tombstones } from './invalidation/tombstones';
 import type { CacheMetrics } from './metrics';
 import { type CacheSettings, type ResponseCacheOptions, resolveSettings } from './options';
-import type { Resolution } from './serve/resolution';
+import type { FoundEntry, Resolution } from './serve/resolution';
 import { MemoryTier } from './tiers/memory-tier';
 import { openRedis } from './tiers/redis-connections';
 import { createKeyspace, type RedisKeyspace } from './tiers/redis-keyspace';
@@ -45,10 +46,14 @@ export interface CacheRuntime {
   generation: CatalogGeneration;
   profiles: ProfileTokens;
   versions: ScholarshipVersions;
+  scholarshipEvents: ScholarshipEventLog;
   tombstones: Tombstones;
   flights: InFlight<Resolution>;
-  /** Background refreshes of keys that a replaced generation's entry answered for. */
-  catalogWriteRefreshes: { running: number };
+  /**
+   * Background refreshes of keys that a replaced generation's entry answered for: the entry
+   * standing in for each key while its refresh runs.
+   */
+  catalogWriteRefreshes: { standIns: Map<string, FoundEntry> };
   waiters: FillWaiters;
   subscriber: InvalidationSubscriber | undefined;
   enabled: boolean;
@@ -85,7 +90,7 @@ export function createRuntime(options: ResponseCacheOptions): CacheRuntime {
     redis,
     ...createVersionState(options, settings, clock, bootId, redis),
     flights: new InFlight<Resolution>(),
-    catalogWriteRefreshes: { running: 0 },
+    catalogWriteRefreshes: { standIns: new Map() },
     waiters: new FillWaiters(clock, RECENT_FILL_MS),
     subscriber: undefined,
     enabled: settings.enabled,
@@ -104,7 +109,7 @@ function createVersionState(
   clock: Clock,
   bootId: string,
   redis: RedisParts | undefined,
-): Pick<CacheRuntime, 'generation' | 'profiles' | 'versions' | 'tombstones'> {
+): Pick<CacheRuntime, 'generation' | 'profiles' | 'versions' | 'scholarshipEvents' | 'tombstones'> {
   const generationSource =
     redis && createRedisGenerationSource(redis.commands, redis.guard, redis.keyspace);
   const profileSource =
@@ -131,6 +136,7 @@ function createVersionState(
       logger: options.logger,
     }),
     versions: new ScholarshipVersions(MAX_REMEMBERED),
+    scholarshipEvents: new ScholarshipEventLog(MAX_REMEMBERED),
     tombstones: new Tombstones({
       clock,
       // Longer than any fill can take, so a fill that started before an invalidation is caught.

@@ -16,11 +16,6 @@ function memorySource(initial = 0) {
       state.value += 1;
       return state.value;
     },
-    async advancePast(seen) {
-      state.calls.push(`advancePast ${seen}`);
-      if (state.value <= seen) state.value += 1;
-      return state.value;
-    },
   };
   return { state, source };
 }
@@ -95,22 +90,5 @@ describe('catalog generation', () => {
 
     expect(await generation.current()).toEqual({ text: 'g6', shared: true });
     expect(state.calls).toEqual([]);
-  });
-
-  it('advances past the starting value once', async () => {
-    const { state, source } = memorySource(7);
-    const { generation } = createGeneration(source);
-    await generation.refresh();
-    const seen = generation.sharedValue();
-    expect(seen).toBe(7);
-
-    // The service's own event arrives first.
-    state.value = 8;
-    generation.accept(8);
-    expect(await generation.advance(seen)).toBe(8);
-    expect(state.value).toBe(8);
-
-    // No event came: the write moves it itself.
-    expect(await generation.advance(8)).toBe(9);
   });
 });

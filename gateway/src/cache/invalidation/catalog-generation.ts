@@ -8,8 +8,6 @@ const RETRY_INTERVAL_MS = 1000;
 export interface GenerationSource {
   read(): Promise<number>;
   increment(): Promise<number>;
-  /** Increments unless the value is already above `seen`; resolves with the value after. */
-  advancePast(seen: number): Promise<number>;
 }
 
 /** The generation to put in keys. `shared` is false for a replica-local stand-in. */
@@ -96,28 +94,17 @@ export class CatalogGeneration {
   }
 
   /**
-   * The shared value this replica uses now, or undefined while it uses a local stand-in. A write
-   * notes it before it is forwarded and passes it to `advance` afterwards.
-   */
-  sharedValue(): number | undefined {
-    return this.value.shared ? this.sharedFloor : undefined;
-  }
-
-  /**
    * Moves to a new generation after a catalog write that passed through this gateway. With Redis
-   * it moves the shared value past `seen` (the value when the write began): the service's event
-   * has usually done so already, and then the value is only read. Without `seen`, it increments.
-   * The other replicas learn the value from this replica's message. Without Redis it moves the
-   * local value.
+   * it increments the shared value, which the other replicas then read. Without Redis it moves
+   * the local value.
    */
-  async advance(seen?: number): Promise<number | undefined> {
+  async advance(): Promise<number | undefined> {
     if (this.source === undefined) {
       this.value = this.nextLocal();
       return undefined;
     }
     try {
-      const generation =
-        seen === undefined ? await this.source.increment() : await this.source.advancePast(seen);
+      const generation = await this.source.increment();
       this.acceptShared(generation);
       return generation;
     } catch (error) {

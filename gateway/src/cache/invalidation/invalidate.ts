@@ -48,6 +48,7 @@ export function applyInvalidationEvent(
     runtime.versions.forget(event.scholarshipId);
   }
   dropEverywhere(runtime, [scholarshipEntryHash(event.scholarshipId)]);
+  runtime.scholarshipEvents.note(event.scholarshipId);
   if (event.generation !== undefined) {
     runtime.generation.accept(event.generation);
     return;

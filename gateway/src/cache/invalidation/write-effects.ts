@@ -2,6 +2,7 @@ import { hashKeyText } from '../keys/key-hash';
 import { rfcKeyText, scholarshipEntryHash } from '../plan/key-text';
 import type { CacheRequest } from '../request/cache-request';
 import { type CacheRuntime, publishToReplicas } from '../runtime';
+import { nextEventLoopTurn } from '../serve/event-loop-turn';
 import { invalidateAcrossReplicas } from './invalidate';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
@@ -16,15 +17,16 @@ const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
  * service's event, and they are the only invalidation a gateway without Redis gets:
  * - any unsafe method with a non-error status invalidates the stored responses of its target
  *   URI (RFC 9111 §4.4);
- * - a successful admin write of a scholarship drops its entry and moves the catalog generation
- *   past `generationBefore`, its shared value when the write began, and creating one does too;
+ * - a successful admin write of a scholarship drops its entry and advances the catalog
+ *   generation, unless the service's event for it arrived since `eventMark` (see
+ *   `moveGeneration`), and creating one advances the generation;
  * - a successful profile write moves the user's per-user routes past their entries.
  */
 export async function applyWriteEffects(
   runtime: CacheRuntime,
   request: CacheRequest,
   status: number,
-  generationBefore?: number,
+  eventMark?: number,
 ): Promise<void> {
   if (SAFE_METHODS.has(request.method) || status < 200 || status >= 400) return;
   const hashes = [hashKeyText(rfcKeyText(request.path, request.query))];
@@ -35,9 +37,7 @@ export async function applyWriteEffects(
   if (success && adminId !== undefined) hashes.push(scholarshipEntryHash(adminId));
   const catalogChanged =
     success && (adminId !== undefined || ADMIN_SCHOLARSHIPS.test(request.path));
-  const generation = catalogChanged
-    ? await runtime.generation.advance(generationBefore)
-    : undefined;
+  const generation = catalogChanged ? await moveGeneration(runtime, adminId, eventMark) : undefined;
   await invalidateAcrossReplicas(runtime, hashes, generation);
 
   const userId = request.identity?.userId;
@@ -45,6 +45,25 @@ export async function applyWriteEffects(
     runtime.profiles.markWritten(userId);
     await publishToReplicas(runtime, { type: 'profile-written', sender: runtime.bootId, userId });
   }
+}
+
+/**
+ * Advances the generation for a write of `scholarshipId`, unless the catalog service's own event
+ * for that scholarship arrived after `eventMark`: it carried the generation its publisher moved,
+ * and a second move would make every listing key miss again. The service publishes before it
+ * answers, so after one more event-loop turn its event has been applied unless publishing failed
+ * or timed out, and then this replica advances the generation itself.
+ */
+async function moveGeneration(
+  runtime: CacheRuntime,
+  scholarshipId: string | undefined,
+  eventMark: number | undefined,
+): Promise<number | undefined> {
+  if (scholarshipId !== undefined && eventMark !== undefined && runtime.redis !== undefined) {
+    await nextEventLoopTurn();
+    if (runtime.scholarshipEvents.arrivedSince(scholarshipId, eventMark)) return undefined;
+  }
+  return runtime.generation.advance();
 }
 
 function safeDecode(segment: string | undefined): string | undefined {

@@ -26,12 +26,12 @@ export async function forwardUncached(
     fwd: reason === 'method' ? 'method' : 'bypass',
     detail: reason,
   };
-  const generationBefore = runtime.generation.sharedValue();
+  const eventMark = runtime.scholarshipEvents.mark();
   const outcome = await callOrigin(runtime, origin, request);
   if (outcome.kind !== 'response') {
     return respondOriginFailure(runtime, request, origin, outcome, 'BYPASS', fields);
   }
-  await applyWriteEffects(runtime, request, outcome.response.status, generationBefore);
+  await applyWriteEffects(runtime, request, outcome.response.status, eventMark);
   const status = { ...fields, fwdStatus: outcome.response.status };
   return responseFromOrigin(outcome.response, request, 'BYPASS', status);
 }

@@ -2,7 +2,7 @@ import type { CacheEntry } from '../entry/cache-entry';
 import type { OriginTarget } from '../origin/origin-response';
 import type { CachePlan } from '../plan/request-plan';
 import { type CacheRuntime, trackBackground } from '../runtime';
-import type { Resolution } from './resolution';
+import type { FoundEntry, Resolution } from './resolution';
 import { resolveMiss } from './resolve-miss';
 
 /**
@@ -30,15 +30,16 @@ export function refreshAfterCatalogWrite(
   runtime: CacheRuntime,
   plan: CachePlan,
   origin: OriginTarget,
-  standIn: CacheEntry,
+  standIn: FoundEntry,
 ): void {
-  const slots = runtime.catalogWriteRefreshes;
-  if (slots.running >= runtime.settings.catalogWriteRefreshConcurrency) return;
-  const refreshing = startRefresh(runtime, plan, origin, standIn);
+  const refreshes = runtime.catalogWriteRefreshes;
+  if (refreshes.standIns.size >= runtime.settings.catalogWriteRefreshConcurrency) return;
+  const refreshing = startRefresh(runtime, plan, origin, standIn.entry);
   if (refreshing === undefined) return;
-  slots.running += 1;
+  // Requests for the key meanwhile get the stand-in rather than wait for the refresh.
+  refreshes.standIns.set(plan.hash, standIn);
   const release = () => {
-    slots.running -= 1;
+    refreshes.standIns.delete(plan.hash);
   };
   refreshing.then(release, release);
 }

@@ -9,6 +9,7 @@ import { hasCredentials } from '../request/cache-request';
 import type { CacheResponse } from '../response/cache-response';
 import type { CacheRuntime } from '../runtime';
 import { callOrigin } from './call-origin';
+import { nextEventLoopTurn } from './event-loop-turn';
 import { forwardUncached } from './forward-uncached';
 import { allowsStaleIfError, isVariantMiss, judgeEntry, selectEntry } from './judge';
 import { refreshAfterCatalogWrite, refreshInBackground } from './refresh';
@@ -67,6 +68,8 @@ async function serveCacheable(
       return respondStale(runtime, plan, found, 'revalidate');
     }
   }
+  const standIn = runtime.catalogWriteRefreshes.standIns.get(plan.hash);
+  if (standIn !== undefined) return respondStale(runtime, plan, standIn, 'catalog-write');
   const { promise, leader } = runtime.flights.run(plan.hash, () =>
     resolveMiss({
       runtime,
@@ -89,7 +92,7 @@ function respondToResolution(
 ): CacheResponse | Promise<CacheResponse> {
   if (resolution.kind === 'stored') return respondStored(runtime, plan, origin, resolution.found);
   if (resolution.kind === 'replaced') {
-    refreshAfterCatalogWrite(runtime, plan, origin, resolution.found.entry);
+    refreshAfterCatalogWrite(runtime, plan, origin, resolution.found);
     return respondStale(runtime, plan, resolution.found, 'catalog-write');
   }
   if (resolution.kind === 'not-stored') {
@@ -182,22 +185,4 @@ function routeLabel(request: CacheRequest): string {
   return (
     matchPolicy(request.method, request.path)?.policy.route ?? request.routeLabel ?? UNMATCHED_ROUTE
   );
-}
-
-/** The pending end of this event-loop turn, shared by every request that waits for it. */
-let turnEnd: Promise<void> | undefined;
-
-/**
- * Resolves after the I/O callbacks already due in this turn of the event loop have run. All
- * requests of one turn share one `setImmediate`, because one per request cost a fifth of the
- * gateway's throughput on cache hits.
- */
-export function nextEventLoopTurn(): Promise<void> {
-  turnEnd ??= new Promise((resolve) =>
-    setImmediate(() => {
-      turnEnd = undefined;
-      resolve();
-    }),
-  );
-  return turnEnd;
 }

@@ -48,17 +48,6 @@ end
 return 0
 `;
 
-/**
- * Increments the catalog generation (KEYS[1]) unless it is already above ARGV[1], the value this
- * replica saw when a write began: the service's own event usually moved it first, and a second
- * increment would make every listing key miss a second time. Returns the value after the call.
- */
-const ADVANCE_PAST = `
-local current = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
-if current > tonumber(ARGV[1]) then return current end
-return redis.call('INCR', KEYS[1])
-`;
-
 /** The scripts as ioredis commands; `defineCommand` adds the `...Buffer` variants too. */
 export interface CacheScripts {
   cacheLookupBuffer(
@@ -87,7 +76,6 @@ export interface CacheScripts {
     willWait: string,
   ): Promise<[number, number]>;
   cacheRaiseVersion(key: string, version: string, ttlMs: string): Promise<number>;
-  cacheAdvancePast(generationKey: string, seen: string): Promise<number>;
 }
 
 /** Registers the scripts on a connection; ioredis sends EVALSHA and falls back to EVAL. */
@@ -96,6 +84,5 @@ export function defineCacheScripts(redis: Redis): Redis & CacheScripts {
   redis.defineCommand('cacheComplete', { numberOfKeys: 3, lua: COMPLETE });
   redis.defineCommand('cacheClaim', { numberOfKeys: 2, lua: CLAIM });
   redis.defineCommand('cacheRaiseVersion', { numberOfKeys: 1, lua: RAISE_VERSION });
-  redis.defineCommand('cacheAdvancePast', { numberOfKeys: 1, lua: ADVANCE_PAST });
   return redis as Redis & CacheScripts;
 }

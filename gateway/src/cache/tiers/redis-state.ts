@@ -7,7 +7,7 @@ import type { CacheScripts } from './redis-scripts';
 
 /** Creates the source of the shared catalog generation, which the outbox publisher increments. */
 export function createRedisGenerationSource(
-  redis: Redis & CacheScripts,
+  redis: Redis,
   guard: RedisGuard,
   keyspace: RedisKeyspace,
 ): GenerationSource {
@@ -18,8 +18,6 @@ export function createRedisGenerationSource(
       return Number.isSafeInteger(generation) ? generation : 0;
     },
     increment: () => guard.run(() => redis.incr(keyspace.generationKey)),
-    advancePast: (seen) =>
-      guard.run(() => redis.cacheAdvancePast(keyspace.generationKey, String(seen))),
   };
 }
 
