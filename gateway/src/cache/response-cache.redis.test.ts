@@ -46,6 +46,15 @@ async function keysWithPrefix(prefix: string): Promise<string[]> {
   return found;
 }
 
+/** A promise that stays pending until `open` is called, to hold an origin's replies. */
+function openLater(): { wait: Promise<void>; open(): void } {
+  let open: () => void = () => undefined;
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, open };
+}
+
 async function get(server: CacheServer, path: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}${path}`, { headers });
   return { status: response.status, headers: response.headers, body: await response.text() };
@@ -497,10 +506,7 @@ describe('listings after a catalog write', () => {
       await replicas[0].cache.serve(search(), origin.target);
       await replicas[0].cache.whenIdle();
       // Refreshes wait, so that neither replica finds a refreshed entry.
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { wait: held, open: release } = openLater();
       origin.reply(async () => {
         await held;
         return jsonResponse({ version });
@@ -528,10 +534,7 @@ describe('listings after a catalog write', () => {
     await replica.cache.ready();
     const origin = createScriptedOrigin('search');
     origin.reply(() => jsonResponse({ version: 1 }));
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
+    const { wait: held, open: release } = openLater();
     try {
       await replica.cache.serve(search(), origin.target);
       await replica.cache.whenIdle();
@@ -560,10 +563,7 @@ describe('listings after a catalog write', () => {
     await replica.cache.ready();
     const otherId = '7f0c2a4e-3333-4d2b-9a47-0e5a9d1c0b03';
     let version = 1;
-    let commit: () => void = () => undefined;
-    const committed = new Promise<void>((resolve) => {
-      commit = resolve;
-    });
+    const { wait: committed, open: commit } = openLater();
     const catalog = createScriptedOrigin('catalog');
     catalog.reply(async () => {
       if (catalog.requests.at(-1)?.method !== 'PUT') return jsonResponse({ version });
@@ -614,10 +614,7 @@ describe('listings after a catalog write', () => {
     try {
       for (const query of queries) await replica.cache.serve(request(query), origin.target);
       await replica.cache.whenIdle();
-      let release: () => void = () => undefined;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
+      const { wait: held, open: release } = openLater();
       origin.reply(async () => {
         await held;
         return jsonResponse({ refreshed: true });
