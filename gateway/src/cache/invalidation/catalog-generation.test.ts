@@ -91,4 +91,27 @@ describe('catalog generation', () => {
     expect(await generation.current()).toEqual({ text: 'g6', shared: true });
     expect(state.calls).toEqual([]);
   });
+
+  it('leaves a reset to reads started after it', async () => {
+    const replies: ((value: number) => void)[] = [];
+    const source: GenerationSource = {
+      read: () => new Promise<number>((resolve) => replies.push(resolve)),
+      increment: () => Promise.reject(new Error('not used')),
+    };
+    const { generation } = createGeneration(source, 1000);
+    const first = generation.refresh();
+    replies[0]?.(9);
+    await first;
+
+    const older = generation.refresh();
+    const reset = generation.refresh(true);
+    // A read started before the reset returns an older value, then the reset's read returns.
+    replies[1]?.(4);
+    await older;
+    replies[2]?.(6);
+    await reset;
+
+    expect((await generation.current()).text).toBe('g6');
+    expect(generation.replacedWithinGrace()).toEqual([]);
+  });
 });

@@ -39,8 +39,13 @@ export class CatalogGeneration {
   /** Highest shared value seen since the last reconnect; reads never move below it. */
   private sharedFloor = -1;
   private pending: Promise<void> | undefined;
-  /** A reconnect asked for a reset that no read has completed yet. */
-  private resetRequested = false;
+  /** Reads and increments started so far, numbered from 1. */
+  private readsStarted = 0;
+  /**
+   * Set when a reconnect asks for a reset: the number of its read. That read, or any started
+   * after it, takes the reset, while a slower one started before it cannot.
+   */
+  private resetFromRead: number | undefined;
   private retrying = false;
   private lastRetryAt = Number.NEGATIVE_INFINITY;
   /** Newest first. */
@@ -78,9 +83,10 @@ export class CatalogGeneration {
   /** Re-reads the shared value. `reset` accepts a lower value, after Redis may have restarted. */
   refresh(reset = false): Promise<void> {
     if (this.source === undefined) return Promise.resolve();
-    this.resetRequested ||= reset;
+    const read = this.startRead();
+    if (reset) this.resetFromRead = read;
     const reading = this.source.read().then(
-      (generation) => this.acceptShared(generation),
+      (generation) => this.acceptShared(generation, read),
       (error: unknown) => {
         this.logger.warn({ err: error }, 'catalog generation read failed; using a local one');
         this.value = this.nextLocal();
@@ -104,8 +110,9 @@ export class CatalogGeneration {
       return undefined;
     }
     try {
+      const read = this.startRead();
       const generation = await this.source.increment();
-      this.acceptShared(generation);
+      this.acceptShared(generation, read);
       return generation;
     } catch (error) {
       this.logger.warn({ err: error }, 'catalog generation increment failed; using a local one');
@@ -129,16 +136,23 @@ export class CatalogGeneration {
     const done = () => {
       this.retrying = false;
     };
+    const read = this.startRead();
     this.source
       .read()
-      .then((generation) => this.acceptShared(generation))
+      .then((generation) => this.acceptShared(generation, read))
       .then(done, done);
   }
 
-  private acceptShared(generation: number): void {
-    if (this.resetRequested) {
+  private startRead(): number {
+    this.readsStarted += 1;
+    return this.readsStarted;
+  }
+
+  /** `read` numbers the read that returned the value; values carried by messages have none. */
+  private acceptShared(generation: number, read?: number): void {
+    if (this.resetFromRead !== undefined && read !== undefined && read >= this.resetFromRead) {
       this.sharedFloor = -1;
-      this.resetRequested = false;
+      this.resetFromRead = undefined;
     }
     if (generation < this.sharedFloor) return;
     if (generation > this.sharedFloor) this.noteReplaced();
