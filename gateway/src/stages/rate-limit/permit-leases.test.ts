@@ -18,7 +18,7 @@ describe('leaseSize', () => {
   it('scales with the quota, capped', () => {
     expect(leaseSize(gcraParameters(12, 60))).toBe(0);
     expect(leaseSize(gcraParameters(600, 60))).toBe(6);
-    expect(leaseSize(gcraParameters(10_000_000, 60))).toBe(32);
+    expect(leaseSize(gcraParameters(10_000_000, 60))).toBe(256);
   });
 });
 
