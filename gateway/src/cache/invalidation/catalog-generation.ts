@@ -70,9 +70,9 @@ export class CatalogGeneration {
   }
 
   /**
-   * The shared generations that writes replaced, newest first, while their grace lasts: entries
-   * stored under them may be served stale while they are refreshed under the current one. Each
-   * grace counts from the write that replaced that generation.
+   * Returns the shared generations that writes replaced, newest first, while their grace lasts.
+   * Entries stored under them may be served stale while they are refreshed under the current
+   * one. Each grace counts from the write that replaced that generation.
    */
   replacedWithinGrace(): string[] {
     if (!this.value.shared || this.replaced.length === 0) return [];
@@ -148,7 +148,7 @@ export class CatalogGeneration {
     return this.readsStarted;
   }
 
-  /** `read` numbers the read that returned the value; values carried by messages have none. */
+  /** Takes a value from Redis. `read` numbers the read that returned it (none for messages). */
   private acceptShared(generation: number, read?: number): void {
     if (this.resetFromRead !== undefined && read !== undefined && read >= this.resetFromRead) {
       this.sharedFloor = -1;
@@ -162,7 +162,7 @@ export class CatalogGeneration {
 
   /**
    * Remembers the value a higher shared one replaces. Only the shared value this replica was
-   * using counts: after a reset or a local stand-in, nothing stands in.
+   * using counts, so after a reset or a local stand-in nothing stands in.
    */
   private noteReplaced(): void {
     const before = this.value;

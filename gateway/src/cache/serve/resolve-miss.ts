@@ -71,9 +71,9 @@ export async function resolveMiss(input: MissInput): Promise<Resolution> {
 }
 
 /**
- * The newest entry stored under a catalog generation that a recent write replaced, if it is
- * still within its own freshness or revalidation window. Memory is tried for every generation
- * before Redis is.
+ * Finds the entry of this request under the newest catalog generation that a recent write
+ * replaced, among those still within their own freshness or revalidation window. Memory is tried
+ * for every generation before Redis is.
  */
 async function findStandIn(
   runtime: CacheRuntime,
