@@ -6,7 +6,6 @@ import type { CacheRequest } from '../request/cache-request';
 import type { CacheRuntime } from '../runtime';
 import type { SharedLookup } from '../tiers/shared-tier';
 import { callOrigin } from './call-origin';
-import { findStored } from './find-stored';
 import { judgeEntry, selectEntry } from './judge';
 import { claimLease, type LeaseOutcome } from './lease';
 import type { ForwardedBecause, FoundEntry, Resolution } from './resolution';
@@ -73,7 +72,7 @@ export async function resolveMiss(input: MissInput): Promise<Resolution> {
 /**
  * Finds the entry of this request under the newest catalog generation that a recent write
  * replaced, among those still within their own freshness or revalidation window. Memory is tried
- * for every generation before Redis is.
+ * for every generation before Redis, which is read in one round trip.
  */
 async function findStandIn(
   runtime: CacheRuntime,
@@ -87,11 +86,29 @@ async function findStandIn(
     const found = entry === undefined ? undefined : { entry, tier: 'memory' as const };
     if (usable(found)) return found;
   }
-  for (const hash of replacedHashes) {
-    const found = await findStored(runtime, plan, hash);
-    if (found?.tier === 'redis' && usable(found)) return found;
+  const entries = await lookupManyShared(runtime, plan, replacedHashes);
+  for (const [index, hash] of replacedHashes.entries()) {
+    const entry = selectEntry(runtime, plan, entries[index], 'shared', hash);
+    const found = entry === undefined ? undefined : { entry, tier: 'redis' as const };
+    if (usable(found)) return found;
   }
   return undefined;
+}
+
+/** Reads the entries of `hashes` from Redis in one round trip; none when Redis is out of reach. */
+async function lookupManyShared(
+  runtime: CacheRuntime,
+  plan: CachePlan,
+  hashes: readonly string[],
+): Promise<(CacheEntry | undefined)[]> {
+  const redis = runtime.redis;
+  if (redis === undefined || !plan.shared || !redis.guard.isAvailable()) return [];
+  try {
+    return await redis.shared.lookupMany(hashes);
+  } catch (error) {
+    runtime.logger.debug({ err: error, route: plan.route }, 'cache redis lookup failed');
+    return [];
+  }
 }
 
 async function lookupShared(

@@ -36,6 +36,12 @@ export function createRedisTier(options: RedisTierOptions): SharedTier {
       );
       return toLookup(value, leaseCode, remainingMs);
     },
+    async lookupMany(hashes) {
+      if (hashes.length === 0) return [];
+      const keys = hashes.map((hash) => keyspace.entry(hash));
+      const values = await guard.run(() => redis.mgetBuffer(...keys));
+      return values.map((value) => (value === null ? undefined : decodeEntry(value)));
+    },
     async claim(hash, leaseToken, willWait) {
       const [state, remainingMs] = await guard.run(() =>
         redis.cacheClaim(

@@ -22,6 +22,8 @@ export interface SharedLookup {
 export interface SharedTier {
   /** Reads the entry. When it is missing and `leaseToken` is given, tries to take the lease. */
   lookup(hash: string, leaseToken: string | undefined): Promise<SharedLookup>;
+  /** Reads several entries in one round trip, without a lease; in the order of `hashes`. */
+  lookupMany(hashes: readonly string[]): Promise<(CacheEntry | undefined)[]>;
   /**
    * Takes the fill lease unless another replica holds it, for a key whose stale entry is being
    * replaced. With `willWait`, the holder is asked to notify this replica when it is done.
