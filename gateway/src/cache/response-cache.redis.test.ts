@@ -333,7 +333,10 @@ describe('response cache with redis', () => {
     }
   });
 
-  it('moves the generation once per write', async () => {
+  it.each([
+    ['an update', 'PUT', `/api/v1/admin/scholarships/${SCHOLARSHIP_ID}`, 200],
+    ['a creation', 'POST', '/api/v1/admin/scholarships', 201],
+  ])('moves the generation once for %s', async (_name, method, path, status) => {
     const origin = await startOriginServer();
     origin.setHandler((request, response) => {
       if (request.method === 'GET') {
@@ -346,7 +349,10 @@ describe('response cache with redis', () => {
         version: 2,
       };
       void publishEvents(redis, keyspace, [event]).then(() => {
-        response.writeHead(200, { 'content-type': 'application/json' });
+        response.writeHead(status, {
+          'content-type': 'application/json',
+          location: `/api/v1/scholarships/${SCHOLARSHIP_ID}`,
+        });
         response.end('{}');
       });
     });
@@ -354,13 +360,13 @@ describe('response cache with redis', () => {
     const reader = await startCacheServer(replicas[1].cache, origin.url);
     try {
       await get(reader, '/api/v1/search?q=law');
-      const write = await fetch(`${writer.url}/api/v1/admin/scholarships/${SCHOLARSHIP_ID}`, {
-        method: 'PUT',
+      const write = await fetch(`${writer.url}${path}`, {
+        method,
         headers: { 'content-type': 'application/json' },
         body: '{}',
       });
 
-      expect(write.status).toBe(200);
+      expect(write.status).toBe(status);
       expect(await redis.get(keyspace.generationKey)).toBe('1');
       const search = await get(reader, '/api/v1/search?q=law');
       expect(search.headers.get('cache-status')).toContain('detail=catalog-changed');

@@ -19,7 +19,7 @@ const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
  *   URI (RFC 9111 §4.4);
  * - a successful admin write of a scholarship drops its entry and advances the catalog
  *   generation, unless the service's event for it arrived since `eventMark` (see
- *   `moveGeneration`), and creating one advances the generation;
+ *   `moveGeneration`), and creating one does the same for the id in its Location field;
  * - a successful profile write moves the user's per-user routes past their entries.
  */
 export async function applyWriteEffects(
@@ -27,6 +27,7 @@ export async function applyWriteEffects(
   request: CacheRequest,
   status: number,
   eventMark?: number,
+  location?: string,
 ): Promise<void> {
   if (SAFE_METHODS.has(request.method) || status < 200 || status >= 400) return;
   const hashes = [hashKeyText(rfcKeyText(request.path, request.query))];
@@ -35,9 +36,13 @@ export async function applyWriteEffects(
   const success = status < 300;
   const adminId = safeDecode(ADMIN_SCHOLARSHIP.exec(request.path)?.[1]);
   if (success && adminId !== undefined) hashes.push(scholarshipEntryHash(adminId));
-  const catalogChanged =
-    success && (adminId !== undefined || ADMIN_SCHOLARSHIPS.test(request.path));
-  const generation = catalogChanged ? await moveGeneration(runtime, adminId, eventMark) : undefined;
+  const created = success && ADMIN_SCHOLARSHIPS.test(request.path);
+  const catalogChanged = success && (adminId !== undefined || created);
+  // A creation names its scholarship only in the response's Location field.
+  const writtenId = adminId ?? (created ? createdScholarshipId(location) : undefined);
+  const generation = catalogChanged
+    ? await moveGeneration(runtime, writtenId, eventMark)
+    : undefined;
   await invalidateAcrossReplicas(runtime, hashes, generation);
 
   const userId = request.identity?.userId;
@@ -64,6 +69,21 @@ async function moveGeneration(
     if (runtime.scholarshipEvents.arrivedSince(scholarshipId, eventMark)) return undefined;
   }
   return runtime.generation.advance();
+}
+
+/** Reads the id from a Location such as `/api/v1/scholarships/<id>`. */
+function createdScholarshipId(location: string | undefined): string | undefined {
+  if (location === undefined) return undefined;
+  const path = location.startsWith('/') ? location : safePath(location);
+  return safeDecode(PUBLIC_SCHOLARSHIP.exec(path ?? '')?.[1]);
+}
+
+function safePath(url: string): string | undefined {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeDecode(segment: string | undefined): string | undefined {

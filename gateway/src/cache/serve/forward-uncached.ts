@@ -31,7 +31,8 @@ export async function forwardUncached(
   if (outcome.kind !== 'response') {
     return respondOriginFailure(runtime, request, origin, outcome, 'BYPASS', fields);
   }
-  await applyWriteEffects(runtime, request, outcome.response.status, eventMark);
+  const location = outcome.response.headers.location;
+  await applyWriteEffects(runtime, request, outcome.response.status, eventMark, location);
   const status = { ...fields, fwdStatus: outcome.response.status };
   return responseFromOrigin(outcome.response, request, 'BYPASS', status);
 }
