@@ -26,6 +26,19 @@ afterAll(async () => {
   await redis.quit();
 });
 
+/** One replica with a keyspace of its own, ready to serve. */
+async function startReplica(options: FixtureOptions = {}) {
+  const keyspace = uniqueKeyspace();
+  const replica = createCacheFixture({
+    redisUrl: REDIS_URL,
+    keyspace,
+    redisTimeoutMs: 2000,
+    ...options,
+  });
+  await replica.cache.ready();
+  return { keyspace, replica };
+}
+
 /** Two replicas: separate Redis clients and memory tiers, one Redis and keyspace. */
 async function startReplicas(keyspace = uniqueKeyspace(), options: FixtureOptions = {}) {
   const replicas = [0, 1].map(() =>
@@ -46,7 +59,7 @@ async function keysWithPrefix(prefix: string): Promise<string[]> {
   return found;
 }
 
-/** A promise that stays pending until `open` is called, to hold an origin's replies. */
+/** Creates a promise that stays pending until `open` is called, to hold an origin's replies. */
 function openLater(): { wait: Promise<void>; open(): void } {
   let open: () => void = () => undefined;
   const wait = new Promise<void>((resolve) => {
@@ -535,9 +548,7 @@ describe('listings after a catalog write', () => {
   });
 
   it('serves the stand-in while its refresh runs', async () => {
-    const keyspace = uniqueKeyspace();
-    const replica = createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000 });
-    await replica.cache.ready();
+    const { keyspace, replica } = await startReplica();
     const origin = createScriptedOrigin('search');
     origin.reply(() => jsonResponse({ version: 1 }));
     const { wait: held, open: release } = openLater();
@@ -564,9 +575,7 @@ describe('listings after a catalog write', () => {
   });
 
   it('shows a write in batch lookups despite another event', async () => {
-    const keyspace = uniqueKeyspace();
-    const replica = createCacheFixture({ redisUrl: REDIS_URL, keyspace, redisTimeoutMs: 2000 });
-    await replica.cache.ready();
+    const { keyspace, replica } = await startReplica();
     const otherId = '7f0c2a4e-3333-4d2b-9a47-0e5a9d1c0b03';
     let version = 1;
     const { wait: committed, open: commit } = openLater();
@@ -575,7 +584,7 @@ describe('listings after a catalog write', () => {
       if (catalog.requests.at(-1)?.method !== 'PUT') return jsonResponse({ version });
       await committed;
       version = 2;
-      // This write's event is not published before the answer (its publishing timed out).
+      // This write's event is not published before the response (its publishing timed out).
       return jsonResponse({ version });
     });
     try {
@@ -606,14 +615,7 @@ describe('listings after a catalog write', () => {
   });
 
   it('limits concurrent stand-in refreshes', async () => {
-    const keyspace = uniqueKeyspace();
-    const replica = createCacheFixture({
-      redisUrl: REDIS_URL,
-      keyspace,
-      redisTimeoutMs: 2000,
-      catalogWriteRefreshConcurrency: 1,
-    });
-    await replica.cache.ready();
+    const { keyspace, replica } = await startReplica({ catalogWriteRefreshConcurrency: 1 });
     const origin = createScriptedOrigin('search');
     const queries = ['q=law', 'q=art', 'q=music'];
     const request = (query: string) => cacheRequest('/api/v1/search', { query });
@@ -649,16 +651,11 @@ describe('listings after a catalog write', () => {
   });
 
   it('misses once the grace ends', async () => {
-    const keyspace = uniqueKeyspace();
     const clock = createTestClock(Date.now());
-    const replica = createCacheFixture({
-      redisUrl: REDIS_URL,
-      keyspace,
-      redisTimeoutMs: 2000,
+    const { keyspace, replica } = await startReplica({
       clock: clock.now,
       catalogWriteGraceMs: 1000,
     });
-    await replica.cache.ready();
     let version = 1;
     const origin = createScriptedOrigin('search');
     origin.reply(() => jsonResponse({ version }));

@@ -14,9 +14,9 @@ export class DeadlineExceededError extends Error {
  * (the check runs in a `setImmediate`), and a reply that has arrived meanwhile wins.
  *
  * A plain timer (ioredis's `commandTimeout`, opossum's `timeout`) fails a command whenever this
- * process was not scheduled for longer than the deadline: on a saturated machine the timer and
- * the reply are due in the same turn, and timers run before I/O. Under the load test, those
- * false timeouts opened the Redis breaker although Redis answered in microseconds.
+ * process was not scheduled for longer than the deadline. On a saturated machine the timer and
+ * the reply are then due in the same turn, and timers run before I/O. Under the load test, those
+ * false timeouts opened the Redis breaker although Redis replied in microseconds.
  */
 export function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -50,3 +50,8 @@ export function withDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T>
  * deadline, it only frees commands whose reply never comes, such as those sent to a frozen Redis.
  */
 export const COMMAND_TIMEOUT_BACKSTOP_MS = 2000;
+
+/** Returns the ioredis `commandTimeout` of a connection whose callers apply `deadlineMs` themselves. */
+export function backstopCommandTimeout(deadlineMs: number): number {
+  return Math.max(deadlineMs, COMMAND_TIMEOUT_BACKSTOP_MS);
+}

@@ -1,2 +1,7 @@
-export { COMMAND_TIMEOUT_BACKSTOP_MS, DeadlineExceededError, withDeadline } from './deadline';
+export {
+  backstopCommandTimeout,
+  COMMAND_TIMEOUT_BACKSTOP_MS,
+  DeadlineExceededError,
+  withDeadline,
+} from './deadline';
 export { createRedisClient, type RedisClientOptions } from './redis-client';

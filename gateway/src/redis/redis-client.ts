@@ -1,6 +1,6 @@
 import type { Logger } from '@scholarships/logger';
 import { Redis, type RedisOptions } from 'ioredis';
-import { COMMAND_TIMEOUT_BACKSTOP_MS } from './deadline';
+import { backstopCommandTimeout } from './deadline';
 
 /** Maximum wait between reconnection attempts, in milliseconds. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -22,7 +22,7 @@ export interface RedisClientOptions {
  * - no retry of a command after a reconnect (`maxRetriesPerRequest: 0`), because the request
  *   already fell back, and a late retry would count it twice;
  * - a deadline of tens of milliseconds on the request path (`withDeadline`), and a backstop
- *   timeout on every command, which also covers a Redis that stopped answering on an open
+ *   timeout on every command, which also covers a Redis that stopped replying on an open
  *   connection (e.g. a process paused with SIGSTOP);
  * - reconnection forever with a delay capped at 2 s, so shared state resumes when Redis returns.
  */
@@ -30,7 +30,7 @@ export function createRedisClient(url: string, logger: Logger, options: RedisCli
   const client = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: Math.max(options.commandTimeoutMs, COMMAND_TIMEOUT_BACKSTOP_MS),
+    commandTimeout: backstopCommandTimeout(options.commandTimeoutMs),
     connectTimeout: 1_000,
     retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 6), MAX_RECONNECT_DELAY_MS),
     ...options.overrides,

@@ -3,22 +3,18 @@ import type { CacheRuntime } from '../runtime';
 import { selectEntry } from './judge';
 import type { FoundEntry } from './resolution';
 
-/**
- * Reads a key from memory, then Redis, without taking a lease; never rejects. `hash` defaults to
- * the plan's own key.
- */
+/** Reads a key from memory, then Redis, without taking a lease; never rejects. */
 export async function findStored(
   runtime: CacheRuntime,
   plan: CachePlan,
-  hash = plan.hash,
 ): Promise<FoundEntry | undefined> {
-  const local = selectEntry(runtime, plan, runtime.memory.get(hash), 'local', hash);
+  const local = selectEntry(runtime, plan, runtime.memory.get(plan.hash), 'local');
   if (local !== undefined) return { entry: local, tier: 'memory' };
   const redis = runtime.redis;
   if (redis === undefined || !plan.shared || !redis.guard.isAvailable()) return undefined;
   try {
-    const lookup = await redis.shared.lookup(hash, undefined);
-    const remote = selectEntry(runtime, plan, lookup.entry, 'shared', hash);
+    const lookup = await redis.shared.lookup(plan.hash, undefined);
+    const remote = selectEntry(runtime, plan, lookup.entry, 'shared');
     return remote === undefined ? undefined : { entry: remote, tier: 'redis' };
   } catch (error) {
     runtime.logger.debug({ err: error, route: plan.route }, 'cache redis lookup failed');

@@ -4,11 +4,11 @@ import type { OriginTarget } from '../origin/origin-response';
 import type { CachePlan } from '../plan/request-plan';
 import type { CacheRequest } from '../request/cache-request';
 import type { CacheRuntime } from '../runtime';
-import type { SharedLookup } from '../tiers/shared-tier';
+import type { SharedLookup, SharedTier } from '../tiers/shared-tier';
 import { callOrigin } from './call-origin';
 import { judgeEntry, selectEntry } from './judge';
 import { claimLease, type LeaseOutcome } from './lease';
-import type { ForwardedBecause, FoundEntry, Resolution } from './resolution';
+import type { ForwardedBecause, FoundEntry, Resolution, Tier } from './resolution';
 import { buildEntry, dropEntry, releaseLease, storeEntry } from './store-entry';
 
 export interface MissInput {
@@ -29,14 +29,14 @@ export interface MissInput {
 /**
  * Resolves a miss for every request of this replica that waits on the key: Redis first, then a
  * lease so that one replica fetches, then the origin, and the result is stored in both tiers.
- * Shortly after a catalog write, a listing's entry under the replaced generation answers instead
- * (`replaced`), and the caller refreshes the key in the background.
+ * Shortly after a catalog write, a listing's entry under a replaced generation is returned
+ * instead (`replaced`), and the caller refreshes the key in the background.
  */
 export async function resolveMiss(input: MissInput): Promise<Resolution> {
   const { runtime, plan } = input;
   const token = runtime.nextLeaseToken();
   const replacedHashes = input.acceptStale ? plan.replacedGenerationHashes : [];
-  // No lease yet when an entry of a replaced generation may answer instead of the origin.
+  // No lease yet, because an entry of a replaced generation may be served instead of the origin's.
   const lookup = await lookupShared(runtime, plan, replacedHashes.length === 0 ? token : undefined);
   const remote = selectEntry(runtime, plan, lookup?.entry, 'shared');
   if (remote !== undefined) {
@@ -79,51 +79,59 @@ async function findStandIn(
   plan: CachePlan,
   replacedHashes: readonly string[],
 ): Promise<FoundEntry | undefined> {
-  const usable = (found: FoundEntry | undefined) =>
-    found !== undefined && judgeEntry(runtime, plan, found.entry, runtime.clock()) !== 'stale';
-  for (const hash of replacedHashes) {
-    const entry = selectEntry(runtime, plan, runtime.memory.get(hash), 'local', hash);
-    const found = entry === undefined ? undefined : { entry, tier: 'memory' as const };
-    if (usable(found)) return found;
-  }
-  const entries = await lookupManyShared(runtime, plan, replacedHashes);
-  for (const [index, hash] of replacedHashes.entries()) {
-    const entry = selectEntry(runtime, plan, entries[index], 'shared', hash);
-    const found = entry === undefined ? undefined : { entry, tier: 'redis' as const };
-    if (usable(found)) return found;
+  const inMemory = replacedHashes.map((hash) => runtime.memory.get(hash));
+  const fromMemory = firstUsable(runtime, plan, replacedHashes, inMemory, 'memory');
+  if (fromMemory !== undefined) return fromMemory;
+  const inRedis = await readShared(runtime, plan, [], (shared) =>
+    shared.lookupMany(replacedHashes),
+  );
+  return firstUsable(runtime, plan, replacedHashes, inRedis, 'redis');
+}
+
+/** Returns the first of `entries` (read for `hashes`, in order) that may still be served. */
+function firstUsable(
+  runtime: CacheRuntime,
+  plan: CachePlan,
+  hashes: readonly string[],
+  entries: readonly (CacheEntry | undefined)[],
+  tier: Tier,
+): FoundEntry | undefined {
+  const source = tier === 'redis' ? 'shared' : 'local';
+  for (const [index, hash] of hashes.entries()) {
+    const entry = selectEntry(runtime, plan, entries[index], source, hash);
+    if (entry !== undefined && judgeEntry(runtime, plan, entry, runtime.clock()) !== 'stale') {
+      return { entry, tier };
+    }
   }
   return undefined;
 }
 
-/** Reads the entries of `hashes` from Redis in one round trip; none when Redis is out of reach. */
-async function lookupManyShared(
-  runtime: CacheRuntime,
-  plan: CachePlan,
-  hashes: readonly string[],
-): Promise<(CacheEntry | undefined)[]> {
-  const redis = runtime.redis;
-  if (redis === undefined || !plan.shared || !redis.guard.isAvailable()) return [];
-  try {
-    return await redis.shared.lookupMany(hashes);
-  } catch (error) {
-    runtime.logger.debug({ err: error, route: plan.route }, 'cache redis lookup failed');
-    return [];
-  }
-}
-
-async function lookupShared(
+function lookupShared(
   runtime: CacheRuntime,
   plan: CachePlan,
   token: string | undefined,
 ): Promise<SharedLookup | undefined> {
+  return readShared(runtime, plan, undefined, (shared) => shared.lookup(plan.hash, token));
+}
+
+/**
+ * Runs `read` on the shared tier, or returns `fallback` when the plan's key stays local, Redis is
+ * not configured or its breaker is open, or the read fails.
+ */
+async function readShared<T>(
+  runtime: CacheRuntime,
+  plan: CachePlan,
+  fallback: T,
+  read: (shared: SharedTier) => Promise<T>,
+): Promise<T> {
   const redis = runtime.redis;
-  if (redis === undefined || !plan.shared || !redis.guard.isAvailable()) return undefined;
+  if (redis === undefined || !plan.shared || !redis.guard.isAvailable()) return fallback;
   try {
-    return await redis.shared.lookup(plan.hash, token);
+    return await read(redis.shared);
   } catch (error) {
     // The breaker counts the failure; this request carries on without Redis.
     runtime.logger.debug({ err: error, route: plan.route }, 'cache redis lookup failed');
-    return undefined;
+    return fallback;
   }
 }
 

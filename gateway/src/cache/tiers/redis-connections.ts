@@ -1,6 +1,6 @@
 import type { Logger } from '@scholarships/logger';
 import { Redis, type RedisOptions } from 'ioredis';
-import { COMMAND_TIMEOUT_BACKSTOP_MS } from '../../redis/deadline';
+import { backstopCommandTimeout } from '../../redis/deadline';
 
 export interface RedisConnectionOptions {
   url: string;
@@ -26,7 +26,7 @@ export function failFastRedisOptions(options: RedisConnectionOptions): RedisOpti
   return {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout: Math.max(options.commandTimeoutMs, COMMAND_TIMEOUT_BACKSTOP_MS),
+    commandTimeout: backstopCommandTimeout(options.commandTimeoutMs),
     connectTimeout: options.connectTimeoutMs,
     retryStrategy: (attempt) =>
       Math.min(50 * 2 ** Math.min(attempt, 10), options.maxReconnectDelayMs),
