@@ -45,8 +45,8 @@ export interface ResponseCacheOptions {
   /** How long an RFC 9111 entry with a validator outlives its stale windows. Default 10 min. */
   revalidationRetentionMs?: number;
   /**
-   * For how long after a catalog write a listing (search, eligibility check) may be answered,
-   * stale, by its entry under the replaced generation while it is refreshed. 0 makes every
+   * Time after a catalog write during which a listing (search, eligibility check) may be served
+   * stale from its entry under the replaced generation while it is refreshed. 0 makes every
    * listing wait for the origin after a write. Default 30000.
    */
   catalogWriteGraceMs?: number;

@@ -50,8 +50,8 @@ export interface CacheRuntime {
   tombstones: Tombstones;
   flights: InFlight<Resolution>;
   /**
-   * Background refreshes of keys that a replaced generation's entry answered for: the entry
-   * standing in for each key while its refresh runs.
+   * Keys refreshed in the background after a replaced generation's entry was served for them,
+   * each with that entry, which is served for the key until its refresh ends.
    */
   catalogWriteRefreshes: { standIns: Map<string, FoundEntry> };
   waiters: FillWaiters;

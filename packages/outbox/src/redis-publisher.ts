@@ -12,16 +12,16 @@ export type EventPublisher = (events: readonly InvalidationEvent[]) => Promise<v
 
 /**
  * Publishes events on the invalidation channel. A scholarship change also bumps the catalog
- * generation, which search and eligibility cache keys include, in the same script, so no
- * subscriber sees one without the other, and its event carries the new value.
+ * generation, which search and eligibility cache keys include, in the same script. No subscriber
+ * can receive one without the other, and the event carries the new value.
  */
 export function createRedisPublisher(redis: Redis): EventPublisher {
   return async function publishToRedis(events) {
     if (events.length === 0) return;
     const args = publishEventsArguments(CATALOG_GENERATION_KEY, INVALIDATION_CHANNEL, events);
-    // Inside MULTI, Redis queues this connection's first reply before the script publishes, and
-    // it writes the connections queued last first: the subscribers get the events before this
-    // service learns they were sent, so before it answers the write. A bare EVAL reverses that.
+    // Inside MULTI, Redis queues this connection's first reply before the script publishes, and it
+    // writes the connections queued last first. So subscribers receive the events before this
+    // service receives its reply, and so before it responds to the write. A bare EVAL reverses it.
     const results = await redis
       .multi()
       .eval(PUBLISH_EVENTS_SCRIPT, 1, ...args)

@@ -2,7 +2,7 @@ import { silentLogger } from '../testing/cache-fixture';
 import { createTestClock } from '../testing/test-clock';
 import { CatalogGeneration, type GenerationSource } from './catalog-generation';
 
-/** A generation store in memory whose reads can be made to fail, as a frozen Redis would. */
+/** Creates a generation store in memory whose reads can be made to fail, as with a frozen Redis. */
 function memorySource(initial = 0) {
   const state = { value: initial, readsFail: false, calls: [] as string[] };
   const source: GenerationSource = {

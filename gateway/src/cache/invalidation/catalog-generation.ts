@@ -42,8 +42,9 @@ export class CatalogGeneration {
   /** Reads and increments started so far, numbered from 1. */
   private readsStarted = 0;
   /**
-   * Set when a reconnect asks for a reset: the number of its read. That read, or any started
-   * after it, takes the reset, while a slower one started before it cannot.
+   * Number of the read that a reconnect's reset request started, while no read has taken the
+   * reset. That read, or any started after it, takes the reset. A slower one started earlier
+   * cannot.
    */
   private resetFromRead: number | undefined;
   private retrying = false;
@@ -162,7 +163,7 @@ export class CatalogGeneration {
 
   /**
    * Remembers the value a higher shared one replaces. Only the shared value this replica was
-   * using counts, so after a reset or a local stand-in nothing stands in.
+   * using counts, so after a reset or a local stand-in the list is emptied.
    */
   private noteReplaced(): void {
     const before = this.value;

@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 
 /**
  * Order in which this replica applied scholarship events, per scholarship. A write through the
- * gateway marks the log before it is forwarded, and afterwards asks whether the catalog
+ * gateway marks the log before it is forwarded. Afterwards it checks whether the catalog
  * service's own event for that scholarship, which carries the new generation, has arrived since.
  */
 export class ScholarshipEventLog {

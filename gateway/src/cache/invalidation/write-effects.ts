@@ -56,7 +56,7 @@ export async function applyWriteEffects(
  * Advances the generation for a write of `scholarshipId`, unless the catalog service's own event
  * for that scholarship arrived after `eventMark`: it carried the generation its publisher moved,
  * and a second move would make every listing key miss again. The service publishes before it
- * answers, so after one more event-loop turn its event has been applied unless publishing failed
+ * responds, so after one more event-loop turn its event has been applied unless publishing failed
  * or timed out, and then this replica advances the generation itself.
  */
 async function moveGeneration(
@@ -65,6 +65,8 @@ async function moveGeneration(
   eventMark: number | undefined,
 ): Promise<number | undefined> {
   if (scholarshipId !== undefined && eventMark !== undefined && runtime.redis !== undefined) {
+    // NOTE: a late event of an earlier write of the same scholarship, arriving during this write,
+    // also counts, and then listings wait for this write's own event to move the generation.
     await nextEventLoopTurn();
     if (runtime.scholarshipEvents.arrivedSince(scholarshipId, eventMark)) return undefined;
   }

@@ -21,7 +21,7 @@ export function refreshInBackground(
 }
 
 /**
- * Refreshes a key that an entry of a replaced catalog generation answered for, when fewer than
+ * Refreshes a key that an entry of a replaced catalog generation was served for, when fewer than
  * the configured number of such refreshes run on this replica. Otherwise a later request for the
  * key tries again. A catalog write makes every listing key miss at once, and refreshing
  * them all together would take every core from the requests that need the origin now.

@@ -32,10 +32,10 @@ export function respondHit(
 }
 
 /**
- * A stale entry: while it is refreshed (`revalidate`), in place of an origin that failed
- * (`error`, with the status it responded with, if any) or that its breaker keeps out (`breaker`),
- * or an entry of the catalog generation a write replaced, while the key is refreshed
- * (`catalog-write`; its own times may still call it fresh, so its `ttl` is reported as 0).
+ * Responds with a stale entry: while it is refreshed (`revalidate`), in place of an origin that
+ * failed (`error`, with the status it responded with, if any) or that its breaker keeps out
+ * (`breaker`). With `catalog-write` it is an entry of a generation a write replaced, served while
+ * the key is refreshed. Its own times may still call it fresh, so its `ttl` is reported as 0.
  */
 export function respondStale(
   runtime: CacheRuntime,

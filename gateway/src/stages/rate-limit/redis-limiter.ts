@@ -55,8 +55,8 @@ declare module 'ioredis' {
 }
 
 /**
- * Shared GCRA limiter on Redis; every call is one EVALSHA (EVAL once after a script flush), and
- * fails when no reply came within `timeoutMs` (see `withDeadline`).
+ * Shared GCRA limiter on Redis. Every call is one EVALSHA (EVAL once after a script flush), and
+ * it fails when no reply arrived within `timeoutMs` (see `withDeadline`).
  */
 export class RedisLimiter {
   constructor(

@@ -32,7 +32,7 @@ function eventsOf(
   return events.filter((event) => 'scholarshipId' in event && event.scholarshipId === id);
 }
 
-/** The events without the generation their publisher added, for comparing with what was recorded. */
+/** Removes the generation the publisher added, to compare events with what was recorded. */
 function recorded(events: readonly PublishedInvalidationEvent[]): InvalidationEvent[] {
   return events.map(({ generation: _generation, ...event }) => event);
 }
