@@ -1,4 +1,5 @@
 import {
+  BucketHistogram,
   Counter,
   createHttpMetrics,
   Gauge,
@@ -44,9 +45,9 @@ export interface GatewayMetrics {
   /** Forwarded requests that ended without a service response, by reason. */
   upstreamFailures: Counter<'upstream' | 'reason'>;
   /** Time each edge stage took, e.g. `stage="rate-limit"`. */
-  stageDuration: Histogram<'stage'>;
+  stageDuration: BucketHistogram<'stage'>;
   /** All edge stages of one request together: the gateway's middleware overhead. */
-  middlewareDuration: Histogram;
+  middlewareDuration: BucketHistogram;
   /** Requests an edge stage rejected, by stage and bounded reason. */
   stageRejections: Counter<'stage' | 'reason'>;
   /** Requests the WAF blocked, by the category with the highest score. */
@@ -70,7 +71,7 @@ export interface RolloutMetrics {
   /** Requests that passed the edge stage selection, by arm and status class (`2xx` to `5xx`). */
   requests: Counter<'variant' | 'status_class'>;
   /** The same requests' latency, with the buckets of `http_request_duration_seconds`. */
-  duration: Histogram<'variant' | 'route'>;
+  duration: BucketHistogram<'variant' | 'route'>;
   /** Current rollout percentage, from 0 to 100. */
   percent: Gauge;
   /** 1 while the optimized arm uses the response cache. */
@@ -111,14 +112,14 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
 
 function createEdgeMetrics(registry: Registry) {
   return {
-    stageDuration: new Histogram({
+    stageDuration: new BucketHistogram({
       name: 'gateway_stage_duration_seconds',
       help: 'Time each edge stage took for one request.',
       labelNames: ['stage'],
       buckets: STAGE_DURATION_BUCKETS,
       registers: [registry],
     }),
-    middlewareDuration: new Histogram({
+    middlewareDuration: new BucketHistogram({
       name: 'gateway_middleware_duration_seconds',
       help: 'Time all edge stages together took for one request, the objective being under 30 ms.',
       buckets: MIDDLEWARE_DURATION_BUCKETS,
@@ -170,7 +171,7 @@ function createRolloutMetrics(registry: Registry): RolloutMetrics {
       labelNames: ['variant', 'status_class'],
       registers: [registry],
     }),
-    duration: new Histogram({
+    duration: new BucketHistogram({
       name: 'gateway_rollout_request_duration_seconds',
       help: 'Time from receiving a request to finishing its response, by rollout arm and route.',
       labelNames: ['variant', 'route'],

@@ -1,4 +1,5 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, type Registry } from 'prom-client';
+import { BucketHistogram, type BucketSeries } from './bucket-histogram';
 
 /**
  * Latency buckets in seconds, dense around the objectives (P95 at most
@@ -23,7 +24,7 @@ const MAX_CACHED_SERIES = 1000;
 /** Declares `http_request_duration_seconds` and `http_requests_total` on the registry. */
 export function createHttpMetrics(registry: Registry): HttpMetrics {
   const labelNames = ['method', 'route', 'status_code'] as const;
-  const duration = new Histogram({
+  const duration = new BucketHistogram({
     name: 'http_request_duration_seconds',
     help: 'Time from receiving a request to finishing its response, by route template.',
     labelNames,
@@ -36,11 +37,7 @@ export function createHttpMetrics(registry: Registry): HttpMetrics {
     labelNames,
     registers: [registry],
   });
-  type LabelName = (typeof labelNames)[number];
-  const series = new Map<
-    string,
-    { duration: Histogram.Internal<LabelName>; total: Counter.Internal }
-  >();
+  const series = new Map<string, { duration: BucketSeries; total: Counter.Internal }>();
   return {
     observe(method, route, statusCode, seconds) {
       const key = `${method} ${route} ${statusCode}`;

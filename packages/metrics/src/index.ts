@@ -1,4 +1,5 @@
 export { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+export { BucketHistogram, type BucketHistogramConfig, type BucketSeries } from './bucket-histogram';
 export {
   createHttpMetrics,
   HTTP_DURATION_BUCKETS,
