@@ -138,7 +138,6 @@ function loadFor(url: string, headers: Record<string, string>, uniquePaths = fal
     connections: CONNECTIONS,
     warmupMs: 1000,
     durationMs: SECONDS * 1000,
-    maxRequests: 2_000_000,
   };
 }
 
