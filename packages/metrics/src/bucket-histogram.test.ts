@@ -3,7 +3,7 @@ import { BucketHistogram } from './bucket-histogram';
 import { createRegistry } from './registry';
 
 const BUCKETS = [0.005, 0.01, 0.05, 0.1, 1];
-// Values on the bounds, between them, above all of them and at zero.
+// Values on the bounds, between them, above all of them, at zero and below it.
 const OBSERVED: [string, number][] = [
   ['search', 0.005],
   ['search', 0.0051],
@@ -11,15 +11,16 @@ const OBSERVED: [string, number][] = [
   ['catalog', 0],
   ['catalog', 7.5],
   ['search', 0.05],
+  ['say "hi"\\\n', -1],
 ];
 
-function histograms() {
+function histograms(labelNames: readonly 'stage'[] = ['stage']) {
   const reference = createRegistry({ service: 'gateway', defaultMetrics: false });
   const candidate = createRegistry({ service: 'gateway', defaultMetrics: false });
   const config = {
     name: 'stage_seconds',
     help: 'Time of one stage.',
-    labelNames: ['stage'] as const,
+    labelNames,
     buckets: BUCKETS,
   };
   return {
@@ -31,7 +32,7 @@ function histograms() {
 }
 
 describe('BucketHistogram', () => {
-  it('exposes the same text as prom-client for the same observations', async () => {
+  it('exposes the same text and JSON as prom-client for the same observations', async () => {
     const { reference, candidate, prom, bucket } = histograms();
     for (const [stage, value] of OBSERVED) {
       prom.labels({ stage }).observe(value);
@@ -39,47 +40,76 @@ describe('BucketHistogram', () => {
     }
 
     expect(await candidate.metrics()).toBe(await reference.metrics());
+    expect(JSON.stringify(await candidate.getMetricsAsJSON())).toBe(
+      JSON.stringify(await reference.getMetricsAsJSON()),
+    );
     expect(await candidate.metrics()).toContain(
       'stage_seconds_bucket{le="0.01",service="gateway",stage="search"} 2',
     );
   });
 
-  it('returns the same values as prom-client from get()', async () => {
-    const { prom, bucket } = histograms();
-    for (const [stage, value] of OBSERVED) {
-      prom.labels({ stage }).observe(value);
-      bucket.labels({ stage }).observe(value);
-    }
+  it('shows a histogram without labels at zero from the start, as prom-client does', async () => {
+    const { reference, candidate, prom, bucket } = histograms([]);
 
-    const expected = (await prom.get()).values.map(({ labels, value, metricName }) => ({
-      labels,
-      value,
-      metricName,
-    }));
-    expect((await bucket.get()).values).toEqual(expected);
+    expect(await candidate.metrics()).toBe(await reference.metrics());
+    expect(await candidate.metrics()).toContain('stage_seconds_count{service="gateway"} 0');
+    prom.observe(0.02);
+    bucket.observe(0.02);
+    expect(await candidate.metrics()).toBe(await reference.metrics());
   });
 
   it('shows a series from its first observation until a reset, as prom-client does', async () => {
-    const { candidate, bucket } = histograms();
+    const { reference, candidate, prom, bucket } = histograms();
     const series = bucket.labels({ stage: 'waf' });
     expect(bucket.labels({ stage: 'waf' })).toBe(series);
-    expect(await candidate.metrics()).not.toContain('stage="waf"');
+    expect(await candidate.metrics()).toBe(await reference.metrics());
 
     series.observe(0.02);
-    expect(await candidate.metrics()).toContain(
-      'stage_seconds_count{service="gateway",stage="waf"} 1',
-    );
+    prom.labels({ stage: 'waf' }).observe(0.02);
+    expect(await candidate.metrics()).toBe(await reference.metrics());
+
     bucket.reset();
+    prom.reset();
+    expect(await candidate.metrics()).toBe(await reference.metrics());
     expect(await candidate.metrics()).not.toContain('stage="waf"');
-    series.observe(0.5);
-    expect(await candidate.metrics()).toContain(
-      'stage_seconds_sum{service="gateway",stage="waf"} 0.5',
+  });
+
+  it('keeps label sets apart whatever characters their values contain', async () => {
+    const reference = createRegistry({ service: 'gateway', defaultMetrics: false });
+    const bucket = new BucketHistogram({
+      name: 'pair_seconds',
+      help: 'Pairs.',
+      labelNames: ['a', 'b'],
+      buckets: BUCKETS,
+      registers: [reference],
+    });
+
+    bucket.labels({ a: 'x\u0000', b: 'y' }).observe(1);
+    bucket.labels({ a: 'x', b: '\u0000y' }).observe(1);
+    const counts = (await bucket.get()).values.filter((value) =>
+      value.metricName.endsWith('_count'),
+    );
+    expect(counts.map((value) => value.value)).toEqual([1, 1]);
+  });
+
+  it('rejects a missing, unknown or non-string label on every call', () => {
+    const { bucket } = histograms();
+    bucket.labels({ stage: 'waf' });
+
+    expect(() => bucket.labels({} as { stage: string })).toThrow(/label stage/);
+    expect(() => bucket.labels({ stage: 'waf', route: '/' } as { stage: string })).toThrow(
+      /label route/,
+    );
+    expect(() => bucket.labels({ stage: 200 } as unknown as { stage: string })).toThrow(
+      /must be a string/,
     );
   });
 
-  it('rejects a value that is not a finite number and a missing label', () => {
+  it('rejects a value that is not a finite number', () => {
     const { bucket } = histograms();
     expect(() => bucket.labels({ stage: 'waf' }).observe(Number.NaN)).toThrow(TypeError);
-    expect(() => bucket.labels({} as { stage: string })).toThrow(/label stage/);
+    expect(() => bucket.labels({ stage: 'waf' }).observe(Number.POSITIVE_INFINITY)).toThrow(
+      TypeError,
+    );
   });
 });

@@ -20,20 +20,26 @@ interface SeriesState extends BucketSeries {
   counts: Float64Array;
   sum: number;
   count: number;
+  /** Whether the series is exported: from its first observation until a reset. */
+  shown: boolean;
 }
 
 interface ExportedValue {
   labels: Record<string, string | number>;
-  sharedLabels?: Record<string, string>;
+  sharedLabels: Record<string, string>;
   value: number;
   metricName: string;
+  exemplar?: null;
 }
 
 /**
- * A Prometheus histogram for request paths, exposed exactly as prom-client's `Histogram` with
- * the same buckets exposes it. prom-client hashes the label values on every `observe`, even for
- * a series taken with `labels()`, which cost the gateway about 5 % of its time on cache hits.
- * Here `labels()` returns the series itself, and `observe` only finds the bucket and adds.
+ * A Prometheus histogram for request paths, exposed as prom-client's `Histogram` with the same
+ * buckets exposes it. prom-client hashes the label values on every `observe`, even for a series
+ * taken with `labels()`, which cost the gateway about 5 % of its time on cache hits. Here
+ * `labels()` returns the series itself, and `observe` only finds the bucket and adds.
+ *
+ * Two differences from prom-client: `labels()` also rejects a missing label, and `reset()` keeps
+ * the series objects (hidden until observed again), so series that callers hold stay valid.
  */
 export class BucketHistogram<L extends string = string> {
   readonly name: string;
@@ -49,15 +55,22 @@ export class BucketHistogram<L extends string = string> {
     this.help = config.help;
     this.labelNames = config.labelNames ?? [];
     this.bounds = Float64Array.from([...config.buckets].sort((left, right) => left - right));
+    // prom-client shows a histogram without labels at zero from the start.
+    if (this.labelNames.length === 0) this.seriesOf({} as Record<L, string>).shown = true;
     for (const registry of config.registers) registry.registerMetric(this as unknown as Metric);
   }
 
   /** Returns the series of one label set; keep it to observe without any lookup. */
   labels(values: Readonly<Record<L, string>>): BucketSeries {
-    const key = this.labelNames.map((name) => values[name]).join('\u0000');
+    return this.seriesOf(values);
+  }
+
+  private seriesOf(values: Readonly<Record<L, string>>): SeriesState {
+    const ordered = this.checkedValues(values);
+    const key = JSON.stringify(ordered);
     let state = this.series.get(key);
     if (state === undefined) {
-      state = this.createSeries(values);
+      state = this.createSeries(ordered);
       this.series.set(key, state);
     }
     return state;
@@ -73,6 +86,7 @@ export class BucketHistogram<L extends string = string> {
       state.counts.fill(0);
       state.sum = 0;
       state.count = 0;
+      state.shown = false;
     }
   }
 
@@ -80,26 +94,15 @@ export class BucketHistogram<L extends string = string> {
   async getForPromString() {
     const values: ExportedValue[] = [];
     for (const state of this.series.values()) {
-      // As with prom-client, a series appears with its first observation and leaves on reset.
-      if (state.count === 0) continue;
+      if (!state.shown) continue;
       let cumulative = 0;
       this.bounds.forEach((bound, index) => {
         cumulative += state.counts[index] as number;
         values.push(this.bucketValue(state, bound, cumulative));
       });
       values.push(this.bucketValue(state, '+Inf', state.count));
-      values.push({
-        labels: {},
-        sharedLabels: state.labels,
-        value: state.sum,
-        metricName: `${this.name}_sum`,
-      });
-      values.push({
-        labels: {},
-        sharedLabels: state.labels,
-        value: state.count,
-        metricName: `${this.name}_count`,
-      });
+      values.push(this.totalValue(state, '_sum', state.sum));
+      values.push(this.totalValue(state, '_count', state.count));
     }
     return {
       name: this.name,
@@ -115,32 +118,55 @@ export class BucketHistogram<L extends string = string> {
     const data = await this.getForPromString();
     return {
       ...data,
-      values: data.values.map(({ labels, sharedLabels, value, metricName }) => ({
-        labels: { ...sharedLabels, ...labels },
-        value,
-        metricName,
+      values: data.values.map(({ labels, sharedLabels, ...rest }) => ({
+        ...rest,
+        labels: { ...labels, ...sharedLabels },
       })),
     };
   }
 
   private bucketValue(state: SeriesState, le: number | string, value: number): ExportedValue {
-    return { labels: { le }, sharedLabels: state.labels, value, metricName: `${this.name}_bucket` };
+    return {
+      labels: { le },
+      sharedLabels: state.labels,
+      value,
+      metricName: `${this.name}_bucket`,
+      exemplar: null,
+    };
   }
 
-  private createSeries(values: Readonly<Record<L, string>>): SeriesState {
-    const labels: Record<string, string> = {};
-    for (const name of this.labelNames) {
-      const value = values[name];
-      if (typeof value !== 'string')
-        throw new TypeError(`label ${name} of ${this.name} is missing`);
-      labels[name] = value;
+  private totalValue(state: SeriesState, suffix: string, value: number): ExportedValue {
+    return { labels: {}, sharedLabels: state.labels, value, metricName: `${this.name}${suffix}` };
+  }
+
+  /** Returns the label values in `labelNames` order; throws on a missing or unknown label. */
+  private checkedValues(values: Readonly<Record<L, string>>): string[] {
+    for (const name of Object.keys(values)) {
+      if (!this.labelNames.includes(name as L)) {
+        throw new TypeError(`label ${name} is not a label of ${this.name}`);
+      }
     }
+    return this.labelNames.map((name) => {
+      const value = values[name];
+      if (typeof value !== 'string') {
+        throw new TypeError(`label ${name} of ${this.name} must be a string`);
+      }
+      return value;
+    });
+  }
+
+  private createSeries(ordered: readonly string[]): SeriesState {
+    const labels: Record<string, string> = {};
+    this.labelNames.forEach((name, index) => {
+      labels[name] = ordered[index] as string;
+    });
     const bounds = this.bounds;
     const state: SeriesState = {
       labels,
       counts: new Float64Array(bounds.length + 1),
       sum: 0,
       count: 0,
+      shown: false,
       observe(value) {
         if (!Number.isFinite(value)) throw new TypeError(`value ${value} is not a finite number`);
         let index = 0;
@@ -148,6 +174,7 @@ export class BucketHistogram<L extends string = string> {
         state.counts[index] = (state.counts[index] as number) + 1;
         state.sum += value;
         state.count += 1;
+        state.shown = true;
       },
     };
     return state;
