@@ -42,9 +42,16 @@ const SUBJECT_PATTERN = /^[\x21-\x7e\xa1-\xff][\x20-\x7e\xa0-\xff]{0,255}$/;
 const ROLE_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
- * Verifies bearer JWTs and remembers each valid one until it expires, keyed by a SHA-256 hash of
- * the token, so a token is verified once rather than on every request. A cache hit returns
- * synchronously. Failures are not cached; a token that is not valid yet is verified again later.
+ * Tokens up to this length are their own cache key. A longer one is keyed by its SHA-256, so one
+ * entry stays small whatever a client sends. A JWS always contains dots and base64url never does,
+ * so a token and a hash can never be the same key.
+ */
+const RAW_KEY_MAX_CHARS = 2048;
+
+/**
+ * Verifies bearer JWTs and remembers each valid one until it expires, so a token is verified once
+ * rather than on every request. A cache hit returns synchronously. Failures are not cached; a
+ * token that is not valid yet is verified again later.
  */
 export class TokenVerifier {
   private readonly cache: LRUCache<string, Identity>;
@@ -60,7 +67,10 @@ export class TokenVerifier {
   }
 
   verify(token: string): VerificationResult | Promise<VerificationResult> {
-    const cacheKey = hash('sha256', token, 'base64url');
+    const cacheKey =
+      token.length <= RAW_KEY_MAX_CHARS && token.includes('.')
+        ? token
+        : hash('sha256', token, 'base64url');
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return { ok: true, identity: cached };
     return this.verifySignature(token, cacheKey);
