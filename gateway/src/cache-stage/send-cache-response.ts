@@ -59,24 +59,40 @@ export function sendCacheResponse(res: ServerResponse, response: CacheResponse):
 
 /**
  * Header fields the gateway sends with a response, by lowercase name, each with the name as
- * written. Setting a name again replaces its value.
+ * written. Setting a name again replaces its value. A response carries about thirty fields, so
+ * two flat arrays searched from the start cost less than a map of entries per request.
  */
 export class OutgoingFields {
-  private readonly fields = new Map<string, [name: string, value: StoredValue]>();
+  private readonly lowerNames: string[] = [];
+  private readonly names: string[] = [];
+  private readonly values: StoredValue[] = [];
 
   set(name: string, value: StoredValue): void {
-    this.fields.set(name.toLowerCase(), [name, value]);
+    const lowerName = name.toLowerCase();
+    const index = this.lowerNames.indexOf(lowerName);
+    if (index === -1) {
+      this.lowerNames.push(lowerName);
+      this.names.push(name);
+      this.values.push(value);
+      return;
+    }
+    this.names[index] = name;
+    this.values[index] = value;
   }
 
   get(lowerName: string): string | undefined {
-    const value = this.fields.get(lowerName)?.[1];
+    const index = this.lowerNames.indexOf(lowerName);
+    if (index === -1) return undefined;
+    const value = this.values[index] as StoredValue;
     return Array.isArray(value) ? value.join(', ') : value;
   }
 
   /** Returns the fields as the flat name, value list that `ServerResponse.writeHead` accepts. */
   toFlatList(): string[] {
     const flat: string[] = [];
-    for (const [name, value] of this.fields.values()) {
+    for (let index = 0; index < this.names.length; index += 1) {
+      const name = this.names[index] as string;
+      const value = this.values[index] as StoredValue;
       if (Array.isArray(value)) for (const item of value) flat.push(name, item);
       else flat.push(name, value);
     }
