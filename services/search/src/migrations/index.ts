@@ -7,6 +7,8 @@ import * as addEligibilityWordsToDocument from './005-add-eligibility-words-to-d
 import * as createSearchTerms from './006-create-search-terms';
 import * as createSortAndPrefixIndexes from './007-create-sort-and-prefix-indexes';
 import * as createListCardinalityStatistics from './008-create-list-cardinality-statistics';
+import * as addNameDocumentColumn from './009-add-name-document-column';
+import * as createNameDocumentIndex from './010-create-name-document-index';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -21,4 +23,6 @@ export const migrations: Migration[] = [
   { name: '006-create-search-terms', ...createSearchTerms },
   { name: '007-create-sort-and-prefix-indexes', ...createSortAndPrefixIndexes },
   { name: '008-create-list-cardinality-statistics', ...createListCardinalityStatistics },
+  { name: '009-add-name-document-column', ...addNameDocumentColumn },
+  { name: '010-create-name-document-index', ...createNameDocumentIndex },
 ];

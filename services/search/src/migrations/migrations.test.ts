@@ -24,6 +24,7 @@ const search = { service: 'search', migrations };
 const SEARCH_INDEXES = [
   'idx_scholarships_amount_key',
   'idx_scholarships_deadline_key',
+  'idx_scholarships_name_document',
   'idx_scholarships_name_prefix',
   'idx_scholarships_search',
   'idx_scholarships_search_document',
@@ -232,6 +233,7 @@ describe('search migrations', () => {
   it('revert every step', async () => {
     await migrateRollbackAll(knex, search);
     expect(await hasSearchDocumentColumn()).toBe(false);
+    expect(await knex.schema.hasColumn('scholarships', 'name_document')).toBe(false);
     expect(await searchIndexes()).toEqual([]);
     expect(await knex.schema.hasTable('search_terms')).toBe(false);
     expect(await knex.schema.hasTable('search_terms_refresh')).toBe(false);

@@ -16,14 +16,22 @@ export const DOCUMENT = 's.search_document';
 export const KEYWORD = `(SELECT websearch_to_tsquery('english', :q::text))`;
 export const KEYWORD_MATCH = `${DOCUMENT} @@ ${KEYWORD}`;
 
+/** Whether the scholarship's name alone matches the whole keyword query. */
+export const NAME_MATCH = `s.name_document @@ ${KEYWORD}`;
+
 /**
- * Relevance in [0, 2): 1 when the name alone matches the whole keyword query,
- * plus `ts_rank_cd` over the weighted document scaled into [0, 1) by
- * normalization 32. Without the name term, descriptions that repeat a word
- * dozens of times outranked scholarships named after it.
+ * Relevance of a document in [0, 2): `ts_rank_cd` over the weighted document
+ * scaled into [0, 1) by normalization 32, plus `nameBonus` (1 when the name
+ * alone matches the whole keyword query, else 0). Without the bonus,
+ * descriptions that repeat a word dozens of times outranked scholarships
+ * named after it. Every name match therefore outranks every other match.
  */
-export const RANK = `(ts_rank_cd(${DOCUMENT}, ${KEYWORD}, 32)
-    + CASE WHEN ts_filter(${DOCUMENT}, '{a}') @@ ${KEYWORD} THEN 1 ELSE 0 END)::real`;
+export function rankOf(document: string, nameBonus: string): string {
+  return `(ts_rank_cd(${document}, ${KEYWORD}, 32) + ${nameBonus})::real`;
+}
+
+/** Relevance of the scholarship row `s`. */
+export const RANK = rankOf(DOCUMENT, `CASE WHEN ${NAME_MATCH} THEN 1 ELSE 0 END`);
 
 /**
  * Largest and smallest amount of an award in US dollars, NULL when unknown.

@@ -5,10 +5,13 @@ import { type CursorPosition, NO_DEADLINE_SORT_KEY, UNKNOWN_AMOUNT_SORT_KEY } fr
 import {
   ALL_FILTERS,
   DEADLINE_KEY,
+  DOCUMENT,
   KEYWORD,
   KEYWORD_MATCH,
   MAX_DOLLARS,
+  NAME_MATCH,
   RANK,
+  rankOf,
 } from './sql-fragments';
 import { RESULT_COLUMNS } from './summary';
 
@@ -74,7 +77,8 @@ function keysetCondition(sort: SortSpec, key: string): string {
 }
 
 /**
- * Builds the text of a keyword shape. `matches` contains the id and sort key
+ * Builds the text of a keyword shape sorted by deadline or amount, which
+ * ranks only the rows of the page. `matches` contains the id and sort key
  * of every match, `totals` counts them, and the page joins back to
  * `scholarships` for its own rows only, so the document is read once per
  * match. The `totals` row is always returned, so an empty page still carries
@@ -85,8 +89,6 @@ function keywordStatementText(shape: SearchShape): string {
   const sort = SORTS[shape.sort];
   const order = `m.sort_key ${sort.direction}, m.id ${sort.direction}`;
   const pageOrder = `page.sort_key ${sort.direction}, page.id ${sort.direction}`;
-  // Relevance ranks every match to sort them, while other sorts rank only the rows of the page.
-  const rankColumn = shape.sort === 'relevance' ? 'page.sort_key' : RANK;
   const after = sort.direction === 'ASC' ? '>' : '<';
   return `
 WITH matches AS MATERIALIZED (
@@ -94,7 +96,7 @@ WITH matches AS MATERIALIZED (
   FROM scholarships AS s
   WHERE ${[KEYWORD_MATCH, ...ALL_FILTERS].join('\n    AND ')}
 )
-SELECT totals.total, totals.keyword_nodes, page.sort_key, ${rankColumn} AS rank,
+SELECT totals.total, totals.keyword_nodes, page.sort_key, ${RANK} AS rank,
   ${RESULT_SELECT_LIST.join(', ')},
   ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}') AS headline,
   left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
@@ -108,6 +110,53 @@ LEFT JOIN LATERAL (
 ) AS page ON true
 LEFT JOIN scholarships AS s ON s.id = page.id
 ORDER BY ${pageOrder}`;
+}
+
+/**
+ * Builds the text of a keyword search sorted by relevance. Every name match
+ * outranks every other match (see `rankOf`), so when at least `row_limit`
+ * name matches follow the keyset position, the page holds only name matches
+ * and the others need no rank. The subquery checks that once, through
+ * `idx_scholarships_name_document`, stopping at `row_limit` rows; `matches`
+ * then leaves the other matches unranked (NULL), and the page skips them.
+ * When the name matches fall short, every match is ranked, as before. For
+ * "computer science" among 103,813 rows that is 115 ranks instead of 4,621.
+ * The total still counts every match.
+ */
+function relevanceStatementText(): string {
+  const position = '(:after_key::real, :after_id::uuid)';
+  const conditions = [KEYWORD_MATCH, ...ALL_FILTERS];
+  return `
+WITH matches AS MATERIALIZED (
+  SELECT s.id,
+    CASE
+      WHEN ${NAME_MATCH} THEN ${rankOf(DOCUMENT, '1')}
+      WHEN NOT (
+        SELECT count(*) >= :row_limit::integer FROM (
+          SELECT 1 FROM scholarships AS s
+          WHERE ${[NAME_MATCH, ...conditions].join('\n            AND ')}
+            AND (${rankOf(DOCUMENT, '1')}, s.id) < ${position}
+          LIMIT :row_limit::integer
+        ) AS filling
+      ) THEN ${rankOf(DOCUMENT, '0')}
+    END AS sort_key
+  FROM scholarships AS s
+  WHERE ${conditions.join('\n    AND ')}
+)
+SELECT totals.total, totals.keyword_nodes, page.sort_key, page.sort_key AS rank,
+  ${RESULT_SELECT_LIST.join(', ')},
+  ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}') AS headline,
+  left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
+FROM (SELECT count(*) AS total, numnode(${KEYWORD}) AS keyword_nodes FROM matches) AS totals
+LEFT JOIN LATERAL (
+  SELECT m.id, m.sort_key
+  FROM matches AS m
+  WHERE m.sort_key IS NOT NULL AND (m.sort_key, m.id) < ${position}
+  ORDER BY m.sort_key DESC, m.id DESC
+  LIMIT :row_limit::integer
+) AS page ON true
+LEFT JOIN scholarships AS s ON s.id = page.id
+ORDER BY page.sort_key DESC, page.id DESC`;
 }
 
 /**
@@ -147,7 +196,8 @@ ORDER BY page.sort_key ${sort.direction}, page.id ${sort.direction}`;
  * 7 ms that way against 3 to 4 ms in one statement.
  */
 export function searchStatementText(shape: SearchShape): string {
-  return shape.keyword ? keywordStatementText(shape) : browseStatementText(shape);
+  if (!shape.keyword) return browseStatementText(shape);
+  return shape.sort === 'relevance' ? relevanceStatementText() : keywordStatementText(shape);
 }
 
 /** Returns the statement name of a shape. Each name maps to exactly one text. */
