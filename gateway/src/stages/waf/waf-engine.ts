@@ -129,11 +129,6 @@ interface TargetRules {
 
 /** Short values whose results are remembered, e.g. User-Agent strings and the API paths. */
 const MEMO_ENTRIES = 5_000;
-/** Request heads whose envelope verdicts are remembered, and their total size in characters. */
-const ENVELOPE_MEMO_ENTRIES = 5_000;
-const ENVELOPE_MEMO_CHARS = 4_000_000;
-/** Maximum length of a request head whose verdict is remembered, in characters. */
-const ENVELOPE_KEY_CHARS = 4_096;
 
 /** A match of one rule at a character position of a value. */
 interface PositionedMatch {
@@ -153,12 +148,6 @@ export class WafEngine {
   private readonly headerNames: string[];
   /** Rules matched by short values, keyed by target, header and raw value. */
   private readonly memo = new LRUCache<string, readonly PatternRule[]>({ max: MEMO_ENTRIES });
-  /** Verdicts on whole request heads, keyed by everything `scoreEnvelope` reads. */
-  private readonly envelopeMemo = new LRUCache<string, WafVerdict>({
-    max: ENVELOPE_MEMO_ENTRIES,
-    maxSize: ENVELOPE_MEMO_CHARS,
-    sizeCalculation: (_verdict, key) => key.length,
-  });
 
   constructor(private readonly options: WafOptions) {
     const rules = options.rules ?? DEFAULT_WAF_RULES;
@@ -229,22 +218,6 @@ export class WafEngine {
     }
     for (const field of fields) this.matchField(field, sheet);
     return sheet;
-  }
-
-  /**
-   * Decides on the envelope of a request without a body, as `decide(scoreEnvelope(view))` does.
-   * The verdict is a function of the method, path, query and headers alone, so a request head
-   * seen before gets its earlier verdict without building and scoring its fields again.
-   */
-  judgeEnvelope(view: RequestView): WafVerdict {
-    const key = envelopeKey(view);
-    if (key === undefined) return this.decide(this.scoreEnvelope(view));
-    let verdict = this.envelopeMemo.get(key);
-    if (verdict === undefined) {
-      verdict = this.decide(this.scoreEnvelope(view));
-      this.envelopeMemo.set(key, verdict);
-    }
-    return verdict;
   }
 
   /** Parses the body as JSON once, applies the body rules, and decides. */
@@ -331,23 +304,6 @@ export class WafEngine {
       }
     }
   }
-}
-
-/**
- * Everything `scoreEnvelope` reads from a request: method, path, query and every header, each
- * preceded by its length so no two heads share a key. Undefined when the head is too long to keep.
- */
-function envelopeKey(view: RequestView): string | undefined {
-  let key = `${view.method.length}:${view.method}${view.path.length}:${view.path}`;
-  key += `${view.rawQuery.length}:${view.rawQuery}`;
-  for (const name in view.headers) {
-    const value = view.headers[name];
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? JSON.stringify(value) : value;
-    key += `${name.length}:${name}${Array.isArray(value) ? 'a' : 's'}${text.length}:${text}`;
-    if (key.length > ENVELOPE_KEY_CHARS) return undefined;
-  }
-  return key;
 }
 
 /** Appends the start of each match of `compiled` in `text`, up to MAX_MATCHES_PER_RULE. */

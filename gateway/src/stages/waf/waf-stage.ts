@@ -59,10 +59,9 @@ export function createWafStage(options: WafStageOptions): EdgeStage {
     run(view: RequestView, state: EdgeState) {
       const violation = engine.checkLimits(view);
       if (violation !== undefined) return toDecision({ kind: 'limit', violation }, state);
-      if (!hasRequestBody(view)) return toDecision(engine.judgeEnvelope(view), state);
       const sheet = engine.scoreEnvelope(view);
       const envelope = engine.decide(sheet);
-      if (envelope.kind === 'block') return toDecision(envelope, state);
+      if (envelope.kind === 'block' || !hasRequestBody(view)) return toDecision(envelope, state);
       return inspectBody(state, sheet);
     },
   };
