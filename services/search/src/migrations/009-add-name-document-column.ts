@@ -22,6 +22,18 @@ export async function up(knex: Knex): Promise<void> {
   `);
 }
 
+/**
+ * Dropping the column would silently drop migration 010's index with it while 010 stays recorded
+ * as applied, so this step refuses until 010 is reverted.
+ */
 export async function down(knex: Knex): Promise<void> {
+  const index = await knex.raw<{ rows: unknown[] }>(
+    "SELECT 1 FROM pg_class WHERE relname = 'idx_scholarships_name_document'",
+  );
+  if (index.rows.length > 0) {
+    throw new Error(
+      'idx_scholarships_name_document still exists: revert 010-create-name-document-index first',
+    );
+  }
   await knex.raw('ALTER TABLE scholarships DROP COLUMN IF EXISTS name_document');
 }

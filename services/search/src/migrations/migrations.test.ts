@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra
 import { searchScholarships } from '../search/statements';
 import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
+import * as addNameDocumentColumn from './009-add-name-document-column';
 import { migrations } from './index';
 
 let database: TestDatabase;
@@ -228,6 +229,11 @@ describe('search migrations', () => {
       await knex.raw('DROP TABLE other_service_words');
     }
     await migrateLatest(knex, search);
+  });
+
+  it('refuse to drop the name document while its index exists', async () => {
+    await expect(addNameDocumentColumn.down(knex)).rejects.toThrow(/revert 010/);
+    expect(await knex.schema.hasColumn('scholarships', 'name_document')).toBe(true);
   });
 
   it('revert every step', async () => {

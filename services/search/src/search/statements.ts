@@ -116,12 +116,14 @@ ORDER BY ${pageOrder}`;
  * Builds the text of a keyword search sorted by relevance. Every name match
  * outranks every other match (see `rankOf`), so when at least `row_limit`
  * name matches follow the keyset position, the page holds only name matches
- * and the others need no rank. The subquery checks that once, through
- * `idx_scholarships_name_document`, stopping at `row_limit` rows; `matches`
- * then leaves the other matches unranked (NULL), and the page skips them.
- * When the name matches fall short, every match is ranked, as before. For
- * "computer science" among 103,813 rows that is 115 ranks instead of 4,621.
- * The total still counts every match.
+ * and the others need no rank. The subquery checks that once, reading at
+ * most `row_limit` name-matching rows; `matches` then leaves the other
+ * matches unranked (NULL), and the page skips them. When the name matches
+ * fall short, every match is ranked, as before. A cursor below 1 comes from
+ * a row that is not a name match, and no name match can follow it, so such
+ * a page skips the check. For "computer science" among 103,813 rows a first
+ * page ranks 115 matches instead of 4,621. The total still counts every
+ * match.
  */
 function relevanceStatementText(): string {
   const position = '(:after_key::real, :after_id::uuid)';
@@ -131,7 +133,7 @@ WITH matches AS MATERIALIZED (
   SELECT s.id,
     CASE
       WHEN ${NAME_MATCH} THEN ${rankOf(DOCUMENT, '1')}
-      WHEN NOT (
+      WHEN :after_key::real < 1 OR NOT (
         SELECT count(*) >= :row_limit::integer FROM (
           SELECT 1 FROM scholarships AS s
           WHERE ${[NAME_MATCH, ...conditions].join('\n            AND ')}
