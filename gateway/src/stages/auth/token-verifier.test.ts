@@ -41,6 +41,25 @@ describe('TokenVerifier', () => {
     expect(second).toEqual({ ok: true, identity: { userId: 'student-1', roles: ['reader'] } });
   });
 
+  it('verifies a token longer than 2,048 characters only once', async () => {
+    const clock = { now: NOW };
+    const verifier = createVerifier(clock);
+    const long = await new SignJWT({ roles: ['reader'], padding: 'p'.repeat(2_100) })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('student-2')
+      .setIssuer('issuer')
+      .setAudience('audience')
+      .setExpirationTime(Math.floor(NOW / 1000) + 600)
+      .sign(SECRET);
+    expect(long.length).toBeGreaterThan(2_048);
+
+    expect(await verifier.verify(long)).toMatchObject({
+      ok: true,
+      identity: { userId: 'student-2' },
+    });
+    expect(verifier.verify(long)).not.toBeInstanceOf(Promise);
+  });
+
   it('forgets a token when it expires', async () => {
     const clock = { now: NOW };
     const verifier = createVerifier(clock);
