@@ -177,12 +177,17 @@ describe('response cache in the gateway pipeline', () => {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       if ((await get(setup, uncached)).status === 503) break;
     }
-    const startedAt = performance.now();
-    const refused = await get(setup, uncached);
-    const elapsedMs = performance.now() - startedAt;
-    expect(refused.status).toBe(503);
-    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(elapsedMs).toBeLessThan(100);
+    // The fastest of three: other test suites on the same cores only ever add delay, while a
+    // gateway that waited for the stopped service would make all three slow.
+    const elapsed: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const startedAt = performance.now();
+      const refused = await get(setup, uncached);
+      elapsed.push(performance.now() - startedAt);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    }
+    expect(Math.min(...elapsed)).toBeLessThan(100);
   });
 
   it("never serves one user's /me/profile to another user", async () => {
