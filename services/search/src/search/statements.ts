@@ -71,32 +71,25 @@ const RESULT_SELECT_LIST = RESULT_COLUMNS.map((column) => `s.${column}`);
 /** Characters of the description sent for a snippet without q. The route shortens it further. */
 const DESCRIPTION_PREFIX_LENGTH = 400;
 
-function keysetCondition(sort: SortSpec, key: string): string {
+/** Returns the condition that a row, by its sort key and id, comes after the keyset position. */
+function keysetCondition(sort: SortSpec, key: string, id = 's.id'): string {
   const after = sort.direction === 'ASC' ? '>' : '<';
-  return `(${key}, s.id) ${after} (:after_key::${sort.keyType}, :after_id::uuid)`;
+  return `(${key}, ${id}) ${after} (:after_key::${sort.keyType}, :after_id::uuid)`;
 }
 
 /**
- * Builds the text of a keyword shape sorted by deadline or amount, which
- * ranks only the rows of the page. `matches` contains the id and sort key
- * of every match, `totals` counts them, and the page joins back to
- * `scholarships` for its own rows only, so the document is read once per
- * match. The `totals` row is always returned, so an empty page still carries
- * the total, and `keyword_nodes` is 0 when the keyword has no searchable
- * word, such as `the and of`.
+ * Builds the part of a keyword statement that follows its `matches` CTE,
+ * which contains the id and sort key of every match. `totals` counts the
+ * matches, and the page joins back to `scholarships` for its own rows only,
+ * so the document is read once per match. The `totals` row is always
+ * returned, so an empty page still carries the total, and `keyword_nodes` is
+ * 0 when the keyword has no searchable word, such as `the and of`.
  */
-function keywordStatementText(shape: SearchShape): string {
-  const sort = SORTS[shape.sort];
-  const order = `m.sort_key ${sort.direction}, m.id ${sort.direction}`;
-  const pageOrder = `page.sort_key ${sort.direction}, page.id ${sort.direction}`;
-  const after = sort.direction === 'ASC' ? '>' : '<';
+function keywordPageText(sort: SortSpec, rankColumn: string, pageConditions: string[]): string {
+  const direction = sort.direction;
+  const conditions = [...pageConditions, keysetCondition(sort, 'm.sort_key', 'm.id')];
   return `
-WITH matches AS MATERIALIZED (
-  SELECT s.id, ${sort.key} AS sort_key
-  FROM scholarships AS s
-  WHERE ${[KEYWORD_MATCH, ...ALL_FILTERS].join('\n    AND ')}
-)
-SELECT totals.total, totals.keyword_nodes, page.sort_key, ${RANK} AS rank,
+SELECT totals.total, totals.keyword_nodes, page.sort_key, ${rankColumn} AS rank,
   ${RESULT_SELECT_LIST.join(', ')},
   ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}') AS headline,
   left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
@@ -104,29 +97,43 @@ FROM (SELECT count(*) AS total, numnode(${KEYWORD}) AS keyword_nodes FROM matche
 LEFT JOIN LATERAL (
   SELECT m.id, m.sort_key
   FROM matches AS m
-  WHERE (m.sort_key, m.id) ${after} (:after_key::${sort.keyType}, :after_id::uuid)
-  ORDER BY ${order}
+  WHERE ${conditions.join(' AND ')}
+  ORDER BY m.sort_key ${direction}, m.id ${direction}
   LIMIT :row_limit::integer
 ) AS page ON true
 LEFT JOIN scholarships AS s ON s.id = page.id
-ORDER BY ${pageOrder}`;
+ORDER BY page.sort_key ${direction}, page.id ${direction}`;
+}
+
+/**
+ * Builds the text of a keyword shape sorted by deadline or amount. Only the
+ * rows of the page are ranked.
+ */
+function keywordStatementText(shape: SearchShape): string {
+  const sort = SORTS[shape.sort];
+  return `
+WITH matches AS MATERIALIZED (
+  SELECT s.id, ${sort.key} AS sort_key
+  FROM scholarships AS s
+  WHERE ${[KEYWORD_MATCH, ...ALL_FILTERS].join('\n    AND ')}
+)${keywordPageText(sort, RANK, [])}`;
 }
 
 /**
  * Builds the text of a keyword search sorted by relevance. Every name match
- * outranks every other match (see `rankOf`), so when at least `row_limit`
- * name matches follow the keyset position, the page holds only name matches
- * and the others need no rank. The subquery checks that once, reading at
- * most `row_limit` name-matching rows; `matches` then leaves the other
- * matches unranked (NULL), and the page skips them. When the name matches
- * fall short, every match is ranked, as before. A cursor below 1 comes from
- * a row that is not a name match, and no name match can follow it, so such
- * a page skips the check. For "computer science" among 103,813 rows a first
- * page ranks 115 matches instead of 4,621. The total still counts every
+ * outranks every other match (see `rankOf`). So when at least `row_limit`
+ * name matches follow the keyset position, the page contains only name
+ * matches, and the other matches need no rank.
+ *
+ * The subquery checks that once and reads at most `row_limit` name-matching
+ * rows. When the check passes, `matches` leaves the other matches unranked
+ * (NULL) and the page skips them. Otherwise every match is ranked. A cursor
+ * below 1 comes from a row that is not a name match, and no name match can
+ * follow it, so such a page skips the check. The total still counts every
  * match.
  */
 function relevanceStatementText(): string {
-  const position = '(:after_key::real, :after_id::uuid)';
+  const sort = SORTS.relevance;
   const conditions = [KEYWORD_MATCH, ...ALL_FILTERS];
   return `
 WITH matches AS MATERIALIZED (
@@ -137,28 +144,14 @@ WITH matches AS MATERIALIZED (
         SELECT count(*) >= :row_limit::integer FROM (
           SELECT 1 FROM scholarships AS s
           WHERE ${[NAME_MATCH, ...conditions].join('\n            AND ')}
-            AND (${rankOf(DOCUMENT, '1')}, s.id) < ${position}
+            AND ${keysetCondition(sort, rankOf(DOCUMENT, '1'))}
           LIMIT :row_limit::integer
         ) AS filling
       ) THEN ${rankOf(DOCUMENT, '0')}
     END AS sort_key
   FROM scholarships AS s
   WHERE ${conditions.join('\n    AND ')}
-)
-SELECT totals.total, totals.keyword_nodes, page.sort_key, page.sort_key AS rank,
-  ${RESULT_SELECT_LIST.join(', ')},
-  ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}') AS headline,
-  left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
-FROM (SELECT count(*) AS total, numnode(${KEYWORD}) AS keyword_nodes FROM matches) AS totals
-LEFT JOIN LATERAL (
-  SELECT m.id, m.sort_key
-  FROM matches AS m
-  WHERE m.sort_key IS NOT NULL AND (m.sort_key, m.id) < ${position}
-  ORDER BY m.sort_key DESC, m.id DESC
-  LIMIT :row_limit::integer
-) AS page ON true
-LEFT JOIN scholarships AS s ON s.id = page.id
-ORDER BY page.sort_key DESC, page.id DESC`;
+)${keywordPageText(sort, 'page.sort_key', ['m.sort_key IS NOT NULL'])}`;
 }
 
 /**
