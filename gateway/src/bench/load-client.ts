@@ -33,7 +33,7 @@ let counter = 0;
 /**
  * Returns the request list of a case. A fixed path is sent as autocannon built it once. A new
  * path per request needs `setupRequest`, which rebuilds every request and about halves the
- * client's rate; only the miss case needs it.
+ * client's rate, so only the miss case uses it.
  */
 function requestsOf(load: LoadCase): autocannon.Request[] | undefined {
   if (!load.uniquePaths) return undefined;

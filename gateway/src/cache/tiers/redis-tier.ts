@@ -25,7 +25,7 @@ export function createRedisTier(options: RedisTierOptions): SharedTier {
   const leaseMs = String(options.leaseMs);
   return {
     async lookup(hash, leaseToken) {
-      // Without a lease the script is one GET; a plain GET costs Redis and the client less.
+      // Without a lease the script does only a GET, and a plain GET costs Redis and the client less.
       if (leaseToken === undefined) {
         const value = await guard.run(() => redis.getBuffer(keyspace.entry(hash)));
         return toLookup(value ?? EMPTY, 0, 0);

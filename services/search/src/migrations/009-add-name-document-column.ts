@@ -23,8 +23,8 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 /**
- * Dropping the column would silently drop migration 010's index with it while 010 stays recorded
- * as applied, so this step refuses until 010 is reverted.
+ * Drops the column. Dropping it would also drop migration 010's index while 010 stays recorded as
+ * applied, so this step throws until 010 is reverted.
  */
 export async function down(knex: Knex): Promise<void> {
   const index = await knex.raw<{ rows: unknown[] }>(

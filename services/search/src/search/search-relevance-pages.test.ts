@@ -83,7 +83,7 @@ describe('relevance pages', () => {
     ['limit 5', { q: 'violin', limit: '5' }],
     ['limit 2 in Texas', { q: 'violin', limit: '2', state: 'TX' }],
     ['limit 4 in Texas', { q: 'violin', limit: '4', state: 'TX' }],
-  ])('follow the ranking of every match with %s', async (_case, query) => {
+  ])('follow the full ranking, %s', async (_case, query) => {
     const expected = await rankedByDefinition(query.q, 'state' in query ? query.state : undefined);
     const walked = await walk(query);
 
@@ -91,7 +91,7 @@ describe('relevance pages', () => {
     expect(walked.map((item) => item.id)).toEqual(expected);
   });
 
-  it('ranks every name match above every other match', async () => {
+  it('ranks name matches above others', async () => {
     const { items, total } = await fetchPage({ q: 'violin', limit: '50' });
     const namedIds = new Set([...named, ...outsideTexas.slice(0, 1)].map((row) => row.id));
     const namedRanks = items.filter((item) => namedIds.has(item.id)).map((item) => item.rank);
@@ -103,7 +103,7 @@ describe('relevance pages', () => {
     expect(Math.max(...otherRanks)).toBeLessThan(1);
   });
 
-  it('counts every match in the total of a page of name matches', async () => {
+  it('counts all matches in total', async () => {
     const { items, total } = await fetchPage({ q: 'violin', limit: '2' });
     expect(items).toHaveLength(2);
     expect(total).toBe(13);
