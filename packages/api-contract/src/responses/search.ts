@@ -70,8 +70,10 @@ export const searchFacetsSchema = z.strictObject({
 /** One page of search results. */
 export const searchPageSchema = z.strictObject({
   items: z.array(searchHitSchema),
-  /** Matches across all pages. */
+  /** Matches across all pages, counted exactly up to 1,000. */
   total: z.int().min(0),
+  /** False when more than `total` scholarships match: `total` is then 1,000 and means "1,000 or more". */
+  totalExact: z.boolean(),
   /** Cursor of the next page, `null` on the last page. */
   nextCursor: z.string().nullable(),
   query: appliedSearchQuerySchema,

@@ -14,13 +14,19 @@ import { type FacetRow, type Facets, facetsFromRows, searchFacets } from './face
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
 import { type NormalizedQuery, normalizedQuery } from './normalized-query';
 import { runSearch, type SearchOutcome } from './run-search';
+import { EXACT_TOTAL_LIMIT } from './statements';
 import { isPageRow, type ScholarshipSummary, summaryFromRow } from './summary';
 
 /** Body of a `GET /api/v1/search` response. */
 export interface SearchResponse {
   items: ScholarshipSummary[];
-  /** Number of scholarships that match the query and filters, across all pages. */
+  /**
+   * Number of scholarships that match the query and filters, across all pages,
+   * counted exactly up to `EXACT_TOTAL_LIMIT`.
+   */
   total: number;
+  /** False when more scholarships than `total` match. */
+  totalExact: boolean;
   /** Cursor of the next page, `null` on the last page. */
   nextCursor: string | null;
   /** The request as applied. `q` is `null` when it contained only stop words. */
@@ -60,6 +66,12 @@ function pageRequest(req: Request): PageRequest {
   };
 }
 
+/** Caps the counted matches at `EXACT_TOTAL_LIMIT`; a statement may count one match past it. */
+function reportedTotal(counted: number): Pick<SearchResponse, 'total' | 'totalExact'> {
+  if (counted <= EXACT_TOTAL_LIMIT) return { total: counted, totalExact: true };
+  return { total: EXACT_TOTAL_LIMIT, totalExact: false };
+}
+
 function responseBody(outcome: SearchOutcome, facets: Facets | undefined): SearchResponse {
   const { rows, query } = outcome;
   const echo = normalizedQuery(query);
@@ -72,7 +84,7 @@ function responseBody(outcome: SearchOutcome, facets: Facets | undefined): Searc
       : null;
   return {
     items: items.map((row) => summaryFromRow(row, outcome.keyword !== null)),
-    total: rows[0]?.total ?? 0,
+    ...reportedTotal(rows[0]?.total ?? 0),
     nextCursor,
     query: echo,
     correctedQuery: outcome.handling === 'spelling_corrected' ? outcome.keyword : null,

@@ -156,7 +156,7 @@ describe('plans on 103,813 scholarships', () => {
     },
   );
 
-  it('uses idx_scholarships_search only to count on its first column', async () => {
+  it('uses idx_scholarships_search only to count a search without keyword', async () => {
     const shapes: Record<string, string>[] = [
       { q: 'nursing' },
       { q: 'nursing', sort: 'deadline' },
@@ -174,10 +174,13 @@ describe('plans on 103,813 scholarships', () => {
         if (scan.target === 'idx_scholarships_search') uses.push(`${scan.type} ${statement.name}`);
       }
     }
-    // Chosen only as the smallest index that starts with `deadline`, for an
-    // index-only count when no list or amount filter needs another column.
-    expect(new Set(uses)).toEqual(
-      new Set(['Index Only Scan search_by_deadline', 'Index Only Scan search_by_amount']),
-    );
+    // A count that stops after 1,001 matches costs about the same through this
+    // index and through idx_scholarships_browse_count, so the planner may
+    // pick either, but only for the count of a search without keyword.
+    const browseCounts = new Set([
+      'Index Only Scan search_by_deadline',
+      'Index Only Scan search_by_amount',
+    ]);
+    expect(uses.filter((use) => !browseCounts.has(use))).toEqual([]);
   });
 });

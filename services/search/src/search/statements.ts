@@ -78,6 +78,16 @@ function keysetCondition(sort: SortSpec, key: string, id = 's.id'): string {
 }
 
 /**
+ * Largest total that a search reports exactly. A page without keyword stops
+ * counting one match past it, because its count is a scan of its own: on
+ * 103,813 rows, counting every match took 13 to 25 ms against about 1 ms for
+ * the page. A keyword statement finds every match anyway to rank or sort
+ * them, so its count costs nothing extra; its total is capped in the same
+ * way for one meaning of `total` (see `totalOf` in the routes).
+ */
+export const EXACT_TOTAL_LIMIT = 1000;
+
+/**
  * Builds the part of a keyword statement that follows its `matches` CTE,
  * which contains the id and sort key of every match. `totals` counts the
  * matches, and the page joins back to `scholarships` for its own rows only,
@@ -157,8 +167,8 @@ WITH matches AS MATERIALIZED (
 /**
  * Builds the text of a shape without keyword. The count and the page are
  * separate scans: the page walks the sort-key index of migration 007 from
- * the keyset position and stops after `row_limit` rows, while the count has
- * to visit every match anyway. The `key_upper` bound lets the page scan stop
+ * the keyset position and stops after `row_limit` rows, and the count stops
+ * after `count_limit` matches. The `key_upper` bound lets the page scan stop
  * at the end of an explicit deadline range.
  */
 function browseStatementText(shape: SearchShape): string {
@@ -169,8 +179,11 @@ function browseStatementText(shape: SearchShape): string {
 SELECT totals.total, NULL::integer AS keyword_nodes, page.*
 FROM (
   SELECT count(*) AS total
-  FROM scholarships AS s
-  WHERE ${ALL_FILTERS.join('\n    AND ')}
+  FROM (
+    SELECT 1 FROM scholarships AS s
+    WHERE ${ALL_FILTERS.join('\n      AND ')}
+    LIMIT :count_limit::integer
+  ) AS counted
 ) AS totals
 LEFT JOIN LATERAL (
   SELECT ${sort.key} AS sort_key, NULL::real AS rank, ${RESULT_SELECT_LIST.join(', ')},
@@ -270,6 +283,7 @@ export function searchScholarships(
   const bindings = {
     ...filterBindings(query, today),
     ...(shape.keyword ? { q: keyword } : {}),
+    ...(shape.keyword ? {} : { count_limit: EXACT_TOTAL_LIMIT + 1 }),
     ...(shape.sort === 'deadline' && !shape.keyword ? { key_upper: deadlineKeyUpper(query) } : {}),
     after_key: position.key,
     after_id: position.id,

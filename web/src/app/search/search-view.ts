@@ -1,5 +1,6 @@
 import type { SearchPage, SearchQuery } from '@scholarships/client';
 import type { ScholarshipApi } from '../api/types';
+import { formatFound } from '../format/result-count';
 import { element, replaceChildren, requireElement } from '../ui/element';
 import { RequestPanel } from '../ui/request-panel';
 import type { StatusRegion } from '../ui/status-region';
@@ -50,7 +51,7 @@ export function mountSearchView(options: SearchViewOptions): void {
     more.hidden = nextCursor === null;
     const corrected =
       page.correctedQuery === null ? '' : ` Showing results for "${page.correctedQuery}".`;
-    summary.textContent = `${page.total} scholarships found, ${shownCount} shown.${corrected}`;
+    summary.textContent = `${formatFound(page)}, ${shownCount} shown.${corrected}`;
     return summary.textContent;
   };
 
