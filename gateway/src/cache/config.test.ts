@@ -13,7 +13,7 @@ describe('cache configuration', () => {
       redisTimeoutMs: 50,
       redisBreaker: { resetTimeoutMs: 2000 },
       catalogWriteGraceMs: 30_000,
-      catalogWriteRefreshConcurrency: 2,
+      catalogWriteRefreshConcurrency: 1,
     });
   });
 

@@ -22,7 +22,7 @@ export const cacheConfigShape = {
    */
   CACHE_CATALOG_WRITE_GRACE_MS: env.integer(30_000, { min: 0, max: 3_600_000 }),
   /** Refreshes of such entries that may run at once in each gateway replica. */
-  CACHE_CATALOG_WRITE_REFRESHES: env.integer(2, { min: 1, max: 1000 }),
+  CACHE_CATALOG_WRITE_REFRESHES: env.integer(1, { min: 1, max: 1000 }),
 };
 
 export interface CacheConfig {

@@ -50,7 +50,7 @@ export interface ResponseCacheOptions {
    * listing wait for the origin after a write. Default 30000.
    */
   catalogWriteGraceMs?: number;
-  /** Refreshes of such listings that may run at once in each replica. Default 2. */
+  /** Refreshes of such listings that may run at once in each replica. Default 1. */
   catalogWriteRefreshConcurrency?: number;
 }
 
@@ -97,6 +97,6 @@ export function resolveSettings(options: ResponseCacheOptions): CacheSettings {
     profileVersionTtlMs: options.profileVersionTtlMs ?? 7 * 24 * 60 * MINUTE,
     revalidationRetentionMs: options.revalidationRetentionMs ?? 10 * MINUTE,
     catalogWriteGraceMs: options.catalogWriteGraceMs ?? 30_000,
-    catalogWriteRefreshConcurrency: options.catalogWriteRefreshConcurrency ?? 2,
+    catalogWriteRefreshConcurrency: options.catalogWriteRefreshConcurrency ?? 1,
   };
 }
