@@ -7,11 +7,16 @@ import {
 import type { Statement } from '@scholarships/db';
 import { suggestQuerySchema, suggestScholarships } from '../suggest';
 import { refreshSearchTerms } from '../terms';
-import { type PlanScan, planScans, settledPlan } from '../test-support/query-plans';
+import {
+  type PlanScan,
+  planScans,
+  rowsReadThrough,
+  settledPlan,
+} from '../test-support/query-plans';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { searchFacets } from './facets';
 import { spellingCorrections } from './spelling';
-import { searchScholarships } from './statements';
+import { EXACT_TOTAL_LIMIT, searchScholarships } from './statements';
 
 /**
  * Plans of every hot statement on the real data plus 100,000 synthetic rows
@@ -86,6 +91,21 @@ describe('plans on 103,813 scholarships', () => {
   ])('checks name matches of %s by index', async (_label, parameters) => {
     const scans = await scansOf(searchScholarships(search.db.knex, query(parameters), null, TODAY));
     expect(indexScans(scans, 'Bitmap Index Scan')).toContain('idx_scholarships_name_document');
+  });
+
+  it('reads few other matches when names fill the page', async () => {
+    // 4,621 scholarships match "computer science", and enough of them by name
+    // for a page. The others are read only to count up to the limit.
+    const statement = searchScholarships(
+      search.db.knex,
+      query({ q: 'computer science' }),
+      null,
+      TODAY,
+    );
+    const plan = await settledPlan(search.db, statement, { analyze: true });
+    const documentRows = rowsReadThrough(plan, 'idx_scholarships_search_document');
+    expect(documentRows).toBeGreaterThan(0);
+    expect(documentRows).toBeLessThanOrEqual(EXACT_TOTAL_LIMIT + 1);
   });
 
   it.each([

@@ -78,36 +78,51 @@ function keysetCondition(sort: SortSpec, key: string, id = 's.id'): string {
 }
 
 /**
- * Largest total that a search reports exactly. A page without keyword stops
- * counting one match past it, because its count is a scan of its own: on
- * 103,813 rows, counting every match took 13 to 25 ms against about 1 ms for
- * the page. A keyword statement finds every match anyway to rank or sort
- * them, so its count costs nothing extra; its total is capped in the same
- * way for one meaning of `total` (see `totalOf` in the routes).
+ * Largest total that a search reports exactly. Where the count is a scan of
+ * its own, it stops one match past this: a page without keyword, and a
+ * relevance page that reads only name matches. On 103,813 rows, counting
+ * every match of a page without keyword took 13 to 25 ms, against about 1 ms
+ * for the page. A statement that reads every match anyway counts them all,
+ * and the routes cap its total in the same way, so `total` has one meaning.
  */
 export const EXACT_TOTAL_LIMIT = 1000;
 
+/** Counts every row of `matches`, the total of a statement that finds every match anyway. */
+const COUNT_MATCHES = 'SELECT count(*) FROM matches';
+
+/**
+ * Returns a subquery that counts the rows meeting `conditions`, stopping after
+ * `count_limit` (one more than `EXACT_TOTAL_LIMIT`).
+ */
+function cappedCount(conditions: readonly string[]): string {
+  return `SELECT count(*) FROM (
+    SELECT 1 FROM scholarships AS s
+    WHERE ${conditions.join('\n      AND ')}
+    LIMIT :count_limit::integer
+  ) AS counted`;
+}
+
 /**
  * Builds the part of a keyword statement that follows its `matches` CTE,
- * which contains the id and sort key of every match. `totals` counts the
- * matches, and the page joins back to `scholarships` for its own rows only,
- * so the document is read once per match. The `totals` row is always
- * returned, so an empty page still carries the total, and `keyword_nodes` is
- * 0 when the keyword has no searchable word, such as `the and of`.
+ * which contains the id and sort key of every match that can be on the page.
+ * `total` is the scalar expression of the total. The page joins back to
+ * `scholarships` for its own rows only, so the document is read once per
+ * match. The `totals` row is always returned, so an empty page still carries
+ * the total, and `keyword_nodes` is 0 when the keyword has no searchable
+ * word, such as `the and of`.
  */
-function keywordPageText(sort: SortSpec, rankColumn: string, pageConditions: string[]): string {
+function keywordPageText(sort: SortSpec, rankColumn: string, total: string): string {
   const direction = sort.direction;
-  const conditions = [...pageConditions, keysetCondition(sort, 'm.sort_key', 'm.id')];
   return `
 SELECT totals.total, totals.keyword_nodes, page.sort_key, ${rankColumn} AS rank,
   ${RESULT_SELECT_LIST.join(', ')},
   ts_headline('english', s.description, ${KEYWORD}, '${HEADLINE_OPTIONS}') AS headline,
   left(s.description, ${DESCRIPTION_PREFIX_LENGTH}) AS description_start
-FROM (SELECT count(*) AS total, numnode(${KEYWORD}) AS keyword_nodes FROM matches) AS totals
+FROM (SELECT ${total} AS total, numnode(${KEYWORD}) AS keyword_nodes) AS totals
 LEFT JOIN LATERAL (
   SELECT m.id, m.sort_key
   FROM matches AS m
-  WHERE ${conditions.join(' AND ')}
+  WHERE ${keysetCondition(sort, 'm.sort_key', 'm.id')}
   ORDER BY m.sort_key ${direction}, m.id ${direction}
   LIMIT :row_limit::integer
 ) AS page ON true
@@ -126,42 +141,56 @@ WITH matches AS MATERIALIZED (
   SELECT s.id, ${sort.key} AS sort_key
   FROM scholarships AS s
   WHERE ${[KEYWORD_MATCH, ...ALL_FILTERS].join('\n    AND ')}
-)${keywordPageText(sort, RANK, [])}`;
+)${keywordPageText(sort, RANK, `(${COUNT_MATCHES})`)}`;
 }
 
 /**
  * Builds the text of a keyword search sorted by relevance. Every name match
  * outranks every other match (see `rankOf`). So when at least `row_limit`
  * name matches follow the keyset position, the page contains only name
- * matches, and the other matches need no rank.
+ * matches, and the other matches are neither read nor ranked.
  *
- * The subquery checks that once and reads at most `row_limit` name-matching
- * rows. When the check passes, `matches` leaves the other matches unranked
- * (NULL) and the page skips them. Otherwise every match is ranked. A cursor
- * below 1 comes from a row that is not a name match, and no name match can
- * follow it, so such a page skips the check. The total still counts every
- * match.
+ * `fill` checks that once and reads at most `row_limit` name-matching rows.
+ * Each branch of `matches` runs only when `fill` selects it: the name matches
+ * alone, or every match. A cursor below 1 comes from a row that is not a name
+ * match, and no name match can follow it, so such a page skips the check.
+ * When only the name matches are read, the total is a count of its own that
+ * stops after `count_limit` matches; otherwise it counts `matches`.
  */
 function relevanceStatementText(): string {
   const sort = SORTS.relevance;
   const conditions = [KEYWORD_MATCH, ...ALL_FILTERS];
+  // Name matches are found through the name index alone: the whole keyword is tested on each
+  // of them, rather than intersecting with the document index, which read every document match.
+  const nameConditions = [NAME_MATCH, `(${KEYWORD_MATCH}) IS TRUE`, ...ALL_FILTERS];
   return `
-WITH matches AS MATERIALIZED (
-  SELECT s.id,
-    CASE
-      WHEN ${NAME_MATCH} THEN ${rankOf(DOCUMENT, '1')}
-      WHEN :after_key::real < 1 OR NOT (
-        SELECT count(*) >= :row_limit::integer FROM (
-          SELECT 1 FROM scholarships AS s
-          WHERE ${[NAME_MATCH, ...conditions].join('\n            AND ')}
-            AND ${keysetCondition(sort, rankOf(DOCUMENT, '1'))}
-          LIMIT :row_limit::integer
-        ) AS filling
-      ) THEN ${rankOf(DOCUMENT, '0')}
-    END AS sort_key
+WITH fill AS (
+  SELECT :after_key::real >= 1 AND (
+    SELECT count(*) >= :row_limit::integer FROM (
+      SELECT 1 FROM scholarships AS s
+      WHERE ${nameConditions.join('\n        AND ')}
+        AND ${keysetCondition(sort, rankOf(DOCUMENT, '1'))}
+      LIMIT :row_limit::integer
+    ) AS filling
+  ) AS names_fill
+),
+matches AS MATERIALIZED (
+  SELECT s.id, ${rankOf(DOCUMENT, '1')} AS sort_key
   FROM scholarships AS s
-  WHERE ${conditions.join('\n    AND ')}
-)${keywordPageText(sort, 'page.sort_key', ['m.sort_key IS NOT NULL'])}`;
+  WHERE (SELECT names_fill FROM fill)
+    AND ${nameConditions.join('\n    AND ')}
+  UNION ALL
+  SELECT s.id, ${RANK} AS sort_key
+  FROM scholarships AS s
+  WHERE NOT (SELECT names_fill FROM fill)
+    AND ${conditions.join('\n    AND ')}
+)${keywordPageText(
+    sort,
+    'page.sort_key',
+    `CASE WHEN NOT (SELECT names_fill FROM fill) THEN (${COUNT_MATCHES})
+      WHEN (${COUNT_MATCHES}) >= :count_limit::integer THEN :count_limit::integer
+      ELSE (${cappedCount(conditions)}) END`,
+  )}`;
 }
 
 /**
@@ -177,14 +206,7 @@ function browseStatementText(shape: SearchShape): string {
   if (shape.sort === 'deadline') pageConditions.push(`${DEADLINE_KEY} <= :key_upper::date`);
   return `
 SELECT totals.total, NULL::integer AS keyword_nodes, page.*
-FROM (
-  SELECT count(*) AS total
-  FROM (
-    SELECT 1 FROM scholarships AS s
-    WHERE ${ALL_FILTERS.join('\n      AND ')}
-    LIMIT :count_limit::integer
-  ) AS counted
-) AS totals
+FROM (${cappedCount(ALL_FILTERS)}) AS totals (total)
 LEFT JOIN LATERAL (
   SELECT ${sort.key} AS sort_key, NULL::real AS rank, ${RESULT_SELECT_LIST.join(', ')},
     NULL::text AS headline,
@@ -283,7 +305,7 @@ export function searchScholarships(
   const bindings = {
     ...filterBindings(query, today),
     ...(shape.keyword ? { q: keyword } : {}),
-    ...(shape.keyword ? {} : { count_limit: EXACT_TOTAL_LIMIT + 1 }),
+    ...(shape.keyword && shape.sort !== 'relevance' ? {} : { count_limit: EXACT_TOTAL_LIMIT + 1 }),
     ...(shape.sort === 'deadline' && !shape.keyword ? { key_upper: deadlineKeyUpper(query) } : {}),
     after_key: position.key,
     after_id: position.id,

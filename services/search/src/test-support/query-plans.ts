@@ -5,6 +5,10 @@ export interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
   'Relation Name'?: string;
+  /** Rows per loop, present with `analyze`. */
+  'Actual Rows'?: number;
+  /** Times the node ran, 0 when it never did, present with `analyze`. */
+  'Actual Loops'?: number;
   Plans?: PlanNode[];
 }
 
@@ -53,15 +57,19 @@ const PLAN_CACHE_SETTLED_AFTER = 6;
  * their values (custom plans) and then keeps a generic plan when it is not
  * costlier. The statement is executed that many times first, as the pool
  * would, and the plan comes from `EXPLAIN EXECUTE`, which reads the same
- * plan cache.
+ * plan cache. With `analyze`, the plan also carries the rows each node read.
  */
-export async function settledPlan(db: Database, statement: Statement): Promise<PlanNode> {
+export async function settledPlan(
+  db: Database,
+  statement: Statement,
+  options: { analyze?: boolean } = {},
+): Promise<PlanNode> {
   const client = await db.pool.connect();
   try {
     for (let run = 0; run < PLAN_CACHE_SETTLED_AFTER; run += 1) await client.query(statement);
     const values = statement.values.map(sqlLiteral).join(', ');
     const result = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-      `EXPLAIN (FORMAT JSON) EXECUTE ${statement.name}(${values})`,
+      `EXPLAIN (FORMAT JSON${options.analyze ? ', ANALYZE' : ''}) EXECUTE ${statement.name}(${values})`,
     );
     const [explained] = result.rows[0]?.['QUERY PLAN'] ?? [];
     if (!explained) throw new Error(`EXPLAIN EXECUTE ${statement.name} returned no plan`);
@@ -69,4 +77,20 @@ export async function settledPlan(db: Database, statement: Statement): Promise<P
   } finally {
     client.release();
   }
+}
+
+/**
+ * Sums the rows that bitmap heap scans returned from a bitmap of `index`
+ * alone (not combined with another index), over every loop.
+ */
+export function rowsReadThrough(node: PlanNode, index: string): number {
+  const children = node.Plans ?? [];
+  const own =
+    node['Node Type'] === 'Bitmap Heap Scan' &&
+    children.some(
+      (child) => child['Node Type'] === 'Bitmap Index Scan' && child['Index Name'] === index,
+    )
+      ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0)
+      : 0;
+  return children.reduce((sum, child) => sum + rowsReadThrough(child, index), own);
 }
