@@ -9,6 +9,7 @@ import * as createSortAndPrefixIndexes from './007-create-sort-and-prefix-indexe
 import * as createListCardinalityStatistics from './008-create-list-cardinality-statistics';
 import * as addNameDocumentColumn from './009-add-name-document-column';
 import * as createNameDocumentIndex from './010-create-name-document-index';
+import * as createNamePostings from './011-create-name-postings';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   { name: '008-create-list-cardinality-statistics', ...createListCardinalityStatistics },
   { name: '009-add-name-document-column', ...addNameDocumentColumn },
   { name: '010-create-name-document-index', ...createNameDocumentIndex },
+  { name: '011-create-name-postings', ...createNamePostings },
 ];

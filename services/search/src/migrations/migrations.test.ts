@@ -29,6 +29,8 @@ const SEARCH_INDEXES = [
   'idx_scholarships_name_prefix',
   'idx_scholarships_search',
   'idx_scholarships_search_document',
+  'idx_search_name_postings_order',
+  'idx_search_name_postings_scholarship',
   'idx_search_terms_trigram',
 ];
 
@@ -73,6 +75,30 @@ async function matchingIds(keyword: string): Promise<string[]> {
   return result.rows.map((row) => row.id);
 }
 
+interface Posting {
+  query: string;
+  sort_key: number;
+}
+
+async function postingsOf(id: string): Promise<Posting[]> {
+  return knex('search_name_postings')
+    .select('query', 'sort_key')
+    .where('scholarship_id', id)
+    .orderBy('query');
+}
+
+/** The relevance sort key that a search for `word` computes for a name match at query time. */
+async function sortKeyOf(id: string, word: string): Promise<number> {
+  const result = await knex.raw<{ rows: { sort_key: number }[] }>(
+    `SELECT (ts_rank_cd(search_document, websearch_to_tsquery('english', ?), 32) + 1)::real AS sort_key
+       FROM scholarships WHERE id = ?`,
+    [word, id],
+  );
+  const sortKey = result.rows[0]?.sort_key;
+  if (sortKey === undefined) throw new Error(`scholarship ${id} not found`);
+  return sortKey;
+}
+
 /** Reverts search migrations, newest first, until `name` is reverted. */
 async function migrateDownThrough(name: string): Promise<void> {
   for (let step = 0; step < migrations.length; step += 1) {
@@ -108,6 +134,44 @@ describe('search migrations', () => {
     await knex('scholarships').where('id', fixture.id).update({ description: 'For welders.' });
     expect(await matchingIds('welders')).toEqual([fixture.id]);
     await knex('scholarships').where('id', fixture.id).delete();
+  });
+
+  it('keep name postings current on writes', async () => {
+    const fixture = scholarshipFixture({ name: 'Harbor Violin Award', description: 'Harbor.' });
+    await insertScholarships(knex, [fixture]);
+    try {
+      expect(await postingsOf(fixture.id)).toEqual([
+        { query: "'award'", sort_key: await sortKeyOf(fixture.id, 'award') },
+        { query: "'harbor'", sort_key: await sortKeyOf(fixture.id, 'harbor') },
+        { query: "'violin'", sort_key: await sortKeyOf(fixture.id, 'violin') },
+      ]);
+      await knex('scholarships').where('id', fixture.id).update({ name: 'Cello Award' });
+      expect(await postingsOf(fixture.id)).toEqual([
+        { query: "'award'", sort_key: await sortKeyOf(fixture.id, 'award') },
+        { query: "'cello'", sort_key: await sortKeyOf(fixture.id, 'cello') },
+      ]);
+      await knex('scholarships').where('id', fixture.id).delete();
+      expect(await postingsOf(fixture.id)).toEqual([]);
+    } finally {
+      await knex('scholarships').where('id', fixture.id).delete();
+    }
+  });
+
+  it('give no postings to words outside ASCII letters and digits', async () => {
+    const fixture = scholarshipFixture({ name: 'Café Award' });
+    await insertScholarships(knex, [fixture]);
+    try {
+      expect((await postingsOf(fixture.id)).map((posting) => posting.query)).toEqual(["'award'"]);
+    } finally {
+      await knex('scholarships').where('id', fixture.id).delete();
+    }
+  });
+
+  it('empty name postings on truncate', async () => {
+    await insertScholarships(knex, [scholarshipFixture({ name: 'Harbor Award' })]);
+    await knex.raw('TRUNCATE scholarships CASCADE');
+    const rows = await knex('search_name_postings').count({ count: '*' });
+    expect(Number(rows[0]?.count)).toBe(0);
   });
 
   it('add ethnicity and gender words to the document', async () => {
@@ -243,9 +307,10 @@ describe('search migrations', () => {
     expect(await searchIndexes()).toEqual([]);
     expect(await knex.schema.hasTable('search_terms')).toBe(false);
     expect(await knex.schema.hasTable('search_terms_refresh')).toBe(false);
+    expect(await knex.schema.hasTable('search_name_postings')).toBe(false);
     expect(await hasTrigramExtension()).toBe(false);
     const functions = await knex.raw<{ rows: unknown[] }>(
-      "SELECT 1 FROM pg_proc WHERE proname IN ('search_scholarship_document', 'search_refresh_terms')",
+      "SELECT 1 FROM pg_proc WHERE proname LIKE 'search_name_postings%' OR proname IN ('search_scholarship_document', 'search_refresh_terms')",
     );
     expect(functions.rows).toEqual([]);
   });

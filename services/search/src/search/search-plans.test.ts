@@ -10,6 +10,7 @@ import { refreshSearchTerms } from '../terms';
 import {
   type PlanScan,
   planScans,
+  rowsReadFrom,
   rowsReadThrough,
   settledPlan,
 } from '../test-support/query-plans';
@@ -91,6 +92,17 @@ describe('plans on 103,813 scholarships', () => {
   ])('checks name matches of %s by index', async (_label, parameters) => {
     const scans = await scansOf(searchScholarships(search.db.knex, query(parameters), null, TODAY));
     expect(indexScans(scans, 'Bitmap Index Scan')).toContain('idx_scholarships_name_document');
+  });
+
+  it('reads a one-word page from the name postings', async () => {
+    // About 7,300 scholarship names contain "memorial"; the page reads its
+    // rows in rank order and stops, without ranking the others.
+    const statement = searchScholarships(search.db.knex, query({ q: 'memorial' }), null, TODAY);
+    const plan = await settledPlan(search.db, statement, { analyze: true });
+    const postingRows = rowsReadFrom(plan, 'idx_search_name_postings_order');
+    expect(postingRows).toBeGreaterThanOrEqual(21);
+    expect(postingRows).toBeLessThan(200);
+    expect(rowsReadThrough(plan, 'idx_scholarships_name_document')).toBe(0);
   });
 
   it('reads few other matches when names fill the page', async () => {

@@ -16,6 +16,13 @@ export const DOCUMENT = 's.search_document';
 export const KEYWORD = `(SELECT websearch_to_tsquery('english', :q::text))`;
 export const KEYWORD_MATCH = `${DOCUMENT} @@ ${KEYWORD}`;
 
+/**
+ * Whether the parsed keyword is one word of ASCII letters and digits, such as
+ * `'memori'`. Only such words have rows in `search_name_postings` (migration
+ * 011), keyed by this same text.
+ */
+export const PLAIN_KEYWORD = `(${KEYWORD})::text ~ '^''[a-z0-9]+''$'`;
+
 /** Whether the scholarship's name alone matches the whole keyword query. */
 export const NAME_MATCH = `s.name_document @@ ${KEYWORD}`;
 

@@ -10,6 +10,7 @@ import {
   KEYWORD_MATCH,
   MAX_DOLLARS,
   NAME_MATCH,
+  PLAIN_KEYWORD,
   RANK,
   rankOf,
 } from './sql-fragments';
@@ -150,12 +151,16 @@ WITH matches AS MATERIALIZED (
  * name matches follow the keyset position, the page contains only name
  * matches, and the other matches are neither read nor ranked.
  *
- * `fill` checks that once and reads at most `row_limit` name-matching rows.
- * Each branch of `matches` runs only when `fill` selects it: the name matches
- * alone, or every match. A cursor below 1 comes from a row that is not a name
- * match, and no name match can follow it, so such a page skips the check.
- * When only the name matches are read, the total is a count of its own that
- * stops after `count_limit` matches; otherwise it counts `matches`.
+ * `fill` checks that once. For a one-word keyword (`PLAIN_KEYWORD`),
+ * `postings` reads the page's name matches in rank order from
+ * `search_name_postings` and stops after `row_limit` of them, so no match is
+ * ranked at query time. For any other keyword, the check reads at most
+ * `row_limit` name-matching rows through the name index. Each branch of
+ * `matches` runs only when `fill` selects it: the postings, the name matches
+ * ranked here, or every match. A cursor below 1 comes from a row that is not
+ * a name match, and no name match can follow it, so such a page skips the
+ * check. When only name matches are read, the total is a count of its own
+ * that stops after `count_limit` matches; otherwise it counts `matches`.
  */
 function relevanceStatementText(): string {
   const sort = SORTS.relevance;
@@ -164,20 +169,38 @@ function relevanceStatementText(): string {
   // of them, rather than intersecting with the document index, which read every document match.
   const nameConditions = [NAME_MATCH, `(${KEYWORD_MATCH}) IS TRUE`, ...ALL_FILTERS];
   return `
-WITH fill AS (
-  SELECT :after_key::real >= 1 AND (
-    SELECT count(*) >= :row_limit::integer FROM (
-      SELECT 1 FROM scholarships AS s
-      WHERE ${nameConditions.join('\n        AND ')}
-        AND ${keysetCondition(sort, rankOf(DOCUMENT, '1'))}
-      LIMIT :row_limit::integer
-    ) AS filling
-  ) AS names_fill
+WITH postings AS MATERIALIZED (
+  SELECT p.scholarship_id AS id, p.sort_key
+  FROM search_name_postings AS p
+  JOIN scholarships AS s ON s.id = p.scholarship_id
+  WHERE ${PLAIN_KEYWORD} AND :after_key::real >= 1
+    AND p.query = (${KEYWORD})::text
+    AND ${keysetCondition(sort, 'p.sort_key', 'p.scholarship_id')}
+    AND ${ALL_FILTERS.join('\n    AND ')}
+  ORDER BY p.sort_key DESC, p.scholarship_id DESC
+  LIMIT :row_limit::integer
+),
+fill AS (
+  SELECT ${PLAIN_KEYWORD} AS plain, :after_key::real >= 1 AND CASE
+    WHEN ${PLAIN_KEYWORD} THEN (SELECT count(*) >= :row_limit::integer FROM postings)
+    ELSE (
+      SELECT count(*) >= :row_limit::integer FROM (
+        SELECT 1 FROM scholarships AS s
+        WHERE ${nameConditions.join('\n          AND ')}
+          AND ${keysetCondition(sort, rankOf(DOCUMENT, '1'))}
+        LIMIT :row_limit::integer
+      ) AS filling
+    )
+  END AS names_fill
 ),
 matches AS MATERIALIZED (
+  SELECT id, sort_key
+  FROM postings
+  WHERE (SELECT names_fill AND plain FROM fill)
+  UNION ALL
   SELECT s.id, ${rankOf(DOCUMENT, '1')} AS sort_key
   FROM scholarships AS s
-  WHERE (SELECT names_fill FROM fill)
+  WHERE (SELECT names_fill AND NOT plain FROM fill)
     AND ${nameConditions.join('\n    AND ')}
   UNION ALL
   SELECT s.id, ${RANK} AS sort_key

@@ -94,3 +94,12 @@ export function rowsReadThrough(node: PlanNode, index: string): number {
       : 0;
   return children.reduce((sum, child) => sum + rowsReadThrough(child, index), own);
 }
+
+/** Sums the rows that index scans and index-only scans of `index` returned, over every loop. */
+export function rowsReadFrom(node: PlanNode, index: string): number {
+  const scansIndex =
+    (node['Node Type'] === 'Index Scan' || node['Node Type'] === 'Index Only Scan') &&
+    node['Index Name'] === index;
+  const own = scansIndex ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0) : 0;
+  return (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFrom(child, index), own);
+}
