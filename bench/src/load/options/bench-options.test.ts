@@ -10,7 +10,7 @@ describe('parseBenchOptions', () => {
     expect(options.mode).toBe('compare');
     expect(options.target).toBeUndefined();
     expect(options.load.durationMs).toBe(30_000);
-    expect(options.load.warmupMs).toBe(15_000);
+    expect(options.load.warmupMs).toBe(30_000);
     expect(options.load.rate).toBe(500);
     expect(options.load.maxInFlight).toBe(1000);
     expect(options.gate).toEqual({ p95Ms: 120, p99Ms: 200, errorRatio: 0.01, hitRatio: 0.6 });

@@ -66,7 +66,7 @@ Load:
   --target <url>           measure a running gateway instead of starting the stack (default: start it)
   --duration <time>        measured time per arm, e.g. 30s (default: 30s)
   --warmup <time>          load before each measurement, not recorded, rising in one-second
-                           steps from a tenth of the rate to the full rate (default: 15s)
+                           steps from a tenth of the rate to the full rate (default: 30s)
   --rate <n>               arrival rate in requests per second (default: 500)
   --max-in-flight <n>      requests waiting for a response at once; more count as overload errors
                            (default: 1000)
@@ -107,7 +107,7 @@ const OPTION_SPEC = {
   capacity: { type: 'boolean', default: false },
   target: { type: 'string' },
   duration: { type: 'string', default: '30s' },
-  warmup: { type: 'string', default: '15s' },
+  warmup: { type: 'string', default: '30s' },
   rate: { type: 'string', default: '500' },
   'max-in-flight': { type: 'string', default: '1000' },
   connections: { type: 'string', default: '128' },
