@@ -13,7 +13,8 @@ import type { Knex } from '@scholarships/db';
  *
  * NOTE: replacing this function does not recompute stored documents. A
  * migration that changes it must also rewrite the column with
- * `ALTER TABLE scholarships ALTER COLUMN search_document SET EXPRESSION AS (...)`.
+ * `ALTER TABLE scholarships ALTER COLUMN search_document SET EXPRESSION AS (...)`,
+ * and then call `rebuildNamePostings`, because the rewrite fires no trigger.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`

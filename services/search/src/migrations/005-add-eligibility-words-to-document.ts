@@ -1,4 +1,5 @@
 import type { Knex } from '@scholarships/db';
+import { rebuildNamePostings } from './name-postings';
 
 /**
  * Adds the ethnicity and gender restrictions to the weight-B part of the
@@ -53,6 +54,7 @@ export async function up(knex: Knex): Promise<void> {
         )
       )
   `);
+  await rebuildNamePostings(knex);
 }
 
 export async function down(knex: Knex): Promise<void> {
@@ -62,6 +64,7 @@ export async function down(knex: Knex): Promise<void> {
         search_scholarship_document(name, provider, description, field_of_study)
       )
   `);
+  await rebuildNamePostings(knex);
   await knex.raw(
     'DROP FUNCTION IF EXISTS search_scholarship_document(text, text, text, text[], text[], text[])',
   );

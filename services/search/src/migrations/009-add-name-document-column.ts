@@ -1,4 +1,5 @@
 import type { Knex } from '@scholarships/db';
+import { refuseWhileNamePostingsExist } from './name-postings';
 
 /**
  * Stores the full-text document of each scholarship's name alone, the
@@ -24,7 +25,7 @@ export async function up(knex: Knex): Promise<void> {
 
 /**
  * Drops the column. Dropping it would also drop migration 010's index while 010 stays recorded as
- * applied, so this step throws until 010 is reverted.
+ * applied, and break the triggers of 011, so this step throws until both are reverted.
  */
 export async function down(knex: Knex): Promise<void> {
   const index = await knex.raw<{ rows: unknown[] }>(
@@ -35,5 +36,6 @@ export async function down(knex: Knex): Promise<void> {
       'idx_scholarships_name_document still exists: revert 010-create-name-document-index first',
     );
   }
+  await refuseWhileNamePostingsExist(knex, 'name_document');
   await knex.raw('ALTER TABLE scholarships DROP COLUMN IF EXISTS name_document');
 }

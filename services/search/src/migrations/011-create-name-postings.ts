@@ -1,4 +1,5 @@
 import type { Knex } from '@scholarships/db';
+import { INSERT_ALL_NAME_POSTINGS } from './name-postings';
 
 /**
  * Creates `search_name_postings`: for every scholarship and every word of
@@ -22,7 +23,11 @@ import type { Knex } from '@scholarships/db';
  * - Statement-level triggers with transition tables rewrite the postings of
  *   the rows each statement inserts, updates or deletes, so a bulk load
  *   computes them in one set-based insert per statement. `TRUNCATE` empties
- *   the table.
+ *   the table with `DELETE`: a `TRUNCATE` of it would need an exclusive lock
+ *   that a relevance search, which locks this table before `scholarships`,
+ *   could be holding, and the two would deadlock.
+ * - A table rewrite fires no trigger, so a migration that rewrites
+ *   `search_document` rebuilds the postings (`rebuildNamePostings`).
  *
  * Costs on 103,813 rows (PostgreSQL 17, 2 vCPU): 824,237 postings, 135 MB
  * with both indexes, about 10 s to build.
@@ -43,10 +48,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(POSTINGS_OF_FUNCTION);
   await knex.raw(SYNC_FUNCTION);
   for (const trigger of TRIGGERS) await knex.raw(trigger);
-  await knex.raw(`
-    INSERT INTO search_name_postings (query, scholarship_id, sort_key)
-    SELECT posting.query, posting.scholarship_id, posting.sort_key
-    FROM scholarships AS s, search_name_postings_of(s.id, s.name_document, s.search_document) AS posting`);
+  await knex.raw(INSERT_ALL_NAME_POSTINGS);
   await knex.raw('ANALYZE search_name_postings');
 }
 
@@ -77,10 +79,11 @@ $function$`;
 const SYNC_FUNCTION = `
 CREATE FUNCTION search_name_postings_sync() RETURNS trigger
 LANGUAGE plpgsql
+SET search_path FROM CURRENT
 AS $function$
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
-    TRUNCATE search_name_postings;
+    DELETE FROM search_name_postings;
     RETURN NULL;
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra
 import { searchScholarships } from '../search/statements';
 import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
+import * as addSearchDocumentColumn from './002-add-search-document-column';
 import * as addNameDocumentColumn from './009-add-name-document-column';
 import { migrations } from './index';
 
@@ -99,6 +100,21 @@ async function sortKeyOf(id: string, word: string): Promise<number> {
   return sortKey;
 }
 
+/** Returns the postings that differ from a recomputation from the current documents. */
+async function stalePostings(): Promise<unknown[]> {
+  const result = await knex.raw<{ rows: unknown[] }>(`
+    (SELECT query, scholarship_id, sort_key FROM search_name_postings
+     EXCEPT
+     SELECT posting.* FROM scholarships AS s,
+       search_name_postings_of(s.id, s.name_document, s.search_document) AS posting)
+    UNION ALL
+    (SELECT posting.* FROM scholarships AS s,
+       search_name_postings_of(s.id, s.name_document, s.search_document) AS posting
+     EXCEPT
+     SELECT query, scholarship_id, sort_key FROM search_name_postings)`);
+  return result.rows;
+}
+
 /** Reverts search migrations, newest first, until `name` is reverted. */
 async function migrateDownThrough(name: string): Promise<void> {
   for (let step = 0; step < migrations.length; step += 1) {
@@ -165,6 +181,39 @@ describe('search migrations', () => {
     } finally {
       await knex('scholarships').where('id', fixture.id).delete();
     }
+  });
+
+  it('rebuild name postings when the document changes', async () => {
+    const fixtures = [
+      scholarshipFixture({ name: 'Harbor Women Award', gender: ['female'] }),
+      scholarshipFixture({ name: 'Harbor Women Award' }),
+    ];
+    await insertScholarships(knex, fixtures);
+    try {
+      // Reverting 005 alone rewrites the document without the gender words.
+      await migrateDown(knex, search, '005-add-eligibility-words-to-document');
+      expect(await stalePostings()).toEqual([]);
+      await migrateLatest(knex, search);
+      expect(await stalePostings()).toEqual([]);
+    } finally {
+      await knex('scholarships')
+        .whereIn(
+          'id',
+          fixtures.map((fixture) => fixture.id),
+        )
+        .delete();
+    }
+  });
+
+  it('keep the columns that name postings read', async () => {
+    await migrateDown(knex, search, '010-create-name-document-index');
+    try {
+      await expect(addNameDocumentColumn.down(knex)).rejects.toThrow(/revert 011/);
+      await expect(addSearchDocumentColumn.down(knex)).rejects.toThrow(/revert 011/);
+    } finally {
+      await migrateLatest(knex, search);
+    }
+    expect(await knex.schema.hasColumn('scholarships', 'name_document')).toBe(true);
   });
 
   it('empty name postings on truncate', async () => {
