@@ -105,6 +105,13 @@ describe('spelling correction', () => {
     expect(page.items.map((item) => item.name)).toEqual(['Luthier Apprentice Grant']);
   });
 
+  it('leaves a word alone when similar terms differ too much', async () => {
+    // `nursery` shares trigrams with `nursing` (similarity 0.33) but is another word.
+    const page = await fetchPage({ q: 'nursery' });
+    expect(page.correctedQuery).toBeNull();
+    expect(page.total).toBe(0);
+  });
+
   it('keeps the typed keyword when no correction finds more', async () => {
     const page = await fetchPage({ q: 'zzyzx' });
     expect(page.correctedQuery).toBeNull();

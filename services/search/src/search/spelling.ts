@@ -25,6 +25,15 @@ export const KNOWN_WORD_DOCUMENT_RATIO = 10;
  */
 const FREQUENCY_WEIGHT = 0.05;
 
+/**
+ * Least trigram similarity of a correction. The index's `%` keeps
+ * similarities from 0.3, which let correct words that match little be
+ * replaced by unrelated ones: `forestry` by `foreign` (0.31), `paralegal` by
+ * `legal` (0.33), `practitioner` by `practice` (0.38). The typos of the
+ * relevance test set all score 0.5 or more (`nursng` 0.50, `fellowshp` 0.62).
+ */
+export const MIN_CORRECTION_SIMILARITY = 0.45;
+
 /** Words shorter than this are not corrected, because their trigram similarity is unreliable. */
 const MIN_WORD_LENGTH = 3;
 
@@ -53,8 +62,9 @@ export function correctableWords(q: string): string[] {
 /**
  * For each word, the most similar term of `search_terms` by trigram
  * similarity, among the terms at least `KNOWN_WORD_DOCUMENT_RATIO` times as
- * common as the word itself (any term for a word that is no term). The GIN
- * trigram index serves `%`, which keeps similarities of at least
+ * common as the word itself (any term for a word that is no term), with a
+ * similarity of at least `MIN_CORRECTION_SIMILARITY`. The GIN trigram index
+ * serves `%`, which keeps similarities of at least
  * `pg_trgm.similarity_threshold`, 0.3 by default. Candidates are ranked by
  * similarity plus `FREQUENCY_WEIGHT` per tenfold frequency.
  *
@@ -76,6 +86,7 @@ CROSS JOIN LATERAL (
   SELECT t.term
   FROM search_terms AS t
   WHERE t.term % (w.word COLLATE "C")
+    AND similarity(t.term, w.word COLLATE "C") >= :min_similarity::real
     AND t.documents >= :ratio::integer * typed.documents
   ORDER BY similarity(t.term, w.word COLLATE "C") + ${FREQUENCY_WEIGHT} * log(t.documents) DESC,
     t.documents DESC,
@@ -87,7 +98,11 @@ CROSS JOIN LATERAL (
 export function spellingCorrections(knex: Knex, words: readonly string[]): Statement {
   return toStatement(
     SPELLING_STATEMENT_NAME,
-    knex.raw(SPELLING_TEXT, { words: [...words], ratio: KNOWN_WORD_DOCUMENT_RATIO }),
+    knex.raw(SPELLING_TEXT, {
+      words: [...words],
+      ratio: KNOWN_WORD_DOCUMENT_RATIO,
+      min_similarity: MIN_CORRECTION_SIMILARITY,
+    }),
   );
 }
 
