@@ -51,7 +51,7 @@ export function mountSearchView(options: SearchViewOptions): void {
     more.hidden = nextCursor === null;
     const corrected =
       page.correctedQuery === null ? '' : ` Showing results for "${page.correctedQuery}".`;
-    summary.textContent = `${formatFound(page)}, ${shownCount} shown.${corrected}`;
+    summary.textContent = `${formatFound(page)}, ${shownCount.toLocaleString('en-US')} shown.${corrected}`;
     return summary.textContent;
   };
 
