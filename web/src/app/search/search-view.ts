@@ -1,6 +1,6 @@
 import type { SearchPage, SearchQuery } from '@scholarships/client';
 import type { ScholarshipApi } from '../api/types';
-import { formatFound } from '../format/result-count';
+import { droppedKeywordNote, formatFound } from '../format/result-summary';
 import { element, replaceChildren, requireElement } from '../ui/element';
 import { RequestPanel } from '../ui/request-panel';
 import type { StatusRegion } from '../ui/status-region';
@@ -51,7 +51,8 @@ export function mountSearchView(options: SearchViewOptions): void {
     more.hidden = nextCursor === null;
     const corrected =
       page.correctedQuery === null ? '' : ` Showing results for "${page.correctedQuery}".`;
-    summary.textContent = `${formatFound(page)}, ${shownCount.toLocaleString('en-US')} shown.${corrected}`;
+    const dropped = droppedKeywordNote(query, page);
+    summary.textContent = `${formatFound(page)}, ${shownCount.toLocaleString('en-US')} shown.${corrected}${dropped}`;
     return summary.textContent;
   };
 
