@@ -26,7 +26,7 @@ export const KNOWN_WORD_DOCUMENT_RATIO = 10;
 const FREQUENCY_WEIGHT = 0.05;
 
 /**
- * Least trigram similarity of a correction. The index's `%` keeps
+ * Minimum trigram similarity of a correction. The index's `%` keeps
  * similarities from 0.3, which let correct words that match little be
  * replaced by unrelated ones: `forestry` by `foreign` (0.31), `paralegal` by
  * `legal` (0.33), `practitioner` by `practice` (0.38). The typos of the
