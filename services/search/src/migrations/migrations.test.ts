@@ -100,6 +100,15 @@ async function sortKeyOf(id: string, word: string): Promise<number> {
   return sortKey;
 }
 
+async function deleteScholarships(rows: readonly { id: string }[]): Promise<void> {
+  await knex('scholarships')
+    .whereIn(
+      'id',
+      rows.map((row) => row.id),
+    )
+    .delete();
+}
+
 /** Returns the postings that differ from a recomputation from the current documents. */
 async function stalePostings(): Promise<unknown[]> {
   const result = await knex.raw<{ rows: unknown[] }>(`
@@ -196,12 +205,7 @@ describe('search migrations', () => {
       await migrateLatest(knex, search);
       expect(await stalePostings()).toEqual([]);
     } finally {
-      await knex('scholarships')
-        .whereIn(
-          'id',
-          fixtures.map((fixture) => fixture.id),
-        )
-        .delete();
+      await deleteScholarships(fixtures);
     }
   });
 
@@ -321,12 +325,7 @@ describe('search migrations', () => {
       valid: true,
       unique: false,
     });
-    await knex('scholarships')
-      .whereIn(
-        'id',
-        twins.map((twin) => twin.id),
-      )
-      .delete();
+    await deleteScholarships(twins);
   });
 
   it('keep pg_trgm on revert while another object uses it', async () => {

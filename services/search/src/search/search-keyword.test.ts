@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
+import { fetchAllSearchPages, fetchSearchPage } from '../test-support/search-pages';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { correctableWords, correctedKeyword } from './spelling';
 
@@ -36,21 +37,12 @@ afterAll(async () => {
   await search?.close();
 });
 
-async function fetchPage(query: Record<string, string>): Promise<Page> {
-  const response = await request(search.app).get('/api/v1/search').query(query);
-  expect(response.status).toBe(200);
-  return response.body as Page;
+function fetchPage(query: Record<string, string>): Promise<Page> {
+  return fetchSearchPage<Page>(search.app, query);
 }
 
-async function fetchAllPages(query: Record<string, string>): Promise<Page[]> {
-  const pages: Page[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page = await fetchPage(cursor === null ? query : { ...query, cursor });
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 20);
-  return pages;
+function fetchAllPages(query: Record<string, string>): Promise<Page[]> {
+  return fetchAllSearchPages<Page>(search.app, query);
 }
 
 describe('correctableWords', () => {

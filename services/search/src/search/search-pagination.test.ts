@@ -4,6 +4,7 @@ import {
   insertScholarships,
   scholarshipFixture,
 } from '../test-support/scholarship-fixtures';
+import { fetchAllSearchPages, fetchSearchPage } from '../test-support/search-pages';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 
 interface Item {
@@ -74,22 +75,12 @@ afterAll(async () => {
   await search?.close();
 });
 
-async function fetchPage(query: Record<string, string>): Promise<Page> {
-  const response = await request(search.app).get('/api/v1/search').query(query);
-  expect(response.status).toBe(200);
-  return response.body as Page;
+function fetchPage(query: Record<string, string>): Promise<Page> {
+  return fetchSearchPage<Page>(search.app, query);
 }
 
-/** Follows nextCursor from the first page to the last and returns every page. */
-async function fetchAllPages(query: Record<string, string>): Promise<Page[]> {
-  const pages: Page[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page = await fetchPage(cursor === null ? query : { ...query, cursor });
-    pages.push(page);
-    cursor = page.nextCursor;
-  } while (cursor !== null && pages.length < 20);
-  return pages;
+function fetchAllPages(query: Record<string, string>): Promise<Page[]> {
+  return fetchAllSearchPages<Page>(search.app, query);
 }
 
 function isAscending(values: string[]): boolean {

@@ -1,5 +1,5 @@
-import request from 'supertest';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
+import { fetchAllSearchPages, fetchSearchPage } from '../test-support/search-pages';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 
 interface Item {
@@ -35,23 +35,20 @@ afterAll(async () => {
   await search?.close();
 });
 
-async function fetchPage(query: Record<string, string>) {
-  const response = await request(search.app).get('/api/v1/search').query(query);
-  expect(response.status).toBe(200);
-  return response.body as { items: Item[]; nextCursor: string | null; total: number };
+interface Page {
+  items: Item[];
+  nextCursor: string | null;
+  total: number;
+}
+
+function fetchPage(query: Record<string, string>): Promise<Page> {
+  return fetchSearchPage<Page>(search.app, query);
 }
 
 /** Follows nextCursor from the first page to the last and returns every item in order. */
 async function walk(query: Record<string, string>): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < 20; page += 1) {
-    const body = await fetchPage(cursor === null ? query : { ...query, cursor });
-    items.push(...body.items);
-    cursor = body.nextCursor;
-    if (cursor === null) return items;
-  }
-  throw new Error('more than 20 pages');
+  const pages = await fetchAllSearchPages<Page>(search.app, query);
+  return pages.flatMap((page) => page.items);
 }
 
 /**

@@ -79,27 +79,39 @@ export async function settledPlan(
   }
 }
 
+/** Lists every node of a plan tree, depth first. */
+function planNodes(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+/** Sums the rows that the nodes meeting `selected` returned, over every loop. */
+function rowsReturned(plan: PlanNode, selected: (node: PlanNode) => boolean): number {
+  return planNodes(plan)
+    .filter(selected)
+    .reduce((sum, node) => sum + (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0), 0);
+}
+
 /**
  * Sums the rows that bitmap heap scans returned from a bitmap of `index`
  * alone (not combined with another index), over every loop.
  */
-export function rowsReadThrough(node: PlanNode, index: string): number {
-  const children = node.Plans ?? [];
-  const own =
-    node['Node Type'] === 'Bitmap Heap Scan' &&
-    children.some(
-      (child) => child['Node Type'] === 'Bitmap Index Scan' && child['Index Name'] === index,
-    )
-      ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0)
-      : 0;
-  return children.reduce((sum, child) => sum + rowsReadThrough(child, index), own);
+export function rowsReadThrough(plan: PlanNode, index: string): number {
+  return rowsReturned(
+    plan,
+    (node) =>
+      node['Node Type'] === 'Bitmap Heap Scan' &&
+      (node.Plans ?? []).some(
+        (child) => child['Node Type'] === 'Bitmap Index Scan' && child['Index Name'] === index,
+      ),
+  );
 }
 
 /** Sums the rows that index scans and index-only scans of `index` returned, over every loop. */
-export function rowsReadFrom(node: PlanNode, index: string): number {
-  const scansIndex =
-    (node['Node Type'] === 'Index Scan' || node['Node Type'] === 'Index Only Scan') &&
-    node['Index Name'] === index;
-  const own = scansIndex ? (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 0) : 0;
-  return (node.Plans ?? []).reduce((sum, child) => sum + rowsReadFrom(child, index), own);
+export function rowsReadFrom(plan: PlanNode, index: string): number {
+  return rowsReturned(
+    plan,
+    (node) =>
+      (node['Node Type'] === 'Index Scan' || node['Node Type'] === 'Index Only Scan') &&
+      node['Index Name'] === index,
+  );
 }
