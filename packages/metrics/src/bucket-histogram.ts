@@ -49,14 +49,19 @@ export class BucketHistogram<L extends string = string> {
   private readonly labelNames: readonly L[];
   private readonly bounds: Float64Array;
   private readonly series = new Map<string, SeriesState>();
+  /** The only series of a histogram without labels, kept so that `observe` needs no lookup. */
+  private readonly unlabelled: SeriesState | undefined;
 
   constructor(config: BucketHistogramConfig<L>) {
     this.name = config.name;
     this.help = config.help;
     this.labelNames = config.labelNames ?? [];
     this.bounds = Float64Array.from([...config.buckets].sort((left, right) => left - right));
-    // prom-client shows a histogram without labels at zero from the start.
-    if (this.labelNames.length === 0) this.seriesOf({} as Record<L, string>).exported = true;
+    if (this.labelNames.length === 0) {
+      this.unlabelled = this.seriesOf({} as Record<L, string>);
+      // prom-client shows a histogram without labels at zero from the start.
+      this.unlabelled.exported = true;
+    }
     for (const registry of config.registers) registry.registerMetric(this as unknown as Metric);
   }
 
@@ -76,9 +81,9 @@ export class BucketHistogram<L extends string = string> {
     return state;
   }
 
-  /** Observes a value of the series without labels. */
+  /** Observes a value of the series without labels. Throws when the histogram has labels. */
   observe(value: number): void {
-    this.labels({} as Record<L, string>).observe(value);
+    (this.unlabelled ?? this.labels({} as Record<L, string>)).observe(value);
   }
 
   reset(): void {
