@@ -66,7 +66,7 @@ function pageRequest(req: Request): PageRequest {
   };
 }
 
-/** Caps the counted matches at `EXACT_TOTAL_LIMIT`; a statement may count one match past it. */
+/** Caps the counted matches at `EXACT_TOTAL_LIMIT`, because a statement may count one match past it. */
 function reportedTotal(counted: number): Pick<SearchResponse, 'total' | 'totalExact'> {
   if (counted <= EXACT_TOTAL_LIMIT) return { total: counted, totalExact: true };
   return { total: EXACT_TOTAL_LIMIT, totalExact: false };

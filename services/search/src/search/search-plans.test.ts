@@ -95,7 +95,7 @@ describe('plans on 103,813 scholarships', () => {
   });
 
   it('reads a one-word page from the name postings', async () => {
-    // About 7,300 scholarship names contain "memorial"; the page reads its
+    // About 7,300 scholarship names contain "memorial". The page reads its
     // rows in rank order and stops, without ranking the others.
     const statement = searchScholarships(search.db.knex, query({ q: 'memorial' }), null, TODAY);
     const plan = await settledPlan(search.db, statement, { analyze: true });

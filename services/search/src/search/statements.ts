@@ -88,7 +88,7 @@ function keysetCondition(sort: SortSpec, key: string, id = 's.id'): string {
  */
 export const EXACT_TOTAL_LIMIT = 1000;
 
-/** Counts every row of `matches`, the total of a statement that finds every match anyway. */
+/** Subquery that counts every row of `matches`, the total of a statement that reads every match anyway. */
 const COUNT_MATCHES = 'SELECT count(*) FROM matches';
 
 /**

@@ -8,9 +8,8 @@ export function formatFound(page: Pick<SearchPage, 'total' | 'totalExact'>): str
 
 /**
  * Returns a sentence for the summary when the search ignored the typed words
- * because all of them are too common to search for (`the and of`); the API
- * then responds as if no keyword had been typed, with `query.q` null. Returns
- * an empty string otherwise.
+ * because all of them are too common to search for (`the and of`). The API
+ * then responds as if no keyword had been typed, with `query.q` null.
  */
 export function droppedKeywordNote(
   query: Pick<SearchQuery, 'q'>,
