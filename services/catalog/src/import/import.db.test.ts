@@ -4,7 +4,7 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrations } from '../migrations';
 import { toScholarshipRow } from './db/scholarship-row';
-import { upsertBatch } from './db/upsert-scholarships';
+import { upsertBatch, upsertScholarships } from './db/upsert-scholarships';
 import { findDataDir } from './find-data-dir';
 import { loadSyntheticScholarships } from './generate';
 import { importScholarships, isImportCurrent } from './import-scholarships';
@@ -51,6 +51,20 @@ async function changedDataDir(): Promise<string> {
   const islt = await readFile(isltFile, 'utf8');
   await writeFile(isltFile, `${islt}0,"$2,000",Importer Test Appended Scholarship,2025-03-01\r\n`);
   return copy;
+}
+
+/** Polls until `count` statements wait for a lock, for at most 5 seconds. */
+async function waitForLockWaiters(knex: Knex, count: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const waiting = await countRows(
+      knex('pg_stat_activity')
+        .where({ wait_event_type: 'Lock' })
+        .whereRaw(`query LIKE 'insert into "scholarships"%'`),
+    );
+    if (waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`fewer than ${count} statements waited for a lock within 5 seconds`);
 }
 
 if (!connectionString) {
@@ -164,6 +178,34 @@ describeWithDatabase('catalog importer against PostgreSQL', () => {
     } finally {
       await rm(changed, { recursive: true, force: true });
     }
+  });
+
+  it('runs opposite-order imports concurrently', async () => {
+    const records = mergeRecords((await readAllSources(dataDir)).records).records.slice(0, 400);
+    const variant = (suffix: string) =>
+      records.map((record) => ({
+        ...toScholarshipRow(record, TODAY),
+        description: `${record.description} ${suffix}`,
+      }));
+    const forward = variant('forward');
+    const backward = variant('backward').reverse();
+    // A third transaction locks the middle row, so each import locks its own half of the rows
+    // and then waits for that row. Unordered writers deadlock at this point.
+    const holder = await knex.transaction();
+    await holder('scholarships')
+      .where({ source_key: forward[200]?.source_key })
+      .forUpdate()
+      .first('id');
+    const outcomes = Promise.allSettled([
+      upsertScholarships(knex, forward),
+      upsertScholarships(knex, backward),
+    ]);
+    try {
+      await waitForLockWaiters(knex, 2);
+    } finally {
+      await holder.commit();
+    }
+    expect((await outcomes).map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
   });
 
   it('loads synthetic rows idempotently', async () => {

@@ -14,11 +14,21 @@ export interface UpsertCounts {
 const CHANGED_CONDITION = `(${IMPORTED_COLUMNS.map((column) => `scholarships.${column}`).join(', ')})
   IS DISTINCT FROM (${IMPORTED_COLUMNS.map((column) => `excluded.${column}`).join(', ')})`;
 
+/** Orders rows by source key with a comparison that does not depend on any locale. */
+function bySourceKey(left: ScholarshipRow, right: ScholarshipRow): number {
+  if (left.source_key === right.source_key) return 0;
+  return left.source_key < right.source_key ? -1 : 1;
+}
+
 /**
  * Inserts or updates one batch with a single statement. A row whose content
  * equals the stored row is left alone, so its `version` and `updated_at`
  * stay; a changed row gets `version + 1`. Source keys must be distinct
  * within the batch.
+ *
+ * The statement locks rows in the order it writes them, so it writes them by
+ * source key. Two imports that hold the same rows in different orders then
+ * wait for each other instead of deadlocking, which would abort one of them.
  */
 export async function upsertBatch(
   db: Knex | Knex.Transaction,
@@ -34,7 +44,7 @@ export async function upsertBatch(
   // that the ON CONFLICT update wrote. This is an implementation detail (checked
   // on PostgreSQL 17), not a documented interface.
   const written: Array<{ inserted: boolean }> = await db('scholarships')
-    .insert(rows)
+    .insert([...rows].sort(bySourceKey))
     .onConflict('source_key')
     .merge(updates)
     .whereRaw(CHANGED_CONDITION)
