@@ -22,7 +22,9 @@ export type BypassReason =
   | 'rollout-baseline';
 
 /** A piece of cache-key text, or the reason the request cannot be keyed and skips the cache. */
-export type KeyPart = { ok: true; text: string } | { ok: false; reason: BypassReason };
+export type KeyPart =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: BypassReason };
 
 export function keyText(text: string): KeyPart {
   return { ok: true, text };

@@ -147,3 +147,22 @@ describe('scholarship id keys', () => {
     expect(scholarshipIdKey('%E0%A4%A')).toEqual({ ok: false, reason: 'invalid-path' });
   });
 });
+
+describe('remembered query keys', () => {
+  it('keeps one rule set apart from another', () => {
+    const query = 'state=TX&limit=5';
+    expect(text(search(query))).toBe('limit=5&sort=deadline&state=TX');
+    expect(normalizeQuery(ELIGIBILITY_PAGE_QUERY_RULES, query)).toEqual({
+      ok: false,
+      reason: 'unknown-parameter',
+    });
+    expect(text(search(query))).toBe('limit=5&sort=deadline&state=TX');
+  });
+
+  it('builds long query strings each time', () => {
+    const keyword = 'a'.repeat(600);
+    expect(text(search(`q=${keyword}`))).toBe(`limit=20&q=${keyword}&sort=relevance`);
+    expect(search(`q=${keyword}`)).not.toBe(search(`q=${keyword}`));
+    expect(search('q=law')).toBe(search('q=law'));
+  });
+});
