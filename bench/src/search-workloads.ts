@@ -91,13 +91,16 @@ function randomFilters(random: Random): Record<string, string> {
   return random() < 0.5 ? first : { ...first, ...pick(random, candidates) };
 }
 
-/** Draws a prefix a student types into the search box: the start of one or two words. */
-function randomPrefix(random: Random): string {
-  const words = pick(random, KEYWORDS).split(' ');
+/** Draws what a student types into the search box: the first letters of a keyword's last word, after its other words. */
+function randomPrefix(random: Random, keywords: readonly string[]): string {
+  const words = pick(random, keywords).split(' ');
   const last = words.at(-1) ?? '';
   const typed = last.slice(0, 1 + Math.floor(random() * last.length));
   return [...words.slice(0, -1), typed].join(' ');
 }
+
+const ONE_WORD_KEYWORDS = KEYWORDS.filter((keyword) => !keyword.includes(' '));
+const PHRASE_KEYWORDS = KEYWORDS.filter((keyword) => keyword.includes(' '));
 
 /** Builds the hot statement shapes of the search service, each with varied realistic parameters. */
 export function searchWorkloads(knex: Knex, today: string, random: Random): SearchWorkload[] {
@@ -129,9 +132,22 @@ export function searchWorkloads(knex: Knex, today: string, random: Random): Sear
         ),
     },
     {
-      label: 'prefix of 1 to 14 letters',
+      label: 'prefix of 1 to 12 letters',
       build: () =>
-        suggestScholarships(knex, suggestQuerySchema.parse({ q: randomPrefix(random) }), today),
+        suggestScholarships(
+          knex,
+          suggestQuerySchema.parse({ q: randomPrefix(random, ONE_WORD_KEYWORDS) }),
+          today,
+        ),
+    },
+    {
+      label: 'words, then a prefix',
+      build: () =>
+        suggestScholarships(
+          knex,
+          suggestQuerySchema.parse({ q: randomPrefix(random, PHRASE_KEYWORDS) }),
+          today,
+        ),
     },
   ];
 }

@@ -85,7 +85,11 @@ export const searchPageSchema = z.strictObject({
 
 /** Completions and scholarship names for search-as-you-type. */
 export const suggestResultSchema = z.strictObject({
-  /** Completions of the last word, most common first. */
+  /**
+   * Completions of the last word. For a single word, most common first, with the number of
+   * scholarships containing it. After earlier words, only completions that match open
+   * scholarships together with them, most matches first, counted up to 100.
+   */
   terms: z.array(z.strictObject({ text: z.string(), scholarships: z.int().min(0) })),
   /** Open scholarships whose name starts with the typed text, in name order. */
   scholarships: z.array(z.strictObject({ id: z.uuid(), name: z.string() })),

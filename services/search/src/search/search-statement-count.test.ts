@@ -103,4 +103,10 @@ describe('statements per request', () => {
   it('runs one statement for suggestions', async () => {
     expect(await statementsOf('/api/v1/search/suggest', { q: 'nur' })).toEqual(['search_suggest']);
   });
+
+  it('runs one statement for phrase suggestions', async () => {
+    expect(await statementsOf('/api/v1/search/suggest', { q: 'nursing sch' })).toEqual([
+      'search_suggest_phrase',
+    ]);
+  });
 });

@@ -107,6 +107,7 @@ describe('search statements', () => {
       'search_facets_with_keyword',
       'search_spelling_corrections',
       'search_suggest',
+      'search_suggest_phrase',
     ]);
   });
 

@@ -45,5 +45,6 @@ export function searchWarmupStatements(knex: Knex, today: string): Statement[] {
     searchFacets(knex, { ...BASE_QUERY, q: KEYWORD }, today),
     spellingCorrections(knex, ['scholarhsip']),
     suggestScholarships(knex, { q: 'sch', limit: 8 }, today),
+    suggestScholarships(knex, { q: 'nursing sch', limit: 8 }, today),
   ];
 }

@@ -7,13 +7,16 @@ import { type SuggestRow, splitLastWord, suggestScholarships } from './statement
 /** A completion of the typed text: the text with its last word completed. */
 export interface TermSuggestion {
   text: string;
-  /** Number of scholarships whose text contains the completed word. */
+  /**
+   * For a single word, the number of scholarships whose text contains it. After earlier words,
+   * the number of open scholarships that match the whole text, counted up to 100.
+   */
   scholarships: number;
 }
 
 /** Body of a `GET /api/v1/search/suggest` response. */
 export interface SuggestResponse {
-  /** Completions, most common word first. */
+  /** Completions, most common word first; after earlier words, most matches first. */
   terms: TermSuggestion[];
   /** Open scholarships whose name starts with the typed text, in name order. */
   scholarships: { id: string; name: string }[];

@@ -3,32 +3,27 @@ import type { Knex, Statement } from '@scholarships/db';
 import { toStatement } from '@scholarships/db';
 
 export const SUGGEST_STATEMENT_NAME = 'search_suggest';
+export const PHRASE_SUGGEST_STATEMENT_NAME = 'search_suggest_phrase';
 
 /**
- * Completions of the last word from `search_terms`, most common first, and
- * scholarships whose name starts with the whole typed text, both matched
- * without regard to case.
- *
- * Both are prefix ranges in the "C" collation: `x >= p AND x < p || U+10FFFF`.
- * Unlike `LIKE p || '%'`, a range over a parameter serves as an index bound
- * in a generic plan, so the terms use their primary key and the names use
- * `idx_scholarships_name_prefix`. U+10FFFF is the largest code point, and
- * UTF-8 byte order is code point order, so the range contains every text that
- * starts with p. Names are listed in the order of that index, which stops the
- * scan after `row_limit` rows, and closed scholarships (a deadline before
- * today) are left out as search leaves them out by default.
+ * Maximum count of open scholarships that a completion of several words
+ * reports. Counting stops there, so a common phrase reads no more rows.
  */
-const SUGGEST_TEXT = `
-(
-  SELECT 'term' AS kind, t.term AS text, t.documents AS scholarships, NULL::uuid AS id
-  FROM search_terms AS t
-  WHERE t.term >= lower(:prefix::text) COLLATE "C"
-    AND t.term < (lower(:prefix::text) || chr(1114111)) COLLATE "C"
-  ORDER BY t.documents DESC, t.term
-  LIMIT :row_limit::integer
-)
-UNION ALL
-(
+export const PHRASE_COUNT_LIMIT = 100;
+
+/** Completions of the last word checked per completion returned, when earlier words are typed. */
+const PHRASE_CANDIDATES_PER_ROW = 2;
+
+/** Terms that start with the last word, as a prefix range on the primary key. */
+const TERM_PREFIX = `t.term >= lower(:prefix::text) COLLATE "C"
+    AND t.term < (lower(:prefix::text) || chr(1114111)) COLLATE "C"`;
+
+/**
+ * Open scholarships whose name starts with the whole typed text, listed in
+ * the order of `idx_scholarships_name_prefix`, which stops the scan after
+ * `row_limit` rows.
+ */
+const NAME_SUGGESTIONS = `(
   SELECT 'scholarship' AS kind, s.name AS text, NULL::integer AS scholarships, s.id
   FROM scholarships AS s
   WHERE lower(s.name) COLLATE "C" >= lower(:q::text) COLLATE "C"
@@ -37,6 +32,68 @@ UNION ALL
   ORDER BY lower(s.name) COLLATE "C", s.id
   LIMIT :row_limit::integer
 )`;
+
+/**
+ * Completions of a single word from `search_terms`, most common first, and
+ * scholarships whose name starts with the word, both matched without regard
+ * to case.
+ *
+ * Both are prefix ranges in the "C" collation: `x >= p AND x < p || U+10FFFF`.
+ * Unlike `LIKE p || '%'`, a range over a parameter serves as an index bound
+ * in a generic plan, so the terms use their primary key and the names use
+ * `idx_scholarships_name_prefix`. U+10FFFF is the largest code point, and
+ * UTF-8 byte order is code point order, so the range contains every text that
+ * starts with p. Closed scholarships (a deadline before today) are left out of
+ * the names, as search leaves them out by default.
+ */
+const SUGGEST_TEXT = `
+(
+  SELECT 'term' AS kind, t.term AS text, t.documents AS scholarships, NULL::uuid AS id
+  FROM search_terms AS t
+  WHERE ${TERM_PREFIX}
+  ORDER BY t.documents DESC, t.term
+  LIMIT :row_limit::integer
+)
+UNION ALL
+${NAME_SUGGESTIONS}`;
+
+/**
+ * Completions of the last word after earlier words. A word can be common
+ * and still never appear with the words before it ("nursing schiller"), and
+ * such a completion would lead to an empty search. So the most common
+ * completions of the word are each searched together with the earlier
+ * words, as search reads the text, among open scholarships. Those with no
+ * match are dropped, and the rest are ordered by their matches, counted up
+ * to `count_limit`.
+ */
+const PHRASE_SUGGEST_TEXT = `
+(
+  SELECT 'term' AS kind, candidate.term AS text, matched.scholarships, NULL::uuid AS id
+  FROM (
+    SELECT t.term, t.documents
+    FROM search_terms AS t
+    WHERE ${TERM_PREFIX}
+    ORDER BY t.documents DESC, t.term
+    LIMIT :candidate_limit::integer
+  ) AS candidate
+  CROSS JOIN LATERAL (
+    SELECT count(*)::integer AS scholarships
+    FROM (
+      SELECT 1
+      FROM scholarships AS s
+      WHERE s.search_document @@ (
+          SELECT websearch_to_tsquery('english', :head::text || candidate.term)
+        )
+        AND (s.deadline IS NULL OR s.deadline >= :today::date)
+      LIMIT :count_limit::integer
+    ) AS matching
+  ) AS matched
+  WHERE matched.scholarships > 0
+  ORDER BY matched.scholarships DESC, candidate.documents DESC, candidate.term
+  LIMIT :row_limit::integer
+)
+UNION ALL
+${NAME_SUGGESTIONS}`;
 
 /** A row of the suggestion statement: a completed word or a scholarship name. */
 export type SuggestRow =
@@ -56,11 +113,25 @@ export function splitLastWord(q: string): TypedText {
   return { head: q.slice(0, match.index), lastWord: match[0] };
 }
 
+/** Returns whether the text before the last word contains a word of its own. */
+function hasEarlierWord(head: string): boolean {
+  return /[\p{L}\p{N}]/u.test(head);
+}
+
 /** Builds the suggestion statement. `today` is the ISO date before which scholarships are closed. */
 export function suggestScholarships(knex: Knex, query: SuggestQuery, today: string): Statement {
-  const { lastWord } = splitLastWord(query.q);
+  const { head, lastWord } = splitLastWord(query.q);
+  const bindings = { prefix: lastWord, q: query.q, today, row_limit: query.limit };
+  if (lastWord === null || !hasEarlierWord(head)) {
+    return toStatement(SUGGEST_STATEMENT_NAME, knex.raw(SUGGEST_TEXT, bindings));
+  }
   return toStatement(
-    SUGGEST_STATEMENT_NAME,
-    knex.raw(SUGGEST_TEXT, { prefix: lastWord, q: query.q, today, row_limit: query.limit }),
+    PHRASE_SUGGEST_STATEMENT_NAME,
+    knex.raw(PHRASE_SUGGEST_TEXT, {
+      ...bindings,
+      head,
+      candidate_limit: query.limit * PHRASE_CANDIDATES_PER_ROW,
+      count_limit: PHRASE_COUNT_LIMIT,
+    }),
   );
 }

@@ -87,6 +87,30 @@ describe('GET /api/v1/search/suggest', () => {
     expect(body.scholarships.map((item) => item.name)).toEqual(['Nursing Futures Scholarship']);
   });
 
+  it('drops dead-end phrase completions', async () => {
+    const body = await suggest({ q: 'nursing sc' });
+    expect(body.terms).toEqual([
+      { text: 'nursing scholarship', scholarships: 1 },
+      { text: 'nursing school', scholarships: 1 },
+    ]);
+  });
+
+  it('skips closed scholarships in phrases', async () => {
+    const body = await suggest({ q: 'legacy nur' });
+    expect(body.terms).toEqual([]);
+  });
+
+  it('counts phrase matches as search does', async () => {
+    // Search stems words, so "for nurse" also matches scholarships about nursing.
+    const body = await suggest({ q: 'for nu' });
+    expect(body.terms).toEqual([
+      { text: 'for nursing', scholarships: 2 },
+      { text: 'for nurse', scholarships: 2 },
+      { text: 'for nurses', scholarships: 2 },
+      { text: 'for nutrition', scholarships: 1 },
+    ]);
+  });
+
   it('matches letters beyond ASCII without regard to case', async () => {
     const body = await suggest({ q: 'éco' });
     expect(body.terms).toEqual([{ text: 'école', scholarships: 1 }]);
