@@ -1,4 +1,5 @@
 export { analysisBody } from './analysis-body';
+export { isStorableYear } from './calendar-date';
 export {
   DEFAULT_SAVED_PAGE_SIZE,
   interactionBody,

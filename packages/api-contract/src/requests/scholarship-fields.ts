@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableCalendarDate } from './calendar-date';
 
 /** ISO 4217 codes in the runtime's ICU data (`Intl.supportedValuesOf`), e.g. USD, EUR, GBP. */
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
@@ -42,7 +43,9 @@ export const currencyCode = z
     error: 'must be an ISO 4217 currency code in upper case, such as USD',
   });
 
-export const calendarDate = z.iso.date({ error: 'must be a calendar date as YYYY-MM-DD' });
+export const calendarDate = storableCalendarDate(
+  'must be a calendar date as YYYY-MM-DD, from year 0001 on',
+);
 
 export const gpa = z
   .number({ error: 'must be a number from 0 to 5, or null' })

@@ -11,6 +11,7 @@ import {
   type UsStateCode,
 } from '@scholarships/contracts';
 import { z } from 'zod';
+import { storableCalendarDate } from './calendar-date';
 import { singleText } from './single-text';
 
 /** Message of every malformed search cursor; the search service reuses it for cursors that fail later checks. */
@@ -94,7 +95,11 @@ function awardAmount() {
 function isoDate() {
   return singleText()
     .trim()
-    .pipe(z.iso.date({ error: 'must be a calendar date in YYYY-MM-DD form, such as 2026-03-01' }));
+    .pipe(
+      storableCalendarDate(
+        'must be a calendar date in YYYY-MM-DD form from year 0001 on, such as 2026-03-01',
+      ),
+    );
 }
 
 const limitError = `must be an integer from 1 to ${MAX_SEARCH_LIMIT}`;

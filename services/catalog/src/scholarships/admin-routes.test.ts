@@ -155,6 +155,7 @@ describe('POST /api/v1/admin/scholarships', () => {
       ['body.award.currency'],
     ],
     ['an impossible date', { name: 'a', deadline: { next: '2027-02-30' } }, ['body.deadline.next']],
+    ['a year 0000 date', { name: 'a', deadline: { next: '0000-01-01' } }, ['body.deadline.next']],
     ['a javascript URL', { name: 'a', url: 'javascript:alert(1)' }, ['body.url']],
     ['an ftp URL', { name: 'a', url: 'ftp://example.org/file' }, ['body.url']],
     ['a GPA above 5', { name: 'a', eligibility: { minGpa: 5.5 } }, ['body.eligibility.minGpa']],

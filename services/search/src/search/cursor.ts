@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { INVALID_CURSOR_MESSAGE, type SearchSort } from '@scholarships/api-contract';
+import {
+  INVALID_CURSOR_MESSAGE,
+  isStorableYear,
+  type SearchSort,
+} from '@scholarships/api-contract';
 import { problems } from '@scholarships/service-kit';
 import { z } from 'zod';
 import type { KeywordHandling } from './keyword-handling';
@@ -37,7 +41,7 @@ const sortKeySchemas: Record<SearchSort, z.ZodType<number | string>> = {
     .number()
     .refine((rank) => rank === 0 || (rank >= REAL_MIN_NORMAL && rank <= REAL_MAX)),
   amount: z.number().min(UNKNOWN_AMOUNT_SORT_KEY).max(Number.MAX_SAFE_INTEGER),
-  deadline: z.union([z.iso.date(), z.literal(NO_DEADLINE_SORT_KEY)]),
+  deadline: z.union([z.iso.date().refine(isStorableYear), z.literal(NO_DEADLINE_SORT_KEY)]),
 };
 
 const cursorPayload = z.strictObject({

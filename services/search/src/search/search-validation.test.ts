@@ -74,6 +74,7 @@ describe('search validation', () => {
     ['deadline_from=2026-13-01', 'query.deadline_from'],
     ['deadline_to=2025-02-30', 'query.deadline_to'],
     ['deadline_from=next-week', 'query.deadline_from'],
+    ['deadline_from=0000-01-01', 'query.deadline_from'],
     ['deadline_from=2026-05-01&deadline_to=2026-04-01', 'query.deadline_from'],
   ])('rejects bad date %s', async (query, field) => {
     await expectRejected(query, field);
@@ -88,12 +89,9 @@ describe('search validation', () => {
     await expectRejected(query, 'query.cursor');
   });
 
-  it('rejects a cursor whose key does not fit the sort', async () => {
+  it.each(['not a date', '0000-01-01'])('rejects the deadline cursor key %s', async (key) => {
     const fingerprint = queryFingerprint(normalizedQuery(searchQuerySchema.parse({ limit: '1' })));
-    const cursor = encodeCursor(
-      { key: 'not a date', id: '00000000-0000-4000-8000-000000000000' },
-      fingerprint,
-    );
+    const cursor = encodeCursor({ key, id: '00000000-0000-4000-8000-000000000000' }, fingerprint);
     await expectRejected(`limit=1&cursor=${cursor}`, 'query.cursor');
   });
 
