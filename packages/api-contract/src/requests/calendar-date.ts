@@ -8,7 +8,7 @@ export function isStorableYear(isoDate: string): boolean {
   return !isoDate.startsWith('0000');
 }
 
-/** A `YYYY-MM-DD` calendar date from year 0001 on, with `error` as the message of either check. */
+/** Builds the schema of a `YYYY-MM-DD` date from year 0001 on, with `error` for either check. */
 export function storableCalendarDate(error: string) {
   return z.iso.date({ error }).refine(isStorableYear, { error });
 }

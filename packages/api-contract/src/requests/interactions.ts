@@ -1,12 +1,13 @@
 import { INTERACTION_TYPES } from '@scholarships/contracts';
 import { z } from 'zod';
 import { savedCursor } from './saved-cursor';
+import { scholarshipId } from './scholarship-id';
 
 export const DEFAULT_SAVED_PAGE_SIZE = 20;
 export const MAX_SAVED_PAGE_SIZE = 100;
 
 export const interactionBody = z.strictObject({
-  scholarshipId: z.uuid({ error: 'must be a scholarship UUID' }),
+  scholarshipId: scholarshipId('must be a scholarship UUID'),
   type: z.enum(INTERACTION_TYPES, { error: `must be one of: ${INTERACTION_TYPES.join(', ')}` }),
 });
 
@@ -21,5 +22,5 @@ export const savedListQuery = z.strictObject({
 });
 
 export const savedScholarshipParams = z.object({
-  scholarshipId: z.uuid({ error: 'must be a scholarship UUID' }),
+  scholarshipId: scholarshipId('must be a scholarship UUID'),
 });

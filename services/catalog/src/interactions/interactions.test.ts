@@ -97,6 +97,18 @@ describe('POST /api/v1/me/interactions', () => {
     expect(await interactionTypes(user, id)).toEqual(['saved']);
   });
 
+  it('keeps one save for ids in any letter case', async () => {
+    const user = newUser();
+    const id = await insertScholarship(context.db);
+    const spellings = [id, id.toUpperCase(), `${id.slice(0, 8).toUpperCase()}${id.slice(8)}`];
+    const responses = await Promise.all(
+      [...spellings, ...spellings].map((spelling) => interact(user, spelling, 'saved')),
+    );
+
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
+    expect(await interactionTypes(user, id)).toEqual(['saved']);
+  });
+
   it('records every view', async () => {
     const user = newUser();
     const id = await insertScholarship(context.db);

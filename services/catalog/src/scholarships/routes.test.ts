@@ -76,6 +76,17 @@ describe('GET /api/v1/scholarships?ids=', () => {
     expect(response.body.missing).toEqual([missing]);
   });
 
+  it('reads ids in any letter case as one id', async () => {
+    const id = await insertScholarship(context.db, { name: 'Cased' });
+    const response = await request(context.app).get(
+      `/api/v1/scholarships?ids=${id.toUpperCase()},${id}`,
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((item: { name: string }) => item.name)).toEqual(['Cased']);
+    expect(response.body.missing).toEqual([]);
+  });
+
   it('rejects a missing ids parameter with 400', async () => {
     const response = await request(context.app).get('/api/v1/scholarships');
     expect(response.status).toBe(400);
