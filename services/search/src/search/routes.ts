@@ -44,24 +44,34 @@ export interface SearchRouteOptions {
 
 /** The query, cursor and keyword handling that a request continues with. */
 interface PageRequest {
+  /** The query as the request states it, which cursors are bound to. */
+  typed: SearchQuery;
   query: SearchQuery;
   after: CursorPosition | null;
   handling: KeywordHandling;
 }
 
 /**
+ * Returns the fingerprint that binds a cursor to the typed query. The applied query would not
+ * do: it drops a q of stop words only, so a later page could change q unnoticed.
+ */
+function typedFingerprint(typed: SearchQuery): string {
+  return queryFingerprint(normalizedQuery(typed));
+}
+
+/**
  * Reads the request. A later page applies q as its cursor records that the first
- * page did, so the cursor is checked against that applied query.
+ * page did, and its cursor must come from the same typed query.
  */
 function pageRequest(req: Request): PageRequest {
-  const query = parseInput(searchQuerySchema, req.query, 'query');
-  if (query.cursor === null) return { query, after: null, handling: 'as_typed' };
-  const payload: CursorPayload = parseCursor(query.cursor);
-  const applied = appliedQuery(query, payload.keyword);
-  const fingerprint = queryFingerprint(normalizedQuery(applied));
+  const typed = parseInput(searchQuerySchema, req.query, 'query');
+  if (typed.cursor === null) return { typed, query: typed, after: null, handling: 'as_typed' };
+  const payload: CursorPayload = parseCursor(typed.cursor);
+  const applied = appliedQuery(typed, payload.keyword);
   return {
+    typed,
     query: applied,
-    after: cursorPosition(payload, applied.sort, fingerprint),
+    after: cursorPosition(payload, applied.sort, typedFingerprint(typed)),
     handling: payload.keyword,
   };
 }
@@ -72,7 +82,11 @@ function reportedTotal(counted: number): Pick<SearchResponse, 'total' | 'totalEx
   return { total: EXACT_TOTAL_LIMIT, totalExact: false };
 }
 
-function responseBody(outcome: SearchOutcome, facets: Facets | undefined): SearchResponse {
+function responseBody(
+  typed: SearchQuery,
+  outcome: SearchOutcome,
+  facets: Facets | undefined,
+): SearchResponse {
   const { rows, query } = outcome;
   const echo = normalizedQuery(query);
   const pageRows = rows.filter(isPageRow);
@@ -80,7 +94,7 @@ function responseBody(outcome: SearchOutcome, facets: Facets | undefined): Searc
   const last = items.at(-1);
   const nextCursor =
     pageRows.length > query.limit && last
-      ? encodeCursor({ key: last.sort_key, id: last.id }, queryFingerprint(echo), outcome.handling)
+      ? encodeCursor({ key: last.sort_key, id: last.id }, typedFingerprint(typed), outcome.handling)
       : null;
   return {
     items: items.map((row) => summaryFromRow(row, outcome.keyword !== null)),
@@ -100,7 +114,7 @@ export function searchRoutes(db: Database, options: SearchRouteOptions): Router 
     db.query<FacetRow>(searchFacets(db.knex, query, today, keyword));
 
   router.get('/api/v1/search', async function searchScholarshipsHandler(req, res: Response) {
-    const { query, after, handling } = pageRequest(req);
+    const { typed, query, after, handling } = pageRequest(req);
     const today = options.today();
     // Facets of the typed keyword run beside the search. A keyword that the
     // search drops or corrects gets its facets counted again afterwards.
@@ -113,7 +127,7 @@ export function searchRoutes(db: Database, options: SearchRouteOptions): Router 
     if (query.facets && (facets === null || outcome.keyword !== earlyKeyword)) {
       facets = await facetRows(outcome.query, today, outcome.keyword);
     }
-    res.json(responseBody(outcome, facets === null ? undefined : facetsFromRows(facets)));
+    res.json(responseBody(typed, outcome, facets === null ? undefined : facetsFromRows(facets)));
   });
 
   return router;

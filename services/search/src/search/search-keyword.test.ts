@@ -141,4 +141,16 @@ describe('stop words', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].field).toBe('query.cursor');
   });
+
+  it.each([
+    ['another keyword', { q: 'nursing' }],
+    ['no keyword', {}],
+  ])('rejects a stop-word cursor with %s', async (_label, keyword) => {
+    const first = await fetchPage({ q: 'the', limit: '3' });
+    const response = await request(search.app)
+      .get('/api/v1/search')
+      .query({ ...keyword, limit: '3', cursor: first.nextCursor as string });
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].field).toBe('query.cursor');
+  });
 });
