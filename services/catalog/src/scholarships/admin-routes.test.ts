@@ -375,6 +375,21 @@ describe('PATCH /api/v1/admin/scholarships/:id', () => {
     expect(response.body.deadline.next).toBe('2028-01-01');
   });
 
+  it('patches an imported amount without a currency', async () => {
+    const id = await insertScholarship(context.db, { award_currency: null });
+    const response = await patch(id, { description: 'Corrected wording.' });
+    expect(response.status).toBe(200);
+    expect(response.body.description).toBe('Corrected wording.');
+    expect(response.body.award.currency).toBeNull();
+  });
+
+  it('checks the rules of a member the patch changes', async () => {
+    const id = await insertScholarship(context.db, { award_currency: null });
+    const response = await patch(id, { award: { max: 3000 } });
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['body.award.currency']);
+  });
+
   it('requires If-Match with 428', async () => {
     const id = await createdId();
     const response = await request(context.app)

@@ -43,10 +43,25 @@ function sendRepresentation(res: Response, row: ScholarshipRow): void {
   res.json(scholarshipFromRow(row));
 }
 
-/** Merges a validated patch into the stored document, then checks the rules that span fields. */
+/** Returns the names of the top-level members, such as `award`, whose value the merge changed. */
+function changedMembers(current: ScholarshipDocument, merged: ScholarshipDocument): Set<string> {
+  const names = Object.keys(merged) as (keyof ScholarshipDocument)[];
+  return new Set(
+    names.filter((name) => JSON.stringify(current[name]) !== JSON.stringify(merged[name])),
+  );
+}
+
+/**
+ * Merges a validated patch into the stored document, then checks the rules that span fields in
+ * the members the patch changed. An imported amount without a currency stays patchable in its
+ * other fields, like any stored value that the patch does not touch.
+ */
 function mergeChecked(current: ScholarshipDocument, patch: ScholarshipPatch): ScholarshipDocument {
   const merged = applyMergePatch(current, patch);
-  const errors = crossFieldErrors(merged);
+  const changed = changedMembers(current, merged);
+  const errors = crossFieldErrors(merged)
+    .filter((error) => changed.has(error.member))
+    .map(({ field, message }) => ({ field, message }));
   if (errors.length > 0) throw problems.validationFailed(errors);
   return merged;
 }
