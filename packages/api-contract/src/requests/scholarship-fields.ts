@@ -47,10 +47,16 @@ export const calendarDate = storableCalendarDate(
   'must be a calendar date as YYYY-MM-DD, from year 0001 on',
 );
 
+/**
+ * Highest minimum GPA: 4.0 on the unweighted scale that student profiles use, so that every
+ * minimum can be met by some profile.
+ */
+export const MAX_MIN_GPA = 4;
+
 export const gpa = z
-  .number({ error: 'must be a number from 0 to 5, or null' })
+  .number({ error: 'must be an unweighted GPA from 0.0 to 4.0, or null' })
   .min(0, { error: 'must be at least 0' })
-  .max(5, { error: 'must be at most 5' })
+  .max(MAX_MIN_GPA, { error: 'must be at most 4.0, the top of the unweighted scale' })
   .refine(hasCents, { error: 'must have at most two decimal places' });
 
 /** Builds the schema of a list of vocabulary values; repeats are dropped and the order kept. */

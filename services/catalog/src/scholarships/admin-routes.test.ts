@@ -158,7 +158,7 @@ describe('POST /api/v1/admin/scholarships', () => {
     ['a year 0000 date', { name: 'a', deadline: { next: '0000-01-01' } }, ['body.deadline.next']],
     ['a javascript URL', { name: 'a', url: 'javascript:alert(1)' }, ['body.url']],
     ['an ftp URL', { name: 'a', url: 'ftp://example.org/file' }, ['body.url']],
-    ['a GPA above 5', { name: 'a', eligibility: { minGpa: 5.5 } }, ['body.eligibility.minGpa']],
+    ['a GPA above 4', { name: 'a', eligibility: { minGpa: 4.5 } }, ['body.eligibility.minGpa']],
     [
       'an unknown state',
       { name: 'a', eligibility: { states: ['TX', 'XX'] } },
