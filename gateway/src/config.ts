@@ -134,8 +134,11 @@ const baseSchema = z.object({
   /** Verified tokens kept in memory. */
   JWT_CACHE_MAX_ENTRIES: env.integer(10_000, { min: 1, max: 1_000_000 }),
 
-  /** Longest path and query, in bytes. */
-  WAF_MAX_URL_BYTES: env.integer(2048, { min: 256, max: 65_536 }),
+  /**
+   * Longest path and query, in bytes. A batch lookup of the most ids the catalog accepts (100
+   * UUIDs) takes 3,724 bytes.
+   */
+  WAF_MAX_URL_BYTES: env.integer(4096, { min: 256, max: 65_536 }),
   /** Largest total of request headers, in bytes; Node.js itself stops at 16 KiB. */
   WAF_MAX_HEADER_BYTES: env.integer(8192, { min: 1024, max: 16_384 }),
   /** Largest request body, in bytes; the services accept 100 KiB. */

@@ -26,7 +26,7 @@ const LIMIT_PROBLEMS: Record<
   414: {
     code: 'URI_TOO_LONG',
     title: 'Request URI too long',
-    advice: 'shorten the query or send the input in a JSON body',
+    advice: 'shorten the path and query',
   },
   415: {
     code: 'UNSUPPORTED_MEDIA_TYPE',

@@ -1,3 +1,4 @@
+import { MAX_BATCH_IDS } from '@scholarships/api-contract';
 import request from 'supertest';
 import {
   type GatewayUnderTest,
@@ -136,11 +137,24 @@ describe('waf stage', () => {
 
   it('rejects a long URL with 414', async () => {
     const response = await request(gateway.listening.url).get(
-      `/api/v1/search?q=${'a'.repeat(2100)}`,
+      `/api/v1/search?q=${'a'.repeat(4100)}`,
     );
 
     expect(response.status).toBe(414);
     expect(response.body.code).toBe('URI_TOO_LONG');
+  });
+
+  it('passes a batch lookup of the most ids', async () => {
+    const ids = Array.from(
+      { length: MAX_BATCH_IDS },
+      (_, index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    );
+    const response = await request(gateway.listening.url).get(
+      `/api/v1/scholarships?ids=${ids.join(',')}`,
+    );
+
+    expect(response.status).toBe(200);
+    expect(services.stubs.catalog.requests).toHaveLength(1);
   });
 
   it('rejects large headers with 431', async () => {
