@@ -28,6 +28,18 @@ export const problems = {
       title: 'Request body is too large',
       detail: `The body exceeds the limit of ${limit}`,
     }),
+  unsupportedMediaType: (
+    received: string,
+    accepted: readonly string[],
+    headers: Record<string, string> = {},
+  ) =>
+    new HttpProblem({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      title: 'Unsupported media type',
+      detail: `A body of type ${received} is not accepted here; send ${accepted.join(' or ')}`,
+      headers,
+    }),
   notFound: (what: string, id: string) =>
     new HttpProblem({
       status: 404,

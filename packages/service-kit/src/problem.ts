@@ -43,9 +43,9 @@ export class HttpProblem extends Error {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /**
- * Longest `instance` sent, in characters. A request target can be far longer (the gateway
- * rejects one above 2,048 bytes with 414), and echoing all of it would let a client make every
- * error response as large as its request.
+ * Longest `instance` sent, in characters. A request target can be far longer (the gateway's
+ * default limit is 4,096 bytes), and echoing all of it would let a client make every error
+ * response as large as its request.
  */
 export const MAX_INSTANCE_LENGTH = 2048;
 

@@ -1,5 +1,6 @@
 import { INTERACTION_TYPES } from '@scholarships/contracts';
 import { z } from 'zod';
+import { integerParameter } from './integer-parameter';
 import { savedCursor } from './saved-cursor';
 import { scholarshipId } from './scholarship-id';
 
@@ -12,12 +13,7 @@ export const interactionBody = z.strictObject({
 });
 
 export const savedListQuery = z.strictObject({
-  limit: z.coerce
-    .number({ error: `must be an integer from 1 to ${MAX_SAVED_PAGE_SIZE}` })
-    .int({ error: `must be an integer from 1 to ${MAX_SAVED_PAGE_SIZE}` })
-    .min(1, { error: `must be an integer from 1 to ${MAX_SAVED_PAGE_SIZE}` })
-    .max(MAX_SAVED_PAGE_SIZE, { error: `must be an integer from 1 to ${MAX_SAVED_PAGE_SIZE}` })
-    .default(DEFAULT_SAVED_PAGE_SIZE),
+  limit: integerParameter(DEFAULT_SAVED_PAGE_SIZE, 1, MAX_SAVED_PAGE_SIZE),
   cursor: savedCursor.optional(),
 });
 

@@ -11,6 +11,7 @@ import {
   type UsStateCode,
 } from '@scholarships/contracts';
 import { z } from 'zod';
+import { integerParameter } from './integer-parameter';
 
 /**
  * A student profile after validation. `null` means the student did not state
@@ -114,20 +115,6 @@ export const profileBody = z
       financialNeed: body.financialNeed,
     }),
   );
-
-function integerParameter(defaultValue: number, min: number, max: number) {
-  return z
-    .string({ error: `must be one integer from ${min} to ${max}` })
-    .regex(/^\d+$/, { error: `must be an integer from ${min} to ${max}` })
-    .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, { error: `must be at least ${min}` })
-        .max(max, { error: `must be at most ${max}` }),
-    )
-    .default(defaultValue);
-}
 
 /** Paging of the match list: `offset` matches are skipped, then at most `limit` returned. */
 export const pageQuery = z.strictObject({

@@ -223,6 +223,8 @@ describe('GET /api/v1/me/saved', () => {
   it.each([
     ['a limit of 0', '?limit=0', 'query.limit'],
     ['a limit of 101', '?limit=101', 'query.limit'],
+    ['a limit in exponent form', '?limit=1e1', 'query.limit'],
+    ['a limit in hexadecimal', '?limit=0x3', 'query.limit'],
     ['a forged cursor', '?cursor=abc', 'query.cursor'],
     ['an unknown parameter', '?page=2', 'query.page'],
   ])('rejects %s with 400', async (_case, query, field) => {

@@ -375,6 +375,19 @@ describe('PATCH /api/v1/admin/scholarships/:id', () => {
     expect(response.body.deadline.next).toBe('2028-01-01');
   });
 
+  it('refuses a JSON Patch with 415', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .patch(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-1"`)
+      .set('Content-Type', 'application/json-patch+json')
+      .send(JSON.stringify([{ op: 'replace', path: '/name', value: 'x' }]));
+    expect(response.status).toBe(415);
+    expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(response.headers['accept-patch']).toBe('application/merge-patch+json, application/json');
+  });
+
   it('patches an imported amount without a currency', async () => {
     const id = await insertScholarship(context.db, { award_currency: null });
     const response = await patch(id, { description: 'Corrected wording.' });

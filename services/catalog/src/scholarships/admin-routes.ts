@@ -43,6 +43,12 @@ function sendRepresentation(res: Response, row: ScholarshipRow): void {
   res.json(scholarshipFromRow(row));
 }
 
+/**
+ * Media types of a PATCH body: a JSON merge patch (RFC 7396). A JSON Patch (RFC 6902) is an
+ * array of operations with another meaning, so it is rejected rather than read as a merge patch.
+ */
+const MERGE_PATCH_TYPES = ['application/merge-patch+json', 'application/json'];
+
 /** Returns the names of the top-level members, such as `award`, whose value the merge changed. */
 function changedMembers(current: ScholarshipDocument, merged: ScholarshipDocument): Set<string> {
   const names = Object.keys(merged) as (keyof ScholarshipDocument)[];
@@ -97,6 +103,12 @@ export function adminScholarshipRoutes(db: Database, events: InvalidationEvents)
   });
 
   router.patch(`${ADMIN_PATH}/:id`, async function patchScholarshipRoute(req, res) {
+    // type-is returns false for a body of another type, and null for a request without a body.
+    if (req.is(MERGE_PATCH_TYPES) === false) {
+      throw problems.unsupportedMediaType(req.get('Content-Type') ?? 'unknown', MERGE_PATCH_TYPES, {
+        'Accept-Patch': MERGE_PATCH_TYPES.join(', '),
+      });
+    }
     const { id } = parseInput(scholarshipIdParams, req.params, 'params');
     const condition = readIfMatch(req, id);
     const patch = parseInput(scholarshipPatchSchema, req.body, 'body');

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * Builds the schema of a query parameter that contains one integer in plain decimal digits, from
+ * `min` to `max`. Forms that `Number` would also read, such as `1e1` or `0x3`, are rejected.
+ */
+export function integerParameter(defaultValue: number, min: number, max: number) {
+  return z
+    .string({ error: `must be one integer from ${min} to ${max}` })
+    .regex(/^\d+$/, { error: `must be an integer from ${min} to ${max}` })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, { error: `must be at least ${min}` })
+        .max(max, { error: `must be at most ${max}` }),
+    )
+    .default(defaultValue);
+}
