@@ -175,6 +175,14 @@ describe('plans on 103,813 scholarships', () => {
     expect(sequentialScans(scans)).toEqual([]);
   });
 
+  it('searches phrase completions through the GIN index', async () => {
+    const q = 'nursing sch';
+    const statement = suggestScholarships(search.db.knex, suggestQuerySchema.parse({ q }), TODAY);
+    const scans = await scansOf(statement);
+    expect(indexScans(scans, 'Bitmap Index Scan')).toEqual(['idx_scholarships_search_document']);
+    expect(sequentialScans(scans)).toEqual([]);
+  });
+
   it.each(['n', 'nur', 'nursing sch'])(
     'reads suggestions for "%s" from prefix ranges',
     async (q) => {
