@@ -127,9 +127,10 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
       },
     },
     problems: edgeProblems('admin', {
-      400: 'A field is invalid, unknown, or the merged record breaks a rule across fields',
+      400: 'A field is invalid, unknown, or a changed group breaks a rule across fields',
       404: 'No scholarship has this id',
       413: 'The body is larger than 100 kB',
+      415: 'The body is not a merge patch, for example a JSON Patch; Accept-Patch lists the types',
       ...PRECONDITIONS,
     }),
   },
