@@ -53,6 +53,14 @@ async function changedDataDir(): Promise<string> {
   return copy;
 }
 
+/** Returns the invalidation events in the catalog outbox, oldest first. */
+async function outboxEvents(knex: Knex): Promise<Array<{ type: string; version: number }>> {
+  const rows: Array<{ event: { type: string; version: number } }> = await knex('catalog_outbox')
+    .select('event')
+    .orderBy('id');
+  return rows.map((row) => row.event);
+}
+
 /** Polls until `count` statements wait for a lock, for at most 5 seconds. */
 async function waitForLockWaiters(knex: Knex, count: number): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -166,7 +174,13 @@ describeWithDatabase('catalog importer against PostgreSQL', () => {
     const changed = await changedDataDir();
     try {
       await expect(isImportCurrent(knex, changed, TODAY)).resolves.toBe(false);
+      const eventsBefore = await outboxEvents(knex);
       const report = await importScholarships(knex, { dataDir: changed, today: TODAY });
+      const events = (await outboxEvents(knex)).slice(eventsBefore.length);
+      expect(events.map((event) => [event.type, event.version])).toEqual([
+        ['scholarship.changed', 2],
+        ['scholarship.changed', 1],
+      ]);
       expect(report.inserted).toBe(1);
       expect(report.updated).toBe(1);
       expect(report.unchanged).toBe(first.distinct - 1);

@@ -1,4 +1,7 @@
+import type { InvalidationEvent } from '@scholarships/contracts';
+import { recordEvents } from '@scholarships/outbox';
 import type { Knex } from 'knex';
+import { CATALOG_OUTBOX_TABLE } from '../../events/outbox-table';
 import { IMPORTED_COLUMNS, type ScholarshipRow } from './scholarship-row';
 
 /** Rows per statement and transaction. 400 rows of 22 columns stay far below pg's 65,535 parameters. */
@@ -20,35 +23,62 @@ function bySourceKey(left: ScholarshipRow, right: ScholarshipRow): number {
   return left.source_key < right.source_key ? -1 : 1;
 }
 
+/** A row that the upsert inserted or changed. */
+interface WrittenRow {
+  id: string;
+  version: number;
+  inserted: boolean;
+}
+
+/**
+ * Returns the invalidation events of a batch: one per updated row, so that every gateway drops
+ * its stored copy of that scholarship, and one for the first inserted row. A new scholarship has
+ * no stored copy yet (only 200 responses are stored), but it changes listings, and any
+ * scholarship event moves the catalog generation that search and eligibility keys contain. An
+ * initial load of 100,000 rows so records one event per batch rather than 100,000.
+ */
+function batchEvents(written: readonly WrittenRow[]): InvalidationEvent[] {
+  const changed = (row: WrittenRow): InvalidationEvent => ({
+    type: 'scholarship.changed',
+    scholarshipId: row.id,
+    version: row.version,
+  });
+  const updated = written.filter((row) => !row.inserted).map(changed);
+  const firstInserted = written.find((row) => row.inserted);
+  return firstInserted === undefined ? updated : [...updated, changed(firstInserted)];
+}
+
 /**
  * Inserts or updates one batch with a single statement. A row whose content
  * equals the stored row is left alone, so its `version` and `updated_at`
  * stay; a changed row gets `version + 1`. Source keys must be distinct
- * within the batch.
+ * within the batch. The batch's invalidation events go to the outbox in the
+ * same transaction, so caches learn of an import into a running platform.
  *
  * The statement locks rows in the order it writes them, so it writes them by
- * source key. Two imports that hold the same rows in different orders then
+ * source key. Two imports that contain the same rows in different orders then
  * wait for each other instead of deadlocking, which would abort one of them.
  */
 export async function upsertBatch(
-  db: Knex | Knex.Transaction,
+  trx: Knex.Transaction,
   rows: readonly ScholarshipRow[],
 ): Promise<UpsertCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
   const updates: Record<string, Knex.Raw | Knex.Ref<string, Record<string, string>>> = {
-    version: db.raw('scholarships.version + 1'),
-    updated_at: db.fn.now(),
+    version: trx.raw('scholarships.version + 1'),
+    updated_at: trx.fn.now(),
   };
-  for (const column of IMPORTED_COLUMNS) updates[column] = db.ref(`excluded.${column}`);
+  for (const column of IMPORTED_COLUMNS) updates[column] = trx.ref(`excluded.${column}`);
   // PostgreSQL leaves xmax at 0 on a freshly inserted row and sets it on a row
   // that the ON CONFLICT update wrote. This is an implementation detail (checked
   // on PostgreSQL 17), not a documented interface.
-  const written: Array<{ inserted: boolean }> = await db('scholarships')
+  const written: WrittenRow[] = await trx('scholarships')
     .insert([...rows].sort(bySourceKey))
     .onConflict('source_key')
     .merge(updates)
     .whereRaw(CHANGED_CONDITION)
-    .returning(db.raw('(xmax = 0) AS inserted'));
+    .returning(['id', 'version', trx.raw('(xmax = 0) AS inserted')]);
+  await recordEvents(trx, CATALOG_OUTBOX_TABLE, batchEvents(written));
   const inserted = written.filter((row) => row.inserted).length;
   const updated = written.length - inserted;
   return { inserted, updated, unchanged: rows.length - written.length };
