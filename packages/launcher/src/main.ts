@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@scholarships/config';
 import { startPostgres } from '@scholarships/local-infra';
 import { type LauncherConfig, launcherConfigSchema } from './config';
@@ -65,6 +66,30 @@ function printWelcome(config: LauncherConfig): void {
   say('press Ctrl-C to stop everything');
 }
 
+const USAGE = `Usage: npm start (or node packages/launcher/dist/main.js)
+
+Starts PostgreSQL (unless DATABASE_URL is set), migrates and imports the data, then starts the
+search, catalog and eligibility services and the gateway. Ctrl-C stops everything.
+Settings come from the environment; see the settings table in README.md.
+
+  --help  print this text
+`;
+
+/** Reads the command line, which takes only `--help`, so that a stray argument starts nothing. */
+function readArguments(): void {
+  let help: boolean | undefined;
+  try {
+    help = parseArgs({ options: { help: { type: 'boolean' } }, strict: true }).values.help;
+  } catch (error) {
+    warn(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (help === true) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+}
+
 function readConfig(): LauncherConfig {
   try {
     return loadConfig(launcherConfigSchema, process.env);
@@ -76,6 +101,7 @@ function readConfig(): LauncherConfig {
 }
 
 async function main(): Promise<void> {
+  readArguments();
   const config = readConfig();
   const cleanups: Cleanup[] = [];
   let shuttingDown = false;
@@ -88,6 +114,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutDown(0));
   process.on('SIGTERM', () => void shutDown(0));
+  // A closed terminal sends SIGHUP, and a closed pipe makes writes to the terminal fail with
+  // EPIPE. Either way Ctrl-C can no longer reach the launcher, so it stops the platform itself.
+  process.on('SIGHUP', () => void shutDown(0));
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', () => void shutDown(1));
+  }
 
   try {
     const database = await provideDatabase(config);

@@ -29,6 +29,12 @@ export class Supervisor {
   start(spec: ProcessSpec): void {
     const logFile = path.join(this.logDir, `${spec.name}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
+    // A log file that cannot be opened or written (a directory, no permission, a full disk)
+    // stops the platform, so no process is left running without its log.
+    log.once('error', (error) => {
+      warn(`cannot write ${logFile}: ${error.message}`);
+      if (!this.stopping) this.onUnexpectedExit(spec.name);
+    });
     const child = spawn(process.execPath, [spec.entry], {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,33 @@
+import { parseArgs } from 'node:util';
 import knexFactory, { type Knex } from 'knex';
 import { parseIsoDate } from './normalize/calendar-date';
 import type { ImportProgress } from './types';
 
 /** Exit status for a missing or invalid setting, as opposed to 1 for a failed run. */
 export const EXIT_USAGE = 2;
+
+/**
+ * Reads the command's flags, which all take no value. `--help` prints `usage` and exits with 0,
+ * and an unknown flag or a stray argument prints the problem and `usage` and exits with 2, so a
+ * typo never starts a run that writes to the database.
+ */
+export function readFlags(flags: readonly string[], usage: string): Set<string> {
+  const options = Object.fromEntries(
+    [...flags, 'help'].map((flag) => [flag, { type: 'boolean' as const }]),
+  );
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args: process.argv.slice(2), options, strict: true }));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${usage}`);
+    process.exit(EXIT_USAGE);
+  }
+  if (values.help === true) {
+    process.stdout.write(usage);
+    process.exit(0);
+  }
+  return new Set(flags.filter((flag) => values[flag] === true));
+}
 
 /** Returns the required environment variable, or prints why it is needed and exits with status 2. */
 export function requireEnv(name: string, purpose: string): string {

@@ -1,4 +1,4 @@
-import { connect, formatProgress, requireEnv, todaySetting } from './cli-support';
+import { connect, formatProgress, readFlags, requireEnv, todaySetting } from './cli-support';
 import { findDataDir } from './find-data-dir';
 import { importScholarships, isImportCurrent } from './import-scholarships';
 
@@ -18,7 +18,18 @@ import { importScholarships, isImportCurrent } from './import-scholarships';
  * Prints the report as JSON to stdout and progress lines to stderr. Exits with
  * 2 when a setting is missing or invalid and with 1 when the import fails.
  */
+const USAGE = `Usage: node services/catalog/dist/import/cli.js [--skip-if-current]
+
+Imports the scholarship data sets into the catalog database.
+
+  --skip-if-current  do nothing when the same files were imported in full today
+  --help             print this text
+
+Environment: DATABASE_URL (required), SCHOLARSHIP_DATA_DIR, IMPORT_TODAY (YYYY-MM-DD).
+`;
+
 async function main(): Promise<void> {
+  const flags = readFlags(['skip-if-current'], USAGE);
   const databaseUrl = requireEnv(
     'DATABASE_URL',
     'the PostgreSQL connection string of the catalog database',
@@ -27,10 +38,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.SCHOLARSHIP_DATA_DIR?.trim() || findDataDir(__dirname);
   const knex = connect(databaseUrl);
   try {
-    if (
-      process.argv.includes('--skip-if-current') &&
-      (await isImportCurrent(knex, dataDir, today))
-    ) {
+    if (flags.has('skip-if-current') && (await isImportCurrent(knex, dataDir, today))) {
       process.stdout.write(`${JSON.stringify({ alreadyImported: true, today })}\n`);
       return;
     }

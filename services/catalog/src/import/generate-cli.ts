@@ -1,4 +1,11 @@
-import { connect, EXIT_USAGE, formatProgress, requireEnv, todaySetting } from './cli-support';
+import {
+  connect,
+  EXIT_USAGE,
+  formatProgress,
+  readFlags,
+  requireEnv,
+  todaySetting,
+} from './cli-support';
 import { findDataDir } from './find-data-dir';
 import { DEFAULT_SYNTHETIC_COUNT, loadSyntheticScholarships } from './generate';
 
@@ -28,7 +35,18 @@ function integerSetting(name: string, fallback: number): number {
  *
  * Prints a JSON summary to stdout and progress lines to stderr.
  */
+const USAGE = `Usage: node services/catalog/dist/import/generate-cli.js
+
+Loads synthetic scholarships derived from the real data sets, for benchmarks.
+
+  --help  print this text
+
+Environment: DATABASE_URL (required), SYNTHETIC_COUNT (default 100000), SYNTHETIC_SEED
+(default 1), SCHOLARSHIP_DATA_DIR, IMPORT_TODAY (YYYY-MM-DD).
+`;
+
 async function main(): Promise<void> {
+  readFlags([], USAGE);
   const databaseUrl = requireEnv(
     'DATABASE_URL',
     'the PostgreSQL connection string of the catalog database',
