@@ -8,11 +8,13 @@ export {
 } from './database';
 export { runMigrationCli } from './migration-cli';
 export {
+  isMigrationLockError,
   type Migration,
   type MigrationOptions,
   migrateDown,
   migrateLatest,
   migrateRollbackAll,
+  migrateUnlock,
 } from './migrations';
 export { type QueryEvent, type QueryListener, QueryRecorder } from './query-events';
 export {

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
-import { type Migration, migrateDown, migrateLatest, migrateRollbackAll } from './index';
+import {
+  isMigrationLockError,
+  type Migration,
+  migrateDown,
+  migrateLatest,
+  migrateRollbackAll,
+  migrateUnlock,
+  runMigrationCli,
+} from './index';
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? '';
 const table = `migration_probe_${randomBytes(4).toString('hex')}`;
@@ -79,5 +87,39 @@ describe('migrateDown by name', () => {
     await expect(migrateDown(knex, options, '009-missing')).rejects.toThrow(
       'no migration named "009-missing"; known: 001-create-table, 002-index-code, 003-add-note',
     );
+  });
+});
+
+describe('migration lock', () => {
+  const lockTable = `knex_migrations_${options.service}_lock`;
+  const setLock = async (locked: boolean) => {
+    await knex(lockTable).update({ is_locked: locked ? 1 : 0 });
+  };
+
+  it('releases a lock that a killed run left set', async () => {
+    await setLock(true);
+    const blocked = await migrateLatest(knex, options).catch((error: unknown) => error);
+    expect(isMigrationLockError(blocked)).toBe(true);
+
+    await migrateUnlock(knex, options);
+    await expect(migrateLatest(knex, options)).resolves.toEqual([]);
+  });
+
+  it('waits in the CLI until another run releases the lock', async () => {
+    await setLock(true);
+    const release = setTimeout(() => void setLock(false), 600);
+    const output = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const errors = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      await runMigrationCli(options, ['latest'], { DATABASE_URL: serverUrl });
+      expect(process.exitCode ?? 0).toBe(0);
+      expect(String(errors.mock.calls[0]?.[0])).toContain('another run holds the lock');
+      expect(String(output.mock.calls[0]?.[0])).toContain('"command":"latest"');
+    } finally {
+      clearTimeout(release);
+      output.mockRestore();
+      errors.mockRestore();
+      process.exitCode = undefined;
+    }
   });
 });

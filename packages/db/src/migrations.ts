@@ -45,6 +45,20 @@ export async function migrateLatest(knex: Knex, options: MigrationOptions): Prom
 }
 
 /**
+ * Releases the service's migration lock, which a run that was killed can leave set. Only safe
+ * when no other migration run of the service is active.
+ */
+export async function migrateUnlock(knex: Knex, options: MigrationOptions): Promise<string[]> {
+  await knex.migrate.forceFreeMigrationsLock(migratorConfig(options));
+  return [];
+}
+
+/** Returns whether an error is Knex's refusal to migrate while the lock is set. */
+export function isMigrationLockError(error: unknown): boolean {
+  return error instanceof Error && /already locked/i.test(error.message);
+}
+
+/**
  * Reverts one applied migration of the service: `name`, or the most recent one when no name is
  * given. The migrations applied after it stay, so an index migration can be rolled back alone.
  * Returns the names reverted.
