@@ -25,6 +25,17 @@ async function eventually(check: () => Promise<boolean>, limitMs = 5000): Promis
   return false;
 }
 
+/** A logger at debug level that keeps each line's message. */
+function recordingLogger() {
+  const messages: string[] = [];
+  const destination = {
+    write(line: string) {
+      messages.push((JSON.parse(line) as { msg: string }).msg);
+    },
+  };
+  return { logger: createLogger({ service: 'test', level: 'debug', destination }), messages };
+}
+
 describe('rollout switches while Redis is down', () => {
   let server: RedisServer;
   let redis: Redis;
@@ -34,6 +45,21 @@ describe('rollout switches while Redis is down', () => {
     await store.close();
     redis.disconnect();
     await server.stop();
+  });
+
+  it('handles the subscriber connection errors', async () => {
+    server = await startRedis();
+    const { logger, messages } = recordingLogger();
+    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(redis);
+    store = createRedisSwitchStore({ redis, defaults: DEFAULTS, logger, keyspace: KEYSPACE });
+    await store.ready();
+    await server.stop();
+
+    const logged = await eventually(async () =>
+      messages.includes('rollout switch subscriber connection error'),
+    );
+    expect(logged).toBe(true);
   });
 
   it('keeps a change and writes it when Redis returns', async () => {
