@@ -80,8 +80,8 @@ class RedisSwitchStore implements SwitchStore {
       commandTimeout: undefined,
       enableAutoPipelining: false,
     });
-    // A duplicate has no listener of its own; without one, ioredis prints every failed reconnect
-    // with a stack trace. The periodic read logs the switch to the fallback once.
+    // A duplicate has no listener of its own, and without one ioredis prints every failed
+    // reconnect with a stack trace. The periodic read logs the switch to the fallback once.
     this.subscriber.on('error', (error: Error) => {
       this.options.logger.debug({ err: error }, 'rollout switch subscriber connection error');
     });

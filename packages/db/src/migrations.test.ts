@@ -31,6 +31,7 @@ const steps: Migration[] = [
   {
     name: '002-index-code',
     config: { transaction: false },
+    standalone: true,
     up: async (knex) => {
       await knex.raw('CREATE INDEX CONCURRENTLY ?? ON ?? (code)', [index, table]);
     },
@@ -83,6 +84,13 @@ describe('migrateDown by name', () => {
     expect(await indexExists()).toBe(true);
   });
 
+  it('rejects a step that later steps build on', async () => {
+    await expect(migrateDown(knex, options, '001-create-table')).rejects.toThrow(
+      'has later migrations that build on it',
+    );
+    expect(await knex.schema.hasTable(table)).toBe(true);
+  });
+
   it('rejects an unknown name and lists the known ones', async () => {
     await expect(migrateDown(knex, options, '009-missing')).rejects.toThrow(
       'no migration named "009-missing"; known: 001-create-table, 002-index-code, 003-add-note',
@@ -120,6 +128,47 @@ describe('migration lock', () => {
       output.mockRestore();
       errors.mockRestore();
       process.exitCode = undefined;
+    }
+  });
+});
+
+describe('dependent services', () => {
+  const dependentTable = `${table}_dependent`;
+  const dependent = {
+    service: `${options.service}_dependent`,
+    migrations: [
+      {
+        name: '001-create-dependent',
+        up: async (knex: Knex) => {
+          await knex.schema.createTable(dependentTable, (columns) => columns.increments('id'));
+        },
+        down: async (knex: Knex) => {
+          await knex.schema.dropTable(dependentTable);
+        },
+      },
+    ],
+  };
+  const withDependent = { ...options, dependents: [dependent.service] };
+
+  it('rejects a full revert under a dependent', async () => {
+    await migrateLatest(knex, dependent);
+    try {
+      await expect(migrateRollbackAll(knex, withDependent)).rejects.toThrow(
+        `${dependent.service} migrations build on ${options.service}'s tables`,
+      );
+      expect(await knex.schema.hasTable(table)).toBe(true);
+    } finally {
+      await migrateRollbackAll(knex, dependent);
+    }
+  });
+
+  it('reverts a standalone step under a dependent', async () => {
+    await migrateLatest(knex, dependent);
+    try {
+      expect(await migrateDown(knex, withDependent, '002-index-code')).toEqual(['002-index-code']);
+      expect(await migrateLatest(knex, withDependent)).toEqual(['002-index-code']);
+    } finally {
+      await migrateRollbackAll(knex, dependent);
     }
   });
 });

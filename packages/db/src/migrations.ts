@@ -7,12 +7,22 @@ export interface Migration {
   down(knex: Knex): Promise<void>;
   /** `{ transaction: false }` for steps such as `CREATE INDEX CONCURRENTLY` that cannot run in a transaction. */
   config?: { transaction?: boolean };
+  /**
+   * True when reverting this step alone leaves every other step's objects intact, as for an
+   * index: it may then be reverted out of order, and while other services build on this one.
+   */
+  standalone?: boolean;
 }
 
 export interface MigrationOptions {
   /** Owner of the migrations; its table is `knex_migrations_<service>`. */
   service: string;
   migrations: readonly Migration[];
+  /**
+   * Services whose migrations build on this service's tables, such as columns and indexes on
+   * `scholarships`. A step that is not standalone is not reverted while any of them is applied.
+   */
+  dependents?: readonly string[];
 }
 
 class ListMigrationSource implements Knex.MigrationSource<Migration> {
@@ -72,6 +82,17 @@ export async function migrateDown(
     const known = options.migrations.map((migration) => migration.name).join(', ');
     throw new Error(`${options.service} has no migration named "${name}"; known: ${known}`);
   }
+  const applied = await appliedNames(knex, options);
+  const target = name ?? applied.at(-1);
+  if (target !== undefined && applied.includes(target)) {
+    if (target !== applied.at(-1) && !isStandalone(options, target)) {
+      throw new Error(
+        `${options.service} migration ${target} has later migrations that build on it; ` +
+          'revert them first with "down", newest first',
+      );
+    }
+    await rejectWhileDependentsApplied(knex, options, [target]);
+  }
   const config =
     name === undefined ? migratorConfig(options) : { ...migratorConfig(options), name };
   const [, reverted] = (await knex.migrate.down(config)) as [number, string[]];
@@ -80,9 +101,50 @@ export async function migrateDown(
 
 /** Reverts every applied migration of the service, newest first. */
 export async function migrateRollbackAll(knex: Knex, options: MigrationOptions): Promise<string[]> {
+  await rejectWhileDependentsApplied(knex, options, await appliedNames(knex, options));
   const [, reverted] = (await knex.migrate.rollback(migratorConfig(options), true)) as [
     number,
     string[],
   ];
   return reverted;
+}
+
+/** Returns the names of the service's applied migrations, oldest first. */
+async function appliedNames(knex: Knex, options: MigrationOptions): Promise<string[]> {
+  const table = migratorConfig(options).tableName as string;
+  if (!(await knex.schema.hasTable(table))) return [];
+  const rows: { name: string }[] = await knex(table).select('name').orderBy('id');
+  return rows.map((row) => row.name);
+}
+
+function isStandalone(options: MigrationOptions, name: string): boolean {
+  return options.migrations.some((migration) => migration.name === name && migration.standalone);
+}
+
+/**
+ * Throws when a step that is not standalone would be reverted while a dependent service has
+ * applied migrations: dropping `scholarships`, say, would drop that service's columns, indexes
+ * and triggers while its migrations table still lists them as applied.
+ */
+async function rejectWhileDependentsApplied(
+  knex: Knex,
+  options: MigrationOptions,
+  names: readonly string[],
+): Promise<void> {
+  if (names.every((name) => isStandalone(options, name))) return;
+  const blocking: string[] = [];
+  for (const dependent of options.dependents ?? []) {
+    const table = `knex_migrations_${dependent}`;
+    if ((await knex.schema.hasTable(table)) && (await knex(table).first('name')) !== undefined) {
+      blocking.push(dependent);
+    }
+  }
+  if (blocking.length === 0) return;
+  const commands = blocking.map(
+    (service) => `node services/${service}/dist/migrate.js rollback-all`,
+  );
+  throw new Error(
+    `${blocking.join(' and ')} migrations build on ${options.service}'s tables and are applied; ` +
+      `revert them first: ${commands.join('; ')}`,
+  );
 }

@@ -1,4 +1,5 @@
 import { runMigrationCli } from '@scholarships/db';
 import { migrations } from './migrations';
 
-void runMigrationCli({ service: 'catalog', migrations });
+// Search and eligibility add columns, indexes and triggers to `scholarships`.
+void runMigrationCli({ service: 'catalog', migrations, dependents: ['search', 'eligibility'] });

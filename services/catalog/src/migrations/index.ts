@@ -11,5 +11,9 @@ export const migrations: Migration[] = [
   { name: '002-create-user-interactions', ...createUserInteractions },
   { name: '003-create-catalog-imports', ...createCatalogImports },
   createCatalogOutbox,
-  { name: '005-index-interactions-user-scholarship', ...indexInteractionsUserScholarship },
+  {
+    name: '005-index-interactions-user-scholarship',
+    ...indexInteractionsUserScholarship,
+    standalone: true,
+  },
 ];

@@ -13,9 +13,13 @@ import * as dropEligibilityIndex from './006-drop-eligibility-index';
  */
 export const migrations: Migration[] = [
   { name: '001-create-student-profiles', ...createStudentProfiles },
-  { name: '002-create-eligibility-index', ...createEligibilityIndex },
+  { name: '002-create-eligibility-index', ...createEligibilityIndex, standalone: true },
   createEligibilityOutbox,
   { name: '004-create-criteria-sets', ...createCriteriaSets },
-  { name: '005-index-scholarships-by-criteria-set', ...indexScholarshipsByCriteriaSet },
-  { name: '006-drop-eligibility-index', ...dropEligibilityIndex },
+  {
+    name: '005-index-scholarships-by-criteria-set',
+    ...indexScholarshipsByCriteriaSet,
+    standalone: true,
+  },
+  { name: '006-drop-eligibility-index', ...dropEligibilityIndex, standalone: true },
 ];

@@ -18,13 +18,17 @@ import * as createNamePostings from './011-create-name-postings';
 export const migrations: Migration[] = [
   { name: '001-create-search-document-function', ...createSearchDocumentFunction },
   { name: '002-add-search-document-column', ...addSearchDocumentColumn },
-  { name: '003-create-search-document-index', ...createSearchDocumentIndex },
-  { name: '004-create-search-filter-index', ...createSearchFilterIndex },
-  { name: '005-add-eligibility-words-to-document', ...addEligibilityWordsToDocument },
+  { name: '003-create-search-document-index', ...createSearchDocumentIndex, standalone: true },
+  { name: '004-create-search-filter-index', ...createSearchFilterIndex, standalone: true },
+  {
+    name: '005-add-eligibility-words-to-document',
+    ...addEligibilityWordsToDocument,
+    standalone: true,
+  },
   { name: '006-create-search-terms', ...createSearchTerms },
-  { name: '007-create-sort-and-prefix-indexes', ...createSortAndPrefixIndexes },
+  { name: '007-create-sort-and-prefix-indexes', ...createSortAndPrefixIndexes, standalone: true },
   { name: '008-create-list-cardinality-statistics', ...createListCardinalityStatistics },
   { name: '009-add-name-document-column', ...addNameDocumentColumn },
-  { name: '010-create-name-document-index', ...createNameDocumentIndex },
+  { name: '010-create-name-document-index', ...createNameDocumentIndex, standalone: true },
   { name: '011-create-name-postings', ...createNamePostings },
 ];
