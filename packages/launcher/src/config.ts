@@ -5,25 +5,43 @@ import { z } from 'zod';
 /** Root of the repository, from `packages/launcher/dist` or `packages/launcher/src`. */
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-export const launcherConfigSchema = z.object({
-  /** Use this server instead of starting the embedded PostgreSQL. */
-  DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
-  /**
-   * Passed to every process: the gateway shares its cache and rate limits there, and the
-   * services publish cache invalidations there. Without it, the gateway runs in-process
-   * stand-ins and invalidates only on writes that pass through it.
-   */
-  REDIS_URL: env.url(['redis', 'rediss']).optional(),
-  /** Where the embedded PostgreSQL keeps its data and the processes their logs. */
-  DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
-  HOST: z.string().default('127.0.0.1'),
-  GATEWAY_PORT: env.port(8080),
-  SEARCH_PORT: env.port(8081),
-  CATALOG_PORT: env.port(8082),
-  ELIGIBILITY_PORT: env.port(8083),
-  LOG_LEVEL: env.logLevel(),
-  /** Seconds to wait for every process to report ready. */
-  READY_TIMEOUT_SECONDS: env.integer(120, { min: 1, max: 3600 }),
-});
+const PORT_NAMES = ['GATEWAY_PORT', 'SEARCH_PORT', 'CATALOG_PORT', 'ELIGIBILITY_PORT'] as const;
+
+export const launcherConfigSchema = z
+  .object({
+    /** Use this server instead of starting the embedded PostgreSQL. */
+    DATABASE_URL: env.url(['postgres', 'postgresql']).optional(),
+    /**
+     * Passed to every process: the gateway shares its cache and rate limits there, and the
+     * services publish cache invalidations there. Without it, the gateway runs in-process
+     * stand-ins and invalidates only on writes that pass through it.
+     */
+    REDIS_URL: env.url(['redis', 'rediss']).optional(),
+    /** Where the embedded PostgreSQL keeps its data and the processes their logs. */
+    DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
+    HOST: z.string().default('127.0.0.1'),
+    GATEWAY_PORT: env.port(8080),
+    SEARCH_PORT: env.port(8081),
+    CATALOG_PORT: env.port(8082),
+    ELIGIBILITY_PORT: env.port(8083),
+    LOG_LEVEL: env.logLevel(),
+    /** Seconds to wait for every process to report ready. */
+    READY_TIMEOUT_SECONDS: env.integer(120, { min: 1, max: 3600 }),
+  })
+  .superRefine((config, context) => {
+    // With two processes on one port, the second fails to listen and the first passes its checks.
+    const seen = new Map<number, string>();
+    for (const name of PORT_NAMES) {
+      const other = seen.get(config[name]);
+      if (other !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `must differ from ${other} (both are ${config[name]})`,
+        });
+      }
+      seen.set(config[name], name);
+    }
+  });
 
 export type LauncherConfig = z.output<typeof launcherConfigSchema>;

@@ -11,14 +11,28 @@ import { waitReady } from './wait-ready';
 
 type Cleanup = () => Promise<void>;
 
-async function provideDatabase(config: LauncherConfig): Promise<{ url: string; stop: Cleanup }> {
+/**
+ * Provides the database: the server at DATABASE_URL, or an embedded one. When the embedded server
+ * exits on its own, `onLost` runs, so that the launcher stops rather than serve 503s unnoticed.
+ */
+async function provideDatabase(
+  config: LauncherConfig,
+  onLost: () => void,
+): Promise<{ url: string; stop: Cleanup }> {
   if (config.DATABASE_URL) {
     say('using the PostgreSQL server at DATABASE_URL');
     return { url: config.DATABASE_URL, stop: async () => {} };
   }
   const dataDir = path.join(config.DATA_DIR, 'postgres');
   say(`starting embedded PostgreSQL in ${dataDir}`);
-  const server = await startPostgres({ dataDir, database: 'scholarships' });
+  const server = await startPostgres({
+    dataDir,
+    database: 'scholarships',
+    onUnexpectedExit: (ending) => {
+      warn(`embedded PostgreSQL exited on its own (${ending}); stopping the platform`);
+      onLost();
+    },
+  });
   say(`embedded PostgreSQL listening on port ${server.port}`);
   return { url: server.connectionString, stop: () => server.stop() };
 }
@@ -122,7 +136,7 @@ async function main(): Promise<void> {
   }
 
   try {
-    const database = await provideDatabase(config);
+    const database = await provideDatabase(config, () => void shutDown(1));
     cleanups.push(database.stop);
     await prepareData(database.url);
     const supervisor = new Supervisor(path.join(config.DATA_DIR, 'logs'), () => void shutDown(1));

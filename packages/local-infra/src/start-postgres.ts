@@ -58,6 +58,8 @@ export interface StartPostgresOptions {
   serverUser?: string;
   /** Receives each line of initdb and server output, and notes from this package. */
   log?: LogCallback;
+  /** Called when the server exits without stop(), with how it ended, e.g. `signal SIGINT`. */
+  onUnexpectedExit?: (ending: string) => void;
   /** Maximum time in ms for initdb. Default: 120000. */
   initTimeoutMs?: number;
   /** Maximum time in ms from spawning the server to its first accepted connection. Default: 30000. */
@@ -252,7 +254,9 @@ async function finishStart(
   };
   child.once('exit', (code, signal) => {
     if (stopping === undefined) {
-      resolved.log(`postgres PID ${pid} exited unexpectedly with ${signal ?? `code ${code}`}`);
+      const ending = signal === null ? `code ${code}` : `signal ${signal}`;
+      resolved.log(`postgres PID ${pid} exited unexpectedly with ${ending}`);
+      options.onUnexpectedExit?.(ending);
     }
   });
 
