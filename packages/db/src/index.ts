@@ -6,7 +6,7 @@ export {
   type DatabaseLogger,
   type DatabaseOptions,
 } from './database';
-export { runMigrationCli } from './migration-cli';
+export { isPostgresUrl, runMigrationCli } from './migration-cli';
 export {
   isMigrationLockError,
   type Migration,

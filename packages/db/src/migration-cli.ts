@@ -27,6 +27,11 @@ const LOCK_POLL_MS = 250;
 /** Exit status after SIGINT or SIGTERM, as shells report a process ended by SIGINT. */
 const EXIT_INTERRUPTED = 130;
 
+/** Returns whether a connection string is a URL with the postgres or postgresql scheme. */
+export function isPostgresUrl(text: string): boolean {
+  return /^postgres(ql)?:\/\/\S+$/.test(text.trim());
+}
+
 function isCommand(value: string): value is Command {
   return Object.hasOwn(COMMANDS, value);
 }
@@ -156,6 +161,13 @@ export async function runMigrationCli(
     (name !== undefined && command !== 'down')
   ) {
     process.stderr.write(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  if (!isPostgresUrl(connectionString)) {
+    // pg reads any other text as a host name or falls back to localhost:5432, so a typo could
+    // migrate whatever server listens there.
+    process.stderr.write(`DATABASE_URL must be a postgres:// or postgresql:// URL\n${USAGE}`);
     process.exitCode = 2;
     return;
   }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isPostgresUrl } from '@scholarships/db';
 import knexFactory, { type Knex } from 'knex';
 import { parseIsoDate } from './normalize/calendar-date';
 import type { ImportProgress } from './types';
@@ -34,6 +35,17 @@ export function requireEnv(name: string, purpose: string): string {
   const value = process.env[name]?.trim();
   if (value) return value;
   process.stderr.write(`${name} is not set. Set it to ${purpose}.\n`);
+  process.exit(EXIT_USAGE);
+}
+
+/** Returns DATABASE_URL, or prints the problem and exits with status 2 when it is no postgres URL. */
+export function requireDatabaseUrl(): string {
+  const url = requireEnv(
+    'DATABASE_URL',
+    'the PostgreSQL connection string of the catalog database',
+  );
+  if (isPostgresUrl(url)) return url;
+  process.stderr.write('DATABASE_URL is invalid: expected a postgres:// or postgresql:// URL.\n');
   process.exit(EXIT_USAGE);
 }
 

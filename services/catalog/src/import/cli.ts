@@ -1,4 +1,10 @@
-import { connect, formatProgress, readFlags, requireEnv, todaySetting } from './cli-support';
+import {
+  connect,
+  formatProgress,
+  readFlags,
+  requireDatabaseUrl,
+  todaySetting,
+} from './cli-support';
 import { findDataDir } from './find-data-dir';
 import { importScholarships, isImportCurrent } from './import-scholarships';
 
@@ -30,10 +36,7 @@ Environment: DATABASE_URL (required), SCHOLARSHIP_DATA_DIR, IMPORT_TODAY (YYYY-M
 
 async function main(): Promise<void> {
   const flags = readFlags(['skip-if-current'], USAGE);
-  const databaseUrl = requireEnv(
-    'DATABASE_URL',
-    'the PostgreSQL connection string of the catalog database',
-  );
+  const databaseUrl = requireDatabaseUrl();
   const today = todaySetting();
   const dataDir = process.env.SCHOLARSHIP_DATA_DIR?.trim() || findDataDir(__dirname);
   const knex = connect(databaseUrl);

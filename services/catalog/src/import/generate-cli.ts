@@ -3,7 +3,7 @@ import {
   EXIT_USAGE,
   formatProgress,
   readFlags,
-  requireEnv,
+  requireDatabaseUrl,
   todaySetting,
 } from './cli-support';
 import { findDataDir } from './find-data-dir';
@@ -47,10 +47,7 @@ Environment: DATABASE_URL (required), SYNTHETIC_COUNT (default 100000), SYNTHETI
 
 async function main(): Promise<void> {
   readFlags([], USAGE);
-  const databaseUrl = requireEnv(
-    'DATABASE_URL',
-    'the PostgreSQL connection string of the catalog database',
-  );
+  const databaseUrl = requireDatabaseUrl();
   const count = integerSetting('SYNTHETIC_COUNT', DEFAULT_SYNTHETIC_COUNT);
   const seed = integerSetting('SYNTHETIC_SEED', 1);
   const today = todaySetting();
