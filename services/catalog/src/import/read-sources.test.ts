@@ -1,6 +1,10 @@
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { findDataDir } from './find-data-dir';
 import { mergeRecords } from './merge/merge-records';
 import { readAllSources } from './read-sources';
+import { SOURCE_FILES } from './sources/files';
 import type { ImportProgress } from './types';
 
 describe('readAllSources on the real files', () => {
@@ -41,5 +45,37 @@ describe('readAllSources on the real files', () => {
       'islt_7310',
     ]);
     expect(progress.every((event) => event.phase === 'read')).toBe(true);
+  });
+});
+
+describe('readAllSources on damaged files', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'damaged-data-'));
+    const source = findDataDir(__dirname);
+    for (const relativePath of Object.values(SOURCE_FILES)) {
+      await mkdir(path.dirname(path.join(dataDir, relativePath)), { recursive: true });
+      await copyFile(path.join(source, relativePath), path.join(dataDir, relativePath));
+    }
+  });
+
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('names the file of a truncated data set', async () => {
+    const file = path.join(dataDir, SOURCE_FILES.helios);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.slice(0, text.length / 2));
+    await expect(readAllSources(dataDir)).rejects.toThrow(
+      `data set helios could not be read from ${file}`,
+    );
+  });
+
+  it('rejects an empty data set', async () => {
+    const file = path.join(dataDir, SOURCE_FILES.helios);
+    await writeFile(file, '[]');
+    await expect(readAllSources(dataDir)).rejects.toThrow(`data set helios has no rows in ${file}`);
   });
 });

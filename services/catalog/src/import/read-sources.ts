@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { mapBigFutureRow } from './mappers/bigfuture';
 import { mapHeliosRow } from './mappers/helios';
 import { mapIefaRow } from './mappers/iefa';
 import { mapIsltRow } from './mappers/islt';
 import { readBigFuture } from './sources/bigfuture';
+import { SOURCE_FILES } from './sources/files';
 import { readHelios } from './sources/helios';
 import { readIefa } from './sources/iefa';
 import { readIslt } from './sources/islt';
@@ -34,6 +36,27 @@ async function rowMappers(source: SourceName, dataDir: string): Promise<Array<()
   }
 }
 
+/**
+ * Reads one data set, naming its file in any error. A data set without rows is an error too:
+ * every real one has rows, so an empty file is a truncated download rather than news.
+ */
+async function readSource(source: SourceName, dataDir: string): Promise<Array<() => MappedRow>> {
+  const file = path.join(dataDir, SOURCE_FILES[source]);
+  let mappers: Array<() => MappedRow>;
+  try {
+    mappers = await rowMappers(source, dataDir);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`data set ${source} could not be read from ${file}: ${message}`, {
+      cause: error,
+    });
+  }
+  if (mappers.length === 0) {
+    throw new Error(`data set ${source} has no rows in ${file}; the file may be truncated`);
+  }
+  return mappers;
+}
+
 /** Normalized rows of all four data sets, before duplicates are merged. */
 export interface SourceReadResult {
   rowsRead: Record<SourceName, number>;
@@ -52,7 +75,7 @@ export async function readAllSources(
     skipped: [],
   };
   for (const source of SOURCE_NAMES) {
-    const mappers = await rowMappers(source, dataDir);
+    const mappers = await readSource(source, dataDir);
     const total = mappers.length;
     result.rowsRead[source] = total;
     onProgress?.({ phase: 'read', source, done: 0, total });
