@@ -20,6 +20,7 @@ import {
   scholarshipsByIds,
 } from '@scholarships/catalog/statements';
 import type { Database } from '@scholarships/db';
+import { integerSetting } from './bench-settings';
 import { createLatencyTable, printLatencyTable } from './catalog-latency-table';
 import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
 import { seededRandom } from './load/random';
@@ -27,7 +28,7 @@ import { describeMachine } from './machine';
 import { timeStatement } from './time-statement';
 
 /** Runs per statement; bounded so the script always ends. */
-const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 5000), 100_000);
+const RUNS = integerSetting('BENCH_RUNS', 5000, 1, 100_000);
 const WARMUP_RUNS = 200;
 const P95_TARGET_MS = 5;
 const SAVED_PAGE_SIZE = 20;

@@ -18,6 +18,7 @@ import { migrations as catalogMigrations } from '@scholarships/catalog/migration
 import type { Database } from '@scholarships/db';
 import { migrations as eligibilityMigrations } from '@scholarships/eligibility/migrations';
 import { hotStatements } from '@scholarships/eligibility/statements';
+import { integerSetting } from './bench-settings';
 import { eligibilityWorkloads, type Workload } from './eligibility-workloads';
 import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
 import { formatLatencyTable, type LatencyRow, latencyRow } from './latency-table';
@@ -26,8 +27,8 @@ import { describeMachine } from './machine';
 import { loadScholarships, type ScholarshipLoadTimes } from './scholarship-data-set';
 import { timeStatement } from './time-statement';
 
-const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 2000), 100_000);
-const SECONDS_PER_WORKLOAD = Math.min(Number(process.env.BENCH_SECONDS ?? 60), 600);
+const RUNS = integerSetting('BENCH_RUNS', 2000, 1, 100_000);
+const SECONDS_PER_WORKLOAD = integerSetting('BENCH_SECONDS', 60, 1, 600);
 const WARMUP_RUNS = 50;
 const P95_TARGET_MS = 5;
 /** Date the deadlines are projected from and the statements' today. */

@@ -18,6 +18,7 @@ import type { Database } from '@scholarships/db';
 import { migrations as searchMigrations } from '@scholarships/search/migrations';
 import { searchWarmupStatements } from '@scholarships/search/search';
 import { refreshSearchTerms } from '@scholarships/search/terms';
+import { integerSetting } from './bench-settings';
 import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
 import { formatLatencyTable, type LatencyRow, latencyRow } from './latency-table';
 import { seededRandom } from './load/random';
@@ -26,15 +27,15 @@ import { loadScholarships } from './scholarship-data-set';
 import { type SearchWorkload, searchWorkloads } from './search-workloads';
 import { timeStatement } from './time-statement';
 
-const RUNS = Math.min(Number(process.env.BENCH_RUNS ?? 2000), 100_000);
-const SECONDS_PER_STATEMENT = Math.min(Number(process.env.BENCH_SECONDS ?? 60), 600);
+const RUNS = integerSetting('BENCH_RUNS', 2000, 1, 100_000);
+const SECONDS_PER_STATEMENT = integerSetting('BENCH_SECONDS', 60, 1, 600);
 const WARMUP_RUNS = 50;
 const P95_TARGET_MS = 5;
 /** Date the deadlines are projected from and the statements' today. */
 const TODAY = '2026-12-04';
 const SYNTHETIC = {
   seed: 42,
-  count: Math.min(Number(process.env.BENCH_SYNTHETIC_COUNT ?? 100_000), 1_000_000),
+  count: integerSetting('BENCH_SYNTHETIC_COUNT', 100_000, 0, 1_000_000),
 };
 /**
  * Server settings of the run. Shared buffers of 256 MB keep the table and its

@@ -14,6 +14,7 @@ import { createRedisClient } from '../redis';
 import { TEST_JWT_SECRET } from '../testing/gateway-harness';
 import { waitUntilReady } from '../testing/gateway-stack';
 import { signTestToken } from '../testing/test-tokens';
+import { integerArgument } from './bench-arguments';
 import type { LoadCase, LoadResult } from './load-client';
 
 /**
@@ -32,9 +33,23 @@ import type { LoadCase, LoadResult } from './load-client';
  * with REDIS_URL in production), CORS, auth and the WAF. `BENCH_LOCAL_LIMITER=1` keeps the rate
  * limit in process instead.
  */
-const SECONDS = Number(process.argv[2] ?? 10);
-const CONNECTIONS = Number(process.argv[3] ?? 50);
-const ROUNDS = Number(process.argv[4] ?? 3);
+const USAGE =
+  'usage: node gateway/dist/bench/cache-throughput.js [seconds per case, default 10] [connections, default 50] [rounds, default 3]';
+const SECONDS = integerArgument(0, {
+  name: 'seconds per case',
+  fallback: 10,
+  min: 1,
+  max: 120,
+  usage: USAGE,
+});
+const CONNECTIONS = integerArgument(1, {
+  name: 'connections',
+  fallback: 50,
+  min: 1,
+  max: 1000,
+  usage: USAGE,
+});
+const ROUNDS = integerArgument(2, { name: 'rounds', fallback: 3, min: 1, max: 20, usage: USAGE });
 const PATH = '/api/v1/search?state=TX&q=nursing';
 const BODY = JSON.stringify({
   items: Array.from({ length: 12 }, (_, index) => ({

@@ -9,6 +9,7 @@ import { SignJWT } from 'jose';
 import { loadGatewayConfig } from '../config';
 import { buildPipeline, type GatewayDependencies } from '../pipeline';
 import { closeUpstreams, createUpstreams, type Upstreams } from '../proxy/upstreams';
+import { integerArgument } from './bench-arguments';
 
 /**
  * Measures what the edge stages add to a proxied request. It starts a small upstream stub and
@@ -20,8 +21,22 @@ import { closeUpstreams, createUpstreams, type Upstreams } from '../proxy/upstre
  *
  * With REDIS_URL set, the rate limiter counts in that Redis; otherwise it runs in process.
  */
-const REQUESTS = Number(process.argv[2] ?? 10_000);
-const CONCURRENCY = Number(process.argv[3] ?? 1);
+const USAGE =
+  'usage: node gateway/dist/bench/pipeline-overhead.js [requests, default 10000] [concurrency, default 1]';
+const REQUESTS = integerArgument(0, {
+  name: 'requests',
+  fallback: 10_000,
+  min: 1,
+  max: 1_000_000,
+  usage: USAGE,
+});
+const CONCURRENCY = integerArgument(1, {
+  name: 'concurrency',
+  fallback: 1,
+  min: 1,
+  max: 1000,
+  usage: USAGE,
+});
 const WARMUP_REQUESTS = 2_000;
 const SECRET = 'benchmark-secret-that-is-at-least-32-bytes';
 const PATH = '/api/v1/search?q=nursing%20scholarship&state=TX&limit=20';

@@ -29,7 +29,7 @@ interface Options {
   kid: string | undefined;
 }
 
-/** Longest lifetime a development token gets: 30 days. */
+/** Maximum lifetime of a development token: 30 days. */
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
 
 function parseCommandLine() {

@@ -9,19 +9,24 @@ import {
 import { findDataDir } from './find-data-dir';
 import { DEFAULT_SYNTHETIC_COUNT, loadSyntheticScholarships } from './generate';
 
-/** Reads a whole-number setting, or prints the problem and exits with status 2. */
-function integerSetting(name: string, fallback: number): number {
+/** Reads a whole-number setting up to `max`, or prints the problem and exits with status 2. */
+function integerSetting(name: string, fallback: number, max: number): number {
   const text = process.env[name]?.trim();
   if (!text) return fallback;
   const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0) {
+  if (!/^\d+$/.test(text) || value > max) {
     process.stderr.write(
-      `${name} is invalid: expected a whole number of 0 or more, got "${text}".\n`,
+      `${name} is invalid: expected a whole number from 0 to ${max}, got "${text}".\n`,
     );
     process.exit(EXIT_USAGE);
   }
   return value;
 }
+
+/** Most synthetic rows in one run; the rows are built in memory before they are written. */
+const MAX_SYNTHETIC_COUNT = 10_000_000;
+/** Largest seed: the generator takes a 32-bit seed. */
+const MAX_SEED = 0xffff_ffff;
 
 /**
  * Loads synthetic scholarships for benchmarks.
@@ -48,8 +53,8 @@ Environment: DATABASE_URL (required), SYNTHETIC_COUNT (default 100000), SYNTHETI
 async function main(): Promise<void> {
   readFlags([], USAGE);
   const databaseUrl = requireDatabaseUrl();
-  const count = integerSetting('SYNTHETIC_COUNT', DEFAULT_SYNTHETIC_COUNT);
-  const seed = integerSetting('SYNTHETIC_SEED', 1);
+  const count = integerSetting('SYNTHETIC_COUNT', DEFAULT_SYNTHETIC_COUNT, MAX_SYNTHETIC_COUNT);
+  const seed = integerSetting('SYNTHETIC_SEED', 1, MAX_SEED);
   const today = todaySetting();
   const dataDir = process.env.SCHOLARSHIP_DATA_DIR?.trim() || findDataDir(__dirname);
   const knex = connect(databaseUrl);
