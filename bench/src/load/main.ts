@@ -129,7 +129,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${renderText(report)}\n\nreport: ${files.json}\n        ${files.html}\n`);
     if (report.gate !== undefined && !report.gate.passed) exitCode = 1;
   } catch (error) {
-    say(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (abort.signal.aborted) {
+      // Ctrl-C: stopEverything exits once the clean-up ends, and the abort is no failure.
+      say('interrupted; stopping everything');
+    } else {
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      say(`bench failed: ${text}`);
+    }
     exitCode = 1;
   } finally {
     await cleanups.runAll((error) => say(`stopping failed: ${String(error)}`));

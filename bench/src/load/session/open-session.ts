@@ -16,6 +16,7 @@ import {
   loadVocabularyFromDatabase,
   loadVocabularyFromGateway,
   parseReplayFile,
+  type ReplayEntry,
   ReplayWorkload,
   SyntheticWorkload,
   type Workload,
@@ -43,16 +44,28 @@ async function readVocabulary(
   }
 }
 
+/**
+ * Reads and parses the --replay file, naming the option in any error. It runs before the stack
+ * starts, so a missing or malformed file fails at once rather than after the data load.
+ */
+async function readReplayEntries(file: string): Promise<ReplayEntry[]> {
+  try {
+    return parseReplayFile(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--replay ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function workloadFactory(
   options: BenchOptions,
   infrastructure: Infrastructure | undefined,
   adminToken: string,
+  replayEntries: ReplayEntry[] | undefined,
 ): Promise<() => Workload> {
   const { load } = options;
-  if (load.replayFile !== undefined) {
-    const entries = parseReplayFile(await readFile(load.replayFile, 'utf8'));
-    say(`replaying ${entries.length} requests from ${load.replayFile}`);
-    return () => new ReplayWorkload(entries, adminToken);
+  if (replayEntries !== undefined) {
+    say(`replaying ${replayEntries.length} requests from ${load.replayFile}`);
+    return () => new ReplayWorkload(replayEntries, adminToken);
   }
   const vocabulary = await readVocabulary(options, infrastructure);
   say(
@@ -94,6 +107,10 @@ export async function openSession(
     },
     jwtSecret,
   );
+  const replayEntries =
+    options.load.replayFile === undefined
+      ? undefined
+      : await readReplayEntries(options.load.replayFile);
   const infrastructure =
     options.target === undefined
       ? await startInfrastructure({
@@ -103,7 +120,7 @@ export async function openSession(
           onStarted: (stop) => cleanups.add(stop),
         })
       : undefined;
-  const createWorkload = await workloadFactory(options, infrastructure, adminToken);
+  const createWorkload = await workloadFactory(options, infrastructure, adminToken, replayEntries);
   const notes: string[] = [];
   if (options.target !== undefined && targetSecret === undefined) {
     notes.push('JWT_SECRET was not set, so the target gateway rejects the admin writes with 401');
