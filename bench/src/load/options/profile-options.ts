@@ -25,6 +25,12 @@ Load options are the bench's, with --duration 20s and --rate 300 as defaults;
 ${BENCH_USAGE}`;
 
 function takeOption(args: string[], name: string): string | undefined {
+  // `--name=value`, the form every bench option also takes.
+  const joined = args.findIndex((arg) => arg.startsWith(`--${name}=`));
+  if (joined >= 0) {
+    const [arg] = args.splice(joined, 1);
+    return arg?.slice(name.length + 3);
+  }
   const index = args.indexOf(`--${name}`);
   if (index < 0) return undefined;
   const [, value] = args.splice(index, 2);

@@ -15,6 +15,12 @@ describe('parseMix', () => {
     });
   });
 
+  it('names an unreadable mix file', () => {
+    expect(() => parseMix('/missing/mix.json', noFiles)).toThrow(
+      '--mix /missing/mix.json: the file cannot be read (unexpected read of /missing/mix.json)',
+    );
+  });
+
   it('fills kinds left out with 0', () => {
     expect(parseMixPairs('search=1')).toEqual({
       search: 1,

@@ -82,8 +82,15 @@ export function parseMixJson(file: string, json: string): TrafficMix {
  * parsed as kind=weight pairs.
  */
 export function parseMix(text: string, readFile: (file: string) => string): TrafficMix {
-  if (text.trim().endsWith('.json')) return parseMixJson(text, readFile(text.trim()));
-  return parseMixPairs(text);
+  if (!text.trim().endsWith('.json')) return parseMixPairs(text);
+  const file = text.trim();
+  let json: string;
+  try {
+    json = readFile(file);
+  } catch (error) {
+    throw mixError(file, `the file cannot be read (${(error as Error).message})`);
+  }
+  return parseMixJson(file, json);
 }
 
 /** Picks kinds in proportion to their weights from uniform numbers in [0, 1). */
