@@ -17,14 +17,17 @@ const COMMANDS = {
 
 type Command = keyof typeof COMMANDS;
 
+/** Signals that stop a run: Ctrl-C, a service manager, and a closed terminal. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 const USAGE =
   'usage: DATABASE_URL=postgres://... migrate [latest | down [NAME] | rollback-all | unlock]\n';
 
-/** How long a run waits for another run of the same service to release the migration lock. */
+/** How long a run waits for another run of the same service to finish. */
 export const LOCK_WAIT_MS = 30_000;
 const LOCK_POLL_MS = 250;
 
-/** Exit status after SIGINT or SIGTERM, as shells report a process ended by SIGINT. */
+/** Exit status after SIGINT, SIGTERM or SIGHUP, as shells report a process ended by SIGINT. */
 const EXIT_INTERRUPTED = 130;
 
 /** Returns whether a connection string is a URL with the postgres or postgresql scheme. */
@@ -59,7 +62,7 @@ function trackedPool(backends: Set<number>): Knex.PoolConfig {
 
 /**
  * Returns a Knex log that drops Knex's own advice on a set lock, which names a `knex` command
- * this CLI replaces with `migrate unlock`, and repeats on every attempt while a run waits.
+ * this CLI replaces with `migrate unlock`.
  */
 function quietLockLog(): Knex.Config['log'] {
   const write = (message: unknown) => {
@@ -69,70 +72,90 @@ function quietLockLog(): Knex.Config['log'] {
   return { warn: write, error: write, deprecate: write, debug: () => {} };
 }
 
-/** Runs a command, waiting up to `LOCK_WAIT_MS` while another run of the service holds the lock. */
-async function runWaitingForLock(
-  run: () => Promise<string[]>,
-  options: MigrationOptions,
-  state: { waiting: boolean },
-): Promise<string[]> {
+/**
+ * Takes the session advisory lock that one run of a service holds for its whole length, waiting
+ * up to `LOCK_WAIT_MS` for another run. PostgreSQL releases it when the session ends, however
+ * the run ends, so unlike Knex's lock row it never outlives its run.
+ */
+async function takeRunLock(guard: Knex, options: MigrationOptions): Promise<void> {
+  const key = `knex_migrations_${options.service}`;
   const deadline = Date.now() + LOCK_WAIT_MS;
   let announced = false;
   for (;;) {
-    try {
-      state.waiting = false;
-      return await run();
-    } catch (error) {
-      if (!isMigrationLockError(error) || Date.now() >= deadline) throw error;
-      if (!announced) {
-        process.stderr.write(
-          `${options.service} migrations: another run holds the lock; waiting up to ${LOCK_WAIT_MS / 1000} s\n`,
-        );
-        announced = true;
-      }
-      state.waiting = true;
-      await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
+    const result = await guard.raw<{ rows: { taken: boolean }[] }>(
+      'SELECT pg_try_advisory_lock(hashtext(?)) AS taken',
+      [key],
+    );
+    if (result.rows[0]?.taken) return;
+    if (Date.now() >= deadline) {
+      throw new Error(
+        `another migration run of ${options.service} is still active after ${LOCK_WAIT_MS / 1000} s`,
+      );
     }
+    if (!announced) {
+      process.stderr.write(
+        `${options.service} migrations: another run is active; waiting up to ${LOCK_WAIT_MS / 1000} s\n`,
+      );
+      announced = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, LOCK_POLL_MS));
   }
 }
 
 /**
- * Stops a run on SIGINT or SIGTERM: ends its database session, which rolls back the step in
- * progress, and releases the migration lock that Knex would otherwise leave set. A run that
- * was only waiting for another run's lock releases nothing.
- * NOTE: a signal that arrives while Knex is still taking the lock, which another run holds,
- * releases that run's lock. Only two runs of one service started together can meet this.
+ * Runs a command while holding the run lock. Knex's lock row can then only be left over from a
+ * run that was killed outright, since every live run holds the run lock first, so it is released
+ * and the command tried once more.
+ */
+async function runHoldingLock(run: () => Promise<string[]>, knex: Knex, options: MigrationOptions) {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isMigrationLockError(error)) throw error;
+    process.stderr.write(
+      `${options.service} migrations: releasing the lock left by a run that was killed\n`,
+    );
+    await migrateUnlock(knex, options);
+    return run();
+  }
+}
+
+/**
+ * Stops a run on SIGINT, SIGTERM or SIGHUP. A run that holds the run lock ends its database
+ * session, which rolls back the step in progress, and releases Knex's lock row. A run still
+ * waiting for another run's lock releases nothing.
  */
 async function interrupt(
   signal: string,
   options: MigrationOptions,
   connectionString: string,
-  context: { backends: Set<number>; state: { waiting: boolean } },
+  context: { backends: Set<number>; holdsRunLock: () => boolean },
 ): Promise<never> {
   process.stderr.write(`${options.service} migrations interrupted by ${signal}\n`);
-  const cleanup = knexFactory({
-    client: 'pg',
-    connection: connectionString,
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    const pids = [...context.backends];
-    if (pids.length > 0) {
-      await cleanup.raw('SELECT pg_terminate_backend(pid) FROM unnest(?::integer[]) AS pid', [
-        pids,
-      ]);
-    }
-    if (!context.state.waiting) {
+  if (context.holdsRunLock()) {
+    const cleanup = knexFactory({
+      client: 'pg',
+      connection: connectionString,
+      pool: { min: 0, max: 1 },
+    });
+    try {
+      const pids = [...context.backends];
+      if (pids.length > 0) {
+        await cleanup.raw('SELECT pg_terminate_backend(pid) FROM unnest(?::integer[]) AS pid', [
+          pids,
+        ]);
+      }
       await migrateUnlock(cleanup, options);
       process.stderr.write(
         `${options.service} migrations: the step in progress was rolled back and the lock released\n`,
       );
+    } catch (error) {
+      process.stderr.write(
+        `${options.service} migrations: could not release the lock (${String(error)}); the next run releases it\n`,
+      );
+    } finally {
+      await cleanup.destroy();
     }
-  } catch (error) {
-    process.stderr.write(
-      `${options.service} migrations: could not release the lock (${String(error)}); run "migrate unlock" once no other run is active\n`,
-    );
-  } finally {
-    await cleanup.destroy();
   }
   process.exit(EXIT_INTERRUPTED);
 }
@@ -141,10 +164,10 @@ async function interrupt(
  * Command-line entry of a service's migrations: `latest` (default) applies
  * pending steps, `down` reverts the newest one alone, `down NAME` reverts
  * that one alone (an index migration, say) and keeps the later ones,
- * `rollback-all` reverts all of them, and `unlock` releases a lock that a
- * killed run left set. A run waits up to 30 s for another run's lock. Reads
- * `DATABASE_URL`. Exits 2 on bad usage, 1 on failure and 130 when
- * interrupted.
+ * `rollback-all` reverts all of them, and `unlock` releases Knex's lock row.
+ * A run waits up to 30 s for another run of the service, and releases a lock
+ * row that a killed run left. Reads `DATABASE_URL`. Exits 2 on bad usage, 1
+ * on failure and 130 when interrupted.
  */
 export async function runMigrationCli(
   options: MigrationOptions,
@@ -172,32 +195,37 @@ export async function runMigrationCli(
     return;
   }
   const backends = new Set<number>();
-  const state = { waiting: false };
   const knex = knexFactory({
     client: 'pg',
     connection: connectionString,
     pool: trackedPool(backends),
     log: quietLockLog(),
   });
+  // The run lock lives on a session of its own, outside the pool that runs the migrations.
+  const guard = knexFactory({
+    client: 'pg',
+    connection: connectionString,
+    pool: { min: 1, max: 1 },
+  });
+  let holdsRunLock = false;
   const onSignal = (signal: string) =>
-    void interrupt(signal, options, connectionString, { backends, state });
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+    void interrupt(signal, options, connectionString, {
+      backends,
+      holdsRunLock: () => holdsRunLock,
+    });
+  for (const signal of SIGNALS) process.once(signal, onSignal);
   try {
     const run = () => COMMANDS[command](knex, options, name);
-    const names = command === 'unlock' ? await run() : await runWaitingForLock(run, options, state);
+    await takeRunLock(guard, options);
+    holdsRunLock = true;
+    const names = command === 'unlock' ? await run() : await runHoldingLock(run, knex, options);
     process.stdout.write(`${JSON.stringify({ service: options.service, command, names })}\n`);
   } catch (error) {
     process.stderr.write(`${options.service} migrations failed: ${String(error)}\n`);
-    if (isMigrationLockError(error)) {
-      process.stderr.write(
-        `The lock stayed set for ${LOCK_WAIT_MS / 1000} s. If no other migration run of ${options.service} is active, release it with: migrate unlock\n`,
-      );
-    }
     process.exitCode = 1;
   } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    for (const signal of SIGNALS) process.removeListener(signal, onSignal);
     await knex.destroy();
+    await guard.destroy();
   }
 }

@@ -113,21 +113,46 @@ describe('migration lock', () => {
     await expect(migrateLatest(knex, options)).resolves.toEqual([]);
   });
 
-  it('waits in the CLI until another run releases the lock', async () => {
-    await setLock(true);
-    const release = setTimeout(() => void setLock(false), 600);
+  /** Runs the CLI with its output captured; returns what it wrote to stdout and stderr. */
+  async function runCli(): Promise<{ output: string; errors: string }> {
     const output = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const errors = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       await runMigrationCli(options, ['latest'], { DATABASE_URL: serverUrl });
-      expect(process.exitCode ?? 0).toBe(0);
-      expect(String(errors.mock.calls[0]?.[0])).toContain('another run holds the lock');
-      expect(String(output.mock.calls[0]?.[0])).toContain('"command":"latest"');
+      return {
+        output: output.mock.calls.map((call) => String(call[0])).join(''),
+        errors: errors.mock.calls.map((call) => String(call[0])).join(''),
+      };
     } finally {
-      clearTimeout(release);
       output.mockRestore();
       errors.mockRestore();
+    }
+  }
+
+  it('releases in the CLI a lock row left by a killed run', async () => {
+    await setLock(true);
+    const { output, errors } = await runCli();
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(errors).toContain('releasing the lock left by a run that was killed');
+    expect(output).toContain('"command":"latest"');
+  });
+
+  it('waits in the CLI while another run is active', async () => {
+    const other = knexFactory({ client: 'pg', connection: serverUrl, pool: { min: 1, max: 1 } });
+    const key = `knex_migrations_${options.service}`;
+    try {
+      await other.raw('SELECT pg_advisory_lock(hashtext(?))', [key]);
+      const release = setTimeout(() => {
+        void other.raw('SELECT pg_advisory_unlock(hashtext(?))', [key]).then(() => undefined);
+      }, 600);
+      const { output, errors } = await runCli();
+      clearTimeout(release);
+      expect(process.exitCode ?? 0).toBe(0);
+      expect(errors).toContain('another run is active');
+      expect(output).toContain('"command":"latest"');
+    } finally {
       process.exitCode = undefined;
+      await other.destroy();
     }
   });
 });
