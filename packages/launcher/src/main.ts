@@ -13,10 +13,12 @@ type Cleanup = () => Promise<void>;
 
 /**
  * Provides the database: the server at DATABASE_URL, or an embedded one. When the embedded server
- * exits on its own, `onLost` runs, so that the launcher stops rather than serve 503s unnoticed.
+ * exits on its own outside a shutdown, `onLost` runs, so that the launcher stops rather than serve
+ * 503s unnoticed.
  */
 async function provideDatabase(
   config: LauncherConfig,
+  isStopping: () => boolean,
   onLost: () => void,
 ): Promise<{ url: string; stop: Cleanup }> {
   if (config.DATABASE_URL) {
@@ -29,6 +31,7 @@ async function provideDatabase(
     dataDir,
     database: 'scholarships',
     onUnexpectedExit: (ending) => {
+      if (isStopping()) return;
       warn(`embedded PostgreSQL exited on its own (${ending}); stopping the platform`);
       onLost();
     },
@@ -136,7 +139,13 @@ async function main(): Promise<void> {
   }
 
   try {
-    const database = await provideDatabase(config, () => void shutDown(1));
+    // Ctrl-C reaches the embedded PostgreSQL too, and it may exit before the launcher has
+    // stopped the services. Only an exit outside a shutdown means the database was lost.
+    const database = await provideDatabase(
+      config,
+      () => shuttingDown,
+      () => void shutDown(1),
+    );
     cleanups.push(database.stop);
     await prepareData(database.url);
     const supervisor = new Supervisor(path.join(config.DATA_DIR, 'logs'), () => void shutDown(1));

@@ -2,15 +2,14 @@ import { type KeyPart, keyText, skipCache } from './key-part';
 import type { QueryRules } from './query-rules';
 
 /**
- * `GET /api/v1/scholarships?ids=` (services/catalog/src/scholarships/schemas.ts): one `ids`
- * value, split on commas, items trimmed and deduplicated in first-occurrence order. Items keep
- * their case and order, because the response lists items and `missing` ids in that order and as
- * written.
+ * `GET /api/v1/scholarships?ids=` (batchQuery of the api-contract package): one `ids` value,
+ * split on commas, items trimmed, folded to lower case and deduplicated in first-occurrence
+ * order. Items keep their order, because the response lists items and `missing` ids in it.
  */
 export const SCHOLARSHIP_BATCH_QUERY_RULES: QueryRules = {
   mode: 'strict',
   emptyMeansAbsent: false,
-  parameters: { ids: { kind: 'ordered-list' } },
+  parameters: { ids: { kind: 'ordered-list', letterCase: 'lower' } },
 };
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

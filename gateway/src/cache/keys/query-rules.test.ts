@@ -83,8 +83,9 @@ describe('scholarship batch keys', () => {
     expect(text(batch('ids=%20a,b%20'))).toBe(text(batch('ids=a,b')));
   });
 
-  it('keeps id case', () => {
-    expect(text(batch('ids=A'))).not.toBe(text(batch('ids=a')));
+  it('folds id case as the catalog does', () => {
+    expect(text(batch('ids=A'))).toBe(text(batch('ids=a')));
+    expect(text(batch('ids=A,b,a'))).toBe(text(batch('ids=a,b')));
   });
 
   it('bypasses repeated ids', () => {

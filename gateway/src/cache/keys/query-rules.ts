@@ -7,13 +7,14 @@ import { type KeyPart, keyText, skipCache } from './key-part';
  * - `list`: repeated or comma-separated values, trimmed, empty items ignored, case folded, and
  *   compared as a set, so the key sorts and deduplicates them;
  * - `ordered-list`: one comma-separated value whose order the response follows, so only
- *   duplicates are dropped, keeping first occurrences;
+ *   duplicates are dropped, keeping first occurrences, after folding to lower case when
+ *   `letterCase` says the service does;
  * - `single`: one value; `normalize` maps the spellings the service treats as equal to one, and
  *   returns undefined when the service treats the value as absent.
  */
 export type ParameterRule =
   | { kind: 'list'; letterCase: 'lower' | 'upper' }
-  | { kind: 'ordered-list' }
+  | { kind: 'ordered-list'; letterCase?: 'lower' }
   | { kind: 'single'; normalize?: (value: string) => string | undefined };
 
 /**
@@ -98,7 +99,7 @@ function normalizeParameter(
   if (rule.kind === 'list') return present(normalizeList(value, rule.letterCase));
   // A repeated single-valued parameter is rejected by the service with 400.
   if (typeof value !== 'string') return { kind: 'repeated' };
-  if (rule.kind === 'ordered-list') return present(normalizeOrderedList(value));
+  if (rule.kind === 'ordered-list') return present(normalizeOrderedList(value, rule.letterCase));
   return present(rule.normalize === undefined ? value : rule.normalize(value));
 }
 
@@ -116,8 +117,11 @@ function normalizeList(value: ParsedValue, letterCase: 'lower' | 'upper'): strin
   return [...new Set(items)].sort().join(',');
 }
 
-function normalizeOrderedList(value: string): string {
-  return [...new Set(value.split(',').map((item) => item.trim()))].join(',');
+function normalizeOrderedList(value: string, letterCase: 'lower' | undefined): string {
+  const items = value.split(',').map((item) => item.trim());
+  return [
+    ...new Set(letterCase === 'lower' ? items.map((item) => item.toLowerCase()) : items),
+  ].join(',');
 }
 
 function serializeSorted(values: ReadonlyMap<string, string>): string {

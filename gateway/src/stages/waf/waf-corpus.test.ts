@@ -3,7 +3,7 @@ import { WafEngine } from './waf-engine';
 
 const engine = new WafEngine({
   threshold: 5,
-  limits: { maxUrlBytes: 2048, maxHeaderBytes: 8192, maxBodyBytes: 102_400 },
+  limits: { maxUrlBytes: 4096, maxHeaderBytes: 8192, maxBodyBytes: 102_400 },
 });
 
 describe('WAF corpus', () => {

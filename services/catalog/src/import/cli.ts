@@ -8,6 +8,16 @@ import {
 import { findDataDir } from './find-data-dir';
 import { importScholarships, isImportCurrent } from './import-scholarships';
 
+const USAGE = `Usage: node services/catalog/dist/import/cli.js [--skip-if-current]
+
+Imports the scholarship data sets into the catalog database.
+
+  --skip-if-current  do nothing when the same files were imported in full today
+  --help             print this text
+
+Environment: DATABASE_URL (required), SCHOLARSHIP_DATA_DIR, IMPORT_TODAY (YYYY-MM-DD).
+`;
+
 /**
  * Imports the scholarship data sets into the catalog database.
  *
@@ -24,16 +34,6 @@ import { importScholarships, isImportCurrent } from './import-scholarships';
  * Prints the report as JSON to stdout and progress lines to stderr. Exits with
  * 2 when a setting is missing or invalid and with 1 when the import fails.
  */
-const USAGE = `Usage: node services/catalog/dist/import/cli.js [--skip-if-current]
-
-Imports the scholarship data sets into the catalog database.
-
-  --skip-if-current  do nothing when the same files were imported in full today
-  --help             print this text
-
-Environment: DATABASE_URL (required), SCHOLARSHIP_DATA_DIR, IMPORT_TODAY (YYYY-MM-DD).
-`;
-
 async function main(): Promise<void> {
   const flags = readFlags(['skip-if-current'], USAGE);
   const databaseUrl = requireDatabaseUrl();

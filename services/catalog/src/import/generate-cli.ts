@@ -23,10 +23,20 @@ function integerSetting(name: string, fallback: number, max: number): number {
   return value;
 }
 
-/** Most synthetic rows in one run; the rows are built in memory before they are written. */
-const MAX_SYNTHETIC_COUNT = 10_000_000;
-/** Largest seed: the generator takes a 32-bit seed. */
+/** Maximum synthetic rows in one run: they are built in memory before they are written. */
+const MAX_SYNTHETIC_COUNT = 1_000_000;
+/** Maximum seed: the generator takes a 32-bit seed. */
 const MAX_SEED = 0xffff_ffff;
+
+const USAGE = `Usage: node services/catalog/dist/import/generate-cli.js
+
+Loads synthetic scholarships derived from the real data sets, for benchmarks.
+
+  --help  print this text
+
+Environment: DATABASE_URL (required), SYNTHETIC_COUNT (default 100000), SYNTHETIC_SEED
+(default 1), SCHOLARSHIP_DATA_DIR, IMPORT_TODAY (YYYY-MM-DD).
+`;
 
 /**
  * Loads synthetic scholarships for benchmarks.
@@ -40,16 +50,6 @@ const MAX_SEED = 0xffff_ffff;
  *
  * Prints a JSON summary to stdout and progress lines to stderr.
  */
-const USAGE = `Usage: node services/catalog/dist/import/generate-cli.js
-
-Loads synthetic scholarships derived from the real data sets, for benchmarks.
-
-  --help  print this text
-
-Environment: DATABASE_URL (required), SYNTHETIC_COUNT (default 100000), SYNTHETIC_SEED
-(default 1), SCHOLARSHIP_DATA_DIR, IMPORT_TODAY (YYYY-MM-DD).
-`;
-
 async function main(): Promise<void> {
   readFlags([], USAGE);
   const databaseUrl = requireDatabaseUrl();
