@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { createServiceApp } from './create-service-app';
 import type { AllowedMethods } from './error-handler';
 import { problems } from './errors';
+import { poolBoundProblems } from './pool-bounds';
 import type { HttpProblem } from './problem';
 import { installProcessSafetyNet } from './process-safety-net';
 import { createServiceMetrics } from './service-metrics';
@@ -117,7 +118,10 @@ function loadServiceConfig<Config extends ServiceEnv>(
   environment: NodeJS.ProcessEnv,
 ): Readonly<Config> {
   try {
-    return loadConfig(definition.configSchema, environment) as Readonly<Config>;
+    const config = loadConfig(definition.configSchema, environment) as Readonly<Config>;
+    const problems = poolBoundProblems(config);
+    if (problems.length > 0) throw new ConfigError(problems);
+    return config;
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${definition.name}: ${error.message}\n`);
