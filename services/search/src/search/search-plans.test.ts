@@ -179,7 +179,10 @@ describe('plans on 103,813 scholarships', () => {
     const q = 'nursing sch';
     const statement = suggestScholarships(search.db.knex, suggestQuerySchema.parse({ q }), TODAY);
     const scans = await scansOf(statement);
-    expect(indexScans(scans, 'Bitmap Index Scan')).toEqual(['idx_scholarships_search_document']);
+    // The earlier words alone, then each completion with them.
+    expect(new Set(indexScans(scans, 'Bitmap Index Scan'))).toEqual(
+      new Set(['idx_scholarships_search_document']),
+    );
     expect(sequentialScans(scans)).toEqual([]);
   });
 
@@ -188,7 +191,7 @@ describe('plans on 103,813 scholarships', () => {
     async (q) => {
       const statement = suggestScholarships(search.db.knex, suggestQuerySchema.parse({ q }), TODAY);
       const scans = await scansOf(statement);
-      expect(indexScans(scans, 'Index Scan').sort()).toEqual([
+      expect([...new Set(indexScans(scans, 'Index Scan'))].sort()).toEqual([
         'idx_scholarships_name_prefix',
         'search_terms_pkey',
       ]);

@@ -33,6 +33,14 @@ const NAME_SUGGESTIONS = `(
   LIMIT :row_limit::integer
 )`;
 
+/** The most common completions of the last word, from `search_terms`. */
+const WORD_COMPLETIONS = `
+  SELECT 'term' AS kind, t.term AS text, t.documents AS scholarships, NULL::uuid AS id
+  FROM search_terms AS t
+  WHERE ${TERM_PREFIX}
+  ORDER BY t.documents DESC, t.term
+  LIMIT :row_limit::integer`;
+
 /**
  * Completions of a single word from `search_terms`, most common first, and
  * scholarships whose name starts with the word, both matched without regard
@@ -47,12 +55,7 @@ const NAME_SUGGESTIONS = `(
  * the names, as search leaves them out by default.
  */
 const SUGGEST_TEXT = `
-(
-  SELECT 'term' AS kind, t.term AS text, t.documents AS scholarships, NULL::uuid AS id
-  FROM search_terms AS t
-  WHERE ${TERM_PREFIX}
-  ORDER BY t.documents DESC, t.term
-  LIMIT :row_limit::integer
+(${WORD_COMPLETIONS}
 )
 UNION ALL
 ${NAME_SUGGESTIONS}`;
@@ -65,8 +68,19 @@ ${NAME_SUGGESTIONS}`;
  * words, as search reads the text, among open scholarships. Those with no
  * match are dropped, and the rest are ordered by their matches, counted up
  * to `count_limit`.
+ *
+ * When the earlier words match no scholarship at all, open or closed, they
+ * are misspelled or unknown, and no completion could pass that check. The
+ * completions of the word alone are listed then, as for a single word: a
+ * search of the completed text corrects the spelling of the earlier words.
  */
 const PHRASE_SUGGEST_TEXT = `
+WITH head AS (
+  SELECT EXISTS (
+    SELECT 1 FROM scholarships AS s
+    WHERE s.search_document @@ (SELECT websearch_to_tsquery('english', :head::text))
+  ) AS known
+)
 (
   SELECT 'term' AS kind, candidate.term AS text, matched.scholarships, NULL::uuid AS id
   FROM (
@@ -88,9 +102,12 @@ const PHRASE_SUGGEST_TEXT = `
       LIMIT :count_limit::integer
     ) AS matching
   ) AS matched
-  WHERE matched.scholarships > 0
+  WHERE (SELECT known FROM head) AND matched.scholarships > 0
   ORDER BY matched.scholarships DESC, candidate.documents DESC, candidate.term
   LIMIT :row_limit::integer
+)
+UNION ALL
+(${WORD_COMPLETIONS.replace('WHERE ', 'WHERE NOT (SELECT known FROM head)\n    AND ')}
 )
 UNION ALL
 ${NAME_SUGGESTIONS}`;

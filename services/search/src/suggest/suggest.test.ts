@@ -95,19 +95,28 @@ describe('GET /api/v1/search/suggest', () => {
     ]);
   });
 
+  it('completes the word alone after unknown words', async () => {
+    // A search of the completed text corrects "nursng"; the phrase check would find nothing.
+    const body = await suggest({ q: 'nursng sc' });
+    expect(body.terms).toEqual([
+      { text: 'nursng scholarship', scholarships: 1 },
+      { text: 'nursng school', scholarships: 1 },
+      { text: 'nursng science', scholarships: 1 },
+    ]);
+  });
+
   it('skips closed scholarships in phrases', async () => {
     const body = await suggest({ q: 'legacy nur' });
     expect(body.terms).toEqual([]);
   });
 
   it('counts phrase matches as search does', async () => {
-    // Search stems words, so "for nurse" also matches scholarships about nursing.
-    const body = await suggest({ q: 'for nu' });
+    // Search stems words, so "students nurse" also matches a scholarship about nursing.
+    const body = await suggest({ q: 'students nu' });
     expect(body.terms).toEqual([
-      { text: 'for nursing', scholarships: 2 },
-      { text: 'for nurse', scholarships: 2 },
-      { text: 'for nurses', scholarships: 2 },
-      { text: 'for nutrition', scholarships: 1 },
+      { text: 'students nursing', scholarships: 1 },
+      { text: 'students nurse', scholarships: 1 },
+      { text: 'students nurses', scholarships: 1 },
     ]);
   });
 
