@@ -33,13 +33,16 @@ const NAME_SUGGESTIONS = `(
   LIMIT :row_limit::integer
 )`;
 
-/** The most common completions of the last word, from `search_terms`. */
-const WORD_COMPLETIONS = `
+/** Returns the most common completions of the last word from `search_terms`, when `gate` is true. */
+function wordCompletions(gate = 'true'): string {
+  return `
   SELECT 'term' AS kind, t.term AS text, t.documents AS scholarships, NULL::uuid AS id
   FROM search_terms AS t
-  WHERE ${TERM_PREFIX}
+  WHERE ${gate}
+    AND ${TERM_PREFIX}
   ORDER BY t.documents DESC, t.term
   LIMIT :row_limit::integer`;
+}
 
 /**
  * Completions of a single word from `search_terms`, most common first, and
@@ -55,7 +58,7 @@ const WORD_COMPLETIONS = `
  * the names, as search leaves them out by default.
  */
 const SUGGEST_TEXT = `
-(${WORD_COMPLETIONS}
+(${wordCompletions()}
 )
 UNION ALL
 ${NAME_SUGGESTIONS}`;
@@ -107,7 +110,7 @@ WITH head AS (
   LIMIT :row_limit::integer
 )
 UNION ALL
-(${WORD_COMPLETIONS.replace('WHERE ', 'WHERE NOT (SELECT known FROM head)\n    AND ')}
+(${wordCompletions('NOT (SELECT known FROM head)')}
 )
 UNION ALL
 ${NAME_SUGGESTIONS}`;
