@@ -39,25 +39,12 @@ function isCommand(value: string): value is Command {
   return Object.hasOwn(COMMANDS, value);
 }
 
-/** Returns a pool setting that records each session's backend process id, so an interrupt can end it. */
-function trackedPool(backends: Set<number>): Knex.PoolConfig {
-  return {
-    min: 0,
-    max: 1,
-    afterCreate(connection: unknown, done: (error: Error | null, connection: unknown) => void) {
-      const client = connection as {
-        query(
-          text: string,
-          callback: (error: Error | null, result: { rows: { pid: number }[] }) => void,
-        ): void;
-      };
-      client.query('SELECT pg_backend_pid() AS pid', (error, result) => {
-        const pid = result?.rows[0]?.pid;
-        if (pid !== undefined) backends.add(pid);
-        done(error, connection);
-      });
-    },
-  };
+/**
+ * Returns the application name of the sessions that run one CLI process's migrations, so that an
+ * interrupt can end exactly those sessions and no other, even one that reused a process id.
+ */
+function runSessionName(service: string): string {
+  return `migrate-${service}-${process.pid}`;
 }
 
 /**
@@ -129,22 +116,20 @@ async function interrupt(
   signal: string,
   options: MigrationOptions,
   connectionString: string,
-  context: { backends: Set<number>; holdsRunLock: () => boolean },
+  holdsRunLock: () => boolean,
 ): Promise<never> {
   process.stderr.write(`${options.service} migrations interrupted by ${signal}\n`);
-  if (context.holdsRunLock()) {
+  if (holdsRunLock()) {
     const cleanup = knexFactory({
       client: 'pg',
       connection: connectionString,
       pool: { min: 0, max: 1 },
     });
     try {
-      const pids = [...context.backends];
-      if (pids.length > 0) {
-        await cleanup.raw('SELECT pg_terminate_backend(pid) FROM unnest(?::integer[]) AS pid', [
-          pids,
-        ]);
-      }
+      await cleanup.raw(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?',
+        [runSessionName(options.service)],
+      );
       await migrateUnlock(cleanup, options);
       process.stderr.write(
         `${options.service} migrations: the step in progress was rolled back and the lock released\n`,
@@ -194,11 +179,10 @@ export async function runMigrationCli(
     process.exitCode = 2;
     return;
   }
-  const backends = new Set<number>();
   const knex = knexFactory({
     client: 'pg',
-    connection: connectionString,
-    pool: trackedPool(backends),
+    connection: { connectionString, application_name: runSessionName(options.service) },
+    pool: { min: 0, max: 1 },
     log: quietLockLog(),
   });
   // The run lock lives on a session of its own, outside the pool that runs the migrations.
@@ -209,10 +193,7 @@ export async function runMigrationCli(
   });
   let holdsRunLock = false;
   const onSignal = (signal: string) =>
-    void interrupt(signal, options, connectionString, {
-      backends,
-      holdsRunLock: () => holdsRunLock,
-    });
+    void interrupt(signal, options, connectionString, () => holdsRunLock);
   for (const signal of SIGNALS) process.once(signal, onSignal);
   try {
     const run = () => COMMANDS[command](knex, options, name);
