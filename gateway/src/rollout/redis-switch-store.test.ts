@@ -25,7 +25,7 @@ async function eventually(check: () => Promise<boolean>, limitMs = 5000): Promis
   return false;
 }
 
-/** A logger at debug level that keeps each line's message. */
+/** Creates a logger at debug level that keeps each line's message. */
 function recordingLogger() {
   const messages: string[] = [];
   const destination = {

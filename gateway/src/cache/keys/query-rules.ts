@@ -8,7 +8,7 @@ import { type KeyPart, keyText, skipCache } from './key-part';
  *   compared as a set, so the key sorts and deduplicates them;
  * - `ordered-list`: one comma-separated value whose order the response follows, so only
  *   duplicates are dropped, keeping first occurrences, after folding to lower case when
- *   `letterCase` says the service does;
+ *   `letterCase` is `lower` because the service folds case too;
  * - `single`: one value; `normalize` maps the spellings the service treats as equal to one, and
  *   returns undefined when the service treats the value as absent.
  */
@@ -119,9 +119,8 @@ function normalizeList(value: ParsedValue, letterCase: 'lower' | 'upper'): strin
 
 function normalizeOrderedList(value: string, letterCase: 'lower' | undefined): string {
   const items = value.split(',').map((item) => item.trim());
-  return [
-    ...new Set(letterCase === 'lower' ? items.map((item) => item.toLowerCase()) : items),
-  ].join(',');
+  const folded = letterCase === 'lower' ? items.map((item) => item.toLowerCase()) : items;
+  return [...new Set(folded)].join(',');
 }
 
 function serializeSorted(values: ReadonlyMap<string, string>): string {
