@@ -77,6 +77,7 @@ const baseSchema = z.object({
   PORT: env.port(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: env.logLevel(),
+  LOG_FLUSH_MS: env.logFlushMs(),
   SEARCH_URL: serviceUrl('http://127.0.0.1:8081'),
   CATALOG_URL: serviceUrl('http://127.0.0.1:8082'),
   ELIGIBILITY_URL: serviceUrl('http://127.0.0.1:8083'),

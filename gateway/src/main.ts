@@ -101,7 +101,11 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
 }
 
 const config = readConfigOrExit();
-const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+const logger = createLogger({
+  service: 'gateway',
+  level: config.LOG_LEVEL,
+  flushIntervalMs: config.LOG_FLUSH_MS,
+});
 start(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, 'gateway failed to start');
   process.exit(1);

@@ -36,6 +36,9 @@ export const env = {
   logLevel: () =>
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
+  /** Milliseconds a log line may wait in its process's write batch; 0 writes each line at once. */
+  logFlushMs: () => env.integer(200, { min: 0, max: 10_000 }),
+
   list: () =>
     z
       .string()

@@ -7,6 +7,7 @@ export function serviceEnv(defaultPort: number) {
     PORT: env.port(defaultPort),
     HOST: z.string().default('127.0.0.1'),
     LOG_LEVEL: env.logLevel(),
+    LOG_FLUSH_MS: env.logFlushMs(),
     DATABASE_URL: env.url(['postgres', 'postgresql']),
     DB_POOL_MIN: env.integer(2, { min: 0, max: 100 }),
     DB_POOL_MAX: env.integer(10, { min: 1, max: 200 }),

@@ -25,6 +25,7 @@ export const launcherConfigSchema = z
     CATALOG_PORT: env.port(8082),
     ELIGIBILITY_PORT: env.port(8083),
     LOG_LEVEL: env.logLevel(),
+    LOG_FLUSH_MS: env.logFlushMs(),
     /** Seconds to wait for every process to report ready. */
     READY_TIMEOUT_SECONDS: env.integer(120, { min: 1, max: 3600 }),
   })

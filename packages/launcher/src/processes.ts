@@ -20,6 +20,7 @@ export function platformProcesses(config: LauncherConfig, databaseUrl: string): 
   const common = {
     HOST: config.HOST,
     LOG_LEVEL: config.LOG_LEVEL,
+    LOG_FLUSH_MS: String(config.LOG_FLUSH_MS),
     ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
   };
   const services: ProcessSpec[] = [

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { outputDestination } from './output-destination';
 
 export type { Logger } from 'pino';
 
@@ -9,7 +10,14 @@ export interface LoggerOptions {
   level?: string;
   /** Where lines go; default standard output. Tests pass a stream to read them back. */
   destination?: DestinationStream;
+  /**
+   * Longest time, in milliseconds, a line waits in the batch written to standard output; 0 writes
+   * every line at once. Ignored with `destination`. Default 200.
+   */
+  flushIntervalMs?: number;
 }
+
+export const DEFAULT_FLUSH_INTERVAL_MS = 200;
 
 /** Header and field paths that may carry credentials; pino writes `[redacted]` in their place. */
 const REDACTED_PATHS = [
@@ -24,7 +32,12 @@ const REDACTED_PATHS = [
 ];
 
 /** Creates the process logger: JSON lines with ISO time, level names and secrets redacted. */
-export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
+export function createLogger({
+  service,
+  level = 'info',
+  destination,
+  flushIntervalMs = DEFAULT_FLUSH_INTERVAL_MS,
+}: LoggerOptions): Logger {
   const options = {
     level,
     base: { service },
@@ -32,5 +45,5 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     formatters: { level: (label: string) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? outputDestination(flushIntervalMs));
 }

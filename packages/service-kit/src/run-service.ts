@@ -84,7 +84,11 @@ export async function runService<Config extends ServiceEnv>(
   environment: NodeJS.ProcessEnv = process.env,
 ): Promise<RunningServer> {
   const config = loadServiceConfig(definition, environment);
-  const logger = createLogger({ service: definition.name, level: config.LOG_LEVEL });
+  const logger = createLogger({
+    service: definition.name,
+    level: config.LOG_LEVEL,
+    flushIntervalMs: config.LOG_FLUSH_MS,
+  });
   const registry = createRegistry({ service: definition.name });
   const metrics = createServiceMetrics(registry);
   const removeSafetyNet = installProcessSafetyNet({
