@@ -93,7 +93,8 @@ export const ROUTE_POLICIES: readonly RoutePolicy[] = [
     ...STALE_WINDOWS,
     keyContext: ['generation', 'day'],
     catalogWriteGrace: true,
-    // NOTE: the search service has no suggest route yet, so its parameters are kept as sent.
+    // NOTE: no normalization rules for the suggest parameters yet, so they are kept as sent: two
+    // spellings of one query are two entries.
     query: { mode: 'opaque' },
   },
   {

@@ -36,7 +36,8 @@ async function provideDatabase(
       onLost();
     },
   });
-  say(`embedded PostgreSQL listening on port ${server.port}`);
+  // The port changes on every start, and the migration and import commands need the URL.
+  say(`embedded PostgreSQL at ${server.connectionString} (DATABASE_URL for the migration and import commands)`);
   return { url: server.connectionString, stop: () => server.stop() };
 }
 
