@@ -14,6 +14,14 @@ describe('countsForGuard', () => {
     ['PUT', 200, false],
     [undefined, 200, false],
   ])('%s answered %i counts: %s', (method, status, counted) => {
-    expect(countsForGuard(method, status)).toBe(counted);
+    expect(countsForGuard({ method, headers: {} }, status)).toBe(counted);
+  });
+
+  it.each([
+    [{ 'content-length': '2' }, false],
+    [{ 'transfer-encoding': 'chunked' }, false],
+    [{ 'content-length': '0' }, true],
+  ])('GET with %j counts: %s', (headers, counted) => {
+    expect(countsForGuard({ method: 'GET', headers }, 200)).toBe(counted);
   });
 });

@@ -15,11 +15,28 @@ const OUTAGE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 /**
  * Returns whether a finished request of the optimized arm counts in the guard's window: reads
- * only, because a client sets how long its own request body takes to arrive, and no outage
- * status, which a rollback cannot cure.
+ * without a body only, and no outage status, which a rollback cannot cure. A client sets how long
+ * its own request body takes to arrive, and a GET may carry one too, so counting it would let one
+ * client's slow bodies turn the optimized path off for everyone.
+ *
+ * NOTE: a client that reads its responses slowly delays their `finish` as well, for responses
+ * larger than what the socket buffers take at once. That case is not excluded.
  */
-export function countsForGuard(method: string | undefined, statusCode: number): boolean {
-  return (method === 'GET' || method === 'HEAD') && !OUTAGE_STATUSES.has(statusCode);
+export function countsForGuard(
+  request: Pick<IncomingMessage, 'method' | 'headers'>,
+  statusCode: number,
+): boolean {
+  const { method, headers } = request;
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (hasBody(headers)) return false;
+  return !OUTAGE_STATUSES.has(statusCode);
+}
+
+/** Returns whether the request announced a body: a non-zero length or any transfer coding. */
+function hasBody(headers: IncomingMessage['headers']): boolean {
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && length !== '0';
 }
 
 /**
@@ -58,7 +75,7 @@ export function recordRolloutRequests(
     const statusClass = STATUS_CLASSES[Math.floor(res.statusCode / 100) - 1] ?? '5xx';
     counters.get(`${variant}:${statusClass}`)?.inc();
     durationSeries(variant, routeOf(req)).observe(durationMs / 1000);
-    if (variant === 'optimized' && countsForGuard(req.method, res.statusCode)) {
+    if (variant === 'optimized' && countsForGuard(req, res.statusCode)) {
       guard?.record(res.statusCode, durationMs);
     }
   };
