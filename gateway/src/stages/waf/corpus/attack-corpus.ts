@@ -180,8 +180,8 @@ function protocolRequests(): CorpusRequest[] {
     '/api/v1/scholarships/%252e%252e%252fadmin',
     '/api/v1/search?q=%25%32%37%20OR%201=1',
     '/api/v1/search?q=test%250d%250aSet-Cookie:x=1',
-    `/api/v1/search?q=${'a'.repeat(2100)}`,
-    `/api/v1/scholarships?ids=${'7f0c2a4e,'.repeat(300)}`,
+    `/api/v1/search?q=${'a'.repeat(4200)}`,
+    `/api/v1/scholarships?ids=${'7f0c2a4e,'.repeat(500)}`,
   ];
   for (const url of injectedUrls) requests.push({ method: 'GET', url, headers: base });
   const badHeaders: Record<string, string>[] = [

@@ -6,24 +6,35 @@ function cmdi(id: string, score: number, description: string, pattern: RegExp): 
   return { id, category: 'command-injection', score, description, targets: TARGETS, pattern };
 }
 
-/** Commands that appear in injection payloads and rarely after a `;` or `|` in prose. */
-const COMMANDS =
-  'cat|ls|id|whoami|uname|pwd|ifconfig|ipconfig|netstat|wget|curl|nc|ncat|netcat|bash|sh|zsh|ksh|dash|python[23]?|perl|ruby|php|nslookup|ping|echo|chmod|chown|rm|mkdir|telnet|powershell|pwsh|cmd|certutil|bitsadmin|systeminfo|tasklist|base64|printenv|awk|sed|grep|crontab|useradd|sudo|nohup|busybox|xterm|ps|env|nmap|tftp|scp';
+/** Commands that appear in injection payloads and hardly ever as words in prose. */
+const SHELL_ONLY_COMMANDS =
+  'ls|whoami|uname|pwd|ifconfig|ipconfig|netstat|wget|nc|ncat|netcat|bash|zsh|ksh|nslookup|chmod|chown|mkdir|telnet|powershell|pwsh|certutil|bitsadmin|systeminfo|tasklist|base64|printenv|awk|sed|grep|crontab|useradd|sudo|nohup|busybox|xterm|nmap|tftp|scp';
+
+/**
+ * Commands that are also words or names in what students type ("java & python", "dog & cat",
+ * "science & env", "r & d; ps"), so only arguments after them make them a command.
+ */
+const WORD_COMMANDS = 'cat|id|curl|sh|dash|python[23]?|perl|ruby|php|ping|echo|rm|cmd|ps|env';
+
+const COMMANDS = `${SHELL_ONLY_COMMANDS}|${WORD_COMMANDS}`;
 
 /** Shell separators that start a new command: `;`, pipes, `&&`, `&`, backticks, `$(`, newlines. */
 const SEPARATOR = '(?:[;|`\\n\\r]|&&?|\\$\\()';
 
 /**
- * Continuations of a command in a payload: the end of the value, another separator, an option, a
- * path, an IP address, a number at the end, a quoted argument, a URL or a dotted host name.
+ * Arguments of a command in a payload: a redirection, an option, a path, an IP address, a number
+ * at the end, a quoted argument, a URL or a dotted host name.
  */
 const COMMAND_CONTINUATION =
-  '(?=\\s*$|\\s*[;|&`)\\n<>]|\\s+-{1,2}[a-z]|\\s+\\+[a-z]\\b|\\s+[/\\\\~$]|\\s+\\.{1,2}/|\\s+\\d{1,3}(?:\\.\\d{1,3}){3}\\b|\\s+\\d+\\s*(?:$|[;|&`)])|\\s+[\'"]|\\s+[a-z]+://|\\s+[\\w-]+(?:\\.[\\w-]+)+)';
+  '(?=\\s*[<>]|\\s+-{1,2}[a-z]|\\s+\\+[a-z]\\b|\\s+[/\\\\~$]|\\s+\\.{1,2}/|\\s+\\d{1,3}(?:\\.\\d{1,3}){3}\\b|\\s+\\d+\\s*(?:$|[;|&`)])|\\s+[\'"]|\\s+[a-z]+://|\\s+[\\w-]+(?:\\.[\\w-]+)+)';
+
+/** The end of a command: the end of the value, another separator or a redirection. */
+const COMMAND_END = '(?=\\s*$|\\s*[;|&`)\\n<>])';
 
 /**
  * OS command injection and server-side code execution. A command name alone is ordinary text
- * ("dogs; cat videos"), so the strong rule needs a separator before it and something after it
- * that looks like arguments.
+ * ("dogs; cat videos"), so the strong rules need a separator before it and, after it, arguments,
+ * or the end of the command for names that are no words.
  */
 export const COMMAND_INJECTION_RULES: readonly PatternRule[] = [
   cmdi(
@@ -31,6 +42,19 @@ export const COMMAND_INJECTION_RULES: readonly PatternRule[] = [
     5,
     'a shell separator followed by a command and its arguments',
     new RegExp(`${SEPARATOR}\\s*(?:${COMMANDS})(?:\\.exe)?${COMMAND_CONTINUATION}`, 'i'),
+  ),
+  cmdi(
+    'cmdi-bare-command',
+    5,
+    'a shell separator followed by a command that is no word, with no arguments',
+    new RegExp(`${SEPARATOR}\\s*(?:${SHELL_ONLY_COMMANDS})(?:\\.exe)?${COMMAND_END}`, 'i'),
+  ),
+  // Case-sensitive, because a shell runs `id` and not `ID`, which is Idaho or an identifier.
+  cmdi(
+    'cmdi-bare-id',
+    5,
+    'a shell separator followed by the id command, with no arguments',
+    new RegExp(`${SEPARATOR}\\s*id${COMMAND_END}`),
   ),
   cmdi(
     'cmdi-command-after-separator',
