@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import { createLeanPath } from './cache-stage';
+import { originForm } from './edge';
 import {
   buildPipeline,
   createPipelineParts,
@@ -51,7 +52,8 @@ export function createGatewayHandler(deps: GatewayDependencies): GatewayHandler 
   const { rollout } = parts;
   const gatewayCache = deps.gatewayCache;
   if (gatewayCache === undefined || !deps.config.CACHE_LEAN_PATH) {
-    return { app, handler: recordRolloutRequests(app, rollout.metrics, rollout.guard), parts };
+    const handler = recordRolloutRequests(app, rollout.metrics, rollout.guard);
+    return { app, handler: inOriginForm(handler), parts };
   }
   const leanPath = createLeanPath({
     app,
@@ -61,5 +63,19 @@ export function createGatewayHandler(deps: GatewayDependencies): GatewayHandler 
     logger: deps.logger,
   });
   const handler = recordRolloutRequests(leanPath, rollout.metrics, rollout.guard);
-  return { app, handler, parts };
+  return { app, handler: inOriginForm(handler), parts };
+}
+
+/**
+ * Rewrites a request target in absolute form (RFC 9112 §3.2.2, `GET http://host/path`) to its
+ * path and query before anything reads it. The host a client names there is not the gateway's
+ * concern, and with it left in, the response cache keyed such requests apart from the same path
+ * in origin form, out of reach of the scholarship's invalidation events.
+ */
+function inOriginForm(handler: RequestListener): RequestListener {
+  return function serveInOriginForm(req, res) {
+    const url = req.url;
+    if (url !== undefined && !url.startsWith('/')) req.url = originForm(url);
+    handler(req, res);
+  };
 }

@@ -9,7 +9,13 @@ export {
 export { EDGE_STAGE_NAMES, type EdgeStage, type EdgeStageName } from './edge-stage';
 export { createEdgeState, type EdgeState, findEdgeState } from './edge-state';
 export { type BodyReadResult, readRequestBody } from './read-body';
-export { createRequestView, hasRequestBody, isPreflight, type RequestView } from './request-view';
+export {
+  createRequestView,
+  hasRequestBody,
+  isPreflight,
+  originForm,
+  type RequestView,
+} from './request-view';
 export {
   type EdgeOutcome,
   formatServerTiming,

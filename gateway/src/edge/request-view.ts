@@ -36,7 +36,8 @@ export function createRequestView(req: IncomingMessage, clientAddress: string): 
   };
 }
 
-function originForm(target: string): string {
+/** Returns the origin form (path and query) of a request target; other forms come back as they are. */
+export function originForm(target: string): string {
   if (target.startsWith('/') || target === '*') return target;
   const authorityStart = target.indexOf('://');
   if (authorityStart < 0) return target;
