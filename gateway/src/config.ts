@@ -86,6 +86,13 @@ const baseSchema = z.object({
    * arrive.
    */
   UPSTREAM_TIMEOUT_MS: env.integer(5000, { min: 1, max: 600_000 }),
+  /**
+   * Longest time from a request's first byte to the end of its headers, in milliseconds; a slower
+   * client gets 408 and its connection is closed.
+   */
+  HEADERS_TIMEOUT_MS: env.integer(10_000, { min: 100, max: 600_000 }),
+  /** Longest time from a request's first byte to the end of its body, in milliseconds. */
+  REQUEST_TIMEOUT_MS: env.integer(30_000, { min: 100, max: 600_000 }),
   /** Maximum open connections from the gateway to each service. */
   UPSTREAM_MAX_SOCKETS: env.integer(128, { min: 1, max: 65_535 }),
   /** Shared rate-limit counters; without it each replica limits on its own. */
@@ -163,6 +170,13 @@ const baseSchema = z.object({
 
 /** Checks that concern several variables together. */
 function checkCombinations(values: z.output<typeof baseSchema>, context: z.RefinementCtx): void {
+  if (values.REQUEST_TIMEOUT_MS < values.HEADERS_TIMEOUT_MS) {
+    context.addIssue({
+      code: 'custom',
+      path: ['REQUEST_TIMEOUT_MS'],
+      message: `must be at least HEADERS_TIMEOUT_MS (${values.HEADERS_TIMEOUT_MS})`,
+    });
+  }
   for (const problem of checkJwtConfig(values)) {
     context.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
   }

@@ -86,6 +86,8 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
   const server = await startServer(handler, {
     port: config.PORT,
     host: config.HOST,
+    headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     logger,
     onShutdown: async () => {
       await rollout.close();

@@ -11,7 +11,20 @@ export interface ServerOptions {
   onShutdown?: () => Promise<void>;
   /** Longest wait for in-flight requests on shutdown, in milliseconds; default 10000. */
   shutdownTimeoutMs?: number;
+  /**
+   * Longest time from a request's first byte to the end of its headers, in milliseconds; default
+   * 66000. A request that takes longer gets 408 and its connection is closed.
+   */
+  headersTimeoutMs?: number;
+  /**
+   * Longest time from a request's first byte to the end of its body, in milliseconds; default
+   * Node's 300000. At least `headersTimeoutMs`.
+   */
+  requestTimeoutMs?: number;
 }
+
+/** How often the server compares open requests with their deadlines, in milliseconds. */
+const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
 export interface RunningServer {
   server: Server;
@@ -28,9 +41,10 @@ export async function startServer(
   handler: RequestListener,
   options: ServerOptions,
 ): Promise<RunningServer> {
-  const server = createServer(handler);
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, handler);
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  server.headersTimeout = options.headersTimeoutMs ?? 66_000;
+  if (options.requestTimeoutMs !== undefined) server.requestTimeout = options.requestTimeoutMs;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());

@@ -1,0 +1,63 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import { createLogger } from '@scholarships/logger';
+import { type RunningServer, startServer } from './start-server';
+
+let running: RunningServer | undefined;
+
+/** Answers once the whole body has arrived, as the gateway does after its WAF has read it. */
+function answerAfterBody(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  req.on('end', () => res.end('ok'));
+}
+
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+/** Writes `text` and never finishes the request; resolves with what the server sent back. */
+function sendUnfinished(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let received = '';
+    socket.on('data', (chunk) => {
+      received += chunk.toString('latin1');
+    });
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+    socket.write(text);
+  });
+}
+
+/** Starts a server whose headers must arrive within 300 ms and whole requests within 600 ms. */
+function startWithShortTimeouts(): Promise<RunningServer> {
+  return startServer(answerAfterBody, {
+    port: 0,
+    host: '127.0.0.1',
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    headersTimeoutMs: 300,
+    requestTimeoutMs: 600,
+  });
+}
+
+describe('startServer', () => {
+  it('answers 408 to a body that stops arriving', async () => {
+    running = await startWithShortTimeouts();
+    const startedAt = performance.now();
+    const reply = await sendUnfinished(
+      running.port,
+      'POST /check HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"gpa":',
+    );
+
+    expect(reply.startsWith('HTTP/1.1 408')).toBe(true);
+    expect(performance.now() - startedAt).toBeLessThan(3000);
+  });
+
+  it('answers 408 to headers that stop arriving', async () => {
+    running = await startWithShortTimeouts();
+    const reply = await sendUnfinished(running.port, 'GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+
+    expect(reply.startsWith('HTTP/1.1 408')).toBe(true);
+  });
+});
