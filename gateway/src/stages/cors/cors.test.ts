@@ -36,7 +36,7 @@ describe('compileOriginAllowList', () => {
     expect(isAllowed(origin)).toBe(false);
   });
 
-  it.each(['*', 'https://app.example.org/', 'app.example.org', 'https://*'])(
+  it.each(['*', 'https://app.example.org/', 'app.example.org', 'https://*', 'https://*.org'])(
     'refuses the entry %s',
     (entry) => {
       expect(() => compileOriginAllowList([entry])).toThrow();

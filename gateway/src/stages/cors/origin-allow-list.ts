@@ -12,10 +12,20 @@ const ENTRY_PATTERN =
 
 /** Checks one entry and throws an Error that names it when it is not an origin or pattern. */
 export function checkOriginEntry(entry: string): void {
-  if (!ENTRY_PATTERN.test(entry)) {
+  const match = ENTRY_PATTERN.exec(entry);
+  if (match === null) {
     throw new Error(
       `"${entry}" is not an origin such as https://app.example.org, https://*.example.org or ` +
         'http://localhost:*; use lower case and no path',
+    );
+  }
+  const [, , subdomainWildcard, host = ''] = match;
+  // `https://*.org` would let anyone's site send requests, with credentials when allowed.
+  // NOTE: public suffixes of two labels, such as `co.uk`, are not known here and pass this check.
+  if (subdomainWildcard !== undefined && !host.includes('.')) {
+    throw new Error(
+      `"${entry}" allows every site under "${host}"; put the wildcard under a domain of yours, ` +
+        'such as https://*.example.org',
     );
   }
 }
