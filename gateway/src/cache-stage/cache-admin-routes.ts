@@ -8,7 +8,7 @@ import { readBufferedJsonBody } from './buffered-json-body';
 /** Path of the run-time switch; the auth stage requires the admin role for `/api/v1/admin/*`. */
 export const CACHE_SWITCH_PATH = '/api/v1/admin/gateway/cache';
 
-const switchBody = z.strictObject({ enabled: z.boolean() });
+const switchBody = z.strictObject({ enabled: z.boolean({ error: 'must be true or false' }) });
 
 /**
  * `GET` reports and `PUT {"enabled": boolean}` flips the response cache. The switch is the

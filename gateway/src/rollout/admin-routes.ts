@@ -9,11 +9,18 @@ import type { Propagation } from './switch-store';
 /** Path of the rollout switches; the auth stage requires the admin role for `/api/v1/admin/*`. */
 export const ROLLOUT_SWITCH_PATH = '/api/v1/admin/gateway/rollout';
 
+const PERCENT_ERROR = 'must be a whole number from 0 to 100';
+
 const switchBody = z
   .strictObject({
-    cacheEnabled: z.boolean().optional(),
-    middlewareOrder: z.enum(['default', 'legacy']).optional(),
-    rolloutPercent: z.number().int().min(0).max(100).optional(),
+    cacheEnabled: z.boolean({ error: 'must be true or false' }).optional(),
+    middlewareOrder: z.enum(['default', 'legacy'], { error: 'must be default or legacy' }).optional(),
+    rolloutPercent: z
+      .number({ error: PERCENT_ERROR })
+      .int({ error: PERCENT_ERROR })
+      .min(0, { error: PERCENT_ERROR })
+      .max(100, { error: PERCENT_ERROR })
+      .optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     error: 'must set at least one of cacheEnabled, middlewareOrder, rolloutPercent',

@@ -188,6 +188,18 @@ describe('rollout admin route', () => {
     expect(state.middlewareOrder).toBe('default');
   });
 
+  it.each([
+    [{ rolloutPercent: 101 }, 'must be a whole number from 0 to 100'],
+    [{ rolloutPercent: '50' }, 'must be a whole number from 0 to 100'],
+    [{ middlewareOrder: 'fastest' }, 'must be default or legacy'],
+    [{ cacheEnabled: 'no' }, 'must be true or false'],
+  ])('explains what the body %j should hold', async (body, message) => {
+    setup = await setUp();
+    const response = await writeRollout(setup.url, body);
+    const problem = (await response.json()) as { errors: { message: string }[] };
+    expect(problem.errors.map((error) => error.message)).toEqual([message]);
+  });
+
   it('rejects a body that is not JSON', async () => {
     setup = await setUp();
     const response = await fetch(`${setup.url}/api/v1/admin/gateway/rollout`, {
