@@ -203,6 +203,15 @@ export class WafEngine {
         detail: `Content-Type ${contentType ?? '(missing)'} is not accepted; send application/json in UTF-8`,
       };
     }
+    const encoding = view.headers['content-encoding'];
+    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+      // The body is inspected as sent, so a compressed one could not be read for attacks.
+      return {
+        status: 415,
+        reason: 'unsupported_media_type',
+        detail: `Content-Encoding ${encoding} is not accepted; send the body uncompressed`,
+      };
+    }
     const declared = Number(view.headers['content-length'] ?? 0);
     if (declared > maxBodyBytes) return bodyTooLarge(maxBodyBytes);
     return undefined;

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { MAX_BATCH_IDS } from '@scholarships/api-contract';
 import request from 'supertest';
 import {
@@ -198,6 +199,18 @@ describe('waf stage', () => {
 
     expect(response.status).toBe(415);
     expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('rejects a compressed body with 415', async () => {
+    const response = await request(gateway.listening.url)
+      .post('/api/v1/eligibility/check')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send(gzipSync('{"gpa":3.5}'));
+
+    expect(response.status).toBe(415);
+    expect(response.body.detail).toContain('Content-Encoding gzip');
+    expect(services.stubs.eligibility.requests).toHaveLength(0);
   });
 
   it('rejects malformed JSON with 400', async () => {
