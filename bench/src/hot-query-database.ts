@@ -16,8 +16,6 @@ export interface HotQueryDatabaseOptions<Loaded> {
   poolMax: number;
   /** Server-side limit per statement in ms, which must cover the longest load statement. */
   statementTimeoutMs: number;
-  /** Whether statements use one generic plan each, as the measured service runs them. */
-  genericPlans?: boolean;
   /** Migrations of each service, applied in list order. */
   migrations: readonly MigrationOptions[];
   /** Loads the data set into the migrated database. */
@@ -50,7 +48,6 @@ export async function openHotQueryDatabase<Loaded>(
     poolMin: 1,
     poolMax: options.poolMax,
     statementTimeoutMs: options.statementTimeoutMs,
-    genericPlans: options.genericPlans,
   });
   const stop = async () => {
     try {

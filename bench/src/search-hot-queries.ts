@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import { migrations as catalogMigrations } from '@scholarships/catalog/migrations';
 import type { Database } from '@scholarships/db';
 import { migrations as searchMigrations } from '@scholarships/search/migrations';
-import { SEARCH_GENERIC_PLANS, searchWarmupStatements } from '@scholarships/search/search';
+import { searchWarmupStatements } from '@scholarships/search/search';
 import { refreshSearchTerms } from '@scholarships/search/terms';
 import { integerSetting } from './bench-settings';
 import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
@@ -91,7 +91,6 @@ async function main(): Promise<void> {
     applicationName: 'bench-search',
     serverSettings: SERVER_SETTINGS,
     poolMax: 1,
-    genericPlans: SEARCH_GENERIC_PLANS,
     statementTimeoutMs: 600_000,
     migrations: [
       { service: 'catalog', migrations: catalogMigrations },

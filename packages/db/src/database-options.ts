@@ -32,16 +32,6 @@ export interface DatabaseOptions {
    * False sends them unnamed, parsed and planned on every run, to measure what naming saves.
    */
   preparedStatements?: boolean;
-  /**
-   * Whether named statements run with one generic plan from their first run
-   * (`plan_cache_mode=force_generic_plan` on the statement pool), rather than
-   * PostgreSQL choosing after five runs planned with their values. That choice
-   * compares the generic plan's estimate with the average of those five, so it
-   * depends on which values a connection happened to run first, and a statement
-   * that keeps custom plans is planned again on every run. Default false; no
-   * effect with `preparedStatements: false`, whose statements are unnamed.
-   */
-  genericPlans?: boolean;
 }
 
 /** Defaults of the numeric options, in one place so both pools agree. */

@@ -156,33 +156,6 @@ describe('preparedStatements', () => {
   });
 });
 
-describe('genericPlans', () => {
-  async function planCounts(db: Database): Promise<{ generic: number; custom: number }> {
-    const result = await db.pool.query<{ generic: string; custom: string }>(
-      `SELECT generic_plans AS generic, custom_plans AS custom
-       FROM pg_prepared_statements WHERE name = 'db_test_warmup'`,
-    );
-    const row = result.rows[0];
-    return { generic: Number(row?.generic ?? 0), custom: Number(row?.custom ?? 0) };
-  }
-
-  it('plans named statements generically', async () => {
-    const db = openDatabase({ poolMin: 1, poolMax: 1, genericPlans: true });
-    await db.warm([warmupStatement]);
-    await db.query(warmupStatement);
-
-    expect(await planCounts(db)).toEqual({ generic: 2, custom: 0 });
-  });
-
-  it('plans the first runs with their values by default', async () => {
-    const db = openDatabase({ poolMin: 1, poolMax: 1 });
-    await db.warm([warmupStatement]);
-    await db.query(warmupStatement);
-
-    expect(await planCounts(db)).toEqual({ generic: 0, custom: 2 });
-  });
-});
-
 describe('connection failures', () => {
   it('counts terminated idle clients and reconnects on the next query', async () => {
     const registry = new Registry();

@@ -18,15 +18,9 @@ export function createStatementPool(options: DatabaseOptions, settings: PoolSett
     statement_timeout: settings.statementTimeoutMs,
     query_timeout: settings.queryTimeoutMs,
     idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
-    ...(usesGenericPlans(options) ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
     keepAlive: true,
     types: createTypeParsers(),
   });
-}
-
-/** Returns whether the statement pool's sessions plan each named statement once, generically. */
-function usesGenericPlans(options: DatabaseOptions): boolean {
-  return (options.genericPlans ?? false) && (options.preparedStatements ?? true);
 }
 
 export interface StatementRunner {

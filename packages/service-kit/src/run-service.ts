@@ -45,8 +45,6 @@ export interface ServiceDefinition<Config extends ServiceEnv> {
   start?(deps: ServiceDeps<Config>): Promise<BackgroundWork>;
   /** Methods the service's API defines per path, so a wrong method gets 405 instead of 404. */
   allowedMethods?: AllowedMethods;
-  /** Whether its named statements use one generic plan each (`DatabaseOptions.genericPlans`). */
-  genericPlans?: boolean;
 }
 
 /** Maps database outages to a retryable 503 instead of a 500. */
@@ -97,7 +95,7 @@ export async function runService<Config extends ServiceEnv>(
     logger,
     unhandledRejections: metrics.unhandledRejections,
   });
-  const db = openDatabase(definition, config, logger, registry);
+  const db = openDatabase(definition.name, config, logger, registry);
   const deps: ServiceDeps<Config> = { config, db, logger, registry };
   let warm = false;
   let background: BackgroundWork | undefined;
@@ -137,21 +135,15 @@ function loadServiceConfig<Config extends ServiceEnv>(
   }
 }
 
-function openDatabase<Config extends ServiceEnv>(
-  definition: ServiceDefinition<Config>,
-  config: ServiceEnv,
-  logger: Logger,
-  registry: Registry,
-) {
+function openDatabase(name: string, config: ServiceEnv, logger: Logger, registry: Registry) {
   return createDatabase({
     connectionString: config.DATABASE_URL,
-    applicationName: definition.name,
+    applicationName: name,
     poolMin: config.DB_POOL_MIN,
     poolMax: config.DB_POOL_MAX,
     statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
     connectTimeoutMs: config.DB_CONNECT_TIMEOUT_MS,
     preparedStatements: config.DB_PREPARED_STATEMENTS,
-    genericPlans: definition.genericPlans,
     registry,
     logger,
   });

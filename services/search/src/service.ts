@@ -2,7 +2,6 @@ import { allowedMethodsOf } from '@scholarships/api-contract';
 import type { ServiceDefinition } from '@scholarships/service-kit';
 import { Router } from 'express';
 import { type SearchConfig, searchConfigSchema } from './config';
-import { SEARCH_GENERIC_PLANS } from './search/generic-plans';
 import { searchRoutes } from './search/routes';
 import { searchWarmupStatements } from './search/warmup';
 import { suggestRoutes } from './suggest';
@@ -34,7 +33,6 @@ export function createSearchService(
       return router;
     },
     warmupStatements: (db) => searchWarmupStatements(db.knex, today()),
-    genericPlans: SEARCH_GENERIC_PLANS,
     start: ({ db, config, logger }) =>
       startTermsRefresh({
         knex: db.knex,

@@ -5,7 +5,6 @@ export {
   searchQuerySchema,
 } from '@scholarships/api-contract';
 export { type Facets, facetStatementName, searchFacets } from './facets';
-export { SEARCH_GENERIC_PLANS } from './generic-plans';
 export { type SearchResponse, searchRoutes } from './routes';
 export { SPELLING_STATEMENT_NAME, spellingCorrections } from './spelling';
 export { type SearchShape, searchScholarships, searchStatementName } from './statements';

@@ -7,7 +7,6 @@ import { buildServiceApp } from '@scholarships/service-kit';
 import type { Express } from 'express';
 import { searchConfigSchema } from '../config';
 import { migrations } from '../migrations';
-import { SEARCH_GENERIC_PLANS } from '../search';
 import { createSearchService, type SearchServiceOptions } from '../service';
 
 /** The search app on its own test database, with catalog's and search's migrations applied. */
@@ -39,7 +38,6 @@ export async function startSearchTestApp(
     registry,
     onQuery: queries.listener,
     statementTimeoutMs: options.statementTimeoutMs,
-    genericPlans: SEARCH_GENERIC_PLANS,
   });
   await migrateLatest(db.knex, { service: 'catalog', migrations: catalogMigrations });
   await migrateLatest(db.knex, { service: 'search', migrations });
