@@ -14,7 +14,9 @@ const PERCENT_ERROR = 'must be a whole number from 0 to 100';
 const switchBody = z
   .strictObject({
     cacheEnabled: z.boolean({ error: 'must be true or false' }).optional(),
-    middlewareOrder: z.enum(['default', 'legacy'], { error: 'must be default or legacy' }).optional(),
+    middlewareOrder: z
+      .enum(['default', 'legacy'], { error: 'must be default or legacy' })
+      .optional(),
     rolloutPercent: z
       .number({ error: PERCENT_ERROR })
       .int({ error: PERCENT_ERROR })

@@ -37,7 +37,9 @@ async function provideDatabase(
     },
   });
   // The port changes on every start, and the migration and import commands need the URL.
-  say(`embedded PostgreSQL at ${server.connectionString} (DATABASE_URL for the migration and import commands)`);
+  say(
+    `embedded PostgreSQL at ${server.connectionString} (DATABASE_URL for the migration and import commands)`,
+  );
   return { url: server.connectionString, stop: () => server.stop() };
 }
 
