@@ -28,10 +28,11 @@ const LIMIT_PROBLEMS: Record<
     title: 'Request URI too long',
     advice: 'shorten the path and query',
   },
+  // Each 415 detail names what to send instead: a JSON media type, or an uncompressed body.
   415: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     title: 'Unsupported media type',
-    advice: 'set Content-Type: application/json',
+    advice: '',
   },
   431: {
     code: 'HEADERS_TOO_LARGE',
@@ -48,6 +49,6 @@ export function limitProblem(violation: LimitViolation): HttpProblem {
     status: violation.status,
     code: entry.code,
     title: entry.title,
-    detail: `${violation.detail}; ${entry.advice}`,
+    detail: entry.advice === '' ? violation.detail : `${violation.detail}; ${entry.advice}`,
   });
 }

@@ -209,7 +209,9 @@ describe('waf stage', () => {
       .send(gzipSync('{"gpa":3.5}'));
 
     expect(response.status).toBe(415);
-    expect(response.body.detail).toContain('Content-Encoding gzip');
+    expect(response.body.detail).toBe(
+      'Content-Encoding gzip is not accepted; send the body uncompressed',
+    );
     expect(services.stubs.eligibility.requests).toHaveLength(0);
   });
 
