@@ -60,4 +60,24 @@ describe('startServer', () => {
 
     expect(reply.startsWith('HTTP/1.1 408')).toBe(true);
   });
+
+  it('answers oversized headers with a problem document', async () => {
+    running = await startWithShortTimeouts();
+    const reply = await sendUnfinished(
+      running.port,
+      `GET /search?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    );
+
+    expect(reply.startsWith('HTTP/1.1 431')).toBe(true);
+    expect(reply).toContain('Content-Type: application/problem+json');
+    expect(reply).toContain('"code":"HEADERS_TOO_LARGE"');
+  });
+
+  it('answers a malformed request line with 400', async () => {
+    running = await startWithShortTimeouts();
+    const reply = await sendUnfinished(running.port, 'GARBAGE\r\n\r\n');
+
+    expect(reply.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(reply).toContain('"code":"BAD_REQUEST"');
+  });
 });

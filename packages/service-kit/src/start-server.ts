@@ -1,7 +1,9 @@
 import type { RequestListener } from 'node:http';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from '@scholarships/logger';
+import { PROBLEM_CONTENT_TYPE } from './problem';
 
 export interface ServerOptions {
   port: number;
@@ -26,6 +28,62 @@ export interface ServerOptions {
 /** How often the server compares open requests with their deadlines, in milliseconds. */
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
+interface ClientErrorProblem {
+  status: number;
+  reason: string;
+  code: string;
+  detail: string;
+}
+
+/** Problems of requests that Node rejects before any handler runs, by Node's error code. */
+const CLIENT_ERROR_PROBLEMS: Record<string, ClientErrorProblem> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'HEADERS_TOO_LARGE',
+    detail: 'The request line and headers are over 16 KiB; shorten the path, query or headers',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'REQUEST_TIMEOUT',
+    detail: 'The request did not arrive in time; send it again',
+  },
+};
+
+const MALFORMED_REQUEST: ClientErrorProblem = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'BAD_REQUEST',
+  detail: 'The request is not valid HTTP/1.1',
+};
+
+/**
+ * Answers a request that Node rejected before any handler ran (malformed, headers over the size
+ * limit, too slow) with a problem document like every other error, then closes the connection.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const problem = CLIENT_ERROR_PROBLEMS[error.code ?? ''] ?? MALFORMED_REQUEST;
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: problem.reason,
+    status: problem.status,
+    code: problem.code,
+    detail: problem.detail,
+  });
+  socket.end(
+    `HTTP/1.1 ${problem.status} ${problem.reason}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}
+
 export interface RunningServer {
   server: Server;
   port: number;
@@ -45,6 +103,7 @@ export async function startServer(
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = options.headersTimeoutMs ?? 66_000;
   if (options.requestTimeoutMs !== undefined) server.requestTimeout = options.requestTimeoutMs;
+  server.on('clientError', answerClientError);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
