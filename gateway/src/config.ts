@@ -87,11 +87,11 @@ const baseSchema = z.object({
    */
   UPSTREAM_TIMEOUT_MS: env.integer(5000, { min: 1, max: 600_000 }),
   /**
-   * Longest time from a request's first byte to the end of its headers, in milliseconds; a slower
+   * Maximum time from a request's first byte to the end of its headers, in milliseconds; a slower
    * client gets 408 and its connection is closed.
    */
   HEADERS_TIMEOUT_MS: env.integer(10_000, { min: 100, max: 600_000 }),
-  /** Longest time from a request's first byte to the end of its body, in milliseconds. */
+  /** Maximum time from a request's first byte to the end of its body, in milliseconds. */
   REQUEST_TIMEOUT_MS: env.integer(30_000, { min: 100, max: 600_000 }),
   /** Maximum open connections from the gateway to each service. */
   UPSTREAM_MAX_SOCKETS: env.integer(128, { min: 1, max: 65_535 }),

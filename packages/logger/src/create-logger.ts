@@ -11,7 +11,7 @@ export interface LoggerOptions {
   /** Where lines go; default standard output. Tests pass a stream to read them back. */
   destination?: DestinationStream;
   /**
-   * Longest time, in milliseconds, a line waits in the batch written to standard output; 0 writes
+   * Maximum time, in milliseconds, a line waits in the batch written to standard output; 0 writes
    * every line at once. Ignored with `destination`. Default 200.
    */
   flushIntervalMs?: number;

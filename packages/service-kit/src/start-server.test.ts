@@ -5,7 +5,7 @@ import { type RunningServer, startServer } from './start-server';
 
 let running: RunningServer | undefined;
 
-/** Answers once the whole body has arrived, as the gateway does after its WAF has read it. */
+/** Responds once the whole body has arrived, as the gateway does after its WAF has read it. */
 function answerAfterBody(req: IncomingMessage, res: ServerResponse): void {
   req.resume();
   req.on('end', () => res.end('ok'));

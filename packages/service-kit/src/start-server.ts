@@ -14,12 +14,12 @@ export interface ServerOptions {
   /** Longest wait for in-flight requests on shutdown, in milliseconds; default 10000. */
   shutdownTimeoutMs?: number;
   /**
-   * Longest time from a request's first byte to the end of its headers, in milliseconds; default
+   * Maximum time from a request's first byte to the end of its headers, in milliseconds; default
    * 66000. A request that takes longer gets 408 and its connection is closed.
    */
   headersTimeoutMs?: number;
   /**
-   * Longest time from a request's first byte to the end of its body, in milliseconds; default
+   * Maximum time from a request's first byte to the end of its body, in milliseconds; default
    * Node's 300000. At least `headersTimeoutMs`.
    */
   requestTimeoutMs?: number;
@@ -59,7 +59,7 @@ const MALFORMED_REQUEST: ClientErrorProblem = {
 };
 
 /**
- * Answers a request that Node rejected before any handler ran (malformed, headers over the size
+ * Responds to a request that Node rejected before any handler ran (malformed, headers over the size
  * limit, too slow) with a problem document like every other error, then closes the connection.
  */
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
