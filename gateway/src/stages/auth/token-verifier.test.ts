@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { TokenVerifier } from './token-verifier';
 
@@ -111,5 +112,27 @@ describe('TokenVerifier', () => {
       .sign(SECRET);
 
     expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
+  });
+
+  it('names an unknown crit extension', async () => {
+    // jose refuses to sign with an extension it does not know, so the token is built by hand.
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const header = encode({ alg: 'HS256', crit: ['x-vendor'], 'x-vendor': true });
+    const payload = encode({
+      sub: 'student-1',
+      roles: [],
+      iss: 'issuer',
+      aud: 'audience',
+      exp: Math.floor(NOW / 1000) + 600,
+    });
+    const signature = createHmac('sha256', SECRET).update(`${header}.${payload}`).digest();
+    const token = `${header}.${payload}.${signature.toString('base64url')}`;
+
+    const result = await createVerifier({ now: NOW }).verify(token);
+    expect(result).toEqual({
+      ok: false,
+      reason: 'malformed',
+      description: 'The token requires a header extension (crit) that is not supported',
+    });
   });
 });

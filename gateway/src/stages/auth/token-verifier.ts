@@ -154,6 +154,15 @@ function classifyVerificationError(error: unknown): VerificationResult {
     ];
     return { ok: false, reason, description };
   }
+  // jose raises the same error for an unknown `crit` extension as for an unsupported algorithm,
+  // and only its message tells them apart.
+  if (code === 'ERR_JOSE_NOT_SUPPORTED' && /Extension Header Parameter/.test(String(error))) {
+    return {
+      ok: false,
+      reason: 'malformed',
+      description: 'The token requires a header extension (crit) that is not supported',
+    };
+  }
   const known = REASON_BY_JOSE_CODE[String(code)];
   if (known !== undefined) return { ok: false, reason: known[0], description: known[1] };
   // A key whose type does not fit the algorithm raises a TypeError without a jose code.
