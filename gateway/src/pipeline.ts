@@ -4,6 +4,7 @@ import { errorHandler, requestContext, routeNotFound } from '@scholarships/servi
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { createApiDocsRoutes } from './api-docs';
+import type { CacheHealth } from './cache';
 import {
   createCacheAdminRoutes,
   createCacheRoutes,
@@ -23,6 +24,7 @@ import {
   stripIdentityHeaders,
 } from './edge';
 import type { DatabaseProbe } from './health/database-probe';
+import type { CacheTierHealth } from './health/health-report';
 import { createHealthRoutes } from './health/health-routes';
 import { UpstreamProber } from './health/upstream-probe';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
@@ -122,7 +124,13 @@ export function buildPipeline(
 ): PipelineStage[] {
   const { metrics } = parts;
   const prober = new UpstreamProber(deps.logger);
-  const healthSources = { upstreams: deps.upstreams, prober, registry: deps.registry };
+  const cache = deps.gatewayCache?.cache;
+  const healthSources = {
+    upstreams: deps.upstreams,
+    prober,
+    registry: deps.registry,
+    ...(cache === undefined ? {} : { cacheHealth: () => cacheTierHealth(cache.health()) }),
+  };
   const databasePart =
     deps.databaseProbe === undefined ? {} : { databaseProbe: deps.databaseProbe };
 
@@ -251,4 +259,9 @@ function createStageObserver(metrics: GatewayMetrics): StageObserver {
       metrics.middlewareDuration.observe(totalMs / 1000);
     },
   };
+}
+
+/** The parts of the cache's state that the health report shows; the instance name stays internal. */
+function cacheTierHealth(health: CacheHealth): CacheTierHealth {
+  return { enabled: health.enabled, redis: health.redis, invalidation: health.invalidation };
 }

@@ -18,19 +18,32 @@ export interface DatabaseHealth {
   error?: string;
 }
 
-/** Body of `GET /api/v1/health`. Every part is always present, whatever its status. */
+/** State of the response cache: on or off, the Redis breaker, and the invalidation feed. */
+export interface CacheTierHealth {
+  enabled: boolean;
+  redis: 'absent' | 'closed' | 'halfOpen' | 'open';
+  invalidation: 'live' | 'down' | 'local';
+}
+
+/**
+ * Body of `GET /api/v1/health`. Every part is always present, whatever its status, and `cache`
+ * whenever the gateway has a response cache.
+ */
 export interface HealthReport {
-  /** `ok` only when the gateway, every service and the database are `ok`. */
+  /** `ok` only when the gateway, every service and the database are `ok`; the cache never fails it. */
   status: CheckStatus;
   gateway: { status: 'ok'; uptimeSeconds: number };
   services: Record<ServiceName, UpstreamProbeResult>;
   database: DatabaseHealth;
+  cache?: CacheTierHealth;
 }
 
 export interface HealthSources {
   upstreams: Upstreams;
   prober: UpstreamProber;
   databaseProbe?: DatabaseProbe;
+  /** Reads the response cache's state; absent when the gateway has no cache. */
+  cacheHealth?: () => CacheTierHealth;
 }
 
 /** Probes every service and the database at once and combines the results. */
@@ -46,6 +59,7 @@ export async function collectHealthReport(sources: HealthSources): Promise<Healt
     gateway: { status: 'ok', uptimeSeconds: Math.round(process.uptime()) },
     services,
     database,
+    ...(sources.cacheHealth === undefined ? {} : { cache: sources.cacheHealth() }),
   };
 }
 

@@ -21,7 +21,11 @@ interface Setup {
 const SERVICES: readonly ServiceName[] = ['search', 'catalog', 'eligibility'];
 
 /** Starts a stub per service, or reserves a closed port for services planned as `down`. */
-async function setUp(plan: StubPlan = {}, databaseProbe?: DatabaseProbe): Promise<Setup> {
+async function setUp(
+  plan: StubPlan = {},
+  databaseProbe?: DatabaseProbe,
+  withCache = false,
+): Promise<Setup> {
   const stubs: UpstreamStub[] = [];
   const urls: Partial<Record<ServiceName, string>> = {};
   for (const service of SERVICES) {
@@ -37,6 +41,7 @@ async function setUp(plan: StubPlan = {}, databaseProbe?: DatabaseProbe): Promis
   const gateway = createGatewayHarness({
     serviceUrls: urls as Record<ServiceName, string>,
     ...(databaseProbe === undefined ? {} : { databaseProbe }),
+    ...(withCache ? { cache: {} } : {}),
   });
   return { gateway, stubs };
 }
@@ -96,6 +101,16 @@ describe('health routes', () => {
       expect(typeof response.body.services[service].latencyMs).toBe('number');
     }
     expect(response.body.database).toEqual({ status: 'ok', source: 'services' });
+    expect(response.body.cache).toBeUndefined();
+  });
+
+  it('reports the response cache when the gateway has one', async () => {
+    setup = await setUp({}, undefined, true);
+
+    const response = await request(setup.gateway.app).get('/api/v1/health');
+
+    expect(response.status).toBe(200);
+    expect(response.body.cache).toEqual({ enabled: true, redis: 'absent', invalidation: 'local' });
   });
 
   it('probes once for a burst of reports', async () => {

@@ -32,6 +32,19 @@ export const healthReportSchema = z.strictObject({
     latencyMs: z.number().min(0).optional(),
     error: z.string().optional(),
   }),
+  /**
+   * The gateway's response cache, when it has one. It never makes `status` fail, because a cache
+   * whose Redis is away sends requests to the services and fails none of them.
+   */
+  cache: z
+    .strictObject({
+      enabled: z.boolean(),
+      /** State of the breaker around Redis: `open` skips Redis; `absent` without Redis. */
+      redis: z.enum(['absent', 'closed', 'halfOpen', 'open']),
+      /** `live` while the invalidation subscription runs, `local` without Redis. */
+      invalidation: z.enum(['live', 'down', 'local']),
+    })
+    .optional(),
 });
 
 export type ServiceHealth = z.output<typeof serviceHealthSchema>;
