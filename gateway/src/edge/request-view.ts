@@ -60,7 +60,7 @@ export function isPreflight(view: RequestView): boolean {
 }
 
 /** Returns whether the request has a body (RFC 9112 §6.3): chunked, or Content-Length above 0. */
-export function hasRequestBody(view: RequestView): boolean {
+export function hasRequestBody(view: Pick<RequestView, 'headers'>): boolean {
   if (view.headers['transfer-encoding'] !== undefined) return true;
   const length = view.headers['content-length'];
   return length !== undefined && length !== '0';

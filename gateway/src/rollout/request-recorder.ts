@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { routeLabel } from '../cache-stage';
+import { hasRequestBody } from '../edge';
 import type { RolloutMetrics } from '../metrics';
 import { VARIANTS } from './assignment';
 import { variantOf } from './request-variant';
@@ -26,17 +27,9 @@ export function countsForGuard(
   request: Pick<IncomingMessage, 'method' | 'headers'>,
   statusCode: number,
 ): boolean {
-  const { method, headers } = request;
-  if (method !== 'GET' && method !== 'HEAD') return false;
-  if (hasBody(headers)) return false;
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (hasRequestBody(request)) return false;
   return !OUTAGE_STATUSES.has(statusCode);
-}
-
-/** Returns whether the request announced a body: a non-zero length or any transfer coding. */
-function hasBody(headers: IncomingMessage['headers']): boolean {
-  if (headers['transfer-encoding'] !== undefined) return true;
-  const length = headers['content-length'];
-  return length !== undefined && length !== '0';
 }
 
 /**
