@@ -261,7 +261,7 @@ function createStageObserver(metrics: GatewayMetrics): StageObserver {
   };
 }
 
-/** The parts of the cache's state that the health report shows; the instance name stays internal. */
+/** Returns the cache state that the health report shows, without the instance name. */
 function cacheTierHealth(health: CacheHealth): CacheTierHealth {
   return { enabled: health.enabled, redis: health.redis, invalidation: health.invalidation };
 }

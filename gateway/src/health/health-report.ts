@@ -42,7 +42,7 @@ export interface HealthSources {
   upstreams: Upstreams;
   prober: UpstreamProber;
   databaseProbe?: DatabaseProbe;
-  /** Reads the response cache's state; absent when the gateway has no cache. */
+  /** Reader of the response cache's state, absent when the gateway has no cache. */
   cacheHealth?: () => CacheTierHealth;
 }
 

@@ -16,7 +16,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-/** Writes `text` and never finishes the request; resolves with what the server sent back. */
+/** Writes `text` and never finishes the request; resolves with the server's response bytes. */
 function sendUnfinished(port: number, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: '127.0.0.1', port });

@@ -115,7 +115,7 @@ describe('TokenVerifier', () => {
   });
 
   it('names an unknown crit extension', async () => {
-    // jose refuses to sign with an extension it does not know, so the token is built by hand.
+    // jose rejects signing with an extension it does not know, so the token is built by hand.
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const header = encode({ alg: 'HS256', crit: ['x-vendor'], 'x-vendor': true });
     const payload = encode({

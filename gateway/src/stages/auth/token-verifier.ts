@@ -154,8 +154,8 @@ function classifyVerificationError(error: unknown): VerificationResult {
     ];
     return { ok: false, reason, description };
   }
-  // jose raises the same error for an unknown `crit` extension as for an unsupported algorithm,
-  // and only its message tells them apart.
+  // jose raises the same error code for an unknown `crit` extension as for an unsupported
+  // algorithm, so only the message distinguishes them.
   if (code === 'ERR_JOSE_NOT_SUPPORTED' && /Extension Header Parameter/.test(String(error))) {
     return {
       ok: false,

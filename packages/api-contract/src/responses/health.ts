@@ -34,7 +34,7 @@ export const healthReportSchema = z.strictObject({
   }),
   /**
    * The gateway's response cache, when it has one. It never makes `status` fail, because a cache
-   * whose Redis is away sends requests to the services and fails none of them.
+   * whose Redis is unavailable sends requests to the services and fails none of them.
    */
   cache: z
     .strictObject({

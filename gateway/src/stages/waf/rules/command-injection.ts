@@ -34,7 +34,7 @@ const COMMAND_END = '(?=\\s*$|\\s*[;|&`)\\n<>])';
 /**
  * OS command injection and server-side code execution. A command name alone is ordinary text
  * ("dogs; cat videos"), so the strong rules need a separator before it and, after it, arguments,
- * or the end of the command for names that are no words.
+ * or the end of the command for names that are not words.
  */
 export const COMMAND_INJECTION_RULES: readonly PatternRule[] = [
   cmdi(
