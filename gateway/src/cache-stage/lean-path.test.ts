@@ -9,6 +9,8 @@ import {
   UNIT_COST_ROUTES,
 } from '../testing/gateway-stack';
 import { type ListeningApp, listenApp } from '../testing/listen-app';
+import { signTestToken } from '../testing/test-tokens';
+import { startUpstreamStub } from '../testing/upstream-stub';
 import { createLeanPath } from './lean-path';
 
 /** Headers whose values differ between two responses by timing or per request. */
@@ -24,10 +26,31 @@ interface Setup {
   expressCalls: { count: number };
 }
 
-async function setUp(environment: Record<string, string> = {}): Promise<Setup> {
+/** Stub services whose search service adds `headers` to each of its responses. */
+async function servicesWithSearchHeaders(headers: Record<string, string>): Promise<StubServices> {
+  const services = await startStubServices();
+  const search = await startUpstreamStub('search', { responseHeaders: headers });
+  await services.stubs.search.close();
+  return {
+    stubs: { ...services.stubs, search },
+    urls: { ...services.urls, search: search.url },
+    close: async () => {
+      await Promise.all([search.close(), services.stubs.catalog.close()]);
+      await services.stubs.eligibility.close();
+    },
+  };
+}
+
+async function setUp(
+  environment: Record<string, string> = {},
+  searchHeaders?: Record<string, string>,
+): Promise<Setup> {
   const redisUrl = process.env.TEST_REDIS_URL;
   if (redisUrl === undefined) throw new Error('TEST_REDIS_URL is not set; run through jest');
-  const services = await startStubServices();
+  const services =
+    searchHeaders === undefined
+      ? await startStubServices()
+      : await servicesWithSearchHeaders(searchHeaders);
   const id = randomBytes(6).toString('hex');
   const gateway = await startGateway({
     services,
@@ -98,6 +121,69 @@ describe('cache-hit path before Express', () => {
     expect(comparableHeaders(leanHit)).toEqual(comparableHeaders(expressHit));
     expect(leanHit.headers.get('server-timing')).toMatch(/^ratelimit;dur=/);
     expect(leanHit.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('joins stored Vary and Server-Timing', async () => {
+    setup = await setUp({}, { vary: 'Accept-Language', 'server-timing': 'db;dur=1.5' });
+    const path = '/api/v1/search?q=law';
+    const origin = { origin: 'http://localhost:3000' };
+    await fetch(`${setup.lean.url}${path}`, { headers: origin });
+
+    const leanHit = await fetch(`${setup.lean.url}${path}`, { headers: origin });
+    const expressHit = await fetch(`${setup.express.url}${path}`, { headers: origin });
+    expect(setup.expressCalls.count).toBe(1);
+    expect(leanHit.headers.get('x-cache')).toBe('HIT');
+    expect(leanHit.headers.get('vary')).toBe('Origin, Accept-Language');
+    expect(comparableHeaders(leanHit)).toEqual(comparableHeaders(expressHit));
+    expect(leanHit.headers.get('server-timing')).toMatch(
+      /^ratelimit;dur=.*waf;dur=[\d.]+, db;dur=1\.5$/,
+    );
+  });
+
+  it('sends 304 for a matching ETag', async () => {
+    setup = await setUp();
+    const path = '/api/v1/search?q=art';
+    const miss = await fetch(`${setup.lean.url}${path}`);
+    const etag = miss.headers.get('etag') ?? '';
+    expect(etag).not.toBe('');
+
+    const revalidated = await fetch(`${setup.lean.url}${path}`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(setup.expressCalls.count).toBe(1);
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    expect(revalidated.headers.get('x-request-id')).toBeTruthy();
+    expect(await revalidated.text()).toBe('');
+  });
+
+  it('sends HEAD hits without a body', async () => {
+    setup = await setUp();
+    const path = '/api/v1/search?q=music';
+    const miss = await fetch(`${setup.lean.url}${path}`);
+    const length = String((await miss.arrayBuffer()).byteLength);
+
+    const leanHead = await fetch(`${setup.lean.url}${path}`, { method: 'HEAD' });
+    const expressHead = await fetch(`${setup.express.url}${path}`, { method: 'HEAD' });
+    expect(setup.expressCalls.count).toBe(1);
+    expect(leanHead.headers.get('x-cache')).toBe('HIT');
+    expect(leanHead.headers.get('content-length')).toBe(length);
+    expect(comparableHeaders(leanHead)).toEqual(comparableHeaders(expressHead));
+    expect(await leanHead.text()).toBe('');
+  });
+
+  it('marks per-user hits private', async () => {
+    setup = await setUp();
+    const authorization = `Bearer ${await signTestToken({ sub: 'student-7' })}`;
+    const path = '/api/v1/me/matches';
+    await fetch(`${setup.lean.url}${path}`, { headers: { authorization } });
+
+    const leanHit = await fetch(`${setup.lean.url}${path}`, { headers: { authorization } });
+    const expressHit = await fetch(`${setup.express.url}${path}`, { headers: { authorization } });
+    expect(setup.expressCalls.count).toBe(1);
+    expect(leanHit.headers.get('x-cache')).toBe('HIT');
+    expect(leanHit.headers.get('cache-control')).toBe('private');
+    expect(comparableHeaders(leanHit)).toEqual(comparableHeaders(expressHit));
   });
 
   it('passes a rejected request to Express, which sends the same problem', async () => {

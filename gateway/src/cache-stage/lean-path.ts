@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type Logger, resolveRequestId } from '@scholarships/logger';
-import { type CacheResponse, createCacheRequest } from '../cache';
+import { type CacheRequest, type CacheResponse, createCacheRequest, hitResponse } from '../cache';
 import {
   attachEdgeOutcome,
   createEdgeState,
@@ -17,8 +17,9 @@ import type { GatewayMetrics } from '../metrics';
 import { isBaselineRequest } from '../rollout';
 import { securityHeaderFields } from '../security-headers';
 import type { GatewayCache } from './gateway-cache';
+import { type OwnFields, sendPreparedHit } from './prepared-hit';
 import { routeLabel } from './route-label';
-import { OutgoingFields, sendCacheResponseWith } from './send-cache-response';
+import { isJoinedHeader, OutgoingFields, sendCacheResponseWith } from './send-cache-response';
 
 export interface LeanPathOptions {
   /** The Express app, which serves everything the lean path does not. */
@@ -37,7 +38,7 @@ export interface LeanPathOptions {
  * outcome attached, so Express applies it without running the stages again.
  */
 export function createLeanPath(options: LeanPathOptions): RequestListener {
-  const securityFields = securityHeaderFields();
+  const securityFields = securityHeaderFields().flat();
   const { app, gatewayCache } = options;
   return function serveHitOrExpress(req: IncomingMessage, res: ServerResponse) {
     if (!isLeanCandidate(req, gatewayCache)) {
@@ -67,7 +68,7 @@ async function serveLean(
   req: IncomingMessage,
   res: ServerResponse,
   options: LeanPathOptions,
-  securityFields: readonly (readonly [string, string])[],
+  securityFields: readonly string[],
 ): Promise<void> {
   const startedAt = process.hrtime.bigint();
   // The same as the pipeline's first stage: only the auth stage's identity may reach a service.
@@ -97,26 +98,50 @@ async function serveLean(
     return;
   }
   recordFinish(req, res, options, { requestId, startedAt });
-  writeHit(res, { requestId, outcome, hit, securityFields });
+  const own = ownFields({ requestId, outcome, securityFields });
+  if (isConditional(request)) {
+    sendHitResponse(res, own, hitResponse(hit, request));
+    return;
+  }
+  sendPreparedHit(req, res, own, hit);
 }
 
-interface HitParts {
+interface OwnParts {
   requestId: string;
   outcome: EdgeOutcome;
-  hit: CacheResponse;
-  securityFields: readonly (readonly [string, string])[];
+  securityFields: readonly string[];
 }
 
-/** Sends the headers the Express pipeline would set, in its order, then the stored response. */
-function writeHit(res: ServerResponse, parts: HitParts): void {
-  const fields = new OutgoingFields();
-  fields.set('X-Request-Id', parts.requestId);
-  for (const [name, value] of parts.securityFields) fields.set(name, value);
-  for (const [name, value] of joinHeaderFields(parts.outcome.headers)) fields.set(name, value);
-  if (parts.outcome.timings.length > 0) {
-    fields.set('Server-Timing', formatServerTiming(parts.outcome.timings));
+/** Collects the headers the Express pipeline would set before the cache stage, in its order. */
+function ownFields(parts: OwnParts): OwnFields {
+  const leading = ['X-Request-Id', parts.requestId, ...parts.securityFields];
+  const joinable = new Map<string, string>();
+  for (const [name, value] of joinHeaderFields(parts.outcome.headers)) {
+    if (isJoinedHeader(name)) joinable.set(name, value);
+    else leading.push(name, value);
   }
-  sendCacheResponseWith(res, fields, parts.hit);
+  if (parts.outcome.timings.length > 0) {
+    joinable.set('server-timing', formatServerTiming(parts.outcome.timings));
+  }
+  return { leading, joinable };
+}
+
+/**
+ * Returns whether the request carries validators, so that a 304 may apply. Such hits are rare,
+ * so they take the full response path.
+ */
+function isConditional(request: CacheRequest): boolean {
+  const { headers } = request;
+  return headers['if-none-match'] !== undefined || headers['if-modified-since'] !== undefined;
+}
+
+function sendHitResponse(res: ServerResponse, own: OwnFields, response: CacheResponse): void {
+  const fields = new OutgoingFields();
+  for (let index = 0; index < own.leading.length; index += 2) {
+    fields.set(own.leading[index] as string, own.leading[index + 1] as string);
+  }
+  for (const [name, value] of own.joinable) fields.set(name, value);
+  sendCacheResponseWith(res, fields, response);
 }
 
 /** Records the HTTP metrics and the log line that the request-context middleware writes. */

@@ -17,6 +17,16 @@ const GATEWAY_OWNED_HEADERS = new Set([
 /** Headers both the gateway and a service may set; the values are joined. */
 const JOINED_HEADERS = new Set(['vary', 'server-timing']);
 
+/** True for a stored header the gateway drops, since it sets the field itself (CORS included). */
+export function isGatewayOwned(name: string): boolean {
+  return GATEWAY_OWNED_HEADERS.has(name) || name.startsWith('access-control-');
+}
+
+/** True for a header whose stored value follows the gateway's own value of it. */
+export function isJoinedHeader(name: string): boolean {
+  return JOINED_HEADERS.has(name);
+}
+
 type StoredValue = string | string[];
 
 /**
@@ -30,9 +40,9 @@ function reconcileStoredHeaders(
   write: (name: string, value: StoredValue) => void,
 ): void {
   for (const name in stored) {
-    if (GATEWAY_OWNED_HEADERS.has(name) || name.startsWith('access-control-')) continue;
+    if (isGatewayOwned(name)) continue;
     const value = stored[name] as StoredValue;
-    const ownValue = JOINED_HEADERS.has(name) ? own(name) : undefined;
+    const ownValue = isJoinedHeader(name) ? own(name) : undefined;
     if (ownValue === undefined) write(name, value);
     else write(name, `${ownValue}, ${Array.isArray(value) ? value.join(', ') : value}`);
   }

@@ -1,4 +1,5 @@
 export { type CacheConfig, cacheConfigShape, cacheOptionsFromConfig } from './config';
+export type { CacheEntry } from './entry/cache-entry';
 export type { BypassReason } from './keys/key-part';
 export { type CacheMetrics, createCacheMetrics } from './metrics';
 export type { ResponseCacheOptions } from './options';
@@ -14,6 +15,7 @@ export { type CacheRequestExtras, createCacheRequest } from './request/create-ca
 export { RequestBodyTooLargeError, readRequestBody } from './request/read-request-body';
 export type { CacheResponse } from './response/cache-response';
 export { type CacheOutcome, cacheHeaders, formatCacheStatus } from './response/cache-status';
+export { privateCacheControl } from './response/entry-response';
 export { writeCacheResponse } from './response/write-response';
 export {
   type CacheHealth,
@@ -22,3 +24,4 @@ export {
   type InvalidationTarget,
   type ResponseCache,
 } from './response-cache';
+export { type FreshHit, hitAge, hitCacheStatus, hitResponse } from './serve/fresh-hit';

@@ -1,5 +1,6 @@
 import { DeadlineExceededError } from '../network-failure';
 import type { CacheResponse } from './response/cache-response';
+import { hitResponse } from './serve/fresh-hit';
 import {
   type CacheFixture,
   cacheRequest,
@@ -616,7 +617,11 @@ describe('response cache in memory', () => {
       expect(await fixture.cache.lookup(request)).toBeUndefined();
       await fixture.cache.serve(request, origin.target);
 
-      expect((await fixture.cache.lookup(request))?.headers['x-cache']).toBe('HIT');
+      const hit = await fixture.cache.lookup(request);
+      expect(hit?.tier).toBe('memory');
+      expect(hit === undefined ? undefined : hitResponse(hit, request).headers['x-cache']).toBe(
+        'HIT',
+      );
       clock.advance(31 * MINUTE);
       expect(await fixture.cache.lookup(request)).toBeUndefined();
     });

@@ -13,8 +13,9 @@ import type { CacheResponse } from './response/cache-response';
 import { type CacheRuntime, createRuntime, invalidationIsLive, publishToReplicas } from './runtime';
 import { nextEventLoopTurn } from './serve/event-loop-turn';
 import { findStored } from './serve/find-stored';
+import type { FreshHit } from './serve/fresh-hit';
 import { judgeEntry } from './serve/judge';
-import { respondHit } from './serve/respond';
+import { countHit } from './serve/respond';
 import { forwardPastTiers, serveRequest } from './serve/serve-request';
 
 /** Role of a request in the cache, by its method and path. */
@@ -38,10 +39,11 @@ export interface ResponseCache {
     reason: BypassReason,
   ): Promise<CacheResponse>;
   /**
-   * Returns a fresh stored response from memory or Redis without any origin request, or
-   * undefined. For a lean path that serves hits before Express; everything else goes to `serve`.
+   * Returns a fresh stored entry from memory or Redis without any origin request, or undefined,
+   * counted as a hit. For a lean path that serves hits before Express; everything else goes to
+   * `serve`. `hitResponse` builds the response `serve` would send for it.
    */
-  lookup(request: CacheRequest): Promise<CacheResponse | undefined>;
+  lookup(request: CacheRequest): Promise<FreshHit | undefined>;
   /**
    * `policy` and `rfc` requests go through `serve`; for `write` requests forwarded elsewhere, call
    * `noteUpstreamResponse` before responding; `uncached` requests need nothing.
@@ -123,7 +125,7 @@ function role(method: string, path: string): CacheRole {
 async function lookupFresh(
   runtime: CacheRuntime,
   request: CacheRequest,
-): Promise<CacheResponse | undefined> {
+): Promise<FreshHit | undefined> {
   if (!runtime.enabled) return undefined;
   if (runtime.subscriber !== undefined) await nextEventLoopTurn();
   const plan = await planRequest(runtime, request);
@@ -133,7 +135,7 @@ async function lookupFresh(
     return undefined;
   }
   if (found.tier === 'redis') runtime.memory.set(plan.hash, found.entry);
-  return respondHit(runtime, plan, found);
+  return countHit(runtime, plan, found);
 }
 
 function health(runtime: CacheRuntime): CacheHealth {

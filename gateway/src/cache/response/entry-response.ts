@@ -69,7 +69,8 @@ function notModifiedHeaders(
   return kept;
 }
 
-function privateCacheControl(stored: string | undefined): string {
+/** A stored Cache-Control value with `private` added unless it already has it. */
+export function privateCacheControl(stored: string | undefined): string {
   if (stored === undefined || stored.trim() === '') return 'private';
   return /(^|,)\s*private\s*(,|$)/i.test(stored) ? stored : `private, ${stored}`;
 }

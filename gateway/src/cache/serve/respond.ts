@@ -5,6 +5,7 @@ import type { CacheResponse } from '../response/cache-response';
 import type { CacheStatusFields } from '../response/cache-status';
 import { responseFromEntry } from '../response/entry-response';
 import type { CacheRuntime } from '../runtime';
+import { type FreshHit, hitResponse } from './fresh-hit';
 import type { FoundEntry, Resolution } from './resolution';
 
 const STALE_DETAIL: Readonly<Record<StaleReason, string>> = {
@@ -20,15 +21,13 @@ export function respondHit(
   plan: CachePlan,
   found: FoundEntry,
 ): CacheResponse {
-  const now = runtime.clock();
+  return hitResponse(countHit(runtime, plan, found), plan.request);
+}
+
+/** Counts a fresh stored entry as a hit of its tier and returns it as a `FreshHit`. */
+export function countHit(runtime: CacheRuntime, plan: CachePlan, found: FoundEntry): FreshHit {
   runtime.metrics.requests.inc({ route: plan.route, tier: found.tier, result: 'hit' });
-  const status = { hit: true, ttl: ttlSeconds(found.entry, now), detail: found.tier };
-  return responseFromEntry(found.entry, plan.request, {
-    outcome: 'HIT',
-    status,
-    now,
-    perUser: plan.perUser,
-  });
+  return { entry: found.entry, tier: found.tier, perUser: plan.perUser, now: runtime.clock() };
 }
 
 /**

@@ -1,0 +1,42 @@
+import { ageSeconds, type CacheEntry, ttlSeconds } from '../entry/cache-entry';
+import type { CacheRequest } from '../request/cache-request';
+import type { CacheResponse } from '../response/cache-response';
+import { formatCacheStatus } from '../response/cache-status';
+import { responseFromEntry } from '../response/entry-response';
+import type { Tier } from './resolution';
+
+/**
+ * A fresh stored entry found for a request, before any response header is built, so that a
+ * caller that sends many hits of one entry can prepare the entry's part of the headers once.
+ */
+export interface FreshHit {
+  entry: CacheEntry;
+  tier: Tier;
+  /** Adds `Cache-Control: private`, as on every response of a per-user route. */
+  perUser: boolean;
+  /** Clock reading, in milliseconds since the epoch, at which the entry was judged fresh. */
+  now: number;
+}
+
+/** Age of the hit's entry in whole seconds, for the `Age` header. */
+export function hitAge(hit: FreshHit): number {
+  return ageSeconds(hit.entry, hit.now);
+}
+
+/** The hit's `Cache-Status` value, e.g. `scholarships-gateway; hit; ttl=1799; detail=memory`. */
+export function hitCacheStatus(hit: FreshHit): string {
+  return formatCacheStatus({ hit: true, ttl: ttlSeconds(hit.entry, hit.now), detail: hit.tier });
+}
+
+/**
+ * The whole response for a hit, as `serve` would send it, including a 304 when the request's
+ * validators match the entry.
+ */
+export function hitResponse(hit: FreshHit, request: CacheRequest): CacheResponse {
+  return responseFromEntry(hit.entry, request, {
+    outcome: 'HIT',
+    status: { hit: true, ttl: ttlSeconds(hit.entry, hit.now), detail: hit.tier },
+    now: hit.now,
+    perUser: hit.perUser,
+  });
+}
