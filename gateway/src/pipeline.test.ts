@@ -160,7 +160,7 @@ describe('gateway-owned response headers', () => {
         .set('Origin', ORIGIN);
 
       expect(response.status).toBe(200);
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['access-control-allow-origin']).toBe(ORIGIN);
       expect(response.headers.vary).toBe('Origin, Accept-Encoding');

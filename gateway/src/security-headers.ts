@@ -3,21 +3,46 @@ import { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
-const HELMET_OPTIONS = {
+/**
+ * Helmet's defaults without the headers that act only on a document a browser renders. The
+ * gateway responds with JSON, which `nosniff` and a deny-all CSP keep from being rendered. Each
+ * dropped field would cost every response its bytes and a validation in Node.js. The docs page,
+ * the one HTML document, adds them back (see `documentHeaders`).
+ */
+const API_HELMET_OPTIONS = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
   },
+  // The CSP above allows no framing, so the older header denies it too.
+  xFrameOptions: { action: 'deny' as const },
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
 };
 
 /**
- * Sets the security headers on every gateway response, proxied ones included, with helmet's
- * defaults except the Content-Security-Policy. The gateway serves JSON and never a document, so
- * its CSP allows nothing to load and no page to frame the response. The proxy removes the
- * services' own copies of these headers (see securityHeaderNames), so each is set once, here.
+ * Sets the security headers on every gateway response, proxied ones included: for an API,
+ * Content-Security-Policy (nothing loads, nothing frames the response),
+ * Cross-Origin-Resource-Policy, Strict-Transport-Security, X-Content-Type-Options and
+ * X-Frame-Options. The proxy removes the services' own copies of these headers (see
+ * securityHeaderNames), so each is set once, here.
  */
 export function securityHeaders(): RequestHandler {
-  return helmet(HELMET_OPTIONS);
+  return helmet(API_HELMET_OPTIONS);
+}
+
+/**
+ * Adds Helmet's document headers (opener policy, referrer policy, DNS prefetching and the rest)
+ * that the API responses leave out, for a route that serves an HTML page. Its CSP is the page's
+ * own, set by the route.
+ */
+export function documentHeaders(): RequestHandler {
+  return helmet({ contentSecurityPolicy: false, xFrameOptions: { action: 'deny' } });
 }
 
 /**
@@ -26,7 +51,7 @@ export function securityHeaders(): RequestHandler {
  */
 export function securityHeaderNames(): string[] {
   const response = new ServerResponse(new IncomingMessage(new Socket()));
-  helmet(HELMET_OPTIONS)(response.req, response, () => {});
+  helmet(API_HELMET_OPTIONS)(response.req, response, () => {});
   return response.getHeaderNames();
 }
 
@@ -36,7 +61,7 @@ export function securityHeaderNames(): string[] {
  */
 export function securityHeaderFields(): [string, string][] {
   const response = new ServerResponse(new IncomingMessage(new Socket()));
-  helmet(HELMET_OPTIONS)(response.req, response, () => {});
+  helmet(API_HELMET_OPTIONS)(response.req, response, () => {});
   return Object.entries(response.getHeaders()).map(([name, value]) => [
     name,
     Array.isArray(value) ? value.join(', ') : String(value),

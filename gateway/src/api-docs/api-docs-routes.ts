@@ -5,6 +5,7 @@ import {
   type OpenApiDocument,
 } from '@scholarships/api-contract';
 import { type Request, type Response, Router } from 'express';
+import { documentHeaders } from '../security-headers';
 import { DOCS_PAGE_CSP, renderDocsPage } from './docs-page';
 import { sendStaticDocument, staticDocument } from './static-document';
 
@@ -31,11 +32,15 @@ export function createApiDocsRoutes(options: ApiDocsOptions = {}): Router {
     sendStaticDocument(req, res, json);
   });
 
-  router.get(API_DOCS_PATH, function sendApiDocsPage(req: Request, res: Response) {
-    // The page's inline style needs its own policy beside the gateway's deny-all default.
-    res.setHeader('Content-Security-Policy', DOCS_PAGE_CSP);
-    sendStaticDocument(req, res, page);
-  });
+  router.get(
+    API_DOCS_PATH,
+    documentHeaders(),
+    function sendApiDocsPage(req: Request, res: Response) {
+      // The page's inline style needs its own policy beside the gateway's deny-all default.
+      res.setHeader('Content-Security-Policy', DOCS_PAGE_CSP);
+      sendStaticDocument(req, res, page);
+    },
+  );
 
   return router;
 }

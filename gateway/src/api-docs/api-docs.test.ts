@@ -85,6 +85,18 @@ describe('API documentation routes', () => {
     expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
   });
 
+  it('sends document headers on the page only', async () => {
+    const page = await request(gateway.listening.url).get(PAGE_PATH);
+    const json = await request(gateway.listening.url).get(DOCUMENT_PATH);
+
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(json.headers['referrer-policy']).toBeUndefined();
+    expect(json.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect(json.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('needs no token and costs what a lookup by id costs', async () => {
     const before = await request(gateway.listening.url).get(SCHOLARSHIP_PATH);
     const documentResponse = await request(gateway.listening.url).get(DOCUMENT_PATH);
