@@ -129,6 +129,10 @@ interface TargetRules {
 
 /** Short values whose results are remembered, e.g. User-Agent strings and the API paths. */
 const MEMO_ENTRIES = 5_000;
+/** Requests without a body whose verdicts are remembered, keyed by method, target and headers. */
+const ENVELOPE_MEMO_ENTRIES = 5_000;
+/** Longest key of a remembered verdict; a request with more header bytes is inspected anew. */
+const MAX_ENVELOPE_KEY_CHARS = 4_096;
 
 /** A match of one rule at a character position of a value. */
 interface PositionedMatch {
@@ -148,6 +152,8 @@ export class WafEngine {
   private readonly headerNames: string[];
   /** Rules matched by short values, keyed by target, header and raw value. */
   private readonly memo = new LRUCache<string, readonly PatternRule[]>({ max: MEMO_ENTRIES });
+  /** Verdicts of requests without a body, keyed by `envelopeKey`. */
+  private readonly envelopes = new LRUCache<string, WafVerdict>({ max: ENVELOPE_MEMO_ENTRIES });
 
   constructor(private readonly options: WafOptions) {
     const rules = options.rules ?? DEFAULT_WAF_RULES;
@@ -171,6 +177,24 @@ export class WafEngine {
     const sheet = this.scoreEnvelope(view);
     if (view.body === undefined) return this.decide(sheet);
     return this.scoreBody(view.body, sheet);
+  }
+
+  /**
+   * Inspects a request without a body: its limits, then every rule except the body rules. The
+   * verdict depends only on the method, the target and the headers, so a request that repeats an
+   * earlier one in all three (a client polling one search) reuses the earlier verdict.
+   */
+  inspectEnvelope(view: RequestView): WafVerdict {
+    const key = envelopeKey(view);
+    const known = key === undefined ? undefined : this.envelopes.get(key);
+    if (known !== undefined) return known;
+    const violation = this.checkLimits(view);
+    const verdict: WafVerdict =
+      violation === undefined
+        ? this.decide(this.scoreEnvelope(view))
+        : { kind: 'limit', violation };
+    if (key !== undefined) this.envelopes.set(key, verdict);
+    return verdict;
   }
 
   /** Checks the URL and header sizes, and the media type and declared size of a body. */
@@ -313,6 +337,22 @@ export class WafEngine {
       }
     }
   }
+}
+
+/**
+ * Joins everything an envelope verdict depends on into one key, or returns undefined when it
+ * would be longer than MAX_ENVELOPE_KEY_CHARS. Names and values cannot contain a newline (Node.js
+ * rejects such headers), so the newline separates them unambiguously.
+ */
+function envelopeKey(view: RequestView): string | undefined {
+  let key = `${view.method}\n${view.path}\n${view.rawQuery}`;
+  for (const name in view.headers) {
+    const value = view.headers[name];
+    if (value === undefined) continue;
+    key += `\n${name}\n${Array.isArray(value) ? value.join('\n\n') : value}`;
+    if (key.length > MAX_ENVELOPE_KEY_CHARS) return undefined;
+  }
+  return key;
 }
 
 /** Appends the start of each match of `compiled` in `text`, up to MAX_MATCHES_PER_RULE. */

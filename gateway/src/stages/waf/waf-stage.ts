@@ -57,11 +57,12 @@ export function createWafStage(options: WafStageOptions): EdgeStage {
     name: 'waf',
     timingName: 'waf',
     run(view: RequestView, state: EdgeState) {
+      if (!hasRequestBody(view)) return toDecision(engine.inspectEnvelope(view), state);
       const violation = engine.checkLimits(view);
       if (violation !== undefined) return toDecision({ kind: 'limit', violation }, state);
       const sheet = engine.scoreEnvelope(view);
       const envelope = engine.decide(sheet);
-      if (envelope.kind === 'block' || !hasRequestBody(view)) return toDecision(envelope, state);
+      if (envelope.kind === 'block') return toDecision(envelope, state);
       return inspectBody(state, sheet);
     },
   };

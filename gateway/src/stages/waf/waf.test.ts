@@ -48,6 +48,45 @@ describe('WafEngine scoring', () => {
     expect(inspect(`q=${far}`).kind).toBe('allow');
   });
 
+  it('remembers verdicts by target and headers', () => {
+    const headerRule: PatternRule = {
+      ...weak,
+      id: 'test-header',
+      score: 5,
+      targets: ['header'],
+      headers: ['user-agent'],
+      pattern: /scanner/i,
+    };
+    const withHeaders = new WafEngine({ threshold: 5, limits: LIMITS, rules: [headerRule] });
+    const envelope = (userAgent: string) =>
+      withHeaders.inspectEnvelope({
+        method: 'GET',
+        path: '/api/v1/search',
+        rawQuery: 'q=law',
+        headers: { 'user-agent': userAgent },
+        clientAddress: '127.0.0.1',
+      });
+
+    expect(envelope('browser').kind).toBe('allow');
+    expect(envelope('scanner').kind).toBe('block');
+    expect(envelope('browser').kind).toBe('allow');
+    expect(envelope('scanner').kind).toBe('block');
+  });
+
+  it('inspects long headers without remembering them', () => {
+    const envelope = (filler: string) =>
+      engine.inspectEnvelope({
+        method: 'GET',
+        path: '/api/v1/search',
+        rawQuery: 'q=weak+other',
+        headers: { 'x-filler': filler },
+        clientAddress: '127.0.0.1',
+      });
+
+    expect(envelope('a'.repeat(5_000)).kind).toBe('block');
+    expect(envelope('a'.repeat(5_000)).kind).toBe('block');
+  });
+
   it('refuses a global pattern', () => {
     expect(
       () => new WafEngine({ threshold: 5, limits: LIMITS, rules: [{ ...weak, pattern: /x/g }] }),
