@@ -131,7 +131,7 @@ interface TargetRules {
 const MEMO_ENTRIES = 5_000;
 /** Requests without a body whose verdicts are remembered, keyed by method, target and headers. */
 const ENVELOPE_MEMO_ENTRIES = 5_000;
-/** Longest key of a remembered verdict; a request with more header bytes is inspected anew. */
+/** Maximum key length of a remembered verdict; a request with a longer key is inspected anew. */
 const MAX_ENVELOPE_KEY_CHARS = 4_096;
 
 /** A match of one rule at a character position of a value. */
@@ -341,15 +341,17 @@ export class WafEngine {
 
 /**
  * Joins everything an envelope verdict depends on into one key, or returns undefined when it
- * would be longer than MAX_ENVELOPE_KEY_CHARS. Names and values cannot contain a newline (Node.js
- * rejects such headers), so the newline separates them unambiguously.
+ * would be longer than MAX_ENVELOPE_KEY_CHARS. Each part is prefixed with its length, so no
+ * content, newlines included, can make two different requests share a key.
  */
 function envelopeKey(view: RequestView): string | undefined {
-  let key = `${view.method}\n${view.path}\n${view.rawQuery}`;
+  let key = `${view.method} ${view.path.length}:${view.path}${view.rawQuery.length}:${view.rawQuery}`;
   for (const name in view.headers) {
     const value = view.headers[name];
     if (value === undefined) continue;
-    key += `\n${name}\n${Array.isArray(value) ? value.join('\n\n') : value}`;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      key += `${name.length}:${name}${item.length}:${item}`;
+    }
     if (key.length > MAX_ENVELOPE_KEY_CHARS) return undefined;
   }
   return key;
