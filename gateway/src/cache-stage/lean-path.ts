@@ -79,12 +79,13 @@ async function serveLean(
     req.headers['x-forwarded-for'],
   );
   const state = createEdgeState(req, createRequestView(req, clientAddress));
-  const outcome = await runEdgeStages(edge.selectStages(req), state, edge.observer);
+  const running = runEdgeStages(edge.selectStages(req), state, edge.observer);
+  // Most requests pass every stage synchronously; awaiting a plain value would still defer.
+  const outcome = running instanceof Promise ? await running : running;
   reportTotal(outcome, edge.observer);
-  attachEdgeOutcome(req, outcome);
   // The baseline arm never reads the cache; Express forwards it past the tiers.
   if (outcome.final !== undefined || isBaselineRequest(req)) {
-    options.app(req, res);
+    passToExpress(req, res, outcome, options.app);
     return;
   }
   const requestId = resolveRequestId(req.headers['x-request-id']);
@@ -94,7 +95,7 @@ async function serveLean(
   });
   const hit = await options.gatewayCache.cache.lookup(request);
   if (hit === undefined) {
-    options.app(req, res);
+    passToExpress(req, res, outcome, options.app);
     return;
   }
   recordFinish(req, res, options, { requestId, startedAt });
@@ -104,6 +105,17 @@ async function serveLean(
     return;
   }
   sendPreparedHit(req, res, own, hit);
+}
+
+/** Hands a request to Express with its stages' outcome, so they do not run again there. */
+function passToExpress(
+  req: IncomingMessage,
+  res: ServerResponse,
+  outcome: EdgeOutcome,
+  app: RequestListener,
+): void {
+  attachEdgeOutcome(req, outcome);
+  app(req, res);
 }
 
 interface OwnParts {
