@@ -60,7 +60,8 @@ export function expandIpv6(address: string): number[] {
  * could otherwise rotate through 2^64 addresses.
  */
 export function clientNetworkKey(address: string): string {
-  if (!isIPv6(address)) return address;
+  // Every IPv6 address has a colon, and the colon test spares IPv4 clients the IPv6 pattern.
+  if (!address.includes(':') || !isIPv6(address)) return address;
   const groups = expandIpv6(address).slice(0, 4);
   return `${groups.map((group) => group.toString(16)).join(':')}::/64`;
 }
