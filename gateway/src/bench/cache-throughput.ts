@@ -21,11 +21,13 @@ import type { LoadCase, LoadResult } from './load-client';
  * Compares the gateway's cache hits with a bare Node.js server that returns the same 2 KB JSON
  * body. It starts a Redis of its own, the bare server, an upstream stub and two gateways. One
  * has the memory tier, and the other's memory tier is too small for any entry, so its hits come
- * from Redis. A closed-loop client in a forked process loads each.
+ * from Redis. A second bare server sends the header fields of a memory hit, read from the
+ * gateway, with the same body: the ceiling of any hit path that sends those fields. A
+ * closed-loop client in a forked process loads each.
  *
  *   node gateway/dist/bench/cache-throughput.js [seconds per case, default 10] [connections, default 50] [rounds, default 3]
  *
- * Each round runs the four cases one after the other. The summary gives, per case, the median
+ * Each round runs the five cases one after the other. The summary gives, per case, the median
  * over the rounds of its throughput and of its ratios to the same round's bare server. Medians
  * are reported because other load on a small machine moves single runs by a fifth.
  *
@@ -87,6 +89,34 @@ function listen(handler: RequestListener): Promise<Listening> {
 function serveBody(_req: Parameters<RequestListener>[0], res: Parameters<RequestListener>[1]) {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(BODY);
+}
+
+/**
+ * Reads the header fields of a memory hit of the benchmark's path from the gateway itself, without
+ * the connection fields that Node.js sets on every response.
+ */
+async function hitFieldsOf(url: string, headers: Record<string, string>): Promise<string[]> {
+  for (let attempt = 0; attempt < 2; attempt += 1) await fetch(`${url}${PATH}`, { headers });
+  const hit = await fetch(`${url}${PATH}`, { headers });
+  if (hit.headers.get('x-cache') !== 'HIT')
+    throw new Error(`expected a cache hit from ${url}${PATH}; check the gateway's cache settings`);
+  await hit.arrayBuffer();
+  const fields: string[] = [];
+  hit.headers.forEach((value, name) => {
+    if (name !== 'connection' && name !== 'keep-alive') fields.push(name, value);
+  });
+  return fields;
+}
+
+/**
+ * Builds a bare handler that sends the body with the given header fields. Node.js validates and
+ * writes every field of every response, so this is the most a hit path that sends them can reach.
+ */
+function serveWithFields(fields: readonly string[]): RequestListener {
+  return (_req, res) => {
+    res.writeHead(200, fields as string[]);
+    res.end(BODY);
+  };
 }
 
 async function startGateway(upstreamUrl: string, redisUrl: string, memoryBytes: number) {
@@ -184,7 +214,7 @@ function loadFor(url: string, headers: Record<string, string>, uniquePaths = fal
   };
 }
 
-const CASES = ['bare node:http', 'memory hit', 'redis hit', 'miss'] as const;
+const CASES = ['bare node:http', 'bare, hit headers', 'memory hit', 'redis hit', 'miss'] as const;
 type CaseName = (typeof CASES)[number];
 
 /** One case's figures in one round, with its ratios to that round's bare server. */
@@ -256,6 +286,7 @@ async function main(): Promise<void> {
   // 1024 bytes is the smallest allowed memory tier, below one entry, so every hit reads Redis.
   const redisGateway = await startGateway(upstream.url, redisUrl, 1024);
   const token = { authorization: `Bearer ${await signTestToken({ ttlSeconds: 3600 })}` };
+  const hitHeaders = await listen(serveWithFields(await hitFieldsOf(memoryGateway.url, token)));
   try {
     process.stdout.write(
       `${CONNECTIONS} connections, ${SECONDS} s per case after 1 s of warm-up, 2 KB JSON body, ` +
@@ -263,17 +294,19 @@ async function main(): Promise<void> {
     );
     const loads: Record<CaseName, LoadCase> = {
       'bare node:http': loadFor(bare.url, {}),
+      'bare, hit headers': loadFor(hitHeaders.url, {}),
       'memory hit': loadFor(memoryGateway.url, token),
       'redis hit': loadFor(redisGateway.url, token),
       miss: loadFor(memoryGateway.url, token, true),
     };
     const figures: Record<CaseName, CaseFigures[]> = {
       'bare node:http': [],
+      'bare, hit headers': [],
       'memory hit': [],
       'redis hit': [],
       miss: [],
     };
-    const gateways: Record<Exclude<CaseName, 'bare node:http'>, typeof memoryGateway> = {
+    const gateways: Partial<Record<CaseName, typeof memoryGateway>> = {
       'memory hit': memoryGateway,
       'redis hit': redisGateway,
       miss: memoryGateway,
@@ -283,9 +316,11 @@ async function main(): Promise<void> {
       figures['bare node:http'].push(figuresOf(bareResult, bareResult, ''));
       for (const name of CASES.filter((each) => each !== 'bare node:http')) {
         const gateway = gateways[name];
-        const before = await gateway.cacheResults();
+        const before = await gateway?.cacheResults();
         const result = await runClient(loads[name]);
-        const cache = dominantResult(before, await gateway.cacheResults());
+        const after = await gateway?.cacheResults();
+        const cache =
+          before === undefined || after === undefined ? '' : dominantResult(before, after);
         figures[name].push(figuresOf(result, bareResult, cache));
       }
       process.stdout.write(`round ${round + 1} of ${ROUNDS} done\n`);
@@ -298,6 +333,7 @@ async function main(): Promise<void> {
     await memoryGateway.close();
     await redisGateway.close();
     await bare.close();
+    await hitHeaders.close();
     await upstream.close();
     await redisServer.stop();
   }
