@@ -83,9 +83,12 @@ async function serveLean(
   // Most requests pass every stage synchronously; awaiting a plain value would still defer.
   const outcome = running instanceof Promise ? await running : running;
   reportTotal(outcome, edge.observer);
+  // Attached at once, so that Express never runs the stages again for this request, even after
+  // an unexpected error below.
+  attachEdgeOutcome(req, outcome);
   // The baseline arm never reads the cache; Express forwards it past the tiers.
   if (outcome.final !== undefined || isBaselineRequest(req)) {
-    passToExpress(req, res, outcome, options.app);
+    options.app(req, res);
     return;
   }
   const requestId = resolveRequestId(req.headers['x-request-id']);
@@ -95,7 +98,7 @@ async function serveLean(
   });
   const hit = await options.gatewayCache.cache.lookup(request);
   if (hit === undefined) {
-    passToExpress(req, res, outcome, options.app);
+    options.app(req, res);
     return;
   }
   recordFinish(req, res, options, { requestId, startedAt });
@@ -105,17 +108,6 @@ async function serveLean(
     return;
   }
   sendPreparedHit(req, res, own, hit);
-}
-
-/** Hands a request to Express with its stages' outcome, so they do not run again there. */
-function passToExpress(
-  req: IncomingMessage,
-  res: ServerResponse,
-  outcome: EdgeOutcome,
-  app: RequestListener,
-): void {
-  attachEdgeOutcome(req, outcome);
-  app(req, res);
 }
 
 interface OwnParts {
