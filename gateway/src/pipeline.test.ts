@@ -146,6 +146,8 @@ describe('gateway-owned response headers', () => {
       responseHeaders: {
         'x-frame-options': 'ALLOWALL',
         'x-content-type-options': 'none',
+        'referrer-policy': 'unsafe-url',
+        'x-xss-protection': '1',
         'access-control-allow-origin': '*',
         vary: 'Accept-Encoding',
         'server-timing': 'db;dur=3',
@@ -162,6 +164,8 @@ describe('gateway-owned response headers', () => {
       expect(response.status).toBe(200);
       expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBeUndefined();
+      expect(response.headers['x-xss-protection']).toBeUndefined();
       expect(response.headers['access-control-allow-origin']).toBe(ORIGIN);
       expect(response.headers.vary).toBe('Origin, Accept-Encoding');
       expect(response.headers['server-timing']).toMatch(/^ratelimit;.*waf;dur=[\d.]+, db;dur=3$/);

@@ -6,8 +6,9 @@ import helmet from 'helmet';
 /**
  * Helmet's defaults without the headers that act only on a document a browser renders. The
  * gateway responds with JSON, which `nosniff` and a deny-all CSP keep from being rendered. Each
- * dropped field would cost every response its bytes and a validation in Node.js. The docs page,
- * the one HTML document, adds them back (see `documentHeaders`).
+ * dropped field would cost every response its bytes and a validation in Node.js. The HTML pages
+ * the gateway serves, the docs page and the web app's entry page, add them back (see
+ * `documentHeaders`).
  */
 const API_HELMET_OPTIONS = {
   contentSecurityPolicy: {
@@ -38,20 +39,22 @@ export function securityHeaders(): RequestHandler {
 
 /**
  * Adds Helmet's document headers (opener policy, referrer policy, DNS prefetching and the rest)
- * that the API responses leave out, for a route that serves an HTML page. Its CSP is the page's
- * own, set by the route.
+ * that the API responses leave out, for a route that serves an HTML page: the docs page and the
+ * web app's entry page. Its CSP is the page's own, set by the route.
  */
 export function documentHeaders(): RequestHandler {
   return helmet({ contentSecurityPolicy: false, xFrameOptions: { action: 'deny' } });
 }
 
 /**
- * Lower-case names of the headers that helmet sets with the gateway's options, found by running it
- * once on an unconnected response, so the list follows helmet's defaults in every version.
+ * Lower-case names of every header that helmet sets with its defaults, the document headers
+ * included, found by running it once on an unconnected response, so the list follows helmet in
+ * every version. The gateway owns all of them: a service's copy is dropped even where the gateway
+ * sends none, so no service can weaken them (e.g. `Referrer-Policy: unsafe-url`).
  */
 export function securityHeaderNames(): string[] {
   const response = new ServerResponse(new IncomingMessage(new Socket()));
-  helmet(API_HELMET_OPTIONS)(response.req, response, () => {});
+  helmet()(response.req, response, () => {});
   return response.getHeaderNames();
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from '@scholarships/logger';
 import { type Request, type RequestHandler, type Response, Router } from 'express';
 import { ifNoneMatchMatches } from '../cache/http/etag';
+import { documentHeaders } from '../security-headers';
 import { type AssetFile, AssetFileCache } from './asset-file-cache';
 import { isHashedAssetName, isSafeAssetName } from './asset-name';
 import { contentTypeOf } from './content-type';
@@ -52,8 +53,9 @@ export function createStaticAssetRoutes(options: StaticAssetOptions): RequestHan
     sendAsset(req, res, file, { contentType: contentTypeOf(entryPath), cacheControl: REVALIDATE });
   };
   // Two routes rather than one with a list of paths, so each has its own metrics label.
-  router.get('/', serveEntryDocument);
-  router.get('/index.html', serveEntryDocument);
+  // The entry page is an HTML document, so it also gets the headers that act on one.
+  router.get('/', documentHeaders(), serveEntryDocument);
+  router.get('/index.html', documentHeaders(), serveEntryDocument);
 
   router.get('/assets/:name', async function serveAsset(req, res, next) {
     const name = req.params.name;

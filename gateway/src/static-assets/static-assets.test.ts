@@ -108,6 +108,8 @@ describe('static assets', () => {
       "connect-src 'self' https://api.example.org",
     );
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 
   it('serves the entry page as /index.html too', async () => {
@@ -115,6 +117,7 @@ describe('static assets', () => {
 
     expect(response.status).toBe(200);
     expect(response.text).toContain('https://api.example.org');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
   });
 
   it('answers a matching If-None-Match with 304', async () => {
