@@ -197,6 +197,11 @@ export class WafEngine {
     return verdict;
   }
 
+  /** Number of remembered verdicts of requests without a body. */
+  get rememberedVerdicts(): number {
+    return this.envelopes.size;
+  }
+
   /** Checks the URL and header sizes, and the media type and declared size of a body. */
   checkLimits(view: RequestView): LimitViolation | undefined {
     const { maxUrlBytes, maxHeaderBytes, maxBodyBytes } = this.options.limits;
@@ -346,6 +351,7 @@ export class WafEngine {
  */
 function envelopeKey(view: RequestView): string | undefined {
   let key = `${view.method} ${view.path.length}:${view.path}${view.rawQuery.length}:${view.rawQuery}`;
+  if (key.length > MAX_ENVELOPE_KEY_CHARS) return undefined;
   for (const name in view.headers) {
     const value = view.headers[name];
     if (value === undefined) continue;

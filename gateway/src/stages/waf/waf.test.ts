@@ -85,6 +85,24 @@ describe('WafEngine scoring', () => {
 
     expect(envelope('a'.repeat(5_000)).kind).toBe('block');
     expect(envelope('a'.repeat(5_000)).kind).toBe('block');
+    expect(engine.rememberedVerdicts).toBe(0);
+  });
+
+  it('does not remember a long path without headers', () => {
+    const fresh = new WafEngine({ threshold: 5, limits: LIMITS, rules: [weak, other] });
+    const envelope = (path: string) =>
+      fresh.inspectEnvelope({
+        method: 'GET',
+        path,
+        rawQuery: '',
+        headers: {},
+        clientAddress: '127.0.0.1',
+      });
+
+    expect(envelope(`/${'a'.repeat(5_000)}`).kind).toBe('limit');
+    expect(fresh.rememberedVerdicts).toBe(0);
+    expect(envelope('/api/v1/search').kind).toBe('allow');
+    expect(fresh.rememberedVerdicts).toBe(1);
   });
 
   it('refuses a global pattern', () => {
