@@ -80,3 +80,25 @@ function createBreakerMetrics(registers: Registry[]): BreakerMetrics {
     }),
   };
 }
+
+/** Hit counters by route and tier, taken once from `requests`, per set of metrics. */
+const hitCounters = new WeakMap<CacheMetrics, Map<string, { inc(): void }>>();
+
+/**
+ * Counts one hit of `route` in `tier`. prom-client hashes a labels object on every `inc`, so the
+ * series of each route and tier is taken with `labels()` once and kept.
+ */
+export function countHitOf(metrics: CacheMetrics, route: string, tier: CacheTier): void {
+  let byKey = hitCounters.get(metrics);
+  if (byKey === undefined) {
+    byKey = new Map();
+    hitCounters.set(metrics, byKey);
+  }
+  const key = `${tier} ${route}`;
+  let series = byKey.get(key);
+  if (series === undefined) {
+    series = metrics.requests.labels({ route, tier, result: 'hit' });
+    byKey.set(key, series);
+  }
+  series.inc();
+}

@@ -1,5 +1,5 @@
 import { ttlSeconds } from '../entry/cache-entry';
-import type { StaleReason } from '../metrics';
+import { countHitOf, type StaleReason } from '../metrics';
 import type { CachePlan } from '../plan/request-plan';
 import type { CacheResponse } from '../response/cache-response';
 import type { CacheStatusFields } from '../response/cache-status';
@@ -26,7 +26,7 @@ export function respondHit(
 
 /** Counts a fresh stored entry as a hit of its tier and returns it as a `FreshHit`. */
 export function countHit(runtime: CacheRuntime, plan: CachePlan, found: FoundEntry): FreshHit {
-  runtime.metrics.requests.inc({ route: plan.route, tier: found.tier, result: 'hit' });
+  countHitOf(runtime.metrics, plan.route, found.tier);
   return { entry: found.entry, tier: found.tier, perUser: plan.perUser, now: runtime.clock() };
 }
 
