@@ -63,5 +63,8 @@ export function isPreflight(view: RequestView): boolean {
 export function hasRequestBody(view: Pick<RequestView, 'headers'>): boolean {
   if (view.headers['transfer-encoding'] !== undefined) return true;
   const length = view.headers['content-length'];
-  return length !== undefined && length !== '0';
+  // Content-Length is one or more digits (RFC 9110 §8.6), so `00` is a zero length as well.
+  return length !== undefined && !ZERO_LENGTH.test(length);
 }
+
+const ZERO_LENGTH = /^\s*0+\s*$/;
