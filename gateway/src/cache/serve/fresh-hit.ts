@@ -18,19 +18,19 @@ export interface FreshHit {
   now: number;
 }
 
-/** Age of the hit's entry in whole seconds, for the `Age` header. */
+/** Returns the age of the hit's entry in whole seconds, for the `Age` header. */
 export function hitAge(hit: FreshHit): number {
   return ageSeconds(hit.entry, hit.now);
 }
 
-/** The hit's `Cache-Status` value, e.g. `scholarships-gateway; hit; ttl=1799; detail=memory`. */
+/** Formats the hit's `Cache-Status`, e.g. `scholarships-gateway; hit; ttl=1799; detail=memory`. */
 export function hitCacheStatus(hit: FreshHit): string {
   return formatCacheStatus({ hit: true, ttl: ttlSeconds(hit.entry, hit.now), detail: hit.tier });
 }
 
 /**
- * The whole response for a hit, as `serve` would send it, including a 304 when the request's
- * validators match the entry.
+ * Builds the whole response for a hit, as `serve` would send it, including a 304 when the
+ * request's validators match the entry.
  */
 export function hitResponse(hit: FreshHit, request: CacheRequest): CacheResponse {
   return responseFromEntry(hit.entry, request, {
