@@ -60,6 +60,17 @@ describe('loadGatewayConfig', () => {
     }
   });
 
+  it('rejects invalid metrics subnets', () => {
+    for (const value of ['10.0.0.0/33', 'metrics.internal', ',']) {
+      expect(() => loadGatewayConfig({ METRICS_ALLOWED_SUBNETS: value })).toThrow(
+        /METRICS_ALLOWED_SUBNETS/,
+      );
+    }
+    expect(loadGatewayConfig({ METRICS_ALLOWED_SUBNETS: 'ANY' }).METRICS_ALLOWED_SUBNETS).toEqual({
+      kind: 'any',
+    });
+  });
+
   it('applies edge stage defaults', () => {
     const config = loadGatewayConfig({});
 

@@ -1,7 +1,7 @@
 import { env, loadConfig } from '@scholarships/config';
 import { z } from 'zod';
 import { cacheConfigShape } from './cache';
-import { parseTrustProxy } from './client-address';
+import { PRIVATE_NETWORKS, parseMetricsAccess, parseTrustProxy } from './client-address';
 import { rolloutConfigShape } from './rollout';
 import { checkJwtConfig, DEFAULT_DEV_SECRET_FILE } from './stages/auth';
 import { checkOriginEntry } from './stages/cors';
@@ -106,6 +106,8 @@ const baseSchema = z.object({
   MIDDLEWARE_ORDER: z.enum(['default', 'legacy']).default('default'),
   /** Proxies allowed to name the client in X-Forwarded-For: a hop count or CIDR list. */
   TRUST_PROXY: parsedWith(parseTrustProxy, ''),
+  /** Clients that may read GET /metrics: a CIDR list, or `any`; others get 404. */
+  METRICS_ALLOWED_SUBNETS: parsedWith(parseMetricsAccess, PRIVATE_NETWORKS),
 
   /** `name=quota/windowSeconds` items that replace or add rate-limit policies. */
   RATE_LIMIT_POLICIES: env.list(),

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from '@scholarships/logger';
 import type { Registry } from '@scholarships/metrics';
 import { errorHandler, requestContext, routeNotFound } from '@scholarships/service-kit';
@@ -13,7 +14,11 @@ import {
   routeLabel,
 } from './cache-stage';
 import { classifyGatewayError } from './classify-error';
-import { createClientAddressResolver } from './client-address';
+import {
+  type ClientAddressResolver,
+  createClientAddressResolver,
+  createMetricsAccessCheck,
+} from './client-address';
 import type { GatewayConfig } from './config';
 import {
   type EdgeMiddlewareOptions,
@@ -142,7 +147,14 @@ export function buildPipeline(
       handler: requestContext(deps.logger, metrics.http, routeLabel),
     },
     { name: 'security-headers', handler: securityHeaders() },
-    { name: 'health', handler: createHealthRoutes({ ...healthSources, ...databasePart }) },
+    {
+      name: 'health',
+      handler: createHealthRoutes({
+        ...healthSources,
+        ...databasePart,
+        allowsMetrics: metricsAccessOf(deps.config, parts.edge.resolveClientAddress),
+      }),
+    },
     // The web app's files are public and the same for every client, so they come before the edge
     // stages: auth and the WAF have no input of the client's to check, and page loads do not spend
     // the client's API rate budget. Only `/`, `/index.html` and `/assets/<name>` are served here.
@@ -259,6 +271,19 @@ function createStageObserver(metrics: GatewayMetrics): StageObserver {
       metrics.middlewareDuration.observe(totalMs / 1000);
     },
   };
+}
+
+/**
+ * Builds the check of `METRICS_ALLOWED_SUBNETS` against the client address the edge stages see,
+ * so a proxy in front of the gateway does not make every client look internal.
+ */
+function metricsAccessOf(
+  config: GatewayConfig,
+  resolveClientAddress: ClientAddressResolver,
+): (req: IncomingMessage) => boolean {
+  const allows = createMetricsAccessCheck(config.METRICS_ALLOWED_SUBNETS);
+  return (req) =>
+    allows(resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']));
 }
 
 /** Returns the cache state that the health report shows, without the instance name. */

@@ -1,5 +1,11 @@
 export { clientNetworkKey, expandIpv6, normalizeIpAddress } from './ip-address';
 export {
+  createMetricsAccessCheck,
+  type MetricsAccess,
+  PRIVATE_NETWORKS,
+  parseMetricsAccess,
+} from './metrics-access';
+export {
   type ClientAddressResolver,
   createClientAddressResolver,
   parseTrustProxy,

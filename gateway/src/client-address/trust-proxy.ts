@@ -31,12 +31,20 @@ export function parseTrustProxy(value: string): TrustProxy {
     }
     return { kind: 'hops', count };
   }
+  return { kind: 'subnets', subnets: parseSubnetList(text) };
+}
+
+/**
+ * Splits a comma list of addresses or CIDR subnets and checks each. Throws an Error naming the
+ * first invalid item.
+ */
+export function parseSubnetList(text: string): string[] {
   const subnets = text
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
   for (const subnet of subnets) parseSubnet(subnet);
-  return { kind: 'subnets', subnets };
+  return subnets;
 }
 
 interface Subnet {
@@ -113,7 +121,8 @@ function forwardedChain(header: string | string[] | undefined): string[] {
   return chain;
 }
 
-function compileSubnets(subnets: readonly string[]): (address: string) => boolean {
+/** Builds a check of whether a normalized address lies in one of `subnets`, compiled once. */
+export function compileSubnets(subnets: readonly string[]): (address: string) => boolean {
   const blockList = new BlockList();
   for (const text of subnets) {
     const subnet = parseSubnet(text);

@@ -13,12 +13,14 @@ export const HEALTH_REPORT_REUSE_MS = 1000;
 
 export interface HealthRoutesOptions extends HealthSources {
   registry: Registry;
+  /** Returns whether the client of `req` may read `/metrics`; others get an unknown path's 404. */
+  allowsMetrics: (req: Request) => boolean;
 }
 
 /**
  * Creates `GET /healthz` (the process runs), `GET /readyz` (every service's `/readyz` returns
- * 200), `GET /metrics`, and `GET /api/v1/health` (a report on the gateway, each service and the
- * database).
+ * 200), `GET /metrics` for the clients `allowsMetrics` accepts, and `GET /api/v1/health` (a
+ * report on the gateway, each service and the database).
  */
 export function createHealthRoutes(options: HealthRoutesOptions): Router {
   const readiness: ReadinessCheck[] = SERVICE_NAMES.map((service) => ({
@@ -28,6 +30,10 @@ export function createHealthRoutes(options: HealthRoutesOptions): Router {
 
   const currentReport = sharedReport(() => collectHealthReport(options));
   const router = Router();
+  // Leaving the router sends the request on through the pipeline, as if there were no such path.
+  router.use('/metrics', function hideMetrics(req: Request, _res: Response, next) {
+    next(options.allowsMetrics(req) ? undefined : 'router');
+  });
   router.use(healthRoutes(options.registry, readiness));
   router.get('/api/v1/health', async function sendHealthReport(_req: Request, res: Response) {
     const report = await currentReport();

@@ -25,6 +25,7 @@ async function setUp(
   plan: StubPlan = {},
   databaseProbe?: DatabaseProbe,
   withCache = false,
+  environment: Record<string, string> = {},
 ): Promise<Setup> {
   const stubs: UpstreamStub[] = [];
   const urls: Partial<Record<ServiceName, string>> = {};
@@ -40,6 +41,7 @@ async function setUp(
   }
   const gateway = createGatewayHarness({
     serviceUrls: urls as Record<ServiceName, string>,
+    environment,
     ...(databaseProbe === undefined ? {} : { databaseProbe }),
     ...(withCache ? { cache: {} } : {}),
   });
@@ -224,5 +226,42 @@ describe('health routes', () => {
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.text).toContain('http_request_duration_seconds_bucket');
     expect(response.text).toContain('route="/healthz"');
+  });
+
+  it('hides metrics from clients outside the allowed subnets', async () => {
+    setup = await setUp({}, undefined, false, { METRICS_ALLOWED_SUBNETS: '10.0.0.0/8' });
+
+    const response = await request(setup.gateway.app).get('/metrics');
+
+    expect(response.status).toBe(404);
+    expect(response.text).not.toContain('http_request_duration_seconds');
+  });
+
+  it('judges metrics access by the forwarded client address', async () => {
+    setup = await setUp({}, undefined, false, { TRUST_PROXY: '127.0.0.1,::1' });
+
+    const outside = await request(setup.gateway.app)
+      .get('/metrics')
+      .set('X-Forwarded-For', '203.0.113.9');
+    const inside = await request(setup.gateway.app)
+      .get('/metrics')
+      .set('X-Forwarded-For', '10.1.2.3');
+
+    expect(outside.status).toBe(404);
+    expect(inside.status).toBe(200);
+    expect(inside.text).toContain('http_request_duration_seconds');
+  });
+
+  it('serves metrics to every client with any', async () => {
+    setup = await setUp({}, undefined, false, {
+      TRUST_PROXY: '127.0.0.1,::1',
+      METRICS_ALLOWED_SUBNETS: 'any',
+    });
+
+    const response = await request(setup.gateway.app)
+      .get('/metrics')
+      .set('X-Forwarded-For', '203.0.113.9');
+
+    expect(response.status).toBe(200);
   });
 });
