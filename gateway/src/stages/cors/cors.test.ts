@@ -36,10 +36,22 @@ describe('compileOriginAllowList', () => {
     expect(isAllowed(origin)).toBe(false);
   });
 
-  it.each(['*', 'https://app.example.org/', 'app.example.org', 'https://*', 'https://*.org'])(
-    'refuses the entry %s',
+  it.each([
+    '*',
+    'https://app.example.org/',
+    'app.example.org',
+    'https://*',
+    'https://*.org',
+    'https://*.co.uk',
+    'https://*.github.io',
+  ])('refuses the entry %s', (entry) => {
+    expect(() => compileOriginAllowList([entry])).toThrow();
+  });
+
+  it.each(['https://*.example.co.uk', 'https://*.team.github.io', 'https://*.app.internal'])(
+    'accepts the wildcard entry %s',
     (entry) => {
-      expect(() => compileOriginAllowList([entry])).toThrow();
+      expect(() => compileOriginAllowList([entry])).not.toThrow();
     },
   );
 });

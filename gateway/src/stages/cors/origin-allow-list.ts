@@ -1,3 +1,5 @@
+import { getPublicSuffix } from 'tldts';
+
 /**
  * Parses and matches the `CORS_ORIGINS` entries. An entry is an exact origin such as
  * `https://app.example.org`, or a pattern with a wildcard for the leftmost host labels
@@ -20,14 +22,21 @@ export function checkOriginEntry(entry: string): void {
     );
   }
   const [, , subdomainWildcard, host = ''] = match;
-  // `https://*.org` would let anyone's site send requests, with credentials when allowed.
-  // NOTE: public suffixes of two labels, such as `co.uk`, are not known here and pass this check.
-  if (subdomainWildcard !== undefined && !host.includes('.')) {
+  // `https://*.org` or `https://*.co.uk` would let anyone's site send requests, with credentials
+  // when allowed. The Public Suffix List's private part counts too: `*.github.io` is every
+  // GitHub Pages site.
+  if (subdomainWildcard !== undefined && isPublicSuffix(host)) {
     throw new Error(
       `"${entry}" allows every site under "${host}"; put the wildcard under a domain of yours, ` +
         'such as https://*.example.org',
     );
   }
+}
+
+/** Returns whether anyone can register a site directly under `host`, e.g. `org` or `co.uk`. */
+function isPublicSuffix(host: string): boolean {
+  if (!host.includes('.')) return true;
+  return getPublicSuffix(host, { allowPrivateDomains: true }) === host;
 }
 
 /** Compiles the entries once into one matcher. Throws on the first invalid entry. */
