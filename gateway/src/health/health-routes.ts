@@ -1,7 +1,6 @@
 import type { Registry } from '@scholarships/metrics';
 import { healthRoutes, type ReadinessCheck } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
-import { SERVICE_NAMES } from '../routes/route-table';
 import { collectHealthReport, type HealthReport, type HealthSources } from './health-report';
 
 /**
@@ -18,15 +17,15 @@ export interface HealthRoutesOptions extends HealthSources {
 }
 
 /**
- * Creates `GET /healthz` (the process runs), `GET /readyz` (every service's `/readyz` returns
- * 200), `GET /metrics` for the clients `allowsMetrics` accepts, and `GET /api/v1/health` (a
- * report on the gateway, each service and the database).
+ * Creates `GET /healthz` (the process runs), `GET /readyz` (the gateway accepts traffic, whatever
+ * the services' state), `GET /metrics` for the clients `allowsMetrics` accepts, and
+ * `GET /api/v1/health` (a report on the gateway, each service and the database).
  */
 export function createHealthRoutes(options: HealthRoutesOptions): Router {
-  const readiness: ReadinessCheck[] = SERVICE_NAMES.map((service) => ({
-    name: service,
-    check: async () => (await options.prober.probe(options.upstreams[service])).status === 'ok',
-  }));
+  // Readiness covers the gateway alone. Were it to follow the services, one service down would
+  // take every replica out of an orchestrator's rotation, and the cache's stale entries and the
+  // other services' routes with it; /api/v1/health reports the services instead.
+  const readiness: ReadinessCheck[] = [];
 
   const currentReport = sharedReport(() => collectHealthReport(options));
   const router = Router();
