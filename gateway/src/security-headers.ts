@@ -1,4 +1,4 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, type OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -47,26 +47,29 @@ export function documentHeaders(): RequestHandler {
 }
 
 /**
- * Lower-case names of every header that helmet sets with its defaults, the document headers
- * included, found by running it once on an unconnected response, so the list follows helmet in
- * every version. The gateway owns all of them: a service's copy is dropped even where the gateway
- * sends none, so no service can weaken them (e.g. `Referrer-Policy: unsafe-url`).
+ * Returns the lower-case names of every header that helmet sets with its defaults, the document
+ * headers included, so the list follows helmet in every version. The gateway owns all of them:
+ * a service's copy is dropped even where the gateway sends none, so no service can weaken them
+ * (e.g. `Referrer-Policy: unsafe-url`).
  */
 export function securityHeaderNames(): string[] {
-  const response = new ServerResponse(new IncomingMessage(new Socket()));
-  helmet()(response.req, response, () => {});
-  return response.getHeaderNames();
+  return Object.keys(headersSetBy(helmet()));
 }
 
 /**
- * The headers and values helmet sets with the gateway's options, computed the same way, for the
- * cache-hit path that responds before Express runs.
+ * Returns the headers and values helmet sets with the gateway's options, for the cache-hit path
+ * that responds before Express runs.
  */
 export function securityHeaderFields(): [string, string][] {
-  const response = new ServerResponse(new IncomingMessage(new Socket()));
-  helmet(API_HELMET_OPTIONS)(response.req, response, () => {});
-  return Object.entries(response.getHeaders()).map(([name, value]) => [
+  return Object.entries(headersSetBy(helmet(API_HELMET_OPTIONS))).map(([name, value]) => [
     name,
     Array.isArray(value) ? value.join(', ') : String(value),
   ]);
+}
+
+/** Runs `handler` once on an unconnected response and returns the headers it set. */
+function headersSetBy(handler: ReturnType<typeof helmet>): OutgoingHttpHeaders {
+  const response = new ServerResponse(new IncomingMessage(new Socket()));
+  handler(response.req, response, () => {});
+  return response.getHeaders();
 }

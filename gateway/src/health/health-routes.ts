@@ -1,5 +1,5 @@
 import type { Registry } from '@scholarships/metrics';
-import { healthRoutes, type ReadinessCheck } from '@scholarships/service-kit';
+import { healthRoutes } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
 import { collectHealthReport, type HealthReport, type HealthSources } from './health-report';
 
@@ -22,18 +22,15 @@ export interface HealthRoutesOptions extends HealthSources {
  * `GET /api/v1/health` (a report on the gateway, each service and the database).
  */
 export function createHealthRoutes(options: HealthRoutesOptions): Router {
-  // Readiness covers the gateway alone. Were it to follow the services, one service down would
-  // take every replica out of an orchestrator's rotation, and the cache's stale entries and the
-  // other services' routes with it; /api/v1/health reports the services instead.
-  const readiness: ReadinessCheck[] = [];
-
   const currentReport = sharedReport(() => collectHealthReport(options));
   const router = Router();
   // Leaving the router sends the request on through the pipeline, as if there were no such path.
   router.use('/metrics', function hideMetrics(req: Request, _res: Response, next) {
     next(options.allowsMetrics(req) ? undefined : 'router');
   });
-  router.use(healthRoutes(options.registry, readiness));
+  // Readiness has no checks, so it covers the gateway alone. Were it to follow the services, one
+  // service down would take every replica out of rotation, stale cache entries included.
+  router.use(healthRoutes(options.registry, []));
   router.get('/api/v1/health', async function sendHealthReport(_req: Request, res: Response) {
     const report = await currentReport();
     res.setHeader('Cache-Control', 'no-store');

@@ -1,7 +1,7 @@
 import { ageSeconds, type CacheEntry, ttlSeconds } from '../entry/cache-entry';
 import type { CacheRequest } from '../request/cache-request';
 import type { CacheResponse } from '../response/cache-response';
-import { formatCacheStatus } from '../response/cache-status';
+import { type CacheStatusFields, formatCacheStatus } from '../response/cache-status';
 import { responseFromEntry } from '../response/entry-response';
 import type { Tier } from './resolution';
 
@@ -25,7 +25,7 @@ export function hitAge(hit: FreshHit): number {
 
 /** Formats the hit's `Cache-Status`, e.g. `scholarships-gateway; hit; ttl=1799; detail=memory`. */
 export function hitCacheStatus(hit: FreshHit): string {
-  return formatCacheStatus({ hit: true, ttl: ttlSeconds(hit.entry, hit.now), detail: hit.tier });
+  return formatCacheStatus(hitStatusFields(hit));
 }
 
 /**
@@ -35,8 +35,12 @@ export function hitCacheStatus(hit: FreshHit): string {
 export function hitResponse(hit: FreshHit, request: CacheRequest): CacheResponse {
   return responseFromEntry(hit.entry, request, {
     outcome: 'HIT',
-    status: { hit: true, ttl: ttlSeconds(hit.entry, hit.now), detail: hit.tier },
+    status: hitStatusFields(hit),
     now: hit.now,
     perUser: hit.perUser,
   });
+}
+
+function hitStatusFields(hit: FreshHit): CacheStatusFields {
+  return { hit: true, ttl: ttlSeconds(hit.entry, hit.now), detail: hit.tier };
 }

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { MAX_BATCH_IDS } from '@scholarships/api-contract';
 import request from 'supertest';
+import type { RequestView } from '../../edge';
 import {
   type GatewayUnderTest,
   metricValue,
@@ -25,14 +26,16 @@ describe('WafEngine scoring', () => {
   };
   const other: PatternRule = { ...weak, id: 'test-other', pattern: /other/i };
   const engine = new WafEngine({ threshold: 5, limits: LIMITS, rules: [weak, other] });
-  const inspect = (query: string) =>
-    engine.inspect({
-      method: 'GET',
-      path: '/api/v1/search',
-      rawQuery: query,
-      headers: {},
-      clientAddress: '127.0.0.1',
-    });
+  /** A GET of the search path from a local client, with `parts` replacing the defaults. */
+  const viewOf = (parts: Partial<RequestView>): RequestView => ({
+    method: 'GET',
+    path: '/api/v1/search',
+    rawQuery: '',
+    headers: {},
+    clientAddress: '127.0.0.1',
+    ...parts,
+  });
+  const inspect = (query: string) => engine.inspect(viewOf({ rawQuery: query }));
 
   it('lets one weak signal pass', () => {
     expect(inspect('q=weak%20weak%20weak').kind).toBe('allow');
@@ -59,13 +62,9 @@ describe('WafEngine scoring', () => {
     };
     const withHeaders = new WafEngine({ threshold: 5, limits: LIMITS, rules: [headerRule] });
     const envelope = (userAgent: string) =>
-      withHeaders.inspectEnvelope({
-        method: 'GET',
-        path: '/api/v1/search',
-        rawQuery: 'q=law',
-        headers: { 'user-agent': userAgent },
-        clientAddress: '127.0.0.1',
-      });
+      withHeaders.inspectEnvelope(
+        viewOf({ rawQuery: 'q=law', headers: { 'user-agent': userAgent } }),
+      );
 
     expect(envelope('browser').kind).toBe('allow');
     expect(envelope('scanner').kind).toBe('block');
@@ -75,13 +74,7 @@ describe('WafEngine scoring', () => {
 
   it('inspects long headers without remembering them', () => {
     const envelope = (filler: string) =>
-      engine.inspectEnvelope({
-        method: 'GET',
-        path: '/api/v1/search',
-        rawQuery: 'q=weak+other',
-        headers: { 'x-filler': filler },
-        clientAddress: '127.0.0.1',
-      });
+      engine.inspectEnvelope(viewOf({ rawQuery: 'q=weak+other', headers: { 'x-filler': filler } }));
 
     expect(envelope('a'.repeat(5_000)).kind).toBe('block');
     expect(envelope('a'.repeat(5_000)).kind).toBe('block');
@@ -90,14 +83,7 @@ describe('WafEngine scoring', () => {
 
   it('does not remember a long path without headers', () => {
     const fresh = new WafEngine({ threshold: 5, limits: LIMITS, rules: [weak, other] });
-    const envelope = (path: string) =>
-      fresh.inspectEnvelope({
-        method: 'GET',
-        path,
-        rawQuery: '',
-        headers: {},
-        clientAddress: '127.0.0.1',
-      });
+    const envelope = (path: string) => fresh.inspectEnvelope(viewOf({ path }));
 
     expect(envelope(`/${'a'.repeat(5_000)}`).kind).toBe('limit');
     expect(fresh.rememberedVerdicts).toBe(0);
