@@ -69,7 +69,7 @@ function notModifiedHeaders(
   return kept;
 }
 
-/** A stored Cache-Control value with `private` added unless it already has it. */
+/** Adds `private` to a stored Cache-Control value unless it already has it. */
 export function privateCacheControl(stored: string | undefined): string {
   if (stored === undefined || stored.trim() === '') return 'private';
   return /(^|,)\s*private\s*(,|$)/i.test(stored) ? stored : `private, ${stored}`;
