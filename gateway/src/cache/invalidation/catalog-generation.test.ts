@@ -1,6 +1,10 @@
 import { silentLogger } from '../testing/cache-fixture';
 import { createTestClock } from '../testing/test-clock';
-import { CatalogGeneration, type GenerationSource } from './catalog-generation';
+import {
+  CatalogGeneration,
+  type GenerationSource,
+  MAX_REPLACED_GENERATIONS,
+} from './catalog-generation';
 
 /** Creates a generation store in memory whose reads can be made to fail, as with a frozen Redis. */
 function memorySource(initial = 0) {
@@ -53,7 +57,21 @@ describe('catalog generation', () => {
     clock.advance(600);
     expect(generation.replacedWithinGrace()).toEqual(['g5']);
     for (const next of [7, 8, 9]) generation.accept(next);
-    expect(generation.replacedWithinGrace()).toEqual(['g8', 'g7', 'g6']);
+    expect(generation.replacedWithinGrace()).toEqual(['g8', 'g7', 'g6', 'g5']);
+  });
+
+  it('keeps a burst of writes within the grace, up to its bound', async () => {
+    const { source } = memorySource(4);
+    const { generation } = createGeneration(source, 1000);
+    await generation.refresh();
+
+    for (let next = 5; next <= 8; next += 1) generation.accept(next);
+    expect(generation.replacedWithinGrace()).toEqual(['g7', 'g6', 'g5', 'g4']);
+    for (let next = 9; next <= 30; next += 1) generation.accept(next);
+    const replaced = generation.replacedWithinGrace();
+    expect(replaced).toHaveLength(MAX_REPLACED_GENERATIONS);
+    expect(replaced[0]).toBe('g29');
+    expect(replaced.at(-1)).toBe(`g${30 - MAX_REPLACED_GENERATIONS}`);
   });
 
   it('offers nothing with zero grace', async () => {

@@ -16,8 +16,14 @@ export interface GenerationValue {
   shared: boolean;
 }
 
-/** Replaced generations remembered at most, newest first. */
-const MAX_REPLACED = 3;
+/**
+ * Replaced generations remembered at most, newest first. Writes arrive in bursts: at 1,000
+ * requests/s the load test sent four within four seconds, and with three remembered the fourth
+ * dropped the generation that most entries were stored under, so every listing missed at once
+ * and the services queued for seconds. Sixteen covers such bursts within the grace; a miss then
+ * hashes up to sixteen keys and reads them from Redis in one round trip.
+ */
+export const MAX_REPLACED_GENERATIONS = 16;
 
 /** A shared generation that a catalog write replaced, and until when its entries may stand in. */
 interface ReplacedGeneration {
@@ -174,7 +180,7 @@ export class CatalogGeneration {
     const now = this.clock();
     const current = { text: before.text, graceEndsAt: now + this.graceMs };
     const older = this.replaced.filter((replaced) => now < replaced.graceEndsAt);
-    this.replaced = [current, ...older].slice(0, MAX_REPLACED);
+    this.replaced = [current, ...older].slice(0, MAX_REPLACED_GENERATIONS);
   }
 
   private nextLocal(): GenerationValue {
