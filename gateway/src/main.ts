@@ -10,6 +10,7 @@ import { createGatewayMetrics } from './metrics';
 import { closeUpstreams, createUpstreams } from './proxy/upstreams';
 import { createRedisClient } from './redis';
 import { createRollout } from './rollout';
+import { securityHeaderFields } from './security-headers';
 import { resolveJwtSettings } from './stages/auth';
 
 /** Exit code for invalid configuration, distinct from 1 for failures after start-up. */
@@ -88,6 +89,8 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     host: config.HOST,
     headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    // Node answers a malformed request itself; as the public edge, it still sends these.
+    clientErrorHeaders: securityHeaderFields(),
     logger,
     onShutdown: async () => {
       await rollout.close();

@@ -80,4 +80,33 @@ describe('startServer', () => {
     expect(reply.startsWith('HTTP/1.1 400')).toBe(true);
     expect(reply).toContain('"code":"BAD_REQUEST"');
   });
+
+  it('adds configured headers to rejections', async () => {
+    running = await startServer(answerAfterBody, {
+      port: 0,
+      host: '127.0.0.1',
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      clientErrorHeaders: [
+        ['X-Content-Type-Options', 'nosniff'],
+        ['Content-Security-Policy', "default-src 'none'"],
+      ],
+    });
+    const reply = await sendUnfinished(running.port, 'GARBAGE\r\n\r\n');
+    const head = reply.slice(0, reply.indexOf('\r\n\r\n'));
+
+    expect(head.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(head).toContain('\r\nX-Content-Type-Options: nosniff\r\n');
+    expect(head).toContain("\r\nContent-Security-Policy: default-src 'none'\r\n");
+  });
+
+  it('rejects a header that splits lines', async () => {
+    await expect(
+      startServer(answerAfterBody, {
+        port: 0,
+        host: '127.0.0.1',
+        logger: createLogger({ service: 'test', level: 'silent' }),
+        clientErrorHeaders: [['X-Note', 'a\r\nSet-Cookie: b=c']],
+      }),
+    ).rejects.toThrow('invalid client error header');
+  });
 });

@@ -23,6 +23,11 @@ export interface ServerOptions {
    * Node's 300000. At least `headersTimeoutMs`.
    */
   requestTimeoutMs?: number;
+  /**
+   * Extra header fields of the responses to requests that Node rejects before any handler runs,
+   * e.g. the gateway's security headers, which a public edge sends on every response.
+   */
+  clientErrorHeaders?: readonly (readonly [string, string])[];
 }
 
 /** How often the server compares open requests with their deadlines, in milliseconds. */
@@ -62,26 +67,42 @@ const MALFORMED_REQUEST: ClientErrorProblem = {
  * Responds to a request that Node rejected before any handler ran (malformed, headers over the size
  * limit, too slow) with a problem document like every other error, then closes the connection.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
-    socket.destroy();
-    return;
+function clientErrorAnswer(
+  extraHeaders: readonly (readonly [string, string])[],
+): (error: NodeJS.ErrnoException, socket: Duplex) => void {
+  const extraLines = extraHeaders.map(([name, value]) => headerLine(name, value)).join('');
+  return function answerClientError(error, socket) {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const problem = CLIENT_ERROR_PROBLEMS[error.code ?? ''] ?? MALFORMED_REQUEST;
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title: problem.reason,
+      status: problem.status,
+      code: problem.code,
+      detail: problem.detail,
+    });
+    socket.end(
+      `HTTP/1.1 ${problem.status} ${problem.reason}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        extraLines +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  };
+}
+
+/** Formats a raw header line, and throws for a name or value that would end the line early. */
+function headerLine(name: string, value: string): string {
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n\0]/.test(value)) {
+    throw new RangeError(
+      `invalid client error header ${JSON.stringify(name)}: its name must be a token and its value one line`,
+    );
   }
-  const problem = CLIENT_ERROR_PROBLEMS[error.code ?? ''] ?? MALFORMED_REQUEST;
-  const body = JSON.stringify({
-    type: 'about:blank',
-    title: problem.reason,
-    status: problem.status,
-    code: problem.code,
-    detail: problem.detail,
-  });
-  socket.end(
-    `HTTP/1.1 ${problem.status} ${problem.reason}\r\n` +
-      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  );
+  return `${name}: ${value}\r\n`;
 }
 
 export interface RunningServer {
@@ -103,7 +124,7 @@ export async function startServer(
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = options.headersTimeoutMs ?? 66_000;
   if (options.requestTimeoutMs !== undefined) server.requestTimeout = options.requestTimeoutMs;
-  server.on('clientError', answerClientError);
+  server.on('clientError', clientErrorAnswer(options.clientErrorHeaders ?? []));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
