@@ -30,10 +30,14 @@ afterAll(async () => {
   await search?.close();
 });
 
-/** Ends every backend of the search app's pools and returns how many were ended. */
+/**
+ * Ends every backend of the search app's pools and returns how many were ended. Without a timeout,
+ * pg_terminate_backend returns once the signal is sent. On a loaded machine, the next request
+ * could then take a connection whose backend is still exiting, so each call waits up to 5 s.
+ */
 async function terminateSearchBackends(where = ''): Promise<number> {
   const result = await admin.knex.raw<{ rows: { ended: boolean }[] }>(
-    `SELECT pg_terminate_backend(pid) AS ended
+    `SELECT pg_terminate_backend(pid, 5000) AS ended
        FROM pg_stat_activity
       WHERE application_name = ? ${where}`,
     [APPLICATION_NAME],
