@@ -3,7 +3,7 @@ import { createLogger, type Logger } from '@scholarships/logger';
 import { createRegistry } from '@scholarships/metrics';
 import { startServer } from '@scholarships/service-kit';
 import { createGatewayHandler } from './app';
-import { createGatewayCache } from './cache-stage';
+import { createGatewayCache, waitForCacheReady } from './cache-stage';
 import { type GatewayConfig, loadGatewayConfig } from './config';
 import { createDatabaseProbe } from './health/database-probe';
 import { createGatewayMetrics } from './metrics';
@@ -68,6 +68,7 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     ...(redis === undefined ? {} : { redis }),
   });
   await rollout.switches.ready();
+  await waitForCacheReady(gatewayCache.cache, logger);
   const databaseProbe =
     config.DATABASE_URL === undefined
       ? undefined
