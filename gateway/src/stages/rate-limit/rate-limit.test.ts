@@ -8,6 +8,7 @@ import {
   DEFAULT_RATE_LIMIT_TABLE,
   gcraParameters,
   gcraStep,
+  routeMatches,
 } from './index';
 
 function view(overrides: Partial<RequestView> = {}): RequestView {
@@ -182,5 +183,25 @@ describe('applyRateLimitOverrides', () => {
     [['default=5/60'], ['eligibility-check=10']],
   ])('rejects policies %j and routes %j', (policies, routes) => {
     expect(() => applyRateLimitOverrides(DEFAULT_RATE_LIMIT_TABLE, policies, routes)).toThrow();
+  });
+});
+
+describe('routeMatches', () => {
+  const search = { name: 'search', prefix: '/api/v1/search', cost: 2, policy: 'default' };
+
+  it.each([
+    ['/api/v1/search', true],
+    ['/api/v1/search/suggest', true],
+    ['/api/v1/searches', false],
+    ['/api/v1/searc', false],
+    ['/api/v1', false],
+  ])('matches %s on whole segments: %s', (path, expected) => {
+    expect(routeMatches(search, 'GET', path)).toBe(expected);
+  });
+
+  it('skips methods the route leaves out', () => {
+    const writes = { ...search, methods: ['POST'] };
+    expect(routeMatches(writes, 'GET', '/api/v1/search')).toBe(false);
+    expect(routeMatches(writes, 'POST', '/api/v1/search')).toBe(true);
   });
 });
