@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import {
   type CacheFixture,
@@ -547,20 +548,28 @@ describe('listings after a catalog write', () => {
     }
   });
 
-  it('serves the stand-in while its refresh runs', async () => {
-    const { keyspace, replica } = await startReplica();
+  /**
+   * Caches version 1 of the search on one replica, then writes version 2, whose refresh the
+   * origin holds until `release`.
+   */
+  async function writeWithHeldRefresh(options: FixtureOptions = {}) {
+    const { keyspace, replica } = await startReplica(options);
     const origin = createScriptedOrigin('search');
     origin.reply(() => jsonResponse({ version: 1 }));
     const { wait: held, open: release } = openLater();
-    try {
-      await replica.cache.serve(search(), origin.target);
-      await replica.cache.whenIdle();
-      origin.reply(async () => {
-        await held;
-        return jsonResponse({ version: 2 });
-      });
-      await publishEvents(redis, keyspace, changed(2));
+    await replica.cache.serve(search(), origin.target);
+    await replica.cache.whenIdle();
+    origin.reply(async () => {
+      await held;
+      return jsonResponse({ version: 2 });
+    });
+    await publishEvents(redis, keyspace, changed(2));
+    return { replica, origin, release };
+  }
 
+  it('serves the stand-in while its refresh runs', async () => {
+    const { replica, origin, release } = await writeWithHeldRefresh();
+    try {
       const first = await replica.cache.serve(search(), origin.target);
       const second = await replica.cache.serve(search(), origin.target);
       release();
@@ -571,6 +580,61 @@ describe('listings after a catalog write', () => {
     } finally {
       release();
       await replica.close();
+    }
+  });
+
+  it('ends the stand-in with its grace', async () => {
+    // The refresh outlasts the grace, as a slow service's would.
+    const { replica, origin, release } = await writeWithHeldRefresh({ catalogWriteGraceMs: 200 });
+    try {
+      const withinGrace = await replica.cache.serve(search(), origin.target);
+      await sleep(400);
+      const afterGrace = replica.cache.serve(search(), origin.target);
+      // Time for the request to decide before the refresh may end.
+      await sleep(50);
+      release();
+
+      expect(bodyOf(withinGrace)).toEqual({ version: 1 });
+      expect((await afterGrace).headers['cache-status']).not.toContain('detail=catalog-changed');
+      expect(bodyOf(await afterGrace)).toEqual({ version: 2 });
+    } finally {
+      release();
+      await replica.close();
+    }
+  });
+
+  it('prefers the newest generation over memory', async () => {
+    const { keyspace, replicas } = await startReplicas();
+    const [first, second] = replicas;
+    let version = 1;
+    const origin = createScriptedOrigin('search');
+    origin.reply(() => jsonResponse({ version }));
+    const { wait: held, open: release } = openLater();
+    try {
+      // The first replica keeps version 1 in memory under the first generation.
+      await first.cache.serve(search(), origin.target);
+      await first.cache.whenIdle();
+      // After a write, only the second replica serves the key, and refreshes it to version 2.
+      version = 2;
+      await publishEvents(redis, keyspace, changed(2));
+      await second.cache.serve(search(), origin.target);
+      await second.cache.whenIdle();
+      // After the next write, the first replica misses; its refresh waits.
+      version = 3;
+      origin.reply(async () => {
+        await held;
+        return jsonResponse({ version });
+      });
+      await publishEvents(redis, keyspace, changed(3));
+
+      const standIn = await first.cache.serve(search(), origin.target);
+      release();
+
+      expect(standIn.headers['cache-status']).toContain('detail=catalog-changed');
+      expect(bodyOf(standIn)).toEqual({ version: 2 });
+    } finally {
+      release();
+      await Promise.all(replicas.map((replica) => replica.close()));
     }
   });
 

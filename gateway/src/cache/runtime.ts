@@ -14,7 +14,7 @@ import { ScholarshipVersions } from './invalidation/scholarship-versions';
 import { Tombstones } from './invalidation/tombstones';
 import type { CacheMetrics } from './metrics';
 import { type CacheSettings, type ResponseCacheOptions, resolveSettings } from './options';
-import type { FoundEntry, Resolution } from './serve/resolution';
+import type { Resolution, StandIn } from './serve/resolution';
 import { MemoryTier } from './tiers/memory-tier';
 import { openRedis } from './tiers/redis-connections';
 import { createKeyspace, type RedisKeyspace } from './tiers/redis-keyspace';
@@ -53,7 +53,7 @@ export interface CacheRuntime {
    * Keys refreshed in the background after a replaced generation's entry was served for them,
    * each with that entry, which is served for the key until its refresh ends.
    */
-  catalogWriteRefreshes: { standIns: Map<string, FoundEntry> };
+  catalogWriteRefreshes: { standIns: Map<string, StandIn> };
   waiters: FillWaiters;
   subscriber: InvalidationSubscriber | undefined;
   enabled: boolean;

@@ -42,6 +42,7 @@ export async function planPolicyRequest(
   const text = policyKeyText(policy, { ...keyParts, context: context.parts });
   const { replacedParts } = context;
   let fillRequest: CacheRequest | undefined;
+  let replacedHashes: string[] | undefined;
   return {
     kind: 'cache',
     route: policy.route,
@@ -56,9 +57,10 @@ export async function planPolicyRequest(
     shared: context.shared,
     // Hashed on first use: only a miss right after a catalog write looks for it.
     get replacedGenerationHashes() {
-      return replacedParts.map((context) =>
+      replacedHashes ??= replacedParts.map((context) =>
         hashKeyText(policyKeyText(policy, { ...keyParts, context })),
       );
+      return replacedHashes;
     },
     readOnly: request.method === 'HEAD',
     perUser: policy.audience === 'per-user',

@@ -2,7 +2,7 @@ import type { CacheEntry } from '../entry/cache-entry';
 import type { OriginTarget } from '../origin/origin-response';
 import type { CachePlan } from '../plan/request-plan';
 import { type CacheRuntime, trackBackground } from '../runtime';
-import type { FoundEntry, Resolution } from './resolution';
+import type { Resolution, StandIn } from './resolution';
 import { resolveMiss } from './resolve-miss';
 
 /**
@@ -30,7 +30,7 @@ export function refreshAfterCatalogWrite(
   runtime: CacheRuntime,
   plan: CachePlan,
   origin: OriginTarget,
-  standIn: FoundEntry,
+  standIn: StandIn,
 ): void {
   const refreshes = runtime.catalogWriteRefreshes;
   if (refreshes.standIns.size >= runtime.settings.catalogWriteRefreshConcurrency) return;

@@ -10,6 +10,11 @@ export interface FoundEntry {
   tier: Tier;
 }
 
+/** An entry of a replaced catalog generation, with the key hash it is stored under. */
+export interface StandIn extends FoundEntry {
+  hash: string;
+}
+
 /** Outcome of one request to the origin. */
 export type OriginOutcome =
   | { kind: 'response'; response: OriginResponse; requestTime: number; responseTime: number }
@@ -32,7 +37,7 @@ export type OriginFailure =
  */
 export type Resolution =
   | { kind: 'stored'; found: FoundEntry }
-  | { kind: 'replaced'; found: FoundEntry }
+  | { kind: 'replaced'; found: StandIn }
   | {
       kind: 'fetched';
       entry: CacheEntry;

@@ -8,7 +8,7 @@ import type { SharedLookup, SharedTier } from '../tiers/shared-tier';
 import { callOrigin } from './call-origin';
 import { judgeEntry, selectEntry } from './judge';
 import { claimLease, type LeaseOutcome } from './lease';
-import type { ForwardedBecause, FoundEntry, Resolution, Tier } from './resolution';
+import type { ForwardedBecause, FoundEntry, Resolution, StandIn, Tier } from './resolution';
 import { buildEntry, dropEntry, releaseLease, storeEntry } from './store-entry';
 
 export interface MissInput {
@@ -71,36 +71,41 @@ export async function resolveMiss(input: MissInput): Promise<Resolution> {
 
 /**
  * Finds the entry of this request under the newest catalog generation that a recent write
- * replaced, among those still within their own freshness or revalidation window. Memory is tried
- * for every generation before Redis, which is read in one round trip.
+ * replaced, among those still within their own freshness or revalidation window. Memory is read
+ * first, without marking old entries as recently used. Redis is then read, in one round trip,
+ * only for the generations newer than memory's find, since another replica may have refreshed
+ * the key under one of them.
  */
 async function findStandIn(
   runtime: CacheRuntime,
   plan: CachePlan,
   replacedHashes: readonly string[],
-): Promise<FoundEntry | undefined> {
-  const inMemory = replacedHashes.map((hash) => runtime.memory.get(hash));
+): Promise<StandIn | undefined> {
+  const inMemory = replacedHashes.map((hash) => runtime.memory.peek(hash));
   const fromMemory = firstUsable(runtime, plan, replacedHashes, inMemory, 'memory');
-  if (fromMemory !== undefined) return fromMemory;
-  const inRedis = await readShared(runtime, plan, [], (shared) =>
-    shared.lookupMany(replacedHashes),
-  );
-  return firstUsable(runtime, plan, replacedHashes, inRedis, 'redis');
+  const newer = replacedHashes.slice(0, fromMemory?.index ?? replacedHashes.length);
+  if (newer.length === 0) return fromMemory?.standIn;
+  const inRedis = await readShared(runtime, plan, [], (shared) => shared.lookupMany(newer));
+  const fromRedis = firstUsable(runtime, plan, newer, inRedis, 'redis');
+  return (fromRedis ?? fromMemory)?.standIn;
 }
 
-/** Returns the first of `entries` (read for `hashes`, in order) that may still be served. */
+/**
+ * Returns the first of `entries` (read for `hashes`, in order) that may still be served, with
+ * its position.
+ */
 function firstUsable(
   runtime: CacheRuntime,
   plan: CachePlan,
   hashes: readonly string[],
   entries: readonly (CacheEntry | undefined)[],
   tier: Tier,
-): FoundEntry | undefined {
+): { standIn: StandIn; index: number } | undefined {
   const source = tier === 'redis' ? 'shared' : 'local';
   for (const [index, hash] of hashes.entries()) {
     const entry = selectEntry(runtime, plan, entries[index], source, hash);
     if (entry !== undefined && judgeEntry(runtime, plan, entry, runtime.clock()) !== 'stale') {
-      return { entry, tier };
+      return { standIn: { entry, tier, hash }, index };
     }
   }
   return undefined;

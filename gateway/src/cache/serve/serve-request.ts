@@ -69,7 +69,10 @@ async function serveCacheable(
     }
   }
   const standIn = runtime.catalogWriteRefreshes.standIns.get(plan.hash);
-  if (standIn !== undefined) return respondStale(runtime, plan, standIn, 'catalog-write');
+  // Only while its generation's grace lasts, however long the refresh takes.
+  if (standIn !== undefined && plan.replacedGenerationHashes.includes(standIn.hash)) {
+    return respondStale(runtime, plan, standIn, 'catalog-write');
+  }
   const { promise, leader } = runtime.flights.run(plan.hash, () =>
     resolveMiss({
       runtime,

@@ -35,6 +35,11 @@ export class MemoryTier {
     return this.entries.get(hash);
   }
 
+  /** Reads an entry without marking it recently used, e.g. an old generation's stand-in. */
+  peek(hash: string): CacheEntry | undefined {
+    return this.entries.peek(hash);
+  }
+
   /** Stores the entry until its `expiresAt`; an entry larger than the whole tier is not kept. */
   set(hash: string, entry: CacheEntry): void {
     const ttl = entry.expiresAt - this.options.clock();
