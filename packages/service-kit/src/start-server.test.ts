@@ -41,6 +41,38 @@ function startWithShortTimeouts(): Promise<RunningServer> {
   });
 }
 
+/** Sends the head at once, then a piece of the body every 100 ms for a second. */
+function streamForOneSecond(req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  let pieces = 0;
+  const timer = setInterval(() => {
+    pieces += 1;
+    if (pieces === 10 || res.destroyed) {
+      clearInterval(timer);
+      res.end();
+      return;
+    }
+    res.write(`piece ${pieces}\n`);
+  }, 100);
+}
+
+/** Writes `first`, then `second` once a response head has arrived; resolves with every byte read. */
+function sendAfterHead(port: number, first: string, second: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let received = '';
+    socket.on('data', (chunk) => {
+      const headArrived = received.includes('\r\n\r\n');
+      received += chunk.toString('latin1');
+      if (!headArrived && received.includes('\r\n\r\n')) socket.write(second);
+    });
+    socket.on('close', () => resolve(received));
+    socket.on('error', reject);
+    socket.write(first);
+  });
+}
+
 describe('startServer', () => {
   it('answers 408 to a body that stops arriving', async () => {
     running = await startWithShortTimeouts();
@@ -108,5 +140,21 @@ describe('startServer', () => {
         clientErrorHeaders: [['X-Note', 'a\r\nSet-Cookie: b=c']],
       }),
     ).rejects.toThrow('invalid client error header');
+  });
+
+  it('writes nothing into a started response', async () => {
+    running = await startServer(streamForOneSecond, {
+      port: 0,
+      host: '127.0.0.1',
+      logger: createLogger({ service: 'test', level: 'silent' }),
+    });
+    const reply = await sendAfterHead(
+      running.port,
+      'GET /stream HTTP/1.1\r\nHost: x\r\n\r\n',
+      'GARBAGE\r\n\r\n',
+    );
+
+    expect(reply.startsWith('HTTP/1.1 200')).toBe(true);
+    expect(reply.match(/HTTP\/1\.1 /g)).toHaveLength(1);
   });
 });

@@ -72,7 +72,7 @@ function clientErrorAnswer(
 ): (error: NodeJS.ErrnoException, socket: Duplex) => void {
   const extraLines = extraHeaders.map(([name, value]) => headerLine(name, value)).join('');
   return function answerClientError(error, socket) {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
+    if (error.code === 'ECONNRESET' || !socket.writable || responseStarted(socket)) {
       socket.destroy();
       return;
     }
@@ -93,6 +93,16 @@ function clientErrorAnswer(
         body,
     );
   };
+}
+
+/**
+ * Returns whether a response on this connection has begun, e.g. a proxied stream, so that a
+ * problem written now would land inside its body. Node's own handler checks the socket's current
+ * response in the same way before it writes its 400.
+ */
+function responseStarted(socket: Duplex): boolean {
+  const current = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  return current?.headersSent === true;
 }
 
 /** Formats a raw header line, and throws for a name or value that would end the line early. */
