@@ -58,7 +58,8 @@ export interface ResponseCache {
   isEnabled(): boolean;
   /**
    * Resolves when the invalidation subscription is live and the shared generation has been read;
-   * at once without Redis. Until then, routes keyed by the generation use the memory tier only.
+   * at once without Redis. Rejects when that read fails. Until the generation is read, routes
+   * keyed by it use a local generation and the memory tier only.
    */
   ready(): Promise<void>;
   /** State for health reports: the Redis breaker, and whether invalidations arrive. */
@@ -189,7 +190,9 @@ async function whenReady(runtime: CacheRuntime): Promise<void> {
     await new Promise((resolve) => redis.commands.once('ready', resolve));
   }
   await runtime.generation.refresh();
-  await runtime.generation.current();
+  const generation = await runtime.generation.current();
+  // The failed read was logged, and the replica goes on with a local generation.
+  if (!generation.shared) throw new Error('the shared catalog generation could not be read');
 }
 
 async function whenIdle(runtime: CacheRuntime): Promise<void> {
