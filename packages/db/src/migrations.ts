@@ -86,9 +86,10 @@ export async function migrateDown(
   const target = name ?? applied.at(-1);
   if (target !== undefined && applied.includes(target)) {
     if (target !== applied.at(-1) && !isStandalone(options, target)) {
+      const later = applied.slice(applied.indexOf(target) + 1).reverse();
       throw new Error(
         `${options.service} migration ${target} has later migrations that build on it; ` +
-          'revert them first with "down", newest first',
+          `revert them first with "down", newest first: ${later.join(', ')}`,
       );
     }
     await rejectWhileDependentsApplied(knex, options, [target]);
