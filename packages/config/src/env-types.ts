@@ -28,7 +28,12 @@ export const env = {
 
   url: (protocols: readonly string[]) =>
     z
-      .url({ error: `must be a URL starting with ${protocols.join(' or ')}` })
+      .url({
+        error: (issue) =>
+          issue.input === undefined
+            ? `is required; set a URL starting with ${protocols.join(' or ')}`
+            : `must be a URL starting with ${protocols.join(' or ')}`,
+      })
       .refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
         error: `must use ${protocols.join(' or ')}`,
       }),

@@ -37,7 +37,15 @@ describe('loadConfig', () => {
   });
 
   it('reports a missing required variable', () => {
-    expect(() => loadConfig(schema, {})).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig(schema, {})).toThrow(
+      'DATABASE_URL: is required; set a URL starting with postgres or postgresql',
+    );
+  });
+
+  it('reports a value that is not a URL', () => {
+    expect(() => loadConfig(schema, { DATABASE_URL: 'localhost/db' })).toThrow(
+      'DATABASE_URL: must be a URL starting with postgres or postgresql',
+    );
   });
 
   it('returns a frozen object', () => {
