@@ -1,6 +1,6 @@
 export { readBufferedJsonBody } from './buffered-json-body';
 export { CACHE_SWITCH_PATH, createCacheAdminRoutes } from './cache-admin-routes';
-export { CACHE_READY_WAIT_MS, waitForCacheReady } from './cache-readiness';
+export { waitForCacheReady } from './cache-readiness';
 export { cacheRequestOf, createCacheRoutes } from './cache-routes';
 export { followCacheSwitch } from './cache-switch';
 export {
