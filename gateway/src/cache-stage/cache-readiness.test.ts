@@ -26,7 +26,7 @@ describe('waitForCacheReady', () => {
     await expect(waitForCacheReady(cache, logger, 1000)).resolves.toBe(false);
   });
 
-  it('returns false when the shared generation is unreadable', async () => {
+  it('returns false for an unreadable generation', async () => {
     const redisUrl = process.env.TEST_REDIS_URL;
     if (redisUrl === undefined) throw new Error('TEST_REDIS_URL is not set; run through jest');
     const redis = new Redis(redisUrl);

@@ -549,8 +549,8 @@ describe('listings after a catalog write', () => {
   });
 
   /**
-   * Caches version 1 of the search on one replica, then writes version 2, whose refresh the
-   * origin holds until `release`.
+   * Caches version 1 of the search on one replica, then writes version 2. The origin delays the
+   * refresh until `release` is called.
    */
   async function writeWithHeldRefresh(options: FixtureOptions = {}) {
     const { keyspace, replica } = await startReplica(options);

@@ -192,7 +192,9 @@ async function whenReady(runtime: CacheRuntime): Promise<void> {
   await runtime.generation.refresh();
   const generation = await runtime.generation.current();
   // The failed read was logged, and the replica goes on with a local generation.
-  if (!generation.shared) throw new Error('the shared catalog generation could not be read');
+  if (!generation.shared) {
+    throw new Error('shared catalog generation read failed; a local generation is in use');
+  }
 }
 
 async function whenIdle(runtime: CacheRuntime): Promise<void> {

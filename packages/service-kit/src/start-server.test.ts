@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import { createLogger } from '@scholarships/logger';
 import { type RunningServer, startServer } from './start-server';
 
+const logger = createLogger({ service: 'test', level: 'silent' });
 let running: RunningServer | undefined;
 
 /** Responds once the whole body has arrived, as the gateway does after its WAF has read it. */
@@ -117,7 +118,7 @@ describe('startServer', () => {
     running = await startServer(answerAfterBody, {
       port: 0,
       host: '127.0.0.1',
-      logger: createLogger({ service: 'test', level: 'silent' }),
+      logger,
       clientErrorHeaders: [
         ['X-Content-Type-Options', 'nosniff'],
         ['Content-Security-Policy', "default-src 'none'"],
@@ -136,7 +137,7 @@ describe('startServer', () => {
       startServer(answerAfterBody, {
         port: 0,
         host: '127.0.0.1',
-        logger: createLogger({ service: 'test', level: 'silent' }),
+        logger,
         clientErrorHeaders: [['X-Note', 'a\r\nSet-Cookie: b=c']],
       }),
     ).rejects.toThrow('invalid client error header');
@@ -146,7 +147,7 @@ describe('startServer', () => {
     running = await startServer(streamForOneSecond, {
       port: 0,
       host: '127.0.0.1',
-      logger: createLogger({ service: 'test', level: 'silent' }),
+      logger,
     });
     const reply = await sendAfterHead(
       running.port,

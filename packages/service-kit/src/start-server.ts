@@ -24,8 +24,8 @@ export interface ServerOptions {
    */
   requestTimeoutMs?: number;
   /**
-   * Extra header fields of the responses to requests that Node rejects before any handler runs,
-   * e.g. the gateway's security headers, which a public edge sends on every response.
+   * Extra header fields for the responses Node.js sends before any handler runs (400, 408, 431),
+   * e.g. the gateway's security headers.
    */
   clientErrorHeaders?: readonly (readonly [string, string])[];
 }

@@ -60,7 +60,7 @@ describe('catalog generation', () => {
     expect(generation.replacedWithinGrace()).toEqual(['g8', 'g7', 'g6', 'g5']);
   });
 
-  it('keeps a burst of writes within the grace, up to its bound', async () => {
+  it('bounds a burst of replaced generations', async () => {
     const { source } = memorySource(4);
     const { generation } = createGeneration(source, 1000);
     await generation.refresh();

@@ -17,11 +17,10 @@ export interface GenerationValue {
 }
 
 /**
- * Replaced generations remembered at most, newest first. Writes arrive in bursts: at 1,000
- * requests/s the load test sent four within four seconds, and with three remembered the fourth
- * dropped the generation that most entries were stored under, so every listing missed at once
- * and the services queued for seconds. Sixteen covers such bursts within the grace; a miss then
- * hashes up to sixteen keys and reads them from Redis in one round trip.
+ * Maximum number of replaced generations remembered, newest first. Writes arrive in bursts: at
+ * 1,000 requests/s the load test sent four within four seconds. With three remembered, the fourth
+ * dropped the generation that most entries were stored under, so every listing missed at once.
+ * Sixteen covers such bursts within the grace, and a miss then hashes up to sixteen keys.
  */
 export const MAX_REPLACED_GENERATIONS = 16;
 
