@@ -77,8 +77,12 @@ export class LimiterBackend {
     cost: number,
     parameters: GcraParameters,
   ): BackendOutcome | Promise<BackendOutcome> {
+    const extra = leaseSize(parameters);
     const leased = this.leases.spend(key, cost, parameters);
-    if (leased !== undefined) return { ...leased, backend: 'redis' };
+    if (leased !== undefined) {
+      if (this.leases.isRunningLow(key, extra)) this.refill(shared, key, extra, parameters);
+      return { ...leased, backend: 'redis' };
+    }
     const inFlight = this.leases.inFlight(key);
     if (inFlight !== undefined) {
       return inFlight.then((settled) => {
@@ -88,7 +92,6 @@ export class LimiterBackend {
         return this.consumeShared(shared, key, cost, parameters);
       });
     }
-    const extra = leaseSize(parameters);
     return this.leases
       .reserve(key, cost, () => shared.reserve(key, cost, extra, parameters))
       .then(
@@ -98,6 +101,18 @@ export class LimiterBackend {
           return this.consumeLocally(key, cost, parameters);
         },
       );
+  }
+
+  /**
+   * Reserves `extra` more units for `key` in the background, on top of what its lease still
+   * holds. A failure switches to the local limiter, as a failed reservation of a request does.
+   */
+  private refill(shared: RedisLimiter, key: string, extra: number, parameters: GcraParameters) {
+    this.leases
+      .reserve(key, 0, () => shared.reserve(key, 0, extra, parameters))
+      .catch((error: unknown) => {
+        this.fallBack(error instanceof Error ? error.message : String(error));
+      });
   }
 
   private consumeLocally(key: string, cost: number, parameters: GcraParameters): BackendOutcome {

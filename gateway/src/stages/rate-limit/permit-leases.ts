@@ -2,9 +2,10 @@ import { LRUCache } from 'lru-cache';
 import { describeGcra, type GcraOutcome, type GcraParameters } from './gcra';
 
 /**
- * Largest share of a policy's quota that one replica reserves for one client at a time. A client
- * can be rejected early by at most this share per replica, and is never admitted beyond its
- * quota.
+ * Largest share of a policy's quota that one replica reserves for one client in one round trip.
+ * A replica reserves again when less than half of that is left, so it keeps under one and a half
+ * shares. A client can be rejected early by at most that much per replica, and is never admitted
+ * beyond its quota.
  */
 const LEASE_QUOTA_SHARE = 0.01;
 /**
@@ -76,6 +77,17 @@ export class PermitLeases {
     const available = lease.sharedRemaining + lease.units;
     const outcome = describeGcra(true, lease.fullAt - nowMs, 0, parameters);
     return { ...outcome, remaining: available };
+  }
+
+  /**
+   * Returns whether the lease of `key` has fewer than half of `extra` units left and no
+   * reservation is in flight. Reserving then, while the rest is spent, keeps a busy client's
+   * requests from all waiting for one round trip whenever a lease runs out.
+   */
+  isRunningLow(key: string, extra: number): boolean {
+    if (extra === 0 || this.pending.has(key)) return false;
+    const lease = this.leases.peek(key);
+    return lease !== undefined && lease.units * 2 < extra;
   }
 
   /** Returns the reservation in flight for `key`, if any. Spend again once it settles. */
