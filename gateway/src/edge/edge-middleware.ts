@@ -49,19 +49,23 @@ export function edgeMiddleware(options: EdgeMiddlewareOptions): RequestHandler {
 }
 
 /** Outcomes of requests whose stages already ran before Express, on the cache-hit path. */
-const earlierOutcomes = new WeakMap<IncomingMessage, EdgeOutcome>();
+const EARLIER_OUTCOME = Symbol('earlier edge outcome');
+
+interface WithEarlierOutcome {
+  [EARLIER_OUTCOME]?: EdgeOutcome | undefined;
+}
 
 /**
  * Hands the outcome of stages that already ran for `req` to the Express middleware, which then
  * applies it instead of running the stages again, so a rate limit counts each request once.
  */
 export function attachEdgeOutcome(req: IncomingMessage, outcome: EdgeOutcome): void {
-  earlierOutcomes.set(req, outcome);
+  (req as WithEarlierOutcome)[EARLIER_OUTCOME] = outcome;
 }
 
 function takeEdgeOutcome(req: IncomingMessage): EdgeOutcome | undefined {
-  const outcome = earlierOutcomes.get(req);
-  if (outcome !== undefined) earlierOutcomes.delete(req);
+  const outcome = (req as WithEarlierOutcome)[EARLIER_OUTCOME];
+  if (outcome !== undefined) (req as WithEarlierOutcome)[EARLIER_OUTCOME] = undefined;
   return outcome;
 }
 
