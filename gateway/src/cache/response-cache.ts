@@ -129,9 +129,12 @@ async function lookupFresh(
 ): Promise<FreshHit | undefined> {
   if (!runtime.enabled) return undefined;
   if (runtime.subscriber !== undefined) await nextEventLoopTurn();
-  const plan = await planRequest(runtime, request);
+  // A memory hit is planned and found without awaiting: each await costs a microtask.
+  const planned = planRequest(runtime, request);
+  const plan = planned instanceof Promise ? await planned : planned;
   if (plan.kind === 'bypass') return undefined;
-  const found = await findStored(runtime, plan);
+  const stored = findStored(runtime, plan);
+  const found = stored instanceof Promise ? await stored : stored;
   if (found === undefined || judgeEntry(runtime, plan, found.entry, runtime.clock()) !== 'fresh') {
     return undefined;
   }

@@ -97,6 +97,16 @@ describe('catalog generation', () => {
     expect(generation.replacedWithinGrace()).toEqual([]);
   });
 
+  it('settles only between reads', async () => {
+    const { source } = memorySource(7);
+    const { generation } = createGeneration(source);
+
+    const reading = generation.refresh();
+    expect(generation.settled()).toBeUndefined();
+    await reading;
+    expect(generation.settled()).toEqual({ text: 'g7', shared: true });
+  });
+
   it('accepts an event value without reading', async () => {
     const { state, source } = memorySource(4);
     const { generation } = createGeneration(source);

@@ -76,6 +76,16 @@ export class CatalogGeneration {
   }
 
   /**
+   * Returns the value for a key at once, or undefined while a read started by an event is in
+   * flight. Then `current` waits for it.
+   */
+  settled(): GenerationValue | undefined {
+    if (this.pending !== undefined) return undefined;
+    if (!this.value.shared) this.retryInBackground();
+    return this.value;
+  }
+
+  /**
    * Returns the shared generations that writes replaced, newest first, while their grace lasts.
    * Entries stored under them may be served stale while they are refreshed under the current
    * one. Each grace counts from the write that replaced that generation.

@@ -58,7 +58,8 @@ export class ProfileTokens {
     });
   }
 
-  async token(userId: string): Promise<ProfileToken> {
+  /** Returns the user's token: at once when the version is known, else after reading it. */
+  token(userId: string): ProfileToken | Promise<ProfileToken> {
     const known = this.settledProfile(userId);
     if (known?.pendingUntil !== undefined) return { ok: false, reason: 'profile-pending' };
     if (this.source === undefined) return this.localToken(known);

@@ -1,4 +1,6 @@
 import { nextUtcMidnight, utcDate } from '../clock';
+import type { GenerationValue } from '../invalidation/catalog-generation';
+import type { ProfileToken } from '../invalidation/profile-tokens';
 import type { BypassReason } from '../keys/key-part';
 import type { RoutePolicy } from '../policy';
 import type { CacheRuntime } from '../runtime';
@@ -20,26 +22,67 @@ export interface KeyContextInput {
   scholarshipId: string | undefined;
 }
 
+/** The values a key's context parts are read from, once every one of them is known. */
+interface ContextValues {
+  generation: GenerationValue | undefined;
+  profile: ProfileToken | undefined;
+}
+
 /**
  * Resolves the context parts of a policy key (see KeyContext). Any part that is local to this
- * replica makes the whole key local, so its entries never reach Redis.
+ * replica makes the whole key local, so its entries never reach Redis. It returns at once unless
+ * a generation read started by an event or a profile version read is in flight.
  */
-export async function resolveKeyContext(
+export function resolveKeyContext(
   runtime: CacheRuntime,
   policy: RoutePolicy,
   input: KeyContextInput,
-): Promise<KeyContextResult> {
+): KeyContextResult | Promise<KeyContextResult> {
+  const values = readContextValues(runtime, policy, input);
+  if (values instanceof Promise)
+    return values.then((read) => buildContext(runtime, policy, input, read));
+  return buildContext(runtime, policy, input, values);
+}
+
+function readContextValues(
+  runtime: CacheRuntime,
+  policy: RoutePolicy,
+  input: KeyContextInput,
+): ContextValues | Promise<ContextValues> {
+  const needsGeneration = policy.keyContext.some(
+    (context) =>
+      context === 'generation' ||
+      (context === 'scholarship-version' && !hasVersion(runtime, input)),
+  );
+  const generation = needsGeneration
+    ? (runtime.generation.settled() ?? runtime.generation.current())
+    : undefined;
+  const profile = policy.keyContext.includes('profile')
+    ? runtime.profiles.token(input.userId ?? '')
+    : undefined;
+  if (generation instanceof Promise || profile instanceof Promise) {
+    return Promise.all([generation, profile]).then(([settled, token]) => ({
+      generation: settled,
+      profile: token,
+    }));
+  }
+  return { generation, profile };
+}
+
+function buildContext(
+  runtime: CacheRuntime,
+  policy: RoutePolicy,
+  input: KeyContextInput,
+  values: ContextValues,
+): KeyContextResult {
   const parts: string[] = [];
   let shared = true;
   let notAfter: number | undefined;
   let replaced: { index: number; texts: string[] } | undefined;
   if (policy.audience === 'per-user') parts.push(`user:${input.userId ?? ''}`);
   for (const context of policy.keyContext) {
-    if (
-      context === 'generation' ||
-      (context === 'scholarship-version' && !hasVersion(runtime, input))
-    ) {
-      const generation = await runtime.generation.current();
+    if (context === 'generation' || (context === 'scholarship-version' && values.generation)) {
+      const generation = values.generation as GenerationValue;
       if (context === 'generation' && policy.catalogWriteGrace) {
         const texts = runtime.generation.replacedWithinGrace();
         if (texts.length > 0) replaced = { index: parts.length, texts };
@@ -54,7 +97,7 @@ export async function resolveKeyContext(
       parts.push(`day:${utcDate(now)}`);
       notAfter = nextUtcMidnight(now);
     } else {
-      const token = await runtime.profiles.token(input.userId ?? '');
+      const token = values.profile as ProfileToken;
       if (!token.ok) return { ok: false, reason: token.reason };
       parts.push(`profile:${token.text}`);
       shared &&= token.shared;

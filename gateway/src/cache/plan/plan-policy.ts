@@ -7,8 +7,8 @@ import type { RoutePolicy } from '../policy';
 import type { PolicyMatch } from '../policy-match';
 import type { CacheRequest } from '../request/cache-request';
 import type { CacheRuntime } from '../runtime';
-import { resolveKeyContext } from './key-context';
-import { policyKeyText } from './key-text';
+import { type KeyContextResult, resolveKeyContext } from './key-context';
+import { type PolicyKeyParts, policyKeyText } from './key-text';
 import { bypassPlan, type RequestPlan } from './request-plan';
 
 interface BodyKey {
@@ -16,12 +16,15 @@ interface BodyKey {
   scholarshipId: string | undefined;
 }
 
-/** Plans a request on a policy route: its key, or why it skips the cache. */
-export async function planPolicyRequest(
+/**
+ * Plans a request on a policy route: its key, or why it skips the cache. It returns at once unless
+ * a context part must be read first (see `resolveKeyContext`).
+ */
+export function planPolicyRequest(
   runtime: CacheRuntime,
   request: CacheRequest,
   match: PolicyMatch,
-): Promise<RequestPlan> {
+): RequestPlan | Promise<RequestPlan> {
   const { policy } = match;
   if (policy.audience === 'per-user' && request.identity === undefined) {
     return bypassPlan(policy.route, 'anonymous');
@@ -32,13 +35,24 @@ export async function planPolicyRequest(
   if (!query.ok) return bypassPlan(policy.route, query.reason);
   const body = bodyKey(policy, request);
   if ('reason' in body) return bypassPlan(policy.route, body.reason);
-  const context = await resolveKeyContext(runtime, policy, {
+  const keyParts = { path: path.text, query: query.text, body: body.text };
+  const context = resolveKeyContext(runtime, policy, {
     userId: request.identity?.userId,
     scholarshipId: body.scholarshipId,
   });
-  if (!context.ok) return bypassPlan(policy.route, context.reason);
+  if (context instanceof Promise) {
+    return context.then((resolved) => policyPlan(request, policy, keyParts, resolved));
+  }
+  return policyPlan(request, policy, keyParts, context);
+}
 
-  const keyParts = { path: path.text, query: query.text, body: body.text };
+function policyPlan(
+  request: CacheRequest,
+  policy: RoutePolicy,
+  keyParts: Omit<PolicyKeyParts, 'context'>,
+  context: KeyContextResult,
+): RequestPlan {
+  if (!context.ok) return bypassPlan(policy.route, context.reason);
   const text = policyKeyText(policy, { ...keyParts, context: context.parts });
   const { replacedParts } = context;
   let fillRequest: CacheRequest | undefined;

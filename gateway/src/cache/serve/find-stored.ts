@@ -4,12 +4,19 @@ import { selectEntry } from './judge';
 import type { FoundEntry } from './resolution';
 
 /** Reads a key from memory, then Redis, without taking a lease; never rejects. */
-export async function findStored(
+export function findStored(
+  runtime: CacheRuntime,
+  plan: CachePlan,
+): FoundEntry | Promise<FoundEntry | undefined> {
+  const local = selectEntry(runtime, plan, runtime.memory.get(plan.hash), 'local');
+  if (local !== undefined) return { entry: local, tier: 'memory' };
+  return findInRedis(runtime, plan);
+}
+
+async function findInRedis(
   runtime: CacheRuntime,
   plan: CachePlan,
 ): Promise<FoundEntry | undefined> {
-  const local = selectEntry(runtime, plan, runtime.memory.get(plan.hash), 'local');
-  if (local !== undefined) return { entry: local, tier: 'memory' };
   const redis = runtime.redis;
   if (redis === undefined || !plan.shared || !redis.guard.isAvailable()) return undefined;
   try {
