@@ -9,7 +9,7 @@ import type { CacheRequest } from '../request/cache-request';
 import type { CacheRuntime } from '../runtime';
 import { type KeyContextResult, resolveKeyContext } from './key-context';
 import { type PolicyKeyParts, policyKeyText } from './key-text';
-import { bypassPlan, type RequestPlan } from './request-plan';
+import { bypassPlan, type CachePlan, type RequestPlan } from './request-plan';
 
 interface BodyKey {
   text: string;
@@ -54,33 +54,52 @@ function policyPlan(
 ): RequestPlan {
   if (!context.ok) return bypassPlan(policy.route, context.reason);
   const text = policyKeyText(policy, { ...keyParts, context: context.parts });
-  const { replacedParts } = context;
-  let fillRequest: CacheRequest | undefined;
-  let replacedHashes: string[] | undefined;
-  return {
-    kind: 'cache',
-    route: policy.route,
-    policy,
-    hash: hashKeyText(text),
-    request,
-    // Built on first use: a hit never needs it, and its trace context costs random bytes.
-    get fillRequest() {
-      fillRequest ??= policyFillRequest(policy, request);
-      return fillRequest;
-    },
-    shared: context.shared,
-    // Hashed on first use: only a miss right after a catalog write looks for it.
-    get replacedGenerationHashes() {
-      replacedHashes ??= replacedParts.map((context) =>
-        hashKeyText(policyKeyText(policy, { ...keyParts, context })),
-      );
-      return replacedHashes;
-    },
-    readOnly: request.method === 'HEAD',
-    perUser: policy.audience === 'per-user',
-    notAfter: context.notAfter,
-    requestMaxAgeMs: undefined,
-  };
+  return new PolicyCachePlan(request, policy, hashKeyText(text), keyParts, context);
+}
+
+/**
+ * The plan of a cacheable request on a policy route. It is a class because its two lazy fields
+ * are getters, and an object literal with getters took about 0.7 µs to create, against under
+ * 0.03 µs for a class instance (Node.js 20, one object per cache hit).
+ */
+class PolicyCachePlan implements CachePlan {
+  readonly kind = 'cache';
+  readonly route: string;
+  readonly shared: boolean;
+  readonly readOnly: boolean;
+  readonly perUser: boolean;
+  readonly notAfter: number | undefined;
+  readonly requestMaxAgeMs = undefined;
+  private fill: CacheRequest | undefined;
+  private replacedHashes: string[] | undefined;
+
+  constructor(
+    readonly request: CacheRequest,
+    readonly policy: RoutePolicy,
+    readonly hash: string,
+    private readonly keyParts: Omit<PolicyKeyParts, 'context'>,
+    private readonly context: Extract<KeyContextResult, { ok: true }>,
+  ) {
+    this.route = policy.route;
+    this.shared = context.shared;
+    this.readOnly = request.method === 'HEAD';
+    this.perUser = policy.audience === 'per-user';
+    this.notAfter = context.notAfter;
+  }
+
+  /** Built on first use: a hit never needs it, and its trace context costs random bytes. */
+  get fillRequest(): CacheRequest {
+    this.fill ??= policyFillRequest(this.policy, this.request);
+    return this.fill;
+  }
+
+  /** Hashed on first use: only a miss right after a catalog write looks for it. */
+  get replacedGenerationHashes(): readonly string[] {
+    this.replacedHashes ??= this.context.replacedParts.map((context) =>
+      hashKeyText(policyKeyText(this.policy, { ...this.keyParts, context })),
+    );
+    return this.replacedHashes;
+  }
 }
 
 function bodyKey(policy: RoutePolicy, request: CacheRequest): BodyKey | { reason: BypassReason } {

@@ -54,7 +54,7 @@ function startRefresh(
   const { promise } = runtime.flights.run(plan.hash, () =>
     resolveMiss({
       runtime,
-      plan: { ...plan, request: plan.fillRequest, readOnly: false },
+      plan: refreshPlan(plan),
       origin,
       local: { entry: stale, tier: 'memory' },
       acceptStale: false,
@@ -92,4 +92,25 @@ function reportRefresh(runtime: CacheRuntime, plan: CachePlan, resolution: Resol
     },
     'cache refresh failed; stale entry kept',
   );
+}
+
+/**
+ * Returns the plan of a background refresh: the fill request is the request, and it may store.
+ * Every field is copied by name, because a plan's lazy fields are getters that a spread skips.
+ */
+function refreshPlan(plan: CachePlan): CachePlan {
+  return {
+    kind: 'cache',
+    route: plan.route,
+    policy: plan.policy,
+    hash: plan.hash,
+    request: plan.fillRequest,
+    fillRequest: plan.fillRequest,
+    shared: plan.shared,
+    replacedGenerationHashes: plan.replacedGenerationHashes,
+    readOnly: false,
+    perUser: plan.perUser,
+    notAfter: plan.notAfter,
+    requestMaxAgeMs: plan.requestMaxAgeMs,
+  };
 }
