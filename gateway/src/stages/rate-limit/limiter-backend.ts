@@ -86,7 +86,12 @@ export class LimiterBackend {
     const inFlight = this.leases.inFlight(key);
     if (inFlight !== undefined) {
       return inFlight.then((settled) => {
-        if (settled !== undefined && !settled.outcome.allowed && cost >= settled.cost) {
+        // A failed reservation switches to the local limiter. Its waiters go there at once rather
+        // than each waiting out one more Redis deadline in turn.
+        if (settled === undefined || this.active === 'local') {
+          return this.consumeLocally(key, cost, parameters);
+        }
+        if (!settled.outcome.allowed && cost >= settled.cost) {
           return { ...settled.outcome, backend: 'redis' };
         }
         return this.consumeShared(shared, key, cost, parameters);

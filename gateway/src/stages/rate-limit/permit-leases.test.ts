@@ -59,6 +59,42 @@ describe('PermitLeases', () => {
   });
 });
 
+describe('a failed reservation', () => {
+  it('sends its waiters to the local limiter', async () => {
+    const metrics = createGatewayMetrics(
+      createRegistry({ service: 'gateway', defaultMetrics: false }),
+    );
+    let reservations = 0;
+    // Each reservation times out after 50 ms, as a frozen Redis does.
+    const frozen = {
+      isConnected: () => true,
+      reserve: async () => {
+        reservations += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw new Error('rate-limit command timed out');
+      },
+      ping: async () => {},
+    } as unknown as RedisLimiter;
+    const backend = new LimiterBackend({
+      shared: frozen,
+      local: new LocalLimiter(Date.now),
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      now: Date.now,
+      probeIntervalMs: 60_000,
+      metrics: { backend: metrics.rateLimitBackend, fallbacks: metrics.redisFallbacks },
+    });
+    const parameters = gcraParameters(600, 60);
+
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => backend.consume('rl:default:frozen', 1, parameters)),
+    );
+
+    // One deadline in all, not one more per waiter.
+    expect(reservations).toBe(1);
+    expect(outcomes.every((outcome) => outcome.allowed && outcome.backend === 'local')).toBe(true);
+  });
+});
+
 describe('leases on the shared Redis bucket', () => {
   let redis: Redis;
 

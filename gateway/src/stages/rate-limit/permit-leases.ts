@@ -4,8 +4,9 @@ import { describeGcra, type GcraOutcome, type GcraParameters } from './gcra';
 /**
  * Largest share of a policy's quota that one replica reserves for one client in one round trip.
  * A replica reserves again when less than half of that is left, so it keeps under one and a half
- * shares. A client can be rejected early by at most that much per replica, and is never admitted
- * beyond its quota.
+ * shares. A client can be rejected early by at most that much per replica. Every unit is taken
+ * from the shared bucket before it is spent. A unit may still be spent after the bucket has
+ * refilled it, so within one window a client can be admitted beyond its quota by at most as much.
  */
 const LEASE_QUOTA_SHARE = 0.01;
 /**
