@@ -2,7 +2,7 @@ import { nextUtcMidnight, utcDate } from '../clock';
 import type { GenerationValue } from '../invalidation/catalog-generation';
 import type { ProfileToken } from '../invalidation/profile-tokens';
 import type { BypassReason } from '../keys/key-part';
-import type { RoutePolicy } from '../policy';
+import type { KeyContext, RoutePolicy } from '../policy';
 import type { CacheRuntime } from '../runtime';
 
 export type KeyContextResult =
@@ -24,6 +24,8 @@ export interface KeyContextInput {
 
 /** The values a key's context parts are read from, once every one of them is known. */
 interface ContextValues {
+  /** Whether the scholarship's version is known, so `scholarship-version` needs no generation. */
+  versionKnown: boolean;
   generation: GenerationValue | undefined;
   profile: ProfileToken | undefined;
 }
@@ -39,34 +41,75 @@ export function resolveKeyContext(
   input: KeyContextInput,
 ): KeyContextResult | Promise<KeyContextResult> {
   const values = readContextValues(runtime, policy, input);
-  if (values instanceof Promise)
+  if (values instanceof Promise) {
     return values.then((read) => buildContext(runtime, policy, input, read));
+  }
   return buildContext(runtime, policy, input, values);
 }
 
+/**
+ * Reads the values in the order of the policy's context. At the first value that must wait, the
+ * rest are read after it, so a part later in the list reflects events that arrived during the
+ * wait, as it would if each part were awaited in turn.
+ */
 function readContextValues(
   runtime: CacheRuntime,
   policy: RoutePolicy,
   input: KeyContextInput,
 ): ContextValues | Promise<ContextValues> {
-  const needsGeneration = policy.keyContext.some(
-    (context) =>
-      context === 'generation' ||
-      (context === 'scholarship-version' && !hasVersion(runtime, input)),
-  );
-  const generation = needsGeneration
-    ? (runtime.generation.settled() ?? runtime.generation.current())
-    : undefined;
-  const profile = policy.keyContext.includes('profile')
-    ? runtime.profiles.token(input.userId ?? '')
-    : undefined;
-  if (generation instanceof Promise || profile instanceof Promise) {
-    return Promise.all([generation, profile]).then(([settled, token]) => ({
-      generation: settled,
-      profile: token,
-    }));
+  const values: ContextValues = {
+    versionKnown: hasVersion(runtime, input),
+    generation: undefined,
+    profile: undefined,
+  };
+  const contexts = policy.keyContext;
+  for (let index = 0; index < contexts.length; index += 1) {
+    const waiting = readContextValue(runtime, contexts[index] as KeyContext, input, values);
+    if (waiting !== undefined) {
+      return waiting.then(() => readRemainingValues(runtime, contexts, input, values, index + 1));
+    }
   }
-  return { generation, profile };
+  return values;
+}
+
+async function readRemainingValues(
+  runtime: CacheRuntime,
+  contexts: readonly KeyContext[],
+  input: KeyContextInput,
+  values: ContextValues,
+  from: number,
+): Promise<ContextValues> {
+  for (let index = from; index < contexts.length; index += 1) {
+    await readContextValue(runtime, contexts[index] as KeyContext, input, values);
+  }
+  return values;
+}
+
+/** Stores the value of one context part in `values`, or returns a promise that stores it. */
+function readContextValue(
+  runtime: CacheRuntime,
+  context: KeyContext,
+  input: KeyContextInput,
+  values: ContextValues,
+): Promise<void> | undefined {
+  if (context === 'generation' || (context === 'scholarship-version' && !values.versionKnown)) {
+    const settled = runtime.generation.settled();
+    if (settled === undefined) {
+      return runtime.generation.current().then((generation) => {
+        values.generation = generation;
+      });
+    }
+    values.generation = settled;
+  } else if (context === 'profile') {
+    const token = runtime.profiles.token(input.userId ?? '');
+    if (token instanceof Promise) {
+      return token.then((read) => {
+        values.profile = read;
+      });
+    }
+    values.profile = token;
+  }
+  return undefined;
 }
 
 function buildContext(
@@ -81,7 +124,7 @@ function buildContext(
   let replaced: { index: number; texts: string[] } | undefined;
   if (policy.audience === 'per-user') parts.push(`user:${input.userId ?? ''}`);
   for (const context of policy.keyContext) {
-    if (context === 'generation' || (context === 'scholarship-version' && values.generation)) {
+    if (context === 'generation' || (context === 'scholarship-version' && !values.versionKnown)) {
       const generation = values.generation as GenerationValue;
       if (context === 'generation' && policy.catalogWriteGrace) {
         const texts = runtime.generation.replacedWithinGrace();
