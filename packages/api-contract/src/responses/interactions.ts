@@ -1,6 +1,6 @@
 import { INTERACTION_TYPES } from '@scholarships/contracts';
 import { z } from 'zod';
-import { awardSchema, calendarDateText, timestampText } from './scholarship';
+import { awardSchema, deadlineSchema, timestampText } from './scholarship';
 
 /** The interaction as recorded; 201 when it is new, 200 when the same one existed. */
 export const interactionResultSchema = z.strictObject({
@@ -17,7 +17,7 @@ export const savedItemSchema = z.strictObject({
     provider: z.string().nullable(),
     url: z.string().nullable(),
     award: awardSchema,
-    deadline: z.strictObject({ next: calendarDateText.nullable(), estimated: z.boolean() }),
+    deadline: deadlineSchema,
     version: z.int().min(1),
   }),
 });

@@ -179,7 +179,7 @@ describe('GET /api/v1/me/saved', () => {
         provider: 'Texas Nursing Foundation',
         url: null,
         award: { min: 1000, max: 2500, currency: 'USD', text: '$1,000 - $2,500' },
-        deadline: { next: '2027-03-01', estimated: true },
+        deadline: { next: '2027-03-01', published: '2015-03-01', estimated: true },
         version: 1,
       },
     });

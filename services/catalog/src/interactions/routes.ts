@@ -31,7 +31,11 @@ function savedItem(row: SavedScholarshipRow) {
         currency: row.award_currency,
         text: row.award_text,
       },
-      deadline: { next: row.deadline, estimated: row.deadline_estimated },
+      deadline: {
+        next: row.deadline,
+        published: row.deadline_published,
+        estimated: row.deadline_estimated,
+      },
       version: row.version,
     },
   };

@@ -17,6 +17,7 @@ export interface SavedScholarshipRow {
   award_currency: string | null;
   award_text: string | null;
   deadline: string | null;
+  deadline_published: string | null;
   deadline_estimated: boolean;
   version: number;
 }
@@ -49,6 +50,7 @@ export function savedScholarships(
         's.award_currency',
         's.award_text',
         's.deadline',
+        's.deadline_published',
         's.deadline_estimated',
         's.version',
       )
