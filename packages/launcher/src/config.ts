@@ -5,7 +5,13 @@ import { z } from 'zod';
 /** Root of the repository, from `packages/launcher/dist` or `packages/launcher/src`. */
 export const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..', '..');
 
-const PORT_NAMES = ['GATEWAY_PORT', 'SEARCH_PORT', 'CATALOG_PORT', 'ELIGIBILITY_PORT'] as const;
+/** The port settings, one per process the launcher starts. */
+export const PORT_NAMES = [
+  'GATEWAY_PORT',
+  'SEARCH_PORT',
+  'CATALOG_PORT',
+  'ELIGIBILITY_PORT',
+] as const;
 
 export const launcherConfigSchema = z
   .object({

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@scholarships/config';
 import { startPostgres } from '@scholarships/local-infra';
-import { type LauncherConfig, launcherConfigSchema } from './config';
+import { type LauncherConfig, launcherConfigSchema, PORT_NAMES } from './config';
 import { say, warn } from './console-output';
+import { describeUnavailablePort, unavailablePorts } from './port-check';
 import { IMPORT_ENTRY, migrationEntries, platformProcesses } from './processes';
 import { runStep } from './run-step';
 import { Supervisor } from './supervisor';
@@ -120,9 +121,19 @@ function readConfig(): LauncherConfig {
   }
 }
 
+/** Exits with a message per port setting that cannot be listened on, before anything starts. */
+async function checkPorts(config: LauncherConfig): Promise<void> {
+  const settings = PORT_NAMES.map((name) => ({ name, port: config[name] }));
+  const unavailable = await unavailablePorts(config.HOST, settings);
+  if (unavailable.length === 0) return;
+  for (const port of unavailable) warn(describeUnavailablePort(config.HOST, port));
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   readArguments();
   const config = readConfig();
+  await checkPorts(config);
   const cleanups: Cleanup[] = [];
   let shuttingDown = false;
   const shutDown = async (exitCode: number) => {

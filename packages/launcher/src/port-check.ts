@@ -1,0 +1,47 @@
+import { createServer } from 'node:net';
+
+/** A port setting of the launcher, e.g. `GATEWAY_PORT` = 8080. */
+export interface PortSetting {
+  name: string;
+  port: number;
+}
+
+/** A port setting that cannot be listened on, with the error code, e.g. `EADDRINUSE`. */
+export interface UnavailablePort extends PortSetting {
+  code: string;
+}
+
+/**
+ * Returns the settings whose port cannot be listened on at `host`, found by listening on each for
+ * a moment. The launcher checks before it starts anything, so that a port in use is reported by
+ * its setting at once rather than as one process's late EADDRINUSE. Another program can still
+ * take a port between this check and the process that listens on it.
+ */
+export async function unavailablePorts(
+  host: string,
+  settings: readonly PortSetting[],
+): Promise<UnavailablePort[]> {
+  const unavailable: UnavailablePort[] = [];
+  for (const setting of settings) {
+    const code = await listenError(host, setting.port);
+    if (code !== undefined) unavailable.push({ ...setting, code });
+  }
+  return unavailable;
+}
+
+/** Returns the error code of listening on `host:port`, or undefined when it can listen. */
+function listenError(host: string, port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(undefined)));
+  });
+}
+
+/** Formats one unavailable port as a line that names the setting to change. */
+export function describeUnavailablePort(host: string, unavailable: UnavailablePort): string {
+  return (
+    `${unavailable.name} ${unavailable.port} on ${host} is not available (${unavailable.code}): ` +
+    `stop the program that listens there or set ${unavailable.name} to a free port`
+  );
+}
