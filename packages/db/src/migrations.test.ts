@@ -86,7 +86,7 @@ describe('migrateDown by name', () => {
 
   it('rejects a step that later steps build on', async () => {
     await expect(migrateDown(knex, options, '001-create-table')).rejects.toThrow(
-      'has later migrations that build on it; revert them first with "down", newest first: 002-index-code, 003-add-note',
+      'has migrations applied after it, which may build on it; revert them first with "down", most recently applied first: 002-index-code, 003-add-note',
     );
     expect(await knex.schema.hasTable(table)).toBe(true);
   });

@@ -88,8 +88,8 @@ export async function migrateDown(
     if (target !== applied.at(-1) && !isStandalone(options, target)) {
       const later = applied.slice(applied.indexOf(target) + 1).reverse();
       throw new Error(
-        `${options.service} migration ${target} has later migrations that build on it; ` +
-          `revert them first with "down", newest first: ${later.join(', ')}`,
+        `${options.service} migration ${target} has migrations applied after it, which may ` +
+          `build on it; revert them first with "down", most recently applied first: ${later.join(', ')}`,
       );
     }
     await rejectWhileDependentsApplied(knex, options, [target]);
