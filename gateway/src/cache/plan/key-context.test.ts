@@ -76,6 +76,22 @@ describe('resolveKeyContext', () => {
     expect(partsOf(result)).toEqual(['generation:g7', 'scholarship:s-1@3']);
   });
 
+  it('keeps the version known at the start', async () => {
+    const profiles = heldProfileSource();
+    const { runtime, versions } = await createRuntime(profiles.source);
+    versions.record('s-1', 3);
+
+    const resolving = resolveKeyContext(runtime, policyWith(['profile', 'scholarship-version']), {
+      userId: 'alice',
+      scholarshipId: 's-1',
+    });
+    // A lost subscription clears every known version while the profile version is read.
+    versions.clear();
+    profiles.release();
+
+    expect(partsOf(await resolving)).toEqual(['profile:p3', 'scholarship:s-1@3']);
+  });
+
   it('reads the generation after a profile read', async () => {
     const profiles = heldProfileSource();
     const { runtime, generation } = await createRuntime(profiles.source);

@@ -24,8 +24,12 @@ export interface KeyContextInput {
 
 /** The values a key's context parts are read from, once every one of them is known. */
 interface ContextValues {
-  /** Whether the scholarship's version is known, so `scholarship-version` needs no generation. */
-  versionKnown: boolean;
+  /**
+   * The scholarship's version when known at the start of planning. It is read once, with the
+   * decision it makes: `scholarship-version` then needs no generation.
+   */
+  version: number | undefined;
+  /** The last generation read; every generation-based part uses it. */
   generation: GenerationValue | undefined;
   profile: ProfileToken | undefined;
 }
@@ -50,7 +54,7 @@ export function resolveKeyContext(
 /**
  * Reads the values in the order of the policy's context. At the first value that must wait, the
  * rest are read after it, so a part later in the list reflects events that arrived during the
- * wait, as it would if each part were awaited in turn.
+ * wait.
  */
 function readContextValues(
   runtime: CacheRuntime,
@@ -58,7 +62,8 @@ function readContextValues(
   input: KeyContextInput,
 ): ContextValues | Promise<ContextValues> {
   const values: ContextValues = {
-    versionKnown: hasVersion(runtime, input),
+    version:
+      input.scholarshipId === undefined ? undefined : runtime.versions.get(input.scholarshipId),
     generation: undefined,
     profile: undefined,
   };
@@ -92,7 +97,10 @@ function readContextValue(
   input: KeyContextInput,
   values: ContextValues,
 ): Promise<void> | undefined {
-  if (context === 'generation' || (context === 'scholarship-version' && !values.versionKnown)) {
+  if (
+    context === 'generation' ||
+    (context === 'scholarship-version' && values.version === undefined)
+  ) {
     const settled = runtime.generation.settled();
     if (settled === undefined) {
       return runtime.generation.current().then((generation) => {
@@ -124,7 +132,10 @@ function buildContext(
   let replaced: { index: number; texts: string[] } | undefined;
   if (policy.audience === 'per-user') parts.push(`user:${input.userId ?? ''}`);
   for (const context of policy.keyContext) {
-    if (context === 'generation' || (context === 'scholarship-version' && !values.versionKnown)) {
+    if (
+      context === 'generation' ||
+      (context === 'scholarship-version' && values.version === undefined)
+    ) {
       const generation = values.generation as GenerationValue;
       if (context === 'generation' && policy.catalogWriteGrace) {
         const texts = runtime.generation.replacedWithinGrace();
@@ -133,8 +144,7 @@ function buildContext(
       parts.push(`generation:${generation.text}`);
       shared &&= generation.shared;
     } else if (context === 'scholarship-version') {
-      const version = runtime.versions.get(input.scholarshipId ?? '');
-      parts.push(`scholarship:${input.scholarshipId ?? ''}@${version ?? ''}`);
+      parts.push(`scholarship:${input.scholarshipId ?? ''}@${values.version}`);
     } else if (context === 'day') {
       const now = runtime.clock();
       parts.push(`day:${utcDate(now)}`);
@@ -149,10 +159,4 @@ function buildContext(
   const replacedParts =
     replaced?.texts.map((text) => parts.with(replaced.index, `generation:${text}`)) ?? [];
   return { ok: true, parts, shared, notAfter, replacedParts };
-}
-
-function hasVersion(runtime: CacheRuntime, input: KeyContextInput): boolean {
-  return (
-    input.scholarshipId !== undefined && runtime.versions.get(input.scholarshipId) !== undefined
-  );
 }
