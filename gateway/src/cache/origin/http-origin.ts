@@ -36,10 +36,12 @@ export class OriginBodyTooLargeError extends Error {
  */
 export function createHttpOrigin(options: HttpOriginOptions): FetchOrigin {
   const base = new URL(options.origin);
+  // URL keeps an IPv6 literal in brackets, which http.request would look up as a host name.
+  const hostname = base.hostname.replace(/^\[(.*)\]$/, '$1');
   return function fetchFromOrigin(request) {
     const outgoing = httpRequest({
       protocol: base.protocol,
-      hostname: base.hostname,
+      hostname,
       port: base.port,
       method: request.method,
       path: requestTarget(request),

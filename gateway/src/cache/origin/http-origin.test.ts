@@ -1,0 +1,36 @@
+import { Agent, createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cacheRequest } from '../testing/cache-fixture';
+import { createHttpOrigin } from './http-origin';
+
+function listen(host: string): Promise<Server> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
+}
+
+describe('createHttpOrigin', () => {
+  it('reaches a service at an IPv6 literal', async () => {
+    const server = await listen('::1');
+    const agent = new Agent({ keepAlive: false });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const fetchOrigin = createHttpOrigin({
+        origin: `http://[::1]:${port}`,
+        agent,
+        timeoutMs: 2000,
+        maxBodyBytes: 1024,
+      });
+
+      const response = await fetchOrigin(cacheRequest('/api/v1/search'));
+
+      expect(response.status).toBe(200);
+      expect(response.body.toString('utf8')).toBe('{"ok":true}');
+    } finally {
+      agent.destroy();
+      server.close();
+    }
+  });
+});
