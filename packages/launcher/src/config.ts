@@ -52,3 +52,8 @@ export const launcherConfigSchema = z
   });
 
 export type LauncherConfig = z.output<typeof launcherConfigSchema>;
+
+/** Returns `http://host:port`, with an IPv6 literal host in brackets as URLs require. */
+export function httpOrigin(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@scholarships/config';
 import { startPostgres } from '@scholarships/local-infra';
-import { type LauncherConfig, launcherConfigSchema, PORT_NAMES } from './config';
+import { httpOrigin, type LauncherConfig, launcherConfigSchema, PORT_NAMES } from './config';
 import { say, warn } from './console-output';
 import { describeUnavailablePort, unavailablePorts } from './port-check';
 import { IMPORT_ENTRY, migrationEntries, platformProcesses } from './processes';
@@ -75,13 +75,13 @@ async function startPlatform(config: LauncherConfig, databaseUrl: string, superv
   const timeoutMs = config.READY_TIMEOUT_SECONDS * 1000;
   for (const spec of platformProcesses(config, databaseUrl)) {
     supervisor.start(spec);
-    await waitReady(`http://${config.HOST}:${spec.port}/readyz`, timeoutMs);
+    await waitReady(`${httpOrigin(config.HOST, spec.port)}/readyz`, timeoutMs);
     say(`${spec.name} is ready`);
   }
 }
 
 function printWelcome(config: LauncherConfig): void {
-  const url = `http://${config.HOST}:${config.GATEWAY_PORT}`;
+  const url = httpOrigin(config.HOST, config.GATEWAY_PORT);
   say(`gateway ready at ${url}`);
   say(`try: curl '${url}/api/v1/search?q=nursing'`);
   say('press Ctrl-C to stop everything');

@@ -31,6 +31,20 @@ describe('unavailablePorts', () => {
     }
   });
 
+  it('names the setting each error points to', () => {
+    const line = (name: string, code: string) =>
+      describeUnavailablePort('192.0.2.1', { name, port: 80, code });
+
+    expect(line('GATEWAY_PORT', 'EACCES')).toBe(
+      'GATEWAY_PORT 80 on 192.0.2.1 is not available (EACCES): ports below 1024 need privileges, ' +
+        'so set GATEWAY_PORT to a port above 1023',
+    );
+    expect(line('SEARCH_PORT', 'EADDRNOTAVAIL')).toBe(
+      'SEARCH_PORT 80 on 192.0.2.1 is not available (EADDRNOTAVAIL): 192.0.2.1 is not an address ' +
+        'of this machine, so set HOST to one (default 127.0.0.1)',
+    );
+  });
+
   it('reports nothing for a free port', async () => {
     const probe = await listenOnFreePort();
     const port = portOf(probe);

@@ -38,10 +38,21 @@ function listenError(host: string, port: number): Promise<string | undefined> {
   });
 }
 
-/** Formats one unavailable port as a line that names the setting to change. */
+/**
+ * Formats one unavailable port as a line that names the setting to change: the port when another
+ * program has it or it needs privileges, `HOST` when the host is no address of this machine.
+ */
 export function describeUnavailablePort(host: string, unavailable: UnavailablePort): string {
-  return (
-    `${unavailable.name} ${unavailable.port} on ${host} is not available (${unavailable.code}): ` +
-    `stop the program that listens there or set ${unavailable.name} to a free port`
-  );
+  const { name, port, code } = unavailable;
+  const problem = `${name} ${port} on ${host} is not available (${code})`;
+  if (code === 'EADDRINUSE') {
+    return `${problem}: stop the program that listens there or set ${name} to a free port`;
+  }
+  if (code === 'EACCES') {
+    return `${problem}: ports below 1024 need privileges, so set ${name} to a port above 1023`;
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return `${problem}: ${host} is not an address of this machine, so set HOST to one (default 127.0.0.1)`;
+  }
+  return `${problem}: set ${name} to a free port or HOST to an address of this machine`;
 }

@@ -17,6 +17,12 @@ describe('platformProcesses', () => {
     expect(gateway?.env.ELIGIBILITY_URL).toBe('http://127.0.0.1:8083');
   });
 
+  it('brackets an IPv6 host in service URLs', () => {
+    const ipv6 = launcherConfigSchema.parse({ HOST: '::1' });
+    const gateway = platformProcesses(ipv6, databaseUrl).find((spec) => spec.name === 'gateway');
+    expect(gateway?.env.SEARCH_URL).toBe('http://[::1]:8081');
+  });
+
   it('gives every service the database and its own port', () => {
     for (const spec of platformProcesses(config, databaseUrl).slice(0, 3)) {
       expect(spec.env.DATABASE_URL).toBe(databaseUrl);

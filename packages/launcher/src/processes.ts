@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { LauncherConfig } from './config';
-import { REPOSITORY_ROOT } from './config';
+import { httpOrigin, REPOSITORY_ROOT } from './config';
 
 /** One long-running process of the platform and how to reach its readiness probe. */
 export interface ProcessSpec {
@@ -16,7 +16,7 @@ function entryOf(workspace: string): string {
 
 /** The four processes in start order: services first, the gateway last. */
 export function platformProcesses(config: LauncherConfig, databaseUrl: string): ProcessSpec[] {
-  const serviceUrl = (port: number) => `http://${config.HOST}:${port}`;
+  const serviceUrl = (port: number) => httpOrigin(config.HOST, port);
   const common = {
     HOST: config.HOST,
     LOG_LEVEL: config.LOG_LEVEL,
