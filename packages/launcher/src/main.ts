@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '@scholarships/config';
 import { startPostgres } from '@scholarships/local-infra';
 import { httpOrigin, type LauncherConfig, launcherConfigSchema, PORT_NAMES } from './config';
 import { say, warn } from './console-output';
-import { describeUnavailablePort, unavailablePorts } from './port-check';
+import { describeUnavailablePorts, unavailablePorts } from './port-check';
 import { IMPORT_ENTRY, migrationEntries, platformProcesses } from './processes';
 import { runStep } from './run-step';
 import { Supervisor } from './supervisor';
@@ -126,7 +126,7 @@ async function checkPorts(config: LauncherConfig): Promise<void> {
   const settings = PORT_NAMES.map((name) => ({ name, port: config[name] }));
   const unavailable = await unavailablePorts(config.HOST, settings);
   if (unavailable.length === 0) return;
-  for (const port of unavailable) warn(describeUnavailablePort(config.HOST, port));
+  for (const line of describeUnavailablePorts(config.HOST, unavailable)) warn(line);
   process.exit(2);
 }
 

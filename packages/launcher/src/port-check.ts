@@ -38,21 +38,33 @@ function listenError(host: string, port: number): Promise<string | undefined> {
   });
 }
 
+/** Error codes of a host that is no address of this machine, the same for every port. */
+const HOST_ERRORS = new Set(['EADDRNOTAVAIL', 'ENOTFOUND']);
+
 /**
- * Formats one unavailable port as a line that names the setting to change: the port when another
- * program has it or it needs privileges, `HOST` when the host is no address of this machine.
+ * Formats the unavailable ports as lines that name the setting to change: one line for `HOST`
+ * when the host is no address of this machine, else one per port that another program has or
+ * that needs privileges.
  */
-export function describeUnavailablePort(host: string, unavailable: UnavailablePort): string {
-  const { name, port, code } = unavailable;
-  const problem = `${name} ${port} on ${host} is not available (${code})`;
-  if (code === 'EADDRINUSE') {
-    return `${problem}: stop the program that listens there or set ${name} to a free port`;
+export function describeUnavailablePorts(
+  host: string,
+  unavailable: readonly UnavailablePort[],
+): string[] {
+  const hostError = unavailable.find((port) => HOST_ERRORS.has(port.code));
+  if (hostError !== undefined) {
+    return [
+      `HOST ${host} is not an address of this machine (${hostError.code}): ` +
+        'set HOST to one, for example 127.0.0.1 (the default)',
+    ];
   }
-  if (code === 'EACCES') {
-    return `${problem}: ports below 1024 need privileges, so set ${name} to a port above 1023`;
-  }
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
-    return `${problem}: ${host} is not an address of this machine, so set HOST to one (default 127.0.0.1)`;
-  }
-  return `${problem}: set ${name} to a free port or HOST to an address of this machine`;
+  return unavailable.map(({ name, port, code }) => {
+    const problem = `${name} ${port} on ${host} is not available (${code})`;
+    if (code === 'EADDRINUSE') {
+      return `${problem}: stop the program that listens there or set ${name} to a free port`;
+    }
+    if (code === 'EACCES') {
+      return `${problem}: ports below 1024 need privileges, so set ${name} to a port above 1023`;
+    }
+    return `${problem}: set ${name} to a free port`;
+  });
 }
