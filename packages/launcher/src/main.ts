@@ -121,7 +121,10 @@ function readConfig(): LauncherConfig {
   }
 }
 
-/** Exits with a message per port setting that cannot be listened on, before anything starts. */
+/**
+ * Exits before anything starts when a port cannot be taken, with messages that name the setting to
+ * change.
+ */
 async function checkPorts(config: LauncherConfig): Promise<void> {
   const settings = PORT_NAMES.map((name) => ({ name, port: config[name] }));
   const unavailable = await unavailablePorts(config.HOST, settings);
