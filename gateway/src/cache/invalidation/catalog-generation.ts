@@ -71,8 +71,7 @@ export class CatalogGeneration {
   /** Returns the value for a key, once any read started by an event has finished. */
   async current(): Promise<GenerationValue> {
     if (this.pending !== undefined) await this.pending;
-    if (!this.value.shared) this.retryInBackground();
-    return this.value;
+    return this.valueForKey();
   }
 
   /**
@@ -80,7 +79,11 @@ export class CatalogGeneration {
    * flight. Then `current` waits for it.
    */
   settled(): GenerationValue | undefined {
-    if (this.pending !== undefined) return undefined;
+    return this.pending === undefined ? this.valueForKey() : undefined;
+  }
+
+  /** Returns the value, and starts a background read of the shared one while it is local. */
+  private valueForKey(): GenerationValue {
     if (!this.value.shared) this.retryInBackground();
     return this.value;
   }
