@@ -63,7 +63,9 @@ function readContextValues(
 ): ContextValues | Promise<ContextValues> {
   const values: ContextValues = {
     version:
-      input.scholarshipId === undefined ? undefined : runtime.versions.get(input.scholarshipId),
+      input.scholarshipId !== undefined && policy.keyContext.includes('scholarship-version')
+        ? runtime.versions.get(input.scholarshipId)
+        : undefined,
     generation: undefined,
     profile: undefined,
   };
