@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, validateHeaderName, validateHeaderValue } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '@scholarships/logger';
@@ -105,12 +105,19 @@ function responseStarted(socket: Duplex): boolean {
   return current?.headersSent === true;
 }
 
-/** Formats a raw header line, and throws for a name or value that would end the line early. */
+/**
+ * Formats a raw header line, and throws for a name or value that Node.js would reject in a
+ * response, such as a line break that would end the line early.
+ */
 function headerLine(name: string, value: string): string {
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n\0]/.test(value)) {
-    throw new RangeError(
-      `invalid client error header ${JSON.stringify(name)}: its name must be a token and its value one line`,
-    );
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RangeError(`invalid client error header ${JSON.stringify(name)}: ${reason}`, {
+      cause: error,
+    });
   }
   return `${name}: ${value}\r\n`;
 }
