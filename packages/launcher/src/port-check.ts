@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { tryListen } from '@scholarships/local-infra';
 
 /** A port setting of the launcher, e.g. `GATEWAY_PORT` = 8080. */
 export interface PortSetting {
@@ -30,12 +30,9 @@ export async function unavailablePorts(
 }
 
 /** Returns the error code of listening on `host:port`, or undefined when it can listen. */
-function listenError(host: string, port: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(undefined)));
-  });
+async function listenError(host: string, port: number): Promise<string | undefined> {
+  const probe = await tryListen(host, port);
+  return probe.ok ? undefined : (probe.error.code ?? probe.error.message);
 }
 
 /** Error codes of a host that is no address of this machine, the same for every port. */

@@ -1,4 +1,4 @@
-export { findFreePort } from './find-free-port';
+export { findFreePort, type ListenProbe, tryListen } from './find-free-port';
 export type { LogCallback } from './log-tail';
 export { type PingRedisOptions, pingRedis } from './redis-ping';
 export { type PostgresServer, type StartPostgresOptions, startPostgres } from './start-postgres';
