@@ -129,7 +129,7 @@ async function lookupFresh(
 ): Promise<FreshHit | undefined> {
   if (!runtime.enabled) return undefined;
   if (runtime.subscriber !== undefined) await nextEventLoopTurn();
-  // A memory hit is planned and found without awaiting: each await costs a microtask.
+  // A memory hit is planned and found without awaiting, because each await costs a microtask.
   const planned = planRequest(runtime, request);
   const plan = planned instanceof Promise ? await planned : planned;
   if (plan.kind === 'bypass') return undefined;

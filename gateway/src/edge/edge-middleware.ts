@@ -48,7 +48,10 @@ export function edgeMiddleware(options: EdgeMiddlewareOptions): RequestHandler {
   };
 }
 
-/** Outcomes of requests whose stages already ran before Express, on the cache-hit path. */
+/**
+ * Key of the outcome of stages that already ran before Express, on the cache-hit path, kept on
+ * the request.
+ */
 const EARLIER_OUTCOME = Symbol('earlier edge outcome');
 
 interface WithEarlierOutcome {

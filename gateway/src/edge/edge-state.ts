@@ -17,7 +17,7 @@ export interface EdgeState {
   readBody(limitBytes: number): Promise<BodyReadResult>;
 }
 
-/** Kept on the request as a property, which is cheaper per request than a WeakMap entry. */
+/** Key of the edge state, kept on the request as a property: cheaper than a WeakMap entry. */
 const EDGE_STATE = Symbol('edge state');
 
 interface WithEdgeState {

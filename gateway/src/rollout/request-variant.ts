@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Variant } from './assignment';
 
 /**
- * The arm is kept on the request itself: a WeakMap entry per request costs the garbage collector
- * more than a property, and the request is the only owner either way.
+ * Key of the arm, kept on the request itself. A WeakMap entry per request costs the garbage
+ * collector more than a property, and the request is the only owner either way.
  */
 const VARIANT = Symbol('rollout variant');
 

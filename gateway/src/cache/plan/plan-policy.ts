@@ -60,7 +60,7 @@ function policyPlan(
 /**
  * The plan of a cacheable request on a policy route. It is a class because its two lazy fields
  * are getters, and an object literal with getters took about 0.7 µs to create, against under
- * 0.03 µs for a class instance (Node.js 20, one object per cache hit).
+ * 0.03 µs for a class instance (measured with Node.js 20). One plan is created per cache hit.
  */
 class PolicyCachePlan implements CachePlan {
   readonly kind = 'cache';

@@ -109,8 +109,8 @@ export class LimiterBackend {
   }
 
   /**
-   * Reserves `extra` more units for `key` in the background, on top of what its lease still
-   * holds. A failure switches to the local limiter, as a failed reservation of a request does.
+   * Reserves `extra` more units for `key` in the background, on top of the units its lease
+   * has left. A failure switches to the local limiter, as a failed reservation of a request does.
    */
   private refill(shared: RedisLimiter, key: string, extra: number, parameters: GcraParameters) {
     this.leases

@@ -135,7 +135,7 @@ describe('leases on the shared Redis bucket', () => {
     }
     expect(replicas.map((backend) => backend.activeBackend)).toEqual(['redis', 'redis']);
     expect(admitted).toBeLessThanOrEqual(quota);
-    // Each replica holds under one and a half leases once it reserves ahead.
+    // Each replica keeps under one and a half leases once it reserves ahead.
     expect(admitted).toBeGreaterThanOrEqual(quota - 3 * leaseSize(parameters));
   });
 
@@ -153,12 +153,12 @@ describe('leases on the shared Redis bucket', () => {
     expect(roundTrips).toBeLessThanOrEqual(Math.ceil(330 / (1 + leaseSize(parameters))) + 1);
   });
 
-  it('reserves the next lease before the current one runs out', async () => {
+  it('reserves the next lease early', async () => {
     const parameters = gcraParameters(100_000, 60);
     const extra = leaseSize(parameters);
     const backend = replica();
     const key = 'rl:default:steady';
-    // The first request reserves a lease; spending it down to under half starts the next one.
+    // The first request reserves a lease. Spending it down to under half starts the next one.
     for (let request = 0; request <= extra / 2 + 1; request += 1) {
       await backend.consume(key, 1, parameters);
     }
