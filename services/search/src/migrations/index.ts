@@ -10,6 +10,8 @@ import * as createListCardinalityStatistics from './008-create-list-cardinality-
 import * as addNameDocumentColumn from './009-add-name-document-column';
 import * as createNameDocumentIndex from './010-create-name-document-index';
 import * as createNamePostings from './011-create-name-postings';
+import * as addFilterCombinationColumn from './012-add-filter-combination-column';
+import * as createFacetIndexes from './013-create-facet-indexes';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -31,4 +33,6 @@ export const migrations: Migration[] = [
   { name: '009-add-name-document-column', ...addNameDocumentColumn },
   { name: '010-create-name-document-index', ...createNameDocumentIndex, standalone: true },
   { name: '011-create-name-postings', ...createNamePostings },
+  { name: '012-add-filter-combination-column', ...addFilterCombinationColumn },
+  { name: '013-create-facet-indexes', ...createFacetIndexes, standalone: true },
 ];

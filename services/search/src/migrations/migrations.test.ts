@@ -15,6 +15,7 @@ import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
 import * as addSearchDocumentColumn from './002-add-search-document-column';
 import * as addNameDocumentColumn from './009-add-name-document-column';
+import * as addFilterCombinationColumn from './012-add-filter-combination-column';
 import { migrations } from './index';
 
 let database: TestDatabase;
@@ -26,6 +27,8 @@ const search = { service: 'search', migrations };
 const SEARCH_INDEXES = [
   'idx_scholarships_amount_key',
   'idx_scholarships_deadline_key',
+  'idx_scholarships_facet_scan',
+  'idx_scholarships_filter_combination',
   'idx_scholarships_name_document',
   'idx_scholarships_name_prefix',
   'idx_scholarships_search',
@@ -122,6 +125,14 @@ async function stalePostings(): Promise<unknown[]> {
      EXCEPT
      SELECT query, scholarship_id, sort_key FROM search_name_postings)`);
   return result.rows;
+}
+
+/** The stored filter combination of each scholarship, by id. */
+async function filterCombinations(ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await knex('scholarships')
+    .select<{ id: string; filter_combination: string }[]>('id', 'filter_combination')
+    .whereIn('id', ids);
+  return new Map(rows.map((row) => [row.id, row.filter_combination]));
 }
 
 /** Reverts search migrations, newest first, until `name` is reverted. */
@@ -225,6 +236,38 @@ describe('search migrations', () => {
     await knex.raw('TRUNCATE scholarships CASCADE');
     const rows = await knex('search_name_postings').count({ count: '*' });
     expect(Number(rows[0]?.count)).toBe(0);
+  });
+
+  it('give equal facet columns one filter combination and different ones another', async () => {
+    const lists = { field_of_study: ['nursing'], state: ['TX', 'OK'], basis: 'need' };
+    const first = scholarshipFixture({ name: 'Prairie Nursing Award', ...lists });
+    const same = scholarshipFixture({ name: 'Plains Nursing Award', ...lists });
+    const otherState = scholarshipFixture({ name: 'Gulf Nursing Award', ...lists, state: ['TX'] });
+    const noBasis = scholarshipFixture({ name: 'Mesa Nursing Award', ...lists, basis: null });
+    // Moving a value from one list to the next must change the hash, as must an empty list.
+    const shifted = scholarshipFixture({
+      name: 'Ridge Award',
+      grade_level: ['nursing'],
+      state: ['TX', 'OK'],
+      basis: 'need',
+    });
+    const rows = [first, same, otherState, noBasis, shifted];
+    await insertScholarships(knex, rows);
+    try {
+      const combinations = await filterCombinations(rows.map((row) => row.id));
+      expect(combinations.get(same.id)).toBe(combinations.get(first.id));
+      expect(new Set(combinations.values()).size).toBe(4);
+      await knex('scholarships').where('id', same.id).update({ basis: null });
+      const updated = await filterCombinations([same.id, noBasis.id]);
+      expect(updated.get(same.id)).toBe(updated.get(noBasis.id));
+    } finally {
+      await deleteScholarships(rows);
+    }
+  });
+
+  it('keep the filter combination while its indexes exist', async () => {
+    await expect(addFilterCombinationColumn.down(knex)).rejects.toThrow(/revert 013/);
+    expect(await knex.schema.hasColumn('scholarships', 'filter_combination')).toBe(true);
   });
 
   it('add ethnicity and gender words to the document', async () => {
@@ -352,13 +395,14 @@ describe('search migrations', () => {
     await migrateRollbackAll(knex, search);
     expect(await hasSearchDocumentColumn()).toBe(false);
     expect(await knex.schema.hasColumn('scholarships', 'name_document')).toBe(false);
+    expect(await knex.schema.hasColumn('scholarships', 'filter_combination')).toBe(false);
     expect(await searchIndexes()).toEqual([]);
     expect(await knex.schema.hasTable('search_terms')).toBe(false);
     expect(await knex.schema.hasTable('search_terms_refresh')).toBe(false);
     expect(await knex.schema.hasTable('search_name_postings')).toBe(false);
     expect(await hasTrigramExtension()).toBe(false);
     const functions = await knex.raw<{ rows: unknown[] }>(
-      "SELECT 1 FROM pg_proc WHERE proname LIKE 'search_name_postings%' OR proname IN ('search_scholarship_document', 'search_refresh_terms')",
+      "SELECT 1 FROM pg_proc WHERE proname LIKE 'search_name_postings%' OR proname IN ('search_scholarship_document', 'search_refresh_terms', 'search_filter_combination')",
     );
     expect(functions.rows).toEqual([]);
   });
