@@ -12,6 +12,7 @@ import * as createNameDocumentIndex from './010-create-name-document-index';
 import * as createNamePostings from './011-create-name-postings';
 import * as addFilterCombinationColumn from './012-add-filter-combination-column';
 import * as createFacetIndexes from './013-create-facet-indexes';
+import * as createBasisIndexes from './014-create-basis-indexes';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -35,4 +36,5 @@ export const migrations: Migration[] = [
   { name: '011-create-name-postings', ...createNamePostings },
   { name: '012-add-filter-combination-column', ...addFilterCombinationColumn },
   { name: '013-create-facet-indexes', ...createFacetIndexes, standalone: true },
+  { name: '014-create-basis-indexes', ...createBasisIndexes, standalone: true },
 ];

@@ -26,6 +26,9 @@ const search = { service: 'search', migrations };
 /** Every index the search migrations create, in name order. */
 const SEARCH_INDEXES = [
   'idx_scholarships_amount_key',
+  'idx_scholarships_basis_amount_key',
+  'idx_scholarships_basis_count',
+  'idx_scholarships_basis_deadline_key',
   'idx_scholarships_deadline_key',
   'idx_scholarships_facet_scan',
   'idx_scholarships_filter_combination',

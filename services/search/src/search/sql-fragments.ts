@@ -66,6 +66,12 @@ export function listFilter(column: ListFilterColumn): string {
 export const BASIS_FILTER = '(:basis::text IS NULL OR s.basis = :basis::text)';
 
 /**
+ * The basis filter of a statement that always has a basis. Unlike
+ * `BASIS_FILTER`, a generic plan can use it as an index condition.
+ */
+const BASIS_GIVEN = 's.basis = :basis::text';
+
+/**
  * Amount filters keep scholarships whose dollar range [min, max] overlaps the
  * requested one, and a single published figure is both bounds. Scholarships
  * with no dollar amount match only when no amount filter is given.
@@ -108,3 +114,8 @@ export const ALL_FILTERS = [
   BASIS_FILTER,
   DEADLINE_WINDOW,
 ];
+
+/** Every filter except the keyword, for statements that always have a basis. */
+export const ALL_FILTERS_WITH_BASIS = ALL_FILTERS.map((filter) =>
+  filter === BASIS_FILTER ? BASIS_GIVEN : filter,
+);

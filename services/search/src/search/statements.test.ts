@@ -26,8 +26,12 @@ afterAll(async () => {
 
 const shapes: SearchShape[] = SEARCH_SORTS.flatMap((sort): SearchShape[] =>
   sort === 'relevance'
-    ? [{ sort, keyword: true }]
-    : [false, true].map((keyword) => ({ sort, keyword })),
+    ? [{ sort, keyword: true, basis: false }]
+    : [
+        { sort, keyword: false, basis: false },
+        { sort, keyword: false, basis: true },
+        { sort, keyword: true, basis: false },
+      ],
 );
 
 const FILTER_SETS: Record<string, string>[] = [
@@ -77,12 +81,14 @@ function everyStatement(): Statement[] {
 }
 
 describe('search statements', () => {
-  it('names each search shape by sort and keyword', () => {
+  it('names each search shape by sort, keyword and basis', () => {
     expect(shapes.map(searchStatementName)).toEqual([
       'search_by_relevance',
       'search_by_deadline',
+      'search_by_deadline_with_basis',
       'search_by_deadline_with_keyword',
       'search_by_amount',
+      'search_by_amount_with_basis',
       'search_by_amount_with_keyword',
     ]);
   });
@@ -99,8 +105,10 @@ describe('search statements', () => {
         .sort(),
     ).toEqual([
       'search_by_amount',
+      'search_by_amount_with_basis',
       'search_by_amount_with_keyword',
       'search_by_deadline',
+      'search_by_deadline_with_basis',
       'search_by_deadline_with_keyword',
       'search_by_relevance',
       'search_facets',
@@ -118,7 +126,7 @@ describe('search statements', () => {
   });
 
   it('tests the keyword without a NULL check', () => {
-    const text = searchStatementText({ sort: 'deadline', keyword: true });
+    const text = searchStatementText({ sort: 'deadline', keyword: true, basis: false });
     expect(text).toContain(
       "s.search_document @@ (SELECT websearch_to_tsquery('english', :q::text))",
     );

@@ -28,12 +28,17 @@ function searchShapes(knex: Knex, today: string): Statement[] {
   return SEARCH_SORTS.flatMap((sort) => {
     const withKeyword = searchScholarships(knex, { ...BASE_QUERY, q: KEYWORD, sort }, null, today);
     if (sort === 'relevance') return [withKeyword];
-    return [searchScholarships(knex, { ...BASE_QUERY, sort }, null, today), withKeyword];
+    const withBasis = { ...BASE_QUERY, sort, basis: 'need' as const };
+    return [
+      searchScholarships(knex, { ...BASE_QUERY, sort }, null, today),
+      searchScholarships(knex, withBasis, null, today),
+      withKeyword,
+    ];
   });
 }
 
 /**
- * Builds one statement of every shape the routes run: the five search
+ * Builds one statement of every shape the routes run: the seven search
  * shapes, facets with and without keyword, spelling corrections and
  * suggestions. Each pooled connection prepares all of them before the
  * service reports ready.
