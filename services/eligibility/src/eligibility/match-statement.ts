@@ -46,11 +46,16 @@ const SET_FILTER = `
 const STATUS_RANK = '(restricted_mask & :unstatedMask::integer <> 0)::integer';
 const SPECIFICITY = 'bit_count((restricted_mask & :statedMask::integer)::bit(8))::integer';
 
-/** Must equal the leading expression of `idx_scholarships_criteria_rank` (migration 005). */
-const ROW_DIGEST = `eligibility_criteria_digest(
-  s.grade_level, s.min_gpa, s.state, s.citizenship, s.field_of_study, s.gender, s.ethnicity, s.basis)`;
+/**
+ * The scholarship's criteria digest, stored by migration 007 and leading
+ * `idx_scholarships_criteria_page` (migration 008).
+ */
+const ROW_DIGEST = 's.criteria_digest';
 
-/** Award used for ranking: the maximum, else the minimum, else -1 so that "Varies" ranks last. */
+/**
+ * Award used for ranking: the maximum, else the minimum, else -1 so that "Varies" ranks last.
+ * Must equal the award expression of `idx_scholarships_criteria_page` after parsing.
+ */
 const AWARD_RANK = 'COALESCE(s.award_amount_max, s.award_amount_min, -1)';
 
 /** Keys of the page order and the row id: all that ranking needs, so the sort stays narrow. */
@@ -64,7 +69,7 @@ END`;
 
 /**
  * Every scholarship of a set no larger than the rows it must supply, in
- * one probe of `idx_scholarships_criteria_rank`. Most sets have one or a
+ * one probe of `idx_scholarships_criteria_page`. Most sets have one or a
  * few scholarships, so this is the common branch. The ORDER BY, which the
  * index satisfies, steers PostgreSQL to a plain index scan, which costs
  * less per probe than a bitmap scan.

@@ -11,7 +11,7 @@ import { EMPTY_PROFILE, type StudentProfile } from './profile';
 
 /**
  * Plans of the hot statements on the imported data plus 100,000 synthetic
- * rows (seed 42), after ANALYZE, with the migration that drops
+ * rows (seed 42), after VACUUM ANALYZE, with the migration that drops
  * `idx_scholarships_eligibility` held back until the last test.
  */
 const DATA_DIR = path.join(__dirname, '../../../../data/scholarships');
@@ -87,7 +87,9 @@ beforeAll(async () => {
      SELECT 'user-' || n, '{}'::jsonb FROM generate_series(1, ?) AS n`,
     [PROFILE_ROWS],
   );
-  await knex.raw('ANALYZE');
+  // VACUUM sets the visibility map, as autovacuum does after a load. Without it, an index-only
+  // scan must visit every row's page anyway, and the planner reads small sets by bitmap scans.
+  await knex.raw('VACUUM ANALYZE');
   const [row] = await knex('scholarships').select('id').where('name', 'Coca Cola Scholars Program');
   scholarshipId = row.id;
 }, 600_000);
@@ -122,12 +124,13 @@ function matchStatements(): [string, Statement][] {
 
 /**
  * The match page scans the criteria sets, reads scholarships through the
- * criteria-set index to rank them, and reads the page's rows by primary key.
- * Whether the branch for past deadlines scans the index backward depends on
- * the row estimates: the imported deadlines are all upcoming.
+ * criteria-set index to rank them, with index-only scans that visit no
+ * table rows, and reads the page's rows by primary key. Whether the branch
+ * for past deadlines scans the index backward depends on the row estimates:
+ * the imported deadlines are all upcoming.
  */
 const MATCH_SCAN =
-  /^(Seq Scan eligibility_criteria_sets|Index Scan( Backward)? scholarships (idx_scholarships_criteria_rank|scholarships_pkey))$/;
+  /^(Seq Scan eligibility_criteria_sets|Index Only Scan( Backward)? scholarships idx_scholarships_criteria_page|Index Scan scholarships scholarships_pkey)$/;
 
 function expectMatchScans(name: string, found: string[]): void {
   expect({ name, found }).toEqual({
@@ -135,7 +138,7 @@ function expectMatchScans(name: string, found: string[]): void {
     found: found.map(() => expect.stringMatching(MATCH_SCAN)),
   });
   expect(found).toContain('Seq Scan eligibility_criteria_sets');
-  expect(found).toContain('Index Scan scholarships idx_scholarships_criteria_rank');
+  expect(found).toContain('Index Only Scan scholarships idx_scholarships_criteria_page');
   expect(found).toContain('Index Scan scholarships scholarships_pkey');
 }
 
@@ -172,7 +175,7 @@ describe('hot statement plans on 103,813 scholarships', () => {
     },
   );
 
-  it('row-level prefilter scans the table despite idx_scholarships_eligibility', async () => {
+  it('row-level prefilter reads every row despite idx_scholarships_eligibility', async () => {
     const profiles = [
       [null, null, null, null],
       ['high_school_senior', 3.5, 'TX', null],
@@ -181,9 +184,14 @@ describe('hot statement plans on 103,813 scholarships', () => {
     for (const values of profiles) {
       const statement = { name: 'row_prefilter', text: ROW_PREFILTER, values };
       const found = await scans(statement, 'custom');
+      // With nothing to filter on, the ids are read from the all-visible primary key instead.
       expect({ values, found }).toEqual({
         values,
-        found: [expect.stringMatching(/Seq Scan scholarships$/)],
+        found: [
+          expect.stringMatching(
+            /^(Seq Scan scholarships|Index Only Scan scholarships scholarships_pkey)$/,
+          ),
+        ],
       });
     }
   });

@@ -5,6 +5,8 @@ import { createEligibilityOutbox } from './003-create-eligibility-outbox';
 import * as createCriteriaSets from './004-create-criteria-sets';
 import * as indexScholarshipsByCriteriaSet from './005-index-scholarships-by-criteria-set';
 import * as dropEligibilityIndex from './006-drop-eligibility-index';
+import * as storeCriteriaDigest from './007-store-criteria-digest';
+import * as indexScholarshipsByStoredDigest from './008-index-scholarships-by-stored-digest';
 
 /**
  * Eligibility migrations in the order they apply, after the catalog's, whose
@@ -22,4 +24,10 @@ export const migrations: Migration[] = [
     standalone: true,
   },
   { name: '006-drop-eligibility-index', ...dropEligibilityIndex, standalone: true },
+  { name: '007-store-criteria-digest', ...storeCriteriaDigest },
+  {
+    name: '008-index-scholarships-by-stored-digest',
+    ...indexScholarshipsByStoredDigest,
+    standalone: true,
+  },
 ];

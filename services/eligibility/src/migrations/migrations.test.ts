@@ -62,6 +62,22 @@ async function criteriaSetDifferences(): Promise<CountDifference[]> {
   return result.rows;
 }
 
+/** Reverts migrations, newest first, through `name`, and returns the names reverted. */
+async function revertThrough(name: string): Promise<string[]> {
+  const reverted: string[] = [];
+  while (!reverted.includes(name)) {
+    const step = await migrateDown(database.db.knex, SERVICE);
+    if (step.length === 0) throw new Error(`${name} is not applied`);
+    reverted.push(...step);
+  }
+  return reverted;
+}
+
+const STORED_DIGEST_STEPS = [
+  '007-store-criteria-digest',
+  '008-index-scholarships-by-stored-digest',
+];
+
 async function setCount(): Promise<number> {
   const [row] = await database.db.knex('eligibility_criteria_sets').count<{ count: number }[]>();
   return Number(row?.count);
@@ -73,21 +89,64 @@ describe('eligibility migrations', () => {
   });
 
   it('build that index again when the drop is reverted', async () => {
-    expect(await migrateDown(database.db.knex, SERVICE)).toEqual(['006-drop-eligibility-index']);
+    expect(await revertThrough('006-drop-eligibility-index')).toEqual([
+      ...[...STORED_DIGEST_STEPS].reverse(),
+      '006-drop-eligibility-index',
+    ]);
     const index = await indexInfo('idx_scholarships_eligibility');
     expect(index?.indisvalid).toBe(true);
     expect(index?.indexdef).toContain(
       'ON public.scholarships USING btree (grade_level, citizenship, state)',
     );
-    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual(['006-drop-eligibility-index']);
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
+      '006-drop-eligibility-index',
+      ...STORED_DIGEST_STEPS,
+    ]);
     expect(await indexInfo('idx_scholarships_eligibility')).toBeUndefined();
   });
 
-  it('create a valid index by criteria set in page order', async () => {
-    const index = await indexInfo('idx_scholarships_criteria_rank');
+  it('create a valid index by stored criteria digest in page order', async () => {
+    const index = await indexInfo('idx_scholarships_criteria_page');
     expect(index?.indisvalid).toBe(true);
-    expect(index?.indexdef).toContain('eligibility_criteria_digest(grade_level, min_gpa, state');
-    expect(index?.indexdef).toContain('deadline, COALESCE(award_amount_max, award_amount_min');
+    expect(index?.indexdef).toContain(
+      'btree (criteria_digest, deadline, COALESCE(award_amount_max, award_amount_min',
+    );
+    expect(index?.indexdef).toContain('INCLUDE (award_amount_max, award_amount_min)');
+    expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
+  });
+
+  it('store the digest of the criteria set on each scholarship', async () => {
+    await insertScholarships(database.db.knex, [
+      { key: 'digest:a', name: 'A', state: ['AZ'], grade_level: ['undergraduate'] },
+      { key: 'digest:b', name: 'B', state: ['AZ'], grade_level: ['undergraduate'] },
+      { key: 'digest:c', name: 'C', state: ['NM'] },
+    ]);
+    const result = await database.db.knex.raw<{ rows: { digests: number; sets: number }[] }>(`
+      SELECT count(DISTINCT s.criteria_digest)::integer AS digests,
+             count(DISTINCT sets.criteria_digest)::integer AS sets
+        FROM scholarships AS s
+        LEFT JOIN eligibility_criteria_sets AS sets USING (criteria_digest)
+       WHERE s.source_key LIKE 'digest:%'`);
+    expect(result.rows[0]).toEqual({ digests: 2, sets: 2 });
+    await database.db.knex('scholarships').where('source_key', 'like', 'digest:%').delete();
+  });
+
+  it('keep the stored digest while its index exists', async () => {
+    const [storeDigest] = migrations.filter((step) => step.name === STORED_DIGEST_STEPS[0]);
+    await expect(storeDigest?.down(database.db.knex)).rejects.toThrow(/revert 008/);
+    expect(await database.db.knex.schema.hasColumn('scholarships', 'criteria_digest')).toBe(true);
+  });
+
+  it('return to the index on the digest expression when the stored digest is reverted', async () => {
+    expect(await revertThrough('007-store-criteria-digest')).toEqual(
+      [...STORED_DIGEST_STEPS].reverse(),
+    );
+    expect((await indexInfo('idx_scholarships_criteria_rank'))?.indisvalid).toBe(true);
+    expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
+    expect(await database.db.knex.schema.hasColumn('scholarships', 'criteria_digest')).toBe(false);
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual(STORED_DIGEST_STEPS);
+    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
+    expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
   });
 
   it('create student_profiles keyed by user id', async () => {
@@ -217,21 +276,24 @@ describe('eligibility migrations', () => {
     expect(await setCount()).toBe(0);
   });
 
-  it('drop the criteria-set index on the way down and build it again', async () => {
-    expect(await migrateDown(database.db.knex, SERVICE)).toEqual(['006-drop-eligibility-index']);
-    expect(await migrateDown(database.db.knex, SERVICE)).toEqual([
+  it('drop the criteria-set indexes on the way down and build them again', async () => {
+    expect(await revertThrough('005-index-scholarships-by-criteria-set')).toEqual([
+      ...[...STORED_DIGEST_STEPS].reverse(),
+      '006-drop-eligibility-index',
       '005-index-scholarships-by-criteria-set',
     ]);
     expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
+    expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
     expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
       '005-index-scholarships-by-criteria-set',
       '006-drop-eligibility-index',
+      ...STORED_DIGEST_STEPS,
     ]);
-    expect((await indexInfo('idx_scholarships_criteria_rank'))?.indisvalid).toBe(true);
+    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
   });
 
   it('fill the criteria sets from existing scholarships when applied', async () => {
-    for (let step = 0; step < 3; step += 1) await migrateDown(database.db.knex, SERVICE);
+    await revertThrough('004-create-criteria-sets');
     expect(await hasTable('eligibility_criteria_sets')).toBe(false);
     await insertScholarships(database.db.knex, [
       { key: 'later:a', name: 'A', state: ['AZ'] },
@@ -248,12 +310,13 @@ describe('eligibility migrations', () => {
     expect(await hasTable('eligibility_outbox')).toBe(false);
     expect(await hasTable('eligibility_criteria_sets')).toBe(false);
     expect(await indexInfo('idx_scholarships_eligibility')).toBeUndefined();
+    expect(await database.db.knex.schema.hasColumn('scholarships', 'criteria_digest')).toBe(false);
     expect(await hasTable('scholarships')).toBe(true);
     // Catalog writes work without the eligibility triggers.
     await insertScholarships(database.db.knex, [{ key: 'after:a', name: 'A' }]);
     await migrateLatest(database.db.knex, SERVICE);
     expect(await hasTable('student_profiles')).toBe(true);
-    expect((await indexInfo('idx_scholarships_criteria_rank'))?.indisvalid).toBe(true);
+    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
     expect(await criteriaSetDifferences()).toEqual([]);
   });
 });
