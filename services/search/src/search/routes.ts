@@ -14,6 +14,7 @@ import { type FacetRow, type Facets, facetsFromRows, searchFacets } from './face
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
 import { type NormalizedQuery, normalizedQuery } from './normalized-query';
 import { runSearch, type SearchOutcome } from './run-search';
+import { keywordStems } from './snippet';
 import { EXACT_TOTAL_LIMIT } from './statements';
 import { isPageRow, type ScholarshipSummary, summaryFromRow } from './summary';
 
@@ -96,8 +97,10 @@ function responseBody(
     pageRows.length > query.limit && last
       ? encodeCursor({ key: last.sort_key, id: last.id }, typedFingerprint(typed), outcome.handling)
       : null;
+  const queryText = rows[0]?.keyword_query ?? null;
+  const keyword = outcome.keyword === null || queryText === null ? null : keywordStems(queryText);
   return {
-    items: items.map((row) => summaryFromRow(row, outcome.keyword !== null)),
+    items: items.map((row) => summaryFromRow(row, keyword)),
     ...reportedTotal(rows[0]?.total ?? 0),
     nextCursor,
     query: echo,

@@ -25,9 +25,9 @@ describe('shortenText', () => {
 const pageRow: SearchPageRow = {
   total: 1,
   keyword_nodes: 1,
+  keyword_query: "'rural'",
   sort_key: 0.5,
   rank: 0.5,
-  headline: null,
   description_start: 'Supports  students\nin rural Montana.',
   id: '3c9d2b7e-8f14-4e6a-9b20-5a1d7c4e8f36',
   name: 'Big Sky Scholarship',
@@ -51,7 +51,7 @@ const pageRow: SearchPageRow = {
 
 describe('summaryFromRow', () => {
   it('lists fields in response order', () => {
-    const summary = summaryFromRow(pageRow, true);
+    const summary = summaryFromRow(pageRow, new Set(['rural']));
     expect(Object.keys(summary)).toEqual([
       'id',
       'name',
@@ -75,7 +75,7 @@ describe('summaryFromRow', () => {
   });
 
   it('maps award, deadline and eligibility columns', () => {
-    const summary = summaryFromRow(pageRow, false);
+    const summary = summaryFromRow(pageRow, null);
     expect(summary.award).toEqual({ min: 500, max: 2000, currency: 'USD', text: '$500 to $2,000' });
     expect(summary.deadline).toEqual({
       next: '2027-02-01',
@@ -88,10 +88,24 @@ describe('summaryFromRow', () => {
   });
 
   it('omits rank without a keyword', () => {
-    expect(summaryFromRow(pageRow, false)).not.toHaveProperty('rank');
+    expect(summaryFromRow(pageRow, null)).not.toHaveProperty('rank');
   });
 
   it('takes the snippet from the description start', () => {
-    expect(summaryFromRow(pageRow, false).snippet).toBe('Supports students in rural Montana.');
+    expect(summaryFromRow(pageRow, null).snippet).toBe('Supports students in rural Montana.');
+  });
+
+  it('takes the snippet around the keyword when the description contains it', () => {
+    const description = `${'Applicants write an essay about service. '.repeat(8)}Preference goes to students from rural Montana counties.`;
+    const row = { ...pageRow, description_start: description };
+    const snippet = summaryFromRow(row, new Set(['rural'])).snippet;
+    expect(snippet).toContain('rural Montana');
+    expect(snippet?.startsWith('Applicants write')).toBe(false);
+  });
+
+  it('falls back to the description start when no word matches the keyword', () => {
+    expect(summaryFromRow(pageRow, new Set(['nurs'])).snippet).toBe(
+      'Supports students in rural Montana.',
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   type SummaryRow,
   scholarshipSummaryFromRow,
 } from '@scholarships/contracts';
+import { keywordSnippet } from './snippet';
 
 /** The eligibility fields that a search result shows, in response order. */
 const RESULT_ELIGIBILITY_COLUMNS = {
@@ -36,14 +37,15 @@ interface SearchTotals {
   total: number;
   /** Number of operands and operators in the parsed keyword, 0 when it has no searchable word; `null` without keyword. */
   keyword_nodes: number | null;
+  /** The parsed keyword as PostgreSQL prints it, such as `'public' & 'polici'`; `null` without keyword. */
+  keyword_query: string | null;
 }
 
 /** A row of the search statement that carries a scholarship of the page. */
 export interface SearchPageRow extends SummaryColumns, SearchTotals {
   sort_key: number | string;
   rank: number | null;
-  /** Passage of the description around the keyword, `null` without q or description. */
-  headline: string | null;
+  /** The start of the description: up to 4,000 characters with q, 400 without. */
   description_start: string | null;
 }
 
@@ -85,11 +87,14 @@ export function shortenText(text: string, maxLength: number): string {
   return `${words.replace(/[\s,;:.]+$/, '')}…`;
 }
 
-function snippetOf(row: SearchPageRow): string | null {
-  if (row.headline !== null && row.headline.trim() !== '') {
-    return row.headline.replace(/\s+/g, ' ').trim();
-  }
+/**
+ * Returns the passage around the keyword when the description contains a
+ * keyword word, else the start of the description.
+ */
+function snippetOf(row: SearchPageRow, keyword: ReadonlySet<string> | null): string | null {
   if (row.description_start === null) return null;
+  const passage = keyword === null ? null : keywordSnippet(row.description_start, keyword);
+  if (passage !== null && passage !== '') return passage.replace(/\s+/g, ' ');
   const snippet = shortenText(row.description_start, SNIPPET_LENGTH);
   return snippet === '' ? null : snippet;
 }
@@ -98,8 +103,15 @@ export function isPageRow(row: SearchRow): row is SearchPageRow {
   return row.id !== null;
 }
 
-/** Maps a page row to the API summary, with `rank` only for keyword searches. */
-export function summaryFromRow(row: SearchPageRow, withRank: boolean): ScholarshipSummary {
+/**
+ * Maps a page row to the API summary. `keyword` has the stems of the
+ * searched words (`keywordStems`), or is `null` without keyword; `rank` is
+ * given only with a keyword.
+ */
+export function summaryFromRow(
+  row: SearchPageRow,
+  keyword: ReadonlySet<string> | null,
+): ScholarshipSummary {
   const { id, name, provider, award, deadline } = scholarshipSummaryFromRow(row);
   const eligibility = fieldsFromColumns(
     row,
@@ -113,7 +125,7 @@ export function summaryFromRow(row: SearchPageRow, withRank: boolean): Scholarsh
     award,
     deadline,
     eligibility,
-    ...(withRank && row.rank !== null ? { rank: row.rank } : {}),
-    snippet: snippetOf(row),
+    ...(keyword !== null && row.rank !== null ? { rank: row.rank } : {}),
+    snippet: snippetOf(row, keyword),
   };
 }

@@ -1,0 +1,84 @@
+import { keywordSnippet, keywordStems, SNIPPET_MAX_WORDS } from './snippet';
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((word) => word !== '');
+}
+
+const FILLER = 'The committee reviews every application with care and attention. ';
+
+describe('keywordStems', () => {
+  it('reads the stems of a parsed query', () => {
+    expect([...keywordStems("'public' & 'polici'")]).toEqual(['public', 'polici']);
+    expect([...keywordStems("'comput' <-> 'scienc' | 'nurs'")]).toEqual([
+      'comput',
+      'scienc',
+      'nurs',
+    ]);
+  });
+
+  it('leaves out negated words', () => {
+    expect([...keywordStems("'nurs' & !'law'")]).toEqual(['nurs']);
+  });
+
+  it('undoubles a quote inside a stem', () => {
+    expect([...keywordStems("'o''brien'")]).toEqual(["o'brien"]);
+  });
+
+  it('finds nothing in an empty query', () => {
+    expect(keywordStems('').size).toBe(0);
+  });
+});
+
+describe('keywordSnippet', () => {
+  it('returns a short description whole, punctuation included', () => {
+    expect(keywordSnippet('Supports nursing students.', new Set(['nurs']))).toBe(
+      'Supports nursing students.',
+    );
+  });
+
+  it('compares words by their English stems', () => {
+    const description = `${FILLER.repeat(6)} Open to students of public policies and economics.`;
+    const snippet = keywordSnippet(description, new Set(['public', 'polici']));
+    expect(snippet).toContain('public policies');
+  });
+
+  it('starts four words before the first keyword word and keeps at most 35 words', () => {
+    const description = `${FILLER.repeat(6)} Applicants must be enrolled in a nursing program. ${FILLER.repeat(6)}`;
+    const snippet = keywordSnippet(description, new Set(['nurs'])) ?? '';
+    expect(snippet.startsWith('be enrolled in a nursing program.')).toBe(true);
+    expect(words(snippet).length).toBe(SNIPPET_MAX_WORDS);
+  });
+
+  it('prefers the passage with the most distinct keyword words', () => {
+    const description = [
+      'Nursing students may apply.',
+      FILLER.repeat(6),
+      'Nursing students from Texas receive priority.',
+      FILLER.repeat(6),
+    ].join(' ');
+    const snippet = keywordSnippet(description, new Set(['nurs', 'texa'])) ?? '';
+    expect(snippet).toContain('Nursing students from Texas');
+    expect(snippet).not.toContain('may apply');
+  });
+
+  it('ends at the description end when the passage reaches it', () => {
+    const description = `${FILLER.repeat(6)} Awarded to a dental student.`;
+    expect(keywordSnippet(description, new Set(['dental']))?.endsWith('dental student.')).toBe(
+      true,
+    );
+  });
+
+  it('returns null when no word matches', () => {
+    expect(keywordSnippet(FILLER, new Set(['nurs']))).toBeNull();
+    expect(keywordSnippet('', new Set(['nurs']))).toBeNull();
+  });
+
+  it('matches a possessive by the stem of its word', () => {
+    expect(keywordSnippet("For a veteran's child.", new Set(['veteran']))).toBe(
+      "For a veteran's child.",
+    );
+    expect(keywordSnippet('For a veteran’s child.', new Set(['veteran']))).toBe(
+      'For a veteran’s child.',
+    );
+  });
+});
