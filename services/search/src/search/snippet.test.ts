@@ -1,4 +1,4 @@
-import { keywordSnippet, keywordStems, SNIPPET_MAX_WORDS } from './snippet';
+import { keywordSnippet, keywordStems, MAX_STEMMED_LENGTH, SNIPPET_MAX_WORDS } from './snippet';
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter((word) => word !== '');
@@ -18,6 +18,13 @@ describe('keywordStems', () => {
 
   it('leaves out negated words', () => {
     expect([...keywordStems("'nurs' & !'law'")]).toEqual(['nurs']);
+  });
+
+  it('leaves out the words of a negated phrase', () => {
+    expect([...keywordStems("'nurs' & !( 'law' <-> 'school' ) | 'dental'")]).toEqual([
+      'nurs',
+      'dental',
+    ]);
   });
 
   it('undoubles a quote inside a stem', () => {
@@ -42,7 +49,7 @@ describe('keywordSnippet', () => {
     expect(snippet).toContain('public policies');
   });
 
-  it('starts four words before the first keyword word and keeps at most 35 words', () => {
+  it('starts four words before the first keyword word and keeps 35 words', () => {
     const description = `${FILLER.repeat(6)} Applicants must be enrolled in a nursing program. ${FILLER.repeat(6)}`;
     const snippet = keywordSnippet(description, new Set(['nurs'])) ?? '';
     expect(snippet.startsWith('be enrolled in a nursing program.')).toBe(true);
@@ -71,6 +78,24 @@ describe('keywordSnippet', () => {
   it('returns null when no word matches', () => {
     expect(keywordSnippet(FILLER, new Set(['nurs']))).toBeNull();
     expect(keywordSnippet('', new Set(['nurs']))).toBeNull();
+  });
+
+  it('compares words with digits unstemmed, as PostgreSQL indexes them', () => {
+    expect(keywordSnippet('Open to the class of 2023 only.', new Set(['2023']))).toBe(
+      'Open to the class of 2023 only.',
+    );
+    expect(keywordSnippet('For web3 builders.', new Set(['web3']))).toBe('For web3 builders.');
+  });
+
+  it('splits words at an apostrophe, as PostgreSQL does', () => {
+    expect(keywordSnippet("The O'Brien Family Award.", new Set(['brien']))).toBe(
+      "The O'Brien Family Award.",
+    );
+  });
+
+  it('compares a word longer than the stemmed length as it is', () => {
+    const long = `${'a'.repeat(MAX_STEMMED_LENGTH)}s`;
+    expect(keywordSnippet(`For ${long}.`, new Set([long]))).toBe(`For ${long}.`);
   });
 
   it('matches a possessive by the stem of its word', () => {

@@ -14,22 +14,38 @@ interface Word {
 }
 
 /**
- * Words as the snippet counts them: letters and digits, with an inner
- * apostrophe ("student's") kept in the word.
+ * Words as PostgreSQL's parser splits them for the `english` configuration:
+ * runs of letters and digits, so that an apostrophe or a hyphen separates
+ * two words ("O'Brien" is `o` and `brien`).
  */
-const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Longest word that is stemmed; a longer one is compared as it is. No
+ * English word is this long, and the stemmer's time grows with the square
+ * of a word's length: one word of 4,000 letters took about 0.2 s.
+ */
+export const MAX_STEMMED_LENGTH = 40;
+
+const DIGIT = /\p{N}/u;
 
 /** Stems of recent words. Descriptions share most of their words, so nearly every lookup is a hit. */
 const stems = new Map<string, string>();
 const MAX_REMEMBERED_STEMS = 50_000;
 
+/**
+ * Returns the word as the `english` configuration indexes it: lowercase,
+ * and stemmed unless it contains a digit, since PostgreSQL indexes such
+ * words ("2023", "web3") without stemming them.
+ */
 function stemOf(word: string): string {
   const lower = word.toLowerCase();
+  if (lower.length > MAX_STEMMED_LENGTH || DIGIT.test(lower)) return lower;
   const known = stems.get(lower);
   if (known !== undefined) return known;
   // Cleared rather than evicted one by one: the common words come back at once.
   if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
-  const stemmed = stem(lower.replace(/’/g, "'"));
+  const stemmed = stem(lower);
   stems.set(lower, stemmed);
   return stemmed;
 }
@@ -42,32 +58,63 @@ function wordsOf(text: string): Word[] {
   }));
 }
 
+/** One piece of a printed query: a quoted word, a parenthesis, a negation, or an operator. */
+const QUERY_TOKEN = /'((?:[^']|'')*)'|[()!]|[^'()!]+/g;
+
 /**
  * Returns the words of a parsed keyword query as PostgreSQL prints it, for
- * example `'public' & 'polici'` or `'comput' <-> 'scienc' & !'law'`: the
- * English stems of its words, without the negated ones. A stem in quotes
- * doubles a quote it contains.
+ * example `'public' & 'polici'` or `'nurs' & !( 'law' <-> 'school' )`: the
+ * English stems of its words, without the negated ones, whether a word or a
+ * parenthesized phrase is negated. A stem in quotes doubles a quote it
+ * contains.
  */
 export function keywordStems(queryText: string): Set<string> {
   const found = new Set<string>();
-  for (const match of queryText.matchAll(/(!?)'((?:[^']|'')*)'/g)) {
-    if (match[1] === '' && match[2] !== undefined) found.add(match[2].replace(/''/g, "'"));
+  // One entry per open parenthesis: whether that group is negated.
+  const groups: boolean[] = [];
+  let negateNext = false;
+  for (const [token, quoted] of queryText.matchAll(QUERY_TOKEN)) {
+    if (token === '!') {
+      negateNext = true;
+    } else if (token === '(') {
+      groups.push(negateNext);
+      negateNext = false;
+    } else if (token === ')') {
+      groups.pop();
+    } else if (quoted !== undefined) {
+      if (!negateNext && !groups.includes(true)) found.add(quoted.replace(/''/g, "'"));
+      negateNext = false;
+    }
   }
   return found;
 }
 
-/** Scores how well a window of words covers the keyword: distinct stems first, then every match. */
-function windowScore(words: readonly Word[], start: number, keyword: ReadonlySet<string>): number {
-  const seen = new Set<string>();
+/**
+ * Scores every window of `SNIPPET_MAX_WORDS` words by how well it covers
+ * the keyword: distinct stems first, then every keyword word. The window
+ * slides one word at a time, so the whole text costs one pass.
+ */
+function windowScores(words: readonly Word[], keyword: ReadonlySet<string>): number[] {
+  const inWindow = new Map<string, number>();
   let matches = 0;
-  for (let index = start; index < Math.min(words.length, start + SNIPPET_MAX_WORDS); index++) {
-    const word = words[index];
-    if (word !== undefined && keyword.has(word.stem)) {
-      seen.add(word.stem);
-      matches += 1;
-    }
+  const add = (word: Word | undefined, change: 1 | -1) => {
+    if (word === undefined || !keyword.has(word.stem)) return;
+    const count = (inWindow.get(word.stem) ?? 0) + change;
+    if (count === 0) inWindow.delete(word.stem);
+    else inWindow.set(word.stem, count);
+    matches += change;
+  };
+  for (let index = 0; index < Math.min(words.length, SNIPPET_MAX_WORDS); index++) {
+    add(words[index], 1);
   }
-  return seen.size * 1000 + matches;
+  const scores: number[] = [];
+  const lastStart = Math.max(0, words.length - SNIPPET_MAX_WORDS);
+  for (let start = 0; start <= lastStart; start++) {
+    scores.push(inWindow.size * 1000 + matches);
+    add(words[start], -1);
+    add(words[start + SNIPPET_MAX_WORDS], 1);
+  }
+  return scores;
 }
 
 /**
@@ -84,6 +131,7 @@ function windowScore(words: readonly Word[], start: number, keyword: ReadonlySet
  */
 export function keywordSnippet(description: string, keyword: ReadonlySet<string>): string | null {
   const words = wordsOf(description);
+  const scores = windowScores(words, keyword);
   let bestStart = -1;
   let bestScore = 0;
   for (let index = 0; index < words.length; index++) {
@@ -93,7 +141,7 @@ export function keywordSnippet(description: string, keyword: ReadonlySet<string>
       0,
       Math.min(index - WORDS_BEFORE_MATCH, words.length - SNIPPET_MAX_WORDS),
     );
-    const score = start === bestStart ? bestScore : windowScore(words, start, keyword);
+    const score = scores[start] ?? 0;
     if (score > bestScore) {
       bestStart = start;
       bestScore = score;

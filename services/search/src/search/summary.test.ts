@@ -28,7 +28,7 @@ const pageRow: SearchPageRow = {
   keyword_query: "'rural'",
   sort_key: 0.5,
   rank: 0.5,
-  description_start: 'Supports  students\nin rural Montana.',
+  description_text: 'Supports  students\nin rural Montana.',
   id: '3c9d2b7e-8f14-4e6a-9b20-5a1d7c4e8f36',
   name: 'Big Sky Scholarship',
   provider: 'Montana Community Fund',
@@ -97,7 +97,7 @@ describe('summaryFromRow', () => {
 
   it('takes the snippet around the keyword when the description contains it', () => {
     const description = `${'Applicants write an essay about service. '.repeat(8)}Preference goes to students from rural Montana counties.`;
-    const row = { ...pageRow, description_start: description };
+    const row = { ...pageRow, description_text: description };
     const snippet = summaryFromRow(row, new Set(['rural'])).snippet;
     expect(snippet).toContain('rural Montana');
     expect(snippet?.startsWith('Applicants write')).toBe(false);

@@ -45,8 +45,8 @@ interface SearchTotals {
 export interface SearchPageRow extends SummaryColumns, SearchTotals {
   sort_key: number | string;
   rank: number | null;
-  /** The start of the description: up to 4,000 characters with q, 400 without. */
-  description_start: string | null;
+  /** The description: whole with q, its first 400 characters without. */
+  description_text: string | null;
 }
 
 /** The only row of an empty page: the total, with every scholarship column `null`. */
@@ -92,10 +92,10 @@ export function shortenText(text: string, maxLength: number): string {
  * keyword word, else the start of the description.
  */
 function snippetOf(row: SearchPageRow, keyword: ReadonlySet<string> | null): string | null {
-  if (row.description_start === null) return null;
-  const passage = keyword === null ? null : keywordSnippet(row.description_start, keyword);
+  if (row.description_text === null) return null;
+  const passage = keyword === null ? null : keywordSnippet(row.description_text, keyword);
   if (passage !== null && passage !== '') return passage.replace(/\s+/g, ' ');
-  const snippet = shortenText(row.description_start, SNIPPET_LENGTH);
+  const snippet = shortenText(row.description_text, SNIPPET_LENGTH);
   return snippet === '' ? null : snippet;
 }
 
