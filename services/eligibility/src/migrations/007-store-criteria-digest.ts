@@ -30,12 +30,16 @@ export async function up(knex: Knex): Promise<void> {
 
 /**
  * Drops the column. Dropping it would also drop migration 008's index while 008 stays
- * recorded as applied, so this step throws until 008 is reverted.
+ * recorded as applied, so this step throws while that index is valid, until 008 is reverted.
  */
 export async function down(knex: Knex): Promise<void> {
-  const index = await knex.raw<{ rows: unknown[] }>('SELECT 1 FROM pg_class WHERE relname = ?', [
-    PAGE_INDEX,
-  ]);
+  // An INVALID index is what a failed build of 008 leaves behind, with 008 not applied: it goes
+  // with the column.
+  const index = await knex.raw<{ rows: unknown[] }>(
+    `SELECT 1 FROM pg_class AS c JOIN pg_index AS i ON i.indexrelid = c.oid
+      WHERE c.relname = ? AND i.indisvalid`,
+    [PAGE_INDEX],
+  );
   if (index.rows.length > 0) {
     throw new Error(
       `${PAGE_INDEX} still exists: revert 008-index-scholarships-by-stored-digest first`,

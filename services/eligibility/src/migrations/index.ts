@@ -18,11 +18,8 @@ export const migrations: Migration[] = [
   { name: '002-create-eligibility-index', ...createEligibilityIndex, standalone: true },
   createEligibilityOutbox,
   { name: '004-create-criteria-sets', ...createCriteriaSets },
-  {
-    name: '005-index-scholarships-by-criteria-set',
-    ...indexScholarshipsByCriteriaSet,
-    standalone: true,
-  },
+  // Not standalone: migration 008 replaces this index and builds it again when reverted.
+  { name: '005-index-scholarships-by-criteria-set', ...indexScholarshipsByCriteriaSet },
   { name: '006-drop-eligibility-index', ...dropEligibilityIndex, standalone: true },
   { name: '007-store-criteria-digest', ...storeCriteriaDigest },
   {

@@ -137,6 +137,13 @@ describe('eligibility migrations', () => {
     expect(await database.db.knex.schema.hasColumn('scholarships', 'criteria_digest')).toBe(true);
   });
 
+  it('refuse to revert the index on the digest expression alone once it is replaced', async () => {
+    await expect(
+      migrateDown(database.db.knex, SERVICE, '005-index-scholarships-by-criteria-set'),
+    ).rejects.toThrow(/revert them first/);
+    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
+  });
+
   it('return to the index on the digest expression when the stored digest is reverted', async () => {
     expect(await revertThrough('007-store-criteria-digest')).toEqual(
       [...STORED_DIGEST_STEPS].reverse(),

@@ -43,12 +43,15 @@ export async function up(knex: Knex): Promise<void> {
 /**
  * Drops the column and its function. Dropping the column would also drop the
  * indexes of migration 013 while 013 stays recorded as applied, so this step
- * throws until 013 is reverted.
+ * throws while either index is valid, until 013 is reverted.
  */
 export async function down(knex: Knex): Promise<void> {
+  // An INVALID index is what a failed build of 013 leaves behind, with 013 not applied: it goes
+  // with the column.
   const indexes = await knex.raw<{ rows: { relname: string }[] }>(
-    `SELECT relname FROM pg_class
-      WHERE relname IN ('idx_scholarships_facet_scan', 'idx_scholarships_filter_combination')`,
+    `SELECT c.relname FROM pg_class AS c JOIN pg_index AS i ON i.indexrelid = c.oid
+      WHERE c.relname IN ('idx_scholarships_facet_scan', 'idx_scholarships_filter_combination')
+        AND i.indisvalid`,
   );
   if (indexes.rows.length > 0) {
     throw new Error(

@@ -374,6 +374,28 @@ describe('search migrations', () => {
     await deleteScholarships(twins);
   });
 
+  it('revert the filter combination after a failed build of its indexes', async () => {
+    await migrateDownThrough('012-add-filter-combination-column');
+    await migrateLatest(knex, { service: 'search', migrations: migrations.slice(0, 12) });
+    const twins = [
+      scholarshipFixture({ name: 'Twin Award One', state: ['VT'] }),
+      scholarshipFixture({ name: 'Twin Award Two', state: ['VT'] }),
+    ];
+    await insertScholarships(knex, twins);
+    // A unique build over two equal hashes fails and leaves the index INVALID, as a failed
+    // concurrent build of migration 013 does, with 013 not applied.
+    await expect(
+      knex.raw(
+        'CREATE UNIQUE INDEX CONCURRENTLY idx_scholarships_filter_combination ON scholarships (filter_combination)',
+      ),
+    ).rejects.toThrow(/could not create unique index/);
+    await deleteScholarships(twins);
+    expect(await migrateDown(knex, search)).toEqual(['012-add-filter-combination-column']);
+    expect(await knex.schema.hasColumn('scholarships', 'filter_combination')).toBe(false);
+    await migrateLatest(knex, search);
+    expect(await searchIndexes()).toHaveLength(SEARCH_INDEXES.length);
+  });
+
   it('keep pg_trgm on revert while another object uses it', async () => {
     await knex.raw('CREATE TABLE other_service_words (word text)');
     await knex.raw(
