@@ -14,9 +14,9 @@ interface Word {
 }
 
 /**
- * Words as PostgreSQL's parser splits them for the `english` configuration:
- * runs of letters and digits, so that an apostrophe or a hyphen separates
- * two words ("O'Brien" is `o` and `brien`).
+ * Words, split close to how PostgreSQL's parser splits them for the
+ * `english` configuration: runs of letters and digits, so that an
+ * apostrophe or a hyphen separates two words ("O'Brien" is `o` and `brien`).
  */
 const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
 
