@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { cacheHeaders } from '../cache';
 import { securityHeaderNames } from '../security-headers';
 import { deleteHopByHopHeaders } from './hop-by-hop-headers';
 
@@ -32,7 +33,21 @@ export function prepareClientResponseHeaders(
 ): void {
   deleteHopByHopHeaders(upstreamResponse.headers);
   reconcileGatewayHeaders(upstreamResponse.headers, clientResponse);
+  Object.assign(upstreamResponse.headers, proxiedCacheHeaders(upstreamResponse.statusCode));
   upstreamResponse.headers.connection = clientResponse.shouldKeepAlive ? 'keep-alive' : 'close';
+}
+
+/**
+ * Returns the X-Cache and Cache-Status of a response the proxy streamed, which the cache neither
+ * served nor stored: a route without a cache policy, or a body the WAF did not buffer. Every
+ * response of the gateway reports what the cache did.
+ */
+function proxiedCacheHeaders(status: number | undefined) {
+  return cacheHeaders('BYPASS', {
+    fwd: 'bypass',
+    ...(status === undefined ? {} : { fwdStatus: status }),
+    detail: 'streamed',
+  });
 }
 
 /**

@@ -324,6 +324,15 @@ describe('proxy headers', () => {
     expect(headers.host).toBe(new URL(services.urls.search).host);
   });
 
+  it('says on proxied responses that the cache was bypassed', async () => {
+    const response = await request(gateway.app).get('/api/v1/search');
+
+    expect(response.headers['x-cache']).toBe('BYPASS');
+    expect(response.headers['cache-status']).toBe(
+      'scholarships-gateway; fwd=bypass; fwd-status=200; detail=streamed',
+    );
+  });
+
   it('sets security headers on proxied responses', async () => {
     const response = await request(gateway.app).get('/api/v1/search');
 
