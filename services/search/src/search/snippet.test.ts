@@ -52,7 +52,8 @@ describe('keywordSnippet', () => {
   it('starts four words before the first keyword word and keeps 35 words', () => {
     const description = `${FILLER.repeat(6)} Applicants must be enrolled in a nursing program. ${FILLER.repeat(6)}`;
     const snippet = keywordSnippet(description, new Set(['nurs'])) ?? '';
-    expect(snippet.startsWith('be enrolled in a nursing program.')).toBe(true);
+    expect(snippet.startsWith('…be enrolled in a nursing program.')).toBe(true);
+    expect(snippet.endsWith('…')).toBe(true);
     expect(words(snippet).length).toBe(SNIPPET_MAX_WORDS);
   });
 
@@ -68,11 +69,12 @@ describe('keywordSnippet', () => {
     expect(snippet).not.toContain('may apply');
   });
 
-  it('ends at the description end when the passage reaches it', () => {
+  it('ends at the description end and marks the cut start with an ellipsis', () => {
     const description = `${FILLER.repeat(6)} Awarded to a dental student.`;
-    expect(keywordSnippet(description, new Set(['dental']))?.endsWith('dental student.')).toBe(
-      true,
-    );
+    const snippet = keywordSnippet(description, new Set(['dental'])) ?? '';
+    expect(snippet.endsWith('dental student.')).toBe(true);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(words(snippet.slice(1)).length).toBe(SNIPPET_MAX_WORDS);
   });
 
   it('returns null when no word matches', () => {
@@ -96,6 +98,16 @@ describe('keywordSnippet', () => {
   it('compares a word longer than the stemmed length as it is', () => {
     const long = `${'a'.repeat(MAX_STEMMED_LENGTH)}s`;
     expect(keywordSnippet(`For ${long}.`, new Set([long]))).toBe(`For ${long}.`);
+  });
+
+  it('keeps words with inner dots whole, as PostgreSQL does', () => {
+    const description = `${FILLER.repeat(6)} A GPA of 3.5 and a Ph.D. plan in the U.S. are required.`;
+    expect(keywordSnippet(description, new Set(['3.5']))).toContain('GPA of 3.5');
+    expect(keywordSnippet(description, new Set(['ph.d']))).toContain('Ph.D. plan');
+    expect(keywordSnippet(description, new Set(['u.s']))).toContain('in the U.S. are');
+    expect(keywordSnippet('See homeinsurance.com now.', new Set(['homeinsurance.com']))).toBe(
+      'See homeinsurance.com now.',
+    );
   });
 
   it('matches a possessive by the stem of its word', () => {

@@ -15,10 +15,12 @@ interface Word {
 
 /**
  * Words, split close to how PostgreSQL's parser splits them for the
- * `english` configuration: runs of letters and digits, so that an
- * apostrophe or a hyphen separates two words ("O'Brien" is `o` and `brien`).
+ * `english` configuration. A word is a run of letters and digits, so an
+ * apostrophe or a hyphen separates two words ("O'Brien" is `o` and
+ * `brien`). Runs joined by single inner dots stay one word, as the parser
+ * keeps them in one token ("Ph.D." is `ph.d`; "3.5" stays whole).
  */
-const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu;
 
 /**
  * Longest word that is stemmed; a longer one is compared as it is. No
@@ -27,7 +29,8 @@ const WORD_PATTERN = /[\p{L}\p{N}]+/gu;
  */
 export const MAX_STEMMED_LENGTH = 40;
 
-const DIGIT = /\p{N}/u;
+/** A digit or a dot: PostgreSQL indexes such words ("2023", "web3", "ph.d") without stemming. */
+const UNSTEMMED = /[\p{N}.]/u;
 
 /** Stems of recent words. Descriptions share most of their words, so nearly every lookup is a hit. */
 const stems = new Map<string, string>();
@@ -35,12 +38,11 @@ const MAX_REMEMBERED_STEMS = 50_000;
 
 /**
  * Returns the word as the `english` configuration indexes it: lowercase,
- * and stemmed unless it contains a digit, since PostgreSQL indexes such
- * words ("2023", "web3") without stemming them.
+ * and stemmed unless it contains a digit or a dot.
  */
 function stemOf(word: string): string {
   const lower = word.toLowerCase();
-  if (lower.length > MAX_STEMMED_LENGTH || DIGIT.test(lower)) return lower;
+  if (lower.length > MAX_STEMMED_LENGTH || UNSTEMMED.test(lower)) return lower;
   const known = stems.get(lower);
   if (known !== undefined) return known;
   // Cleared rather than evicted one by one: the common words come back at once.
@@ -120,8 +122,10 @@ function windowScores(words: readonly Word[], keyword: ReadonlySet<string>): num
 /**
  * Returns the passage of `description` that best shows why it matched: at
  * most `SNIPPET_MAX_WORDS` words, chosen to contain the most distinct
- * keyword stems and then the most keyword words, starting a few words
- * before its first keyword word. Words are compared by their English
+ * keyword stems and then the most keyword words. It starts four words
+ * before its first keyword word, or earlier near the end of the
+ * description, so that it still has its full length. An ellipsis marks
+ * each end that cuts the description. Words are compared by their English
  * (Snowball) stems, as PostgreSQL's `english` configuration compares them.
  * Returns `null` when no word of the description is a keyword word.
  *
@@ -152,8 +156,12 @@ export function keywordSnippet(description: string, keyword: ReadonlySet<string>
   const first = words[bestStart];
   const last = words[lastIndex];
   if (first === undefined || last === undefined) return null;
-  // A passage that reaches either end of the description keeps its punctuation there.
-  const start = bestStart === 0 ? 0 : first.start;
-  const end = lastIndex === words.length - 1 ? description.length : last.end;
-  return description.slice(start, end).trim();
+  // A passage that reaches either end of the description keeps its punctuation there; an end
+  // that cuts the description is marked with an ellipsis, as a shortened description start is.
+  const fromStart = bestStart === 0;
+  const toEnd = lastIndex === words.length - 1;
+  const passage = description
+    .slice(fromStart ? 0 : first.start, toEnd ? description.length : last.end)
+    .trim();
+  return `${fromStart ? '' : '…'}${passage}${toEnd ? '' : '…'}`;
 }
