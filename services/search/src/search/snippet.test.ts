@@ -110,6 +110,15 @@ describe('keywordSnippet', () => {
     );
   });
 
+  it('cuts a passage only between spaces', () => {
+    const description = `${FILLER.repeat(6)} Kohl's has been widely recognized for 17,500 awards in the U.S. ${FILLER.repeat(6)}`;
+    const snippet = keywordSnippet(description, new Set(['recogn'])) ?? '';
+    // The passage would start at the "s" of "Kohl's".
+    expect(snippet.startsWith("…Kohl's has been widely recognized")).toBe(true);
+    const lastToken = snippet.slice(0, -1).split(' ').at(-1);
+    expect(description.split(/\s+/)).toContain(lastToken);
+  });
+
   it('matches a possessive by the stem of its word', () => {
     expect(keywordSnippet("For a veteran's child.", new Set(['veteran']))).toBe(
       "For a veteran's child.",

@@ -161,7 +161,27 @@ export function keywordSnippet(description: string, keyword: ReadonlySet<string>
   const fromStart = bestStart === 0;
   const toEnd = lastIndex === words.length - 1;
   const passage = description
-    .slice(fromStart ? 0 : first.start, toEnd ? description.length : last.end)
+    .slice(
+      fromStart ? 0 : tokenStart(description, first.start),
+      toEnd ? description.length : tokenEnd(description, last.end),
+    )
     .trim();
   return `${fromStart ? '' : '…'}${passage}${toEnd ? '' : '…'}`;
+}
+
+/**
+ * Moves a cut back to the start of the text between spaces that contains it, so that a passage
+ * never starts inside "Kohl's" or "U.S.".
+ */
+function tokenStart(text: string, index: number): number {
+  let start = index;
+  while (start > 0 && !/\s/.test(text.charAt(start - 1))) start -= 1;
+  return start;
+}
+
+/** Moves a cut forward to the end of the text between spaces that contains it. */
+function tokenEnd(text: string, index: number): number {
+  let end = index;
+  while (end < text.length && !/\s/.test(text.charAt(end))) end += 1;
+  return end;
 }
