@@ -135,6 +135,30 @@ function windowScores(words: readonly Word[], keyword: ReadonlySet<string>): num
  */
 export function keywordSnippet(description: string, keyword: ReadonlySet<string>): string | null {
   const words = wordsOf(description);
+  const bestStart = bestWindowStart(words, keyword);
+  if (bestStart < 0) return null;
+  const lastIndex = Math.min(words.length, bestStart + SNIPPET_MAX_WORDS) - 1;
+  const first = words[bestStart];
+  const last = words[lastIndex];
+  if (first === undefined || last === undefined) return null;
+  // A passage that reaches an end of the description keeps its punctuation there. An end that
+  // cuts the description gets an ellipsis, as a shortened description start does.
+  const fromStart = bestStart === 0;
+  const toEnd = lastIndex === words.length - 1;
+  const passage = description
+    .slice(
+      fromStart ? 0 : tokenStart(description, first.start),
+      toEnd ? description.length : tokenEnd(description, last.end),
+    )
+    .trim();
+  return `${fromStart ? '' : '…'}${passage}${toEnd ? '' : '…'}`;
+}
+
+/**
+ * Returns the first word of the best window that starts four words before a keyword word (or
+ * earlier, to keep its full length near the end), or -1 when no word is a keyword word.
+ */
+function bestWindowStart(words: readonly Word[], keyword: ReadonlySet<string>): number {
   const scores = windowScores(words, keyword);
   let bestStart = -1;
   let bestScore = 0;
@@ -151,22 +175,7 @@ export function keywordSnippet(description: string, keyword: ReadonlySet<string>
       bestScore = score;
     }
   }
-  if (bestStart < 0) return null;
-  const lastIndex = Math.min(words.length, bestStart + SNIPPET_MAX_WORDS) - 1;
-  const first = words[bestStart];
-  const last = words[lastIndex];
-  if (first === undefined || last === undefined) return null;
-  // A passage that reaches either end of the description keeps its punctuation there; an end
-  // that cuts the description is marked with an ellipsis, as a shortened description start is.
-  const fromStart = bestStart === 0;
-  const toEnd = lastIndex === words.length - 1;
-  const passage = description
-    .slice(
-      fromStart ? 0 : tokenStart(description, first.start),
-      toEnd ? description.length : tokenEnd(description, last.end),
-    )
-    .trim();
-  return `${fromStart ? '' : '…'}${passage}${toEnd ? '' : '…'}`;
+  return bestStart;
 }
 
 /**
