@@ -68,7 +68,11 @@ function timeWorkload(db: Database, workload: SearchWorkload, runs: number): Pro
  */
 function workloadRows(label: string, runs: readonly TimedRun[]): LatencyRow[] {
   const byName = new Map<string, number[]>();
-  for (const run of runs) byName.set(run.name, [...(byName.get(run.name) ?? []), run.ms]);
+  for (const run of runs) {
+    const durations = byName.get(run.name);
+    if (durations === undefined) byName.set(run.name, [run.ms]);
+    else durations.push(run.ms);
+  }
   return [...byName].map(([name, durations]) => latencyRow(name, label, durations));
 }
 

@@ -33,7 +33,7 @@ export async function timeStatementRuns(
   return runs;
 }
 
-/** As `timeStatementRuns`, for builders of one statement name: each run's duration in milliseconds. */
+/** Times a builder of one statement name as `timeStatementRuns` does and returns each duration in milliseconds. */
 export async function timeStatement(
   db: Database,
   build: () => Statement,

@@ -324,7 +324,7 @@ describe('proxy headers', () => {
     expect(headers.host).toBe(new URL(services.urls.search).host);
   });
 
-  it('says on proxied responses that the cache was bypassed', async () => {
+  it('marks proxied responses as cache bypasses', async () => {
     const response = await request(gateway.app).get('/api/v1/search');
 
     expect(response.headers['x-cache']).toBe('BYPASS');

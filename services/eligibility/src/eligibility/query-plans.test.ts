@@ -11,7 +11,7 @@ import { EMPTY_PROFILE, type StudentProfile } from './profile';
 
 /**
  * Plans of the hot statements on the imported data plus 100,000 synthetic
- * rows (seed 42), after VACUUM ANALYZE, with the migration that drops
+ * rows, after VACUUM ANALYZE, with the migration that drops
  * `idx_scholarships_eligibility` held back until the last test.
  */
 const DATA_DIR = path.join(__dirname, '../../../../data/scholarships');

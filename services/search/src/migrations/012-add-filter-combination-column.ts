@@ -13,8 +13,8 @@ import type { Knex } from '@scholarships/db';
  *
  * The text that is hashed is unambiguous: each array prints between braces,
  * and an element that contains a brace is quoted. PostgreSQL marks the
- * array-to-text cast STABLE for element types whose output could depend on
- * settings; the output of `text[]` depends on none, so the function may be
+ * array-to-text cast STABLE because some element types print according to
+ * settings. The output of `text[]` depends on none, so the function may be
  * IMMUTABLE, as a generated column requires. Two combinations share a hash
  * with a probability of about n^2 / 2^65: for 10,000 combinations, about
  * 3 in 10^12.

@@ -23,9 +23,8 @@ interface Word {
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*/gu;
 
 /**
- * Longest word that is stemmed; a longer one is compared as it is. No
- * English word is this long, and the stemmer's time grows with the square
- * of a word's length: one word of 4,000 letters took about 0.2 s.
+ * Length of the longest word that is stemmed. A longer word is compared as it is, because the
+ * stemmer's time grows with the square of a word's length (one word of 4,000 letters took 0.2 s).
  */
 export const MAX_STEMMED_LENGTH = 40;
 
@@ -64,11 +63,9 @@ function wordsOf(text: string): Word[] {
 const QUERY_TOKEN = /'((?:[^']|'')*)'|[()!]|[^'()!]+/g;
 
 /**
- * Returns the words of a parsed keyword query as PostgreSQL prints it, for
- * example `'public' & 'polici'` or `'nurs' & !( 'law' <-> 'school' )`: the
- * English stems of its words, without the negated ones, whether a word or a
- * parenthesized phrase is negated. A stem in quotes doubles a quote it
- * contains.
+ * Returns the stems of a parsed keyword query as PostgreSQL prints it, such as
+ * `'public' & 'polici'` or `'nurs' & !( 'law' <-> 'school' )`. Negated words and the words of a
+ * negated phrase are left out. A quote inside a printed stem is doubled.
  */
 export function keywordStems(queryText: string): Set<string> {
   const found = new Set<string>();
@@ -120,14 +117,14 @@ function windowScores(words: readonly Word[], keyword: ReadonlySet<string>): num
 }
 
 /**
- * Returns the passage of `description` that best shows why it matched: at
- * most `SNIPPET_MAX_WORDS` words, chosen to contain the most distinct
- * keyword stems and then the most keyword words. It starts four words
- * before its first keyword word, or earlier near the end of the
- * description, so that it still has its full length. An ellipsis marks
- * each end that cuts the description. Words are compared by their English
- * (Snowball) stems, as PostgreSQL's `english` configuration compares them.
- * Returns `null` when no word of the description is a keyword word.
+ * Returns the passage of `description` that best shows why it matched, or `null` when no word
+ * of it is a keyword word. The passage has at most `SNIPPET_MAX_WORDS` words and contains the
+ * most distinct keyword stems, then the most keyword words.
+ *
+ * It starts four words before its first keyword word, or earlier near the end of the
+ * description so that it keeps its full length. An ellipsis marks each end that cuts the
+ * description. Words are compared by their English (Snowball) stems, as PostgreSQL's `english`
+ * configuration compares them.
  *
  * This runs in the service rather than as `ts_headline` in the statement,
  * which parsed every description of the page in the database: about 3 ms

@@ -95,7 +95,7 @@ describe('summaryFromRow', () => {
     expect(summaryFromRow(pageRow, null).snippet).toBe('Supports students in rural Montana.');
   });
 
-  it('takes the snippet around the keyword when the description contains it', () => {
+  it('takes the snippet around the keyword', () => {
     const description = `${'Applicants write an essay about service. '.repeat(8)}Preference goes to students from rural Montana counties.`;
     const row = { ...pageRow, description_text: description };
     const snippet = summaryFromRow(row, new Set(['rural'])).snippet;
@@ -103,7 +103,7 @@ describe('summaryFromRow', () => {
     expect(snippet?.startsWith('Applicants write')).toBe(false);
   });
 
-  it('falls back to the description start when no word matches the keyword', () => {
+  it('falls back without a keyword match', () => {
     expect(summaryFromRow(pageRow, new Set(['nurs'])).snippet).toBe(
       'Supports students in rural Montana.',
     );

@@ -37,7 +37,7 @@ interface SearchTotals {
   total: number;
   /** Number of operands and operators in the parsed keyword, 0 when it has no searchable word; `null` without keyword. */
   keyword_nodes: number | null;
-  /** The parsed keyword as PostgreSQL prints it, such as `'public' & 'polici'`; `null` without keyword. */
+  /** Parsed keyword as PostgreSQL prints it, such as `'public' & 'polici'`, or `null` without keyword. */
   keyword_query: string | null;
 }
 
@@ -45,7 +45,7 @@ interface SearchTotals {
 export interface SearchPageRow extends SummaryColumns, SearchTotals {
   sort_key: number | string;
   rank: number | null;
-  /** The description: whole with q, its first 400 characters without. */
+  /** Description of the scholarship: whole with q, and its first 400 characters without. */
   description_text: string | null;
 }
 
@@ -94,7 +94,7 @@ export function shortenText(text: string, maxLength: number): string {
 function snippetOf(row: SearchPageRow, keyword: ReadonlySet<string> | null): string | null {
   if (row.description_text === null) return null;
   const passage = keyword === null ? null : keywordSnippet(row.description_text, keyword);
-  if (passage !== null && passage !== '') return passage.replace(/\s+/g, ' ');
+  if (passage !== null) return passage.replace(/\s+/g, ' ');
   const snippet = shortenText(row.description_text, SNIPPET_LENGTH);
   return snippet === '' ? null : snippet;
 }
@@ -104,9 +104,8 @@ export function isPageRow(row: SearchRow): row is SearchPageRow {
 }
 
 /**
- * Maps a page row to the API summary. `keyword` has the stems of the
- * searched words (`keywordStems`), or is `null` without keyword; `rank` is
- * given only with a keyword.
+ * Maps a page row to the API summary. `keyword` contains the stems of the searched words
+ * (`keywordStems`), or is `null` without keyword, and `rank` is given only with a keyword.
  */
 export function summaryFromRow(
   row: SearchPageRow,
