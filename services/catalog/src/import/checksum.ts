@@ -7,7 +7,7 @@ import { SOURCE_NAMES } from './types';
  * Version of the normalization rules. It is part of the checksum, so raising
  * it after changing a normalizer makes the launcher import the same files again.
  */
-export const NORMALIZATION_VERSION = 1;
+export const NORMALIZATION_VERSION = 2;
 
 /**
  * Computes a SHA-256 checksum over the four data files (each file's relative

@@ -33,6 +33,14 @@ describe('readAllSources on the real files', () => {
     expect(new Set(records.map((record) => record.sourceKey)).size).toBe(records.length);
   });
 
+  it('decodes IEFA character references', async () => {
+    const { records } = await resultPromise;
+    const texts = records.flatMap((record) => [record.name, record.provider, record.description]);
+    expect(texts.filter((text) => text?.includes('&quot;'))).toEqual([]);
+    const law = records.find((record) => record.name.startsWith('CUHK School Of Law Master'));
+    expect(law?.description).toContain('"CUHK School of Law Master of Laws Scholarship Scheme."');
+  });
+
   it('reports progress per data set', async () => {
     await resultPromise;
     const finished = progress
