@@ -12,6 +12,7 @@ import {
 } from '@scholarships/contracts';
 import { z } from 'zod';
 import { integerParameter } from './integer-parameter';
+import { singleLineText } from './plain-text';
 
 /**
  * A student profile after validation. `null` means the student did not state
@@ -87,13 +88,15 @@ export const profileBody = z
       ethnicities: optional(
         z
           .array(
-            z
-              .string({ error: 'must contain only strings' })
-              .trim()
-              .min(1, { error: 'must not contain empty strings' })
-              .max(MAX_ETHNICITY_LENGTH, {
-                error: `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`,
-              }),
+            singleLineText(
+              z
+                .string({ error: 'must contain only strings' })
+                .trim()
+                .min(1, { error: 'must not contain empty strings' })
+                .max(MAX_ETHNICITY_LENGTH, {
+                  error: `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`,
+                }),
+            ),
             { error: 'must be an array of strings' },
           )
           .max(MAX_ETHNICITIES, { error: `must list at most ${MAX_ETHNICITIES} ethnicities` })

@@ -34,15 +34,15 @@ const MAX_NOTES = 5_000;
 export const scholarshipDocumentSchema = z
   .strictObject({
     name: scholarshipName,
-    provider: optionalText(MAX_PROVIDER).nullable().default(null),
-    description: optionalText(MAX_DESCRIPTION).nullable().default(null),
+    provider: optionalText(MAX_PROVIDER, 'one').nullable().default(null),
+    description: optionalText(MAX_DESCRIPTION, 'many').nullable().default(null),
     url: httpUrl.nullable().default(null),
     award: z
       .strictObject({
         min: awardAmount.nullable().default(null),
         max: awardAmount.nullable().default(null),
         currency: currencyCode.nullable().default(null),
-        text: optionalText(MAX_AWARD_TEXT).nullable().default(null),
+        text: optionalText(MAX_AWARD_TEXT, 'one').nullable().default(null),
       })
       .prefault({}),
     deadline: z
@@ -65,7 +65,7 @@ export const scholarshipDocumentSchema = z
           .enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}, or null` })
           .nullable()
           .default(null),
-        notes: optionalText(MAX_NOTES).nullable().default(null),
+        notes: optionalText(MAX_NOTES, 'many').nullable().default(null),
       })
       .prefault({}),
   })
@@ -84,15 +84,15 @@ export type ScholarshipDocument = z.output<typeof scholarshipDocumentSchema>;
  */
 export const scholarshipPatchSchema = z.strictObject({
   name: scholarshipName.optional(),
-  provider: optionalText(MAX_PROVIDER).nullable().optional(),
-  description: optionalText(MAX_DESCRIPTION).nullable().optional(),
+  provider: optionalText(MAX_PROVIDER, 'one').nullable().optional(),
+  description: optionalText(MAX_DESCRIPTION, 'many').nullable().optional(),
   url: httpUrl.nullable().optional(),
   award: z
     .strictObject({
       min: awardAmount.nullable().optional(),
       max: awardAmount.nullable().optional(),
       currency: currencyCode.nullable().optional(),
-      text: optionalText(MAX_AWARD_TEXT).nullable().optional(),
+      text: optionalText(MAX_AWARD_TEXT, 'one').nullable().optional(),
     })
     .nullable()
     .optional(),
@@ -117,7 +117,7 @@ export const scholarshipPatchSchema = z.strictObject({
         .enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}, or null` })
         .nullable()
         .optional(),
-      notes: optionalText(MAX_NOTES).nullable().optional(),
+      notes: optionalText(MAX_NOTES, 'many').nullable().optional(),
     })
     .nullable()
     .optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storableCalendarDate } from './calendar-date';
+import { multiLineText, singleLineText } from './plain-text';
 
 /** ISO 4217 codes in the runtime's ICU data (`Intl.supportedValuesOf`), e.g. USD, EUR, GBP. */
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
@@ -12,20 +13,26 @@ function hasCents(value: number): boolean {
   return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
 }
 
-/** Trimmed text of at most `max` characters; an empty string means no value, stored as null. */
-export function optionalText(max: number) {
-  return z
+/**
+ * Trimmed text of at most `max` characters, on one line or on `many`; an empty string means no
+ * value, stored as null.
+ */
+export function optionalText(max: number, lines: 'one' | 'many') {
+  const text = z
     .string({ error: 'must be a string or null' })
     .trim()
-    .max(max, { error: `must be at most ${max} characters` })
-    .transform((value) => (value === '' ? null : value));
+    .max(max, { error: `must be at most ${max} characters` });
+  const checked = lines === 'one' ? singleLineText(text) : multiLineText(text);
+  return checked.transform((value) => (value === '' ? null : value));
 }
 
-export const scholarshipName = z
-  .string({ error: 'is required: a string of 1 to 300 characters' })
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .max(300, { error: 'must be at most 300 characters' });
+export const scholarshipName = singleLineText(
+  z
+    .string({ error: 'is required: a string of 1 to 300 characters' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(300, { error: 'must be at most 300 characters' }),
+);
 
 export const httpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
@@ -74,11 +81,13 @@ export function vocabularyList<const Values extends readonly [string, ...string[
 /** Free-text ethnicity terms as the data sets spell them; not a controlled vocabulary. */
 export const ethnicityList = z
   .array(
-    z
-      .string({ error: 'must be a string' })
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(100, { error: 'must be at most 100 characters' }),
+    singleLineText(
+      z
+        .string({ error: 'must be a string' })
+        .trim()
+        .min(1, { error: 'must not be empty' })
+        .max(100, { error: 'must be at most 100 characters' }),
+    ),
     { error: 'must be an array of strings' },
   )
   .max(50, { error: 'must list at most 50 values' })

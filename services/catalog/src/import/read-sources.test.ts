@@ -41,6 +41,18 @@ describe('readAllSources on the real files', () => {
     expect(law?.description).toContain('"CUHK School of Law Master of Laws Scholarship Scheme."');
   });
 
+  it('leaves no control characters in text', async () => {
+    const { records } = await resultPromise;
+    const texts = records.flatMap((record) => [
+      record.name,
+      record.provider,
+      record.description,
+      record.eligibilityNotes,
+      record.award.text,
+    ]);
+    expect(texts.filter((text) => text !== null && /(?![\n\t])\p{Cc}/u.test(text))).toEqual([]);
+  });
+
   it('reports progress per data set', async () => {
     await resultPromise;
     const finished = progress

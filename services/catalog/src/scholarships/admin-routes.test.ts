@@ -187,6 +187,21 @@ describe('POST /api/v1/admin/scholarships', () => {
     });
     expect(fieldsOf(response).sort()).toEqual(['body.eligibility.minGpa', 'body.name', 'body.url']);
   });
+
+  it('rejects control characters and unpaired surrogates', async () => {
+    const response = await create({
+      name: 'a\u0007b',
+      description: 'fine\nline \ud800',
+      eligibility: { ethnicities: ['\udc00'] },
+    });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response).sort()).toEqual([
+      'body.description',
+      'body.eligibility.ethnicities.0',
+      'body.name',
+    ]);
+  });
 });
 
 describe('PUT /api/v1/admin/scholarships/:id', () => {

@@ -28,6 +28,10 @@ describe('cleanText', () => {
     expect(cleanText('bachelor‚Äôs degree')).toBe('bachelor’s degree');
   });
 
+  it('removes stray control characters', () => {
+    expect(cleanText('issues:\n\u0001(1) first\u0007 item\u0000')).toBe('issues:\n(1) first item');
+  });
+
   it('returns null for sentinels', () => {
     expect(cleanText('N/A')).toBeNull();
   });

@@ -1,14 +1,19 @@
 import { repairMojibake } from './mojibake';
 import { isNoValue } from './sentinel';
 
+/** Control characters other than line breaks and tabs, which no text field keeps. */
+const STRAY_CONTROLS = /(?![\n\r\t])\p{Cc}/gu;
+
 /**
- * Cleans free text: repairs mojibake, turns CRLF into LF, collapses runs of
- * spaces and tabs, trims every line and drops runs of blank lines. Returns
- * `null` for empty text and for no-value sentinels such as `N/A`.
+ * Cleans free text: repairs mojibake, removes control characters other than
+ * line breaks and tabs, turns CRLF into LF, collapses runs of spaces and
+ * tabs, trims every line and drops runs of blank lines. Returns `null` for
+ * empty text and for no-value sentinels such as `N/A`.
  */
 export function cleanText(value: string | null | undefined): string | null {
   if (isNoValue(value) || value === null || value === undefined) return null;
   const lines = repairMojibake(value)
+    .replace(STRAY_CONTROLS, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim());
