@@ -383,6 +383,27 @@ describe('response cache in memory', () => {
       expect(origin.requests).toHaveLength(2);
     });
 
+    it('answers 304 to a validator of an unstored response', async () => {
+      origin.reply(jsonResponse({ version: 1 }, 200, { 'cache-control': 'no-store', etag: '"1"' }));
+
+      const current = await serve('/api/v1/search', {
+        query: 'q=law',
+        headers: { 'if-none-match': 'W/"1"' },
+      });
+      const stale = await serve('/api/v1/search', {
+        query: 'q=law',
+        headers: { 'if-none-match': '"0"' },
+      });
+
+      expect(current.status).toBe(304);
+      expect(current.body).toHaveLength(0);
+      expect(current.headers.etag).toBe('"1"');
+      expect(current.headers['cache-control']).toBe('no-store');
+      expect(current.headers['x-cache']).toBe('MISS');
+      expect(stale.status).toBe(200);
+      expect(bodyOf(stale)).toEqual({ version: 1 });
+    });
+
     it('passes Set-Cookie to its own client', async () => {
       origin.reply(jsonResponse({}, 200, { 'set-cookie': ['session=abc'] }));
       const response = await serve('/api/v1/search', { query: 'q=law' });

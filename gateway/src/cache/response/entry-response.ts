@@ -58,7 +58,8 @@ function isNotModified(entry: CacheEntry, request: CacheRequest): boolean {
   return since !== undefined && lastModified !== undefined && lastModified <= since;
 }
 
-function notModifiedHeaders(
+/** Keeps the fields of a 200 response that its 304 carries, with the cache's reporting fields. */
+export function notModifiedHeaders(
   headers: Record<string, string | string[]>,
 ): Record<string, string | string[]> {
   const kept: Record<string, string | string[]> = {};

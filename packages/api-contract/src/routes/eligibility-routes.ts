@@ -108,8 +108,12 @@ export const ELIGIBILITY_ROUTES: readonly RouteDefinition[] = [
     tag: 'me',
     request: { query: pageQuery, headers: [IF_NONE_MATCH] },
     responses: {
-      200: { description: 'One page of matches', schema: matchesPageSchema },
-      304: { description: 'The cached page is still current' },
+      200: {
+        description: 'One page of matches',
+        schema: matchesPageSchema,
+        headers: { ETag: 'A weak tag of the page, e.g. W/"Qm9keSBvZiB0aGUgcGFnZQ"' },
+      },
+      304: { description: 'If-None-Match lists the ETag of the unchanged page' },
     },
     problems: edgeProblems('user', {
       400: '`limit` or `offset` is invalid',

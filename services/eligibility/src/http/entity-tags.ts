@@ -1,15 +1,26 @@
+import { createHash } from 'node:crypto';
+
 /**
- * Entity tags of a stored profile and the conditional request headers that
- * carry them (RFC 9110 §8.8.3, §13.1.1, §13.1.2).
+ * Entity tags of a stored profile and of a page of matches, and the
+ * conditional request headers that carry them (RFC 9110 §8.8.3, §13.1.1,
+ * §13.1.2).
  *
- * The tag is strong, `"<version>"`: a version always has the same content,
- * and the profile response is never stored by caches. If-Match compares
+ * A profile's tag is strong, `"<version>"`: a version always has the same
+ * content, and the profile response is never stored by caches. If-Match compares
  * strongly, so a weak tag such as `W/"3"` never matches (§8.8.3.2), and
  * If-None-Match compares weakly.
  */
 
 export function profileTag(version: number): string {
   return `"${version}"`;
+}
+
+/**
+ * Returns a weak entity tag of a response body: the first 22 base64url characters of its SHA-256.
+ * It is weak so that a compressed copy of the same body may carry it too.
+ */
+export function bodyTag(body: string): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
 interface ListedTag {
@@ -49,7 +60,15 @@ export function ifNoneMatchHolds(
   condition: EntityTagCondition,
   version: number | undefined,
 ): boolean {
-  if (version === undefined) return true;
+  return version === undefined || noneMatchesWeakly(condition, String(version));
+}
+
+/** Evaluates If-None-Match against the tag of a body (`bodyTag`), compared weakly as well. */
+export function ifNoneMatchHoldsForBody(condition: EntityTagCondition, tag: string): boolean {
+  return noneMatchesWeakly(condition, tag.slice('W/"'.length, -1));
+}
+
+function noneMatchesWeakly(condition: EntityTagCondition, opaque: string): boolean {
   if (condition.any) return false;
-  return !condition.tags.some((tag) => tag.opaque === String(version));
+  return !condition.tags.some((tag) => tag.opaque === opaque);
 }

@@ -1,9 +1,11 @@
 export { analysisCacheControl, MAX_ANALYSIS_AGE_SECONDS, PRIVATE_NO_STORE } from './cache-control';
 export { type Clock, systemClock, utcDate } from './clock';
 export {
+  bodyTag,
   type EntityTagCondition,
   ifMatchHolds,
   ifNoneMatchHolds,
+  ifNoneMatchHoldsForBody,
   parseEntityTagCondition,
   profileTag,
 } from './entity-tags';

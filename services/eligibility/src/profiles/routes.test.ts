@@ -199,6 +199,13 @@ describe('PUT /api/v1/me/profile', () => {
     expectPrivate(response);
   });
 
+  it('rejects an unpaired surrogate naming the field', async () => {
+    const response = await put(newUser(), { ethnicities: ['\ud800'] });
+
+    expectProblem(response, 400, 'VALIDATION_FAILED');
+    expect(response.body.errors[0].field).toBe('body.ethnicities.0');
+  });
+
   it('rejects an unknown key and an empty body', async () => {
     const unknown = await put(newUser(), { ...TEXAS_NURSE, school: 'X' });
     expect(unknown.body.errors[0].field).toBe('body.school');
@@ -246,6 +253,39 @@ describe('GET /api/v1/me/profile', () => {
     expect(response.headers.etag).toBe('"1"');
     expectPrivate(response);
     expect(response.body).toEqual(stored.body);
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const userId = newUser();
+    await put(userId, TEXAS_NURSE);
+    const get = (condition: string) =>
+      request(app)
+        .get(PROFILE)
+        .set(IDENTITY_HEADERS.userId, userId)
+        .set('If-None-Match', condition);
+
+    const current = await get('"1"');
+    const listed = await get('"7", W/"1"');
+    const stale = await get('"0"');
+
+    expect(current.status).toBe(304);
+    expect(current.headers.etag).toBe('"1"');
+    expectPrivate(current);
+    expect(listed.status).toBe(304);
+    expect(stale.status).toBe(200);
+    expect(stale.body.version).toBe(1);
+  });
+
+  it('rejects a malformed If-None-Match', async () => {
+    const userId = newUser();
+    await put(userId, TEXAS_NURSE);
+    const response = await request(app)
+      .get(PROFILE)
+      .set(IDENTITY_HEADERS.userId, userId)
+      .set('If-None-Match', '1');
+
+    expectProblem(response, 400, 'VALIDATION_FAILED');
+    expect(response.body.errors[0].field).toBe('headers.if-none-match');
   });
 
   it('answers 404 for a user without a profile', async () => {
@@ -309,6 +349,29 @@ describe('GET /api/v1/me/matches', () => {
     );
     expect(names).toContain('Arizona Award');
     expect(names).not.toContain('Lone Star Award');
+  });
+
+  it('answers 304 while the page is unchanged', async () => {
+    const userId = newUser();
+    await put(userId, { state: 'TX' });
+    const get = (condition?: string) => {
+      const pending = request(app).get(MATCHES).set(IDENTITY_HEADERS.userId, userId);
+      return condition === undefined ? pending : pending.set('If-None-Match', condition);
+    };
+
+    const first = await get();
+    const tag = first.headers.etag as string;
+    const unchanged = await get(tag);
+    await put(userId, { state: 'AZ' });
+    const changed = await get(tag);
+
+    expect(tag).toMatch(/^W\/"[\w-]{22}"$/);
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.headers.etag).toBe(tag);
+    expectPrivate(unchanged);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(tag);
+    expect(changed.body.profileVersion).toBe(2);
   });
 
   it('answers 404 without a stored profile', async () => {

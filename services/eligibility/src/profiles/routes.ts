@@ -4,10 +4,12 @@ import { parseInput, problems } from '@scholarships/service-kit';
 import { type NextFunction, type Request, type Response, Router } from 'express';
 import { findMatchPage, type MatchPageContext } from '../eligibility/match-page';
 import {
+  bodyTag,
   type Clock,
   eligibilityProblems,
   ifMatchHolds,
   ifNoneMatchHolds,
+  ifNoneMatchHoldsForBody,
   PRIVATE_NO_STORE,
   parseEntityTagCondition,
   profileTag,
@@ -40,6 +42,12 @@ function sendProfile(res: Response, stored: StoredProfile, status = 200): void {
     version: stored.version,
     updatedAt: stored.updatedAt.toISOString(),
   });
+}
+
+/** Sends 304 with the current tag to a GET whose If-None-Match lists it (RFC 9110 §15.4.5). */
+function sendNotModified(res: Response, tag: string): void {
+  res.status(304).setHeader('ETag', tag);
+  res.end();
 }
 
 function parseConditionHeader(req: Request, name: 'if-match' | 'if-none-match') {
@@ -79,8 +87,14 @@ export function profileRoutes(options: ProfileRouteOptions): Router {
   router.use('/api/v1/me', privateNoStore);
 
   router.get('/api/v1/me/profile', async function getProfile(req, res) {
-    const stored = await readProfile(db, requireUserId(req));
+    const userId = requireUserId(req);
+    const ifNoneMatch = parseConditionHeader(req, 'if-none-match');
+    const stored = await readProfile(db, userId);
     if (!stored) throw eligibilityProblems.profileNotFound();
+    if (ifNoneMatch && !ifNoneMatchHolds(ifNoneMatch.condition, stored.version)) {
+      sendNotModified(res, profileTag(stored.version));
+      return;
+    }
     sendProfile(res, stored);
   });
 
@@ -101,6 +115,7 @@ export function profileRoutes(options: ProfileRouteOptions): Router {
   router.get('/api/v1/me/matches', async function getMatches(req, res) {
     const userId = requireUserId(req);
     const { limit, offset } = parseInput(pageQuery, req.query, 'query');
+    const ifNoneMatch = parseConditionHeader(req, 'if-none-match');
     const stored = await readProfile(db, userId);
     if (!stored) throw eligibilityProblems.profileNotFound();
     const today = utcDate(options.now());
@@ -110,7 +125,13 @@ export function profileRoutes(options: ProfileRouteOptions): Router {
       { limit, offset, today },
       options.context(req),
     );
-    res.json({ profileVersion: stored.version, ...page });
+    const body = JSON.stringify({ profileVersion: stored.version, ...page });
+    const tag = bodyTag(body);
+    if (ifNoneMatch && !ifNoneMatchHoldsForBody(ifNoneMatch.condition, tag)) {
+      sendNotModified(res, tag);
+      return;
+    }
+    res.setHeader('ETag', tag).type('application/json').send(body);
   });
 
   return router;
