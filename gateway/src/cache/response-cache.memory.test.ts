@@ -404,6 +404,18 @@ describe('response cache in memory', () => {
       expect(bodyOf(stale)).toEqual({ version: 1 });
     });
 
+    it('passes a response that sets a cookie whole', async () => {
+      origin.reply(jsonResponse({}, 200, { etag: '"1"', 'set-cookie': ['session=abc'] }));
+
+      const response = await serve('/api/v1/search', {
+        query: 'q=law',
+        headers: { 'if-none-match': '"1"' },
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.headers['set-cookie']).toEqual(['session=abc']);
+    });
+
     it('passes Set-Cookie to its own client', async () => {
       origin.reply(jsonResponse({}, 200, { 'set-cookie': ['session=abc'] }));
       const response = await serve('/api/v1/search', { query: 'q=law' });

@@ -44,10 +44,14 @@ export function responseFromOrigin(
   };
 }
 
-/** Returns whether the response is a 200 to a GET or HEAD whose ETag the client's If-None-Match lists. */
+/**
+ * Returns whether the response is a 200 to a GET or HEAD whose ETag the client's If-None-Match
+ * lists. A response that sets a cookie is always passed on whole, so that no cookie is lost.
+ */
 function clientHasRepresentation(response: ResponseParts, request: CacheRequest): boolean {
   if (response.status !== 200) return false;
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (response.headers['set-cookie'] !== undefined) return false;
   const etag = headerText(response.headers, 'etag');
   const ifNoneMatch = request.headers['if-none-match'];
   return etag !== undefined && ifNoneMatch !== undefined && ifNoneMatchMatches(ifNoneMatch, etag);
