@@ -15,7 +15,7 @@ const ADMIN_WRITTEN = {
 } as const;
 
 const PRECONDITIONS = {
-  412: 'If-Match is malformed or does not match the current ETag',
+  412: 'If-Match does not match the current ETag',
   428: 'If-Match is missing',
 } as const;
 
@@ -99,7 +99,7 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
       },
     },
     problems: edgeProblems('admin', {
-      400: 'A field is invalid or unknown',
+      400: 'A field or If-Match is invalid, or a field is unknown',
       404: 'No scholarship has this id',
       413: 'The body is larger than 100 kB',
       ...PRECONDITIONS,
@@ -127,7 +127,7 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
       },
     },
     problems: edgeProblems('admin', {
-      400: 'A field is invalid, unknown, or a changed group breaks a rule across fields',
+      400: 'A field or If-Match is invalid, a field is unknown, or a changed group breaks a rule across fields',
       404: 'No scholarship has this id',
       413: 'The body is larger than 100 kB',
       415: 'The body is not a merge patch, for example a JSON Patch; Accept-Patch lists the types',
@@ -145,7 +145,7 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
     request: { params: scholarshipIdParams, headers: [IF_MATCH_REQUIRED] },
     responses: { 204: { description: 'Deleted' } },
     problems: edgeProblems('admin', {
-      400: '`id` is not a UUID',
+      400: '`id` is not a UUID, or If-Match is malformed',
       404: 'No scholarship has this id',
       ...PRECONDITIONS,
     }),

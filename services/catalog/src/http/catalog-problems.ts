@@ -34,11 +34,4 @@ export const catalogProblems = {
       title: 'Precondition failed',
       detail: `If-Match ${sent} does not match the current ETag ${current}; fetch the scholarship again and reapply the change`,
     }),
-  invalidIfMatch: (sent: string) =>
-    new HttpProblem({
-      status: 412,
-      code: 'INVALID_IF_MATCH',
-      title: 'Precondition failed',
-      detail: `If-Match ${JSON.stringify(sent)} is not "*" or a list of entity tags such as W/"<id>-<version>"`,
-    }),
 };

@@ -230,15 +230,16 @@ describe('PUT /api/v1/admin/scholarships/:id', () => {
     expect(read.body.name).toBe('Coastal Engineering Award');
   });
 
-  it('rejects a malformed tag with 412', async () => {
+  it('rejects a malformed tag naming the header', async () => {
     const id = await createdId();
     const response = await request(context.app)
       .put(`${ADMIN_PATH}/${id}`)
       .set(ADMIN_HEADERS)
       .set('If-Match', `${id}-1`)
       .send(validDocument);
-    expect(response.status).toBe(412);
-    expect(response.body.code).toBe('INVALID_IF_MATCH');
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(response)).toEqual(['headers.if-match']);
   });
 
   it('replaces the document, increments the version and sets updated_at', async () => {

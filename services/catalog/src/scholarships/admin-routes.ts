@@ -27,13 +27,20 @@ const ADMIN_PATH = '/api/v1/admin/scholarships';
 
 /**
  * Reads the required If-Match field: 428 when it is missing (RFC 6585 §3),
- * 412 when it is malformed, since a condition that cannot match is false.
+ * 400 naming the header when it is malformed, as the other services answer.
  */
 function readIfMatch(req: Request, id: string): { parsed: EntityTagCondition; sent: string } {
   const sent = req.get('if-match');
   if (sent === undefined) throw catalogProblems.preconditionRequired(id);
   const parsed = parseEntityTagCondition(sent);
-  if (!parsed) throw catalogProblems.invalidIfMatch(sent);
+  if (!parsed) {
+    throw problems.validationFailed([
+      {
+        field: 'headers.if-match',
+        message: 'must be "*" or a list of entity tags such as W/"<id>-<version>"',
+      },
+    ]);
+  }
   return { parsed, sent };
 }
 
