@@ -27,7 +27,7 @@ const ADMIN_PATH = '/api/v1/admin/scholarships';
 
 /**
  * Reads the required If-Match field: 428 when it is missing (RFC 6585 §3),
- * 400 naming the header when it is malformed, as the other services answer.
+ * 400 naming the header when it is malformed, as the eligibility service does.
  */
 function readIfMatch(req: Request, id: string): { parsed: EntityTagCondition; sent: string } {
   const sent = req.get('if-match');
