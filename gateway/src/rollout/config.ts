@@ -15,6 +15,11 @@ export const rolloutConfigShape = {
   ROLLOUT_GUARD_WINDOW_SECONDS: env.integer(30, { min: 2, max: 600 }),
   /** Requests of the optimized path the window must hold before the guard judges it. */
   ROLLOUT_GUARD_MIN_REQUESTS: env.integer(100, { min: 1, max: 10_000_000 }),
+  /**
+   * Clients whose requests the window must hold: one client counts at most
+   * `ROLLOUT_GUARD_MIN_REQUESTS / ROLLOUT_GUARD_MIN_CLIENTS` requests per window.
+   */
+  ROLLOUT_GUARD_MIN_CLIENTS: env.integer(10, { min: 1, max: 10_000_000 }),
   /** Share of 5xx responses, from 0 to 1, above which the guard turns the optimized path off. */
   ROLLOUT_GUARD_MAX_ERROR_RATIO: z.coerce
     .number({ error: 'must be a number from 0 to 1, e.g. 0.03 for 3 %' })
@@ -32,6 +37,7 @@ export interface RolloutConfig {
   ROLLOUT_GUARD_ENABLED: boolean;
   ROLLOUT_GUARD_WINDOW_SECONDS: number;
   ROLLOUT_GUARD_MIN_REQUESTS: number;
+  ROLLOUT_GUARD_MIN_CLIENTS: number;
   ROLLOUT_GUARD_MAX_ERROR_RATIO: number;
   ROLLOUT_GUARD_MAX_P95_MS: number;
 }

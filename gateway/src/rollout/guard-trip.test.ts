@@ -17,7 +17,7 @@ interface Setup {
   url: string;
 }
 
-async function setUp(): Promise<Setup> {
+async function setUp(environment: Record<string, string> = {}): Promise<Setup> {
   const upstream = await startSlowUpstream(SLOW_MS);
   const urls = { search: upstream.url, catalog: upstream.url, eligibility: upstream.url };
   const gateway = await startGateway({
@@ -26,7 +26,10 @@ async function setUp(): Promise<Setup> {
       RATE_LIMIT_POLICIES: 'default=100000/60',
       RATE_LIMIT_ROUTES: UNIT_COST_ROUTES,
       ROLLOUT_GUARD_MIN_REQUESTS: '20',
+      // Every request comes from this test's one address, which must fill the window alone.
+      ROLLOUT_GUARD_MIN_CLIENTS: '1',
       ROLLOUT_GUARD_WINDOW_SECONDS: '10',
+      ...environment,
     },
     cache: {},
   });
@@ -80,6 +83,23 @@ describe('rollback guard through the gateway', () => {
     const optimized = await fetch(`${setup.url}/api/v1/search?q=after-trip`);
     expect(firstStage(optimized)).toBe('ratelimit');
     expect(optimized.headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('keeps one client from tripping it alone', async () => {
+    setup = await setUp({ ROLLOUT_GUARD_MIN_CLIENTS: '10' });
+    for (let batch = 0; batch < 4; batch += 1) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          fetch(`${setup.url}/api/v1/search?q=alone${batch}-${index}`).then((r) => r.text()),
+        ),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await fetch(`${setup.url}/api/v1/search?q=judge`);
+
+    const state = await readRollout(setup.url);
+    expect(state.guard.holding).toBe(false);
+    expect(state.rolloutPercent).toBe(100);
   });
 
   it('holds the path while the upstream is fast', async () => {

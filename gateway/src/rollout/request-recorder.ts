@@ -1,8 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { routeLabel } from '../cache-stage';
-import { hasRequestBody } from '../edge';
+import { findEdgeState, hasRequestBody } from '../edge';
 import type { RolloutMetrics } from '../metrics';
 import { VARIANTS } from './assignment';
+import { clientKeyOf } from './client-key';
 import { variantOf } from './request-variant';
 import type { RollbackGuard } from './rollback-guard';
 
@@ -68,8 +69,8 @@ export function recordRolloutRequests(
     const statusClass = STATUS_CLASSES[Math.floor(res.statusCode / 100) - 1] ?? '5xx';
     counters.get(`${variant}:${statusClass}`)?.inc();
     durationSeries(variant, routeOf(req)).observe(durationMs / 1000);
-    if (variant === 'optimized' && countsForGuard(req, res.statusCode)) {
-      guard?.record(res.statusCode, durationMs);
+    if (guard !== undefined && variant === 'optimized' && countsForGuard(req, res.statusCode)) {
+      guard.record(guardClientKey(req), res.statusCode, durationMs);
     }
   };
   return function recordRolloutRequest(req: IncomingMessage, res: ServerResponse) {
@@ -77,6 +78,12 @@ export function recordRolloutRequests(
     res.on('finish', () => finished(req, res, startedAt));
     handler(req, res);
   };
+}
+
+/** Returns the client key of a request whose edge stages ran: its address, as the rollout keys it. */
+function guardClientKey(req: IncomingMessage): string {
+  const view = findEdgeState(req)?.view;
+  return view === undefined ? 'unknown' : clientKeyOf(view);
 }
 
 function routeOf(req: IncomingMessage): string {

@@ -8,6 +8,7 @@ import type { SwitchStore } from './switch-store';
 const SETTINGS: GuardSettings = {
   windowSeconds: 30,
   minRequests: 100,
+  minClients: 10,
   maxErrorRatio: 0.03,
   maxP95Ms: 200,
 };
@@ -39,12 +40,21 @@ function setUp(settings: GuardSettings = SETTINGS): Setup {
   return { guard, switches, clock, registry, warnings };
 }
 
-/** Records `count` responses spread evenly over `seconds`, ending at the clock's time. */
-function recordSpread(setup: Setup, count: number, seconds: number, response: [number, number]) {
+/**
+ * Records `count` responses spread evenly over `seconds`, ending at the clock's time, from
+ * `clients` clients in turn.
+ */
+function recordSpread(
+  setup: Setup,
+  count: number,
+  seconds: number,
+  response: [number, number],
+  clients = 50,
+) {
   const end = setup.clock.now;
   for (let index = 0; index < count; index += 1) {
     setup.clock.now = end - seconds * 1000 + Math.floor(((index + 1) * seconds * 1000) / count);
-    setup.guard.record(response[0], response[1]);
+    setup.guard.record(`ip:192.0.2.${index % clients}`, response[0], response[1]);
   }
   setup.clock.now = end;
 }
@@ -109,14 +119,43 @@ describe('rollback guard', () => {
     expect(setup.guard.figures().requests).toBe(200);
   });
 
+  it('counts one client up to its share', () => {
+    const setup = setUp();
+    recordSpread(setup, 300, 10, [200, 900], 1);
+
+    expect(setup.guard.figures().requests).toBe(10);
+    expect(setup.guard.evaluate()).toBeUndefined();
+    expect(setup.switches.current().rolloutPercent).toBe(100);
+  });
+
+  it('trips on slow responses of enough clients', () => {
+    const setup = setUp();
+    recordSpread(setup, 300, 10, [200, 900], 10);
+
+    expect(setup.guard.figures().requests).toBe(100);
+    expect(setup.switches.current().guardTrip?.reason).toBe('p95');
+  });
+
+  it('counts a client again after a window', () => {
+    const setup = setUp();
+    recordSpread(setup, 30, 3, [200, 20], 1);
+    setup.clock.now += 30_000;
+    recordSpread(setup, 30, 3, [200, 20], 1);
+
+    expect(setup.guard.figures().requests).toBe(10);
+    expect(setup.guard.figures(setup.clock.now + 1000).requests).toBe(10);
+  });
+
   it('judges on record at most once a second', () => {
     const setup = setUp();
     recordSpread(setup, 200, 10, [200, 20]);
     // The last record judged the window at this second; failures in the same second wait.
-    for (let index = 0; index < 50; index += 1) setup.guard.record(503, 20);
+    for (let index = 0; index < 50; index += 1) {
+      setup.guard.record(`ip:198.51.100.${index}`, 503, 20);
+    }
     expect(setup.switches.current().rolloutPercent).toBe(100);
     setup.clock.now += 1000;
-    setup.guard.record(503, 20);
+    setup.guard.record('ip:198.51.100.99', 503, 20);
     expect(setup.switches.current().rolloutPercent).toBe(0);
   });
 

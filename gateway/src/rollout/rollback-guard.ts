@@ -1,5 +1,6 @@
 import type { Logger } from '@scholarships/logger';
 import type { RolloutMetrics } from '../metrics';
+import { ClientShares } from './client-shares';
 import type { RolloutConfig } from './config';
 import { p95AboveLimit, RollingWindow, type WindowFigures } from './guard-window';
 import type { GuardTrip, GuardTripReason, RolloutSwitches } from './switch-state';
@@ -10,6 +11,11 @@ export interface GuardSettings {
   windowSeconds: number;
   /** Requests the window must hold before it is judged, so a handful cannot trip the guard. */
   minRequests: number;
+  /**
+   * Clients that must contribute before the window can hold `minRequests`: each client's share
+   * is capped at `minRequests / minClients` (rounded up) per window.
+   */
+  minClients: number;
   /** Share of 5xx responses, from 0 to 1, above which the guard trips. */
   maxErrorRatio: number;
   /** P95 latency in milliseconds above which the guard trips. */
@@ -20,6 +26,7 @@ export function guardSettingsFromConfig(config: RolloutConfig): GuardSettings {
   return {
     windowSeconds: config.ROLLOUT_GUARD_WINDOW_SECONDS,
     minRequests: config.ROLLOUT_GUARD_MIN_REQUESTS,
+    minClients: config.ROLLOUT_GUARD_MIN_CLIENTS,
     maxErrorRatio: config.ROLLOUT_GUARD_MAX_ERROR_RATIO,
     maxP95Ms: config.ROLLOUT_GUARD_MAX_P95_MS,
   };
@@ -49,6 +56,7 @@ export interface RollbackGuardOptions {
  */
 export class RollbackGuard {
   private readonly window: RollingWindow;
+  private readonly shares: ClientShares;
   private readonly evaluateIntervalMs: number;
   private lastEvaluatedAt = Number.NEGATIVE_INFINITY;
   private held: boolean;
@@ -56,7 +64,12 @@ export class RollbackGuard {
   private tripping = false;
 
   constructor(private readonly options: RollbackGuardOptions) {
-    this.window = new RollingWindow(options.settings.windowSeconds, options.settings.maxP95Ms);
+    const { settings } = options;
+    this.window = new RollingWindow(settings.windowSeconds, settings.maxP95Ms);
+    this.shares = new ClientShares(
+      Math.ceil(settings.minRequests / settings.minClients),
+      settings.windowSeconds,
+    );
     this.evaluateIntervalMs = options.evaluateIntervalMs ?? EVALUATE_INTERVAL_MS;
     const switches = options.switches.current();
     this.held = switches.guardTrip !== undefined;
@@ -65,10 +78,13 @@ export class RollbackGuard {
     options.switches.onChange((next) => this.follow(next));
   }
 
-  /** Adds a finished request of the optimized arm and judges the window when it is due. */
-  record(statusCode: number, durationMs: number): void {
+  /**
+   * Adds a finished request of the optimized arm from the client `clientKey`, unless that client
+   * has had its share of the window, and judges the window when it is due.
+   */
+  record(clientKey: string, statusCode: number, durationMs: number): void {
     const now = this.options.clock();
-    this.window.add(now, statusCode, durationMs);
+    if (this.shares.admit(clientKey, now)) this.window.add(now, statusCode, durationMs);
     if (now - this.lastEvaluatedAt < this.evaluateIntervalMs) return;
     this.lastEvaluatedAt = now;
     this.evaluate(now);
@@ -122,6 +138,7 @@ export class RollbackGuard {
       'rollout guard turned the optimized path off: rollout percentage set to 0',
     );
     this.window.clear();
+    this.shares.clear();
     this.options.switches
       .update({ rolloutPercent: 0, guardTrip: trip })
       .finally(() => {
@@ -136,7 +153,10 @@ export class RollbackGuard {
     const held = switches.guardTrip !== undefined;
     const resumed = (this.held && !held) || (this.percent === 0 && switches.rolloutPercent > 0);
     // Responses from before the hold or a 0 % rollout do not describe the arm turned on now.
-    if (resumed) this.window.clear();
+    if (resumed) {
+      this.window.clear();
+      this.shares.clear();
+    }
     this.held = held;
     this.percent = switches.rolloutPercent;
     this.options.metrics.guardHolding.set(held ? 1 : 0);

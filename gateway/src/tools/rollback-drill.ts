@@ -58,6 +58,8 @@ function gatewayEnvironment(upstream: SlowUpstream): NodeJS.ProcessEnv {
     ROLLOUT_PERCENT: '100',
     ROLLOUT_GUARD_WINDOW_SECONDS: '10',
     ROLLOUT_GUARD_MIN_REQUESTS: '100',
+    // The drill's load comes from one address, which must fill the window alone.
+    ROLLOUT_GUARD_MIN_CLIENTS: '1',
   };
 }
 
