@@ -11,6 +11,7 @@ import { toStatement } from '@scholarships/db';
 import {
   BASIS_FILTER,
   KEYWORD_MATCH,
+  keywordBindings,
   LIST_FILTER_COLUMNS,
   type ListFilterColumn,
   listFilter,
@@ -117,7 +118,10 @@ export function searchFacets(
   today: string,
   keyword: string | null = query.q,
 ): Statement {
-  const bindings = { ...filterBindings(query, today), ...(keyword === null ? {} : { q: keyword }) };
+  const bindings = {
+    ...filterBindings(query, today),
+    ...(keyword === null ? {} : keywordBindings(keyword)),
+  };
   return toStatement(
     facetStatementName(keyword !== null),
     knex.raw(facetStatementText(keyword !== null), bindings),

@@ -3,6 +3,7 @@ import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
 import { fetchAllSearchPages, fetchSearchPage } from '../test-support/search-pages';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
+import { splitJoinedWords } from './joined-words';
 import { correctableWords, correctedKeyword } from './spelling';
 
 interface Page {
@@ -25,6 +26,9 @@ const others = [
   scholarshipFixture({ name: 'Dental Hygiene Award', description: 'For nursing or dental.' }),
   scholarshipFixture({ name: 'Luthier Apprentice Grant', description: 'For violin makers.' }),
   scholarshipFixture({ name: 'Lutheran Youth Award', description: 'For Lutheran students.' }),
+  scholarshipFixture({ name: 'Studio Grant', description: 'For art and design majors.' }),
+  scholarshipFixture({ name: 'Portfolio Prize', description: 'Open to art/design students.' }),
+  scholarshipFixture({ name: 'Heritage Award', description: 'For African American students.' }),
 ];
 
 beforeAll(async () => {
@@ -44,6 +48,28 @@ function fetchPage(query: Record<string, string>): Promise<Page> {
 function fetchAllPages(query: Record<string, string>): Promise<Page[]> {
   return fetchAllSearchPages<Page>(search.app, query);
 }
+
+describe('splitJoinedWords', () => {
+  it('writes slashed and hyphenated words apart', () => {
+    expect(splitJoinedWords('Art/Design first-generation')).toBe('Art Design first generation');
+  });
+
+  it('keeps negations and lone marks', () => {
+    expect(splitJoinedWords('nursing -law / k -')).toBeNull();
+  });
+});
+
+describe('joined keywords', () => {
+  it('finds both forms of slashed words', async () => {
+    const page = await fetchPage({ q: 'art/design' });
+    expect(page.items.map((item) => item.name).sort()).toEqual(['Portfolio Prize', 'Studio Grant']);
+  });
+
+  it('finds hyphenated words written apart', async () => {
+    const page = await fetchPage({ q: 'African-American' });
+    expect(page.items.map((item) => item.name)).toEqual(['Heritage Award']);
+  });
+});
 
 describe('correctableWords', () => {
   it('keeps letter runs of three or more letters', () => {

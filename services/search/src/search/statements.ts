@@ -9,6 +9,7 @@ import {
   DOCUMENT,
   KEYWORD,
   KEYWORD_MATCH,
+  keywordBindings,
   MAX_DOLLARS,
   NAME_MATCH,
   PLAIN_KEYWORD,
@@ -345,7 +346,7 @@ export function searchScholarships(
   const position = pagePosition(query, shape, after, today);
   const bindings = {
     ...filterBindings(query, today),
-    ...(shape.keyword ? { q: keyword } : {}),
+    ...(keyword === null ? {} : keywordBindings(keyword)),
     ...(shape.keyword && shape.sort !== 'relevance' ? {} : { count_limit: EXACT_TOTAL_LIMIT + 1 }),
     ...(shape.sort === 'deadline' && !shape.keyword ? { key_upper: deadlineKeyUpper(query) } : {}),
     after_key: position.key,

@@ -1,6 +1,7 @@
 import type { SuggestQuery } from '@scholarships/api-contract';
 import type { Knex, Statement } from '@scholarships/db';
 import { toStatement } from '@scholarships/db';
+import { splitJoinedWords } from '../search/joined-words';
 
 export const SUGGEST_STATEMENT_NAME = 'search_suggest';
 export const PHRASE_SUGGEST_STATEMENT_NAME = 'search_suggest_phrase';
@@ -138,6 +139,16 @@ function hasEarlierWord(head: string): boolean {
   return /[\p{L}\p{N}]/u.test(head);
 }
 
+/**
+ * Writes apart the words of the typed text that a slash or hyphen joins, including the last word
+ * to the one being typed (`nursing/` of `nursing/sch`). Joined, PostgreSQL reads them as one
+ * token, and no completion would match.
+ */
+function headWordsApart(head: string): string {
+  const apart = head.replace(/(?<=[\p{L}\p{N}])[/-]$/u, ' ');
+  return splitJoinedWords(apart) ?? apart;
+}
+
 /** Builds the suggestion statement. `today` is the ISO date before which scholarships are closed. */
 export function suggestScholarships(knex: Knex, query: SuggestQuery, today: string): Statement {
   const { head, lastWord } = splitLastWord(query.q);
@@ -149,7 +160,7 @@ export function suggestScholarships(knex: Knex, query: SuggestQuery, today: stri
     PHRASE_SUGGEST_STATEMENT_NAME,
     knex.raw(PHRASE_SUGGEST_TEXT, {
       ...bindings,
-      head,
+      head: headWordsApart(head),
       candidate_limit: query.limit * PHRASE_CANDIDATES_PER_ROW,
       count_limit: PHRASE_COUNT_LIMIT,
     }),

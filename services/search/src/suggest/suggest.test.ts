@@ -95,6 +95,14 @@ describe('GET /api/v1/search/suggest', () => {
     ]);
   });
 
+  it('completes a word after a slash', async () => {
+    const body = await suggest({ q: 'nursing/sc' });
+    expect(body.terms).toEqual([
+      { text: 'nursing/scholarship', scholarships: 1 },
+      { text: 'nursing/school', scholarships: 1 },
+    ]);
+  });
+
   it('completes the word alone after unknown words', async () => {
     // A search of the completed text corrects "nursng"; the phrase check would find nothing.
     const body = await suggest({ q: 'nursng sc' });
