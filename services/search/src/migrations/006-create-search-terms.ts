@@ -1,7 +1,5 @@
 import type { Knex } from '@scholarships/db';
-
-/** SQLSTATE dependent_objects_still_exist, raised by DROP EXTENSION while something uses it. */
-const DEPENDENT_OBJECTS_STILL_EXIST = '2BP01';
+import { dropExtensionUnlessUsed } from './drop-extension';
 
 /**
  * Creates `search_terms`, the distinct words of the catalogue with the number
@@ -105,18 +103,5 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP FUNCTION IF EXISTS search_refresh_terms(boolean)');
   await knex.raw('DROP TABLE IF EXISTS search_terms_refresh');
   await knex.raw('DROP TABLE IF EXISTS search_terms');
-  await dropTrigramExtensionUnlessUsed(knex);
-}
-
-/**
- * Drops pg_trgm unless another object, such as a trigram index of another
- * service, still depends on it. PostgreSQL itself checks the dependencies:
- * the DROP runs in a savepoint, and failing with 2BP01 leaves the extension.
- */
-async function dropTrigramExtensionUnlessUsed(knex: Knex): Promise<void> {
-  try {
-    await knex.transaction((savepoint) => savepoint.raw('DROP EXTENSION IF EXISTS pg_trgm'));
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== DEPENDENT_OBJECTS_STILL_EXIST) throw error;
-  }
+  await dropExtensionUnlessUsed(knex, 'pg_trgm');
 }

@@ -13,6 +13,7 @@ import * as createNamePostings from './011-create-name-postings';
 import * as addFilterCombinationColumn from './012-add-filter-combination-column';
 import * as createFacetIndexes from './013-create-facet-indexes';
 import * as createBasisIndexes from './014-create-basis-indexes';
+import * as createFoldedTermsIndex from './015-create-folded-terms-index';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   { name: '012-add-filter-combination-column', ...addFilterCombinationColumn },
   { name: '013-create-facet-indexes', ...createFacetIndexes, standalone: true },
   { name: '014-create-basis-indexes', ...createBasisIndexes, standalone: true },
+  { name: '015-create-folded-terms-index', ...createFoldedTermsIndex },
 ];

@@ -29,6 +29,7 @@ const others = [
   scholarshipFixture({ name: 'Studio Grant', description: 'For art and design majors.' }),
   scholarshipFixture({ name: 'Portfolio Prize', description: 'Open to art/design students.' }),
   scholarshipFixture({ name: 'Heritage Award', description: 'For African American students.' }),
+  scholarshipFixture({ name: 'Exchange Bursary', description: 'For a term in Québec.' }),
 ];
 
 beforeAll(async () => {
@@ -97,6 +98,12 @@ describe('correctedKeyword', () => {
 });
 
 describe('spelling correction', () => {
+  it('restores the accents of a word', async () => {
+    const page = await fetchPage({ q: 'quebec' });
+    expect(page.correctedQuery).toBe('québec');
+    expect(page.items.map((item) => item.name)).toEqual(['Exchange Bursary']);
+  });
+
   it('searches the corrected keyword when the typed one finds nothing', async () => {
     const page = await fetchPage({ q: 'nursng' });
     expect(page.correctedQuery).toBe('nursing');

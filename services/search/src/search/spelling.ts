@@ -34,6 +34,13 @@ const FREQUENCY_WEIGHT = 0.05;
  */
 export const MIN_CORRECTION_SIMILARITY = 0.45;
 
+/**
+ * Score of a term that differs from the typed word only in accents and case (migration 015), such
+ * as `québec` for `quebec`: above any trigram candidate's, whose similarity is at most 1 plus
+ * `FREQUENCY_WEIGHT` per tenfold frequency. It must be found in more scholarships than the word.
+ */
+const ACCENT_VARIANT_SCORE = 2;
+
 /** Words shorter than this are not corrected, because their trigram similarity is unreliable. */
 const MIN_WORD_LENGTH = 3;
 
@@ -60,8 +67,9 @@ export function correctableWords(q: string): string[] {
 }
 
 /**
- * For each word, the most similar term of `search_terms` by trigram
- * similarity, among the terms at least `KNOWN_WORD_DOCUMENT_RATIO` times as
+ * For each word, the term of `search_terms` with the same letters but for
+ * accents, when one is more common than the word, else the most similar term
+ * by trigram similarity, among the terms at least `KNOWN_WORD_DOCUMENT_RATIO` times as
  * common as the word itself (any term for a word that is no term), with a
  * similarity of at least `MIN_CORRECTION_SIMILARITY`. The GIN trigram index
  * serves `%`, which keeps similarities of at least
@@ -83,14 +91,23 @@ CROSS JOIN LATERAL (
   ) AS documents
 ) AS typed
 CROSS JOIN LATERAL (
-  SELECT t.term
-  FROM search_terms AS t
-  WHERE t.term % (w.word COLLATE "C")
-    AND similarity(t.term, w.word COLLATE "C") >= :min_similarity::real
-    AND t.documents >= :ratio::integer * typed.documents
-  ORDER BY similarity(t.term, w.word COLLATE "C") + ${FREQUENCY_WEIGHT} * log(t.documents) DESC,
-    t.documents DESC,
-    t.term
+  SELECT candidate.term
+  FROM (
+    SELECT t.term, ${ACCENT_VARIANT_SCORE} AS score, t.documents
+    FROM search_terms AS t
+    WHERE search_fold(t.term) = search_fold(w.word)
+      AND t.term <> (w.word COLLATE "C")
+      AND t.documents > typed.documents
+    UNION ALL
+    SELECT t.term,
+      similarity(t.term, w.word COLLATE "C") + ${FREQUENCY_WEIGHT} * log(t.documents) AS score,
+      t.documents
+    FROM search_terms AS t
+    WHERE t.term % (w.word COLLATE "C")
+      AND similarity(t.term, w.word COLLATE "C") >= :min_similarity::real
+      AND t.documents >= :ratio::integer * typed.documents
+  ) AS candidate
+  ORDER BY candidate.score DESC, candidate.documents DESC, candidate.term
   LIMIT 1
 ) AS best`;
 
