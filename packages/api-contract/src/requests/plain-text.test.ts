@@ -34,12 +34,14 @@ describe('text fields of request bodies', () => {
       name: 'a\u0007b',
       provider: 'Fund\u001b[31m',
       award: { text: 'up to $500\nper term' },
+      url: 'https://example.org/a\u0000b',
       eligibility: { ethnicities: ['x\u0000'] },
     });
 
     expect(issuesOf(patch)).toEqual({
       name: CONTROL,
       provider: CONTROL,
+      url: CONTROL,
       'award.text': CONTROL,
       'eligibility.ethnicities.0': CONTROL,
     });

@@ -12,7 +12,7 @@ const CONTROL = /\p{Cc}/u;
 const CONTROL_BUT_LINE_BREAKS = /(?![\n\r\t])\p{Cc}/u;
 
 /** Adds the checks of text that one line shows, such as a name: no control character at all. */
-export function singleLineText(schema: z.ZodString): z.ZodString {
+export function singleLineText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
   return wellFormed(schema).refine((value) => !CONTROL.test(value), {
     error: 'must not contain control characters',
   });
@@ -22,13 +22,13 @@ export function singleLineText(schema: z.ZodString): z.ZodString {
  * Adds the checks of text that may span lines, such as a description: line breaks and tabs are
  * kept, any other control character is rejected.
  */
-export function multiLineText(schema: z.ZodString): z.ZodString {
+export function multiLineText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
   return wellFormed(schema).refine((value) => !CONTROL_BUT_LINE_BREAKS.test(value), {
     error: 'must not contain control characters other than line breaks and tabs',
   });
 }
 
-function wellFormed(schema: z.ZodString): z.ZodString {
+function wellFormed<Schema extends z.ZodType<string>>(schema: Schema): Schema {
   return schema.refine((value) => !UNPAIRED_SURROGATE.test(value), {
     error: 'must be well-formed Unicode: it contains an unpaired surrogate such as \\ud800',
   });

@@ -34,9 +34,11 @@ export const scholarshipName = singleLineText(
     .max(300, { error: 'must be at most 300 characters' }),
 );
 
-export const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
-  .max(2048, { error: 'must be at most 2048 characters' });
+export const httpUrl = singleLineText(
+  z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
+    .max(2048, { error: 'must be at most 2048 characters' }),
+);
 
 export const awardAmount = z
   .number({ error: 'must be a number or null' })
