@@ -30,6 +30,10 @@ const others = [
   scholarshipFixture({ name: 'Portfolio Prize', description: 'Open to art/design students.' }),
   scholarshipFixture({ name: 'Heritage Award', description: 'For African American students.' }),
   scholarshipFixture({ name: 'Exchange Bursary', description: 'For a term in Québec.' }),
+  scholarshipFixture({ name: 'Career Award', description: 'Send your résumé.' }),
+  ...['Return', 'Restart', 'Renewal'].map((word) =>
+    scholarshipFixture({ name: `${word} Grant`, description: 'Resume your studies.' }),
+  ),
 ];
 
 beforeAll(async () => {
@@ -102,6 +106,12 @@ describe('spelling correction', () => {
     const page = await fetchPage({ q: 'quebec' });
     expect(page.correctedQuery).toBe('québec');
     expect(page.items.map((item) => item.name)).toEqual(['Exchange Bursary']);
+  });
+
+  it('keeps the accents a student typed', async () => {
+    const page = await fetchPage({ q: 'résumé' });
+    expect(page.correctedQuery).toBeNull();
+    expect(page.items.map((item) => item.name)).toEqual(['Career Award']);
   });
 
   it('searches the corrected keyword when the typed one finds nothing', async () => {

@@ -35,9 +35,10 @@ const FREQUENCY_WEIGHT = 0.05;
 export const MIN_CORRECTION_SIMILARITY = 0.45;
 
 /**
- * Score of a term that differs from the typed word only in accents and case (migration 015), such
- * as `québec` for `quebec`: above any trigram candidate's, whose similarity is at most 1 plus
+ * Score of a term that adds accents to a word typed without any (migration 015), such as `québec`
+ * for `quebec`: above any trigram candidate's, whose similarity is at most 1 plus
  * `FREQUENCY_WEIGHT` per tenfold frequency. It must be found in more scholarships than the word.
+ * A word typed with accents is never replaced this way, because the accents were meant.
  */
 const ACCENT_VARIANT_SCORE = 2;
 
@@ -95,7 +96,8 @@ CROSS JOIN LATERAL (
   FROM (
     SELECT t.term, ${ACCENT_VARIANT_SCORE} AS score, t.documents
     FROM search_terms AS t
-    WHERE search_fold(t.term) = search_fold(w.word)
+    WHERE w.word = search_fold(w.word)
+      AND search_fold(t.term) = search_fold(w.word)
       AND t.term <> (w.word COLLATE "C")
       AND t.documents > typed.documents
     UNION ALL
