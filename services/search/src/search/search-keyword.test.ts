@@ -62,12 +62,23 @@ describe('splitJoinedWords', () => {
   it('keeps negations and lone marks', () => {
     expect(splitJoinedWords('nursing -law / k -')).toBeNull();
   });
+
+  it('drops parts that read as OR', () => {
+    expect(splitJoinedWords('Portland-OR nursing and/or dental')).toBe(
+      'Portland nursing and dental',
+    );
+  });
 });
 
 describe('joined keywords', () => {
   it('finds both forms of slashed words', async () => {
     const page = await fetchPage({ q: 'art/design' });
     expect(page.items.map((item) => item.name).sort()).toEqual(['Portfolio Prize', 'Studio Grant']);
+  });
+
+  it('reads no OR operator into joined words', async () => {
+    const page = await fetchPage({ q: 'Portland-OR nursing' });
+    expect(page.items).toEqual([]);
   });
 
   it('finds hyphenated words written apart', async () => {
