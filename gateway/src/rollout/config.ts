@@ -15,10 +15,7 @@ export const rolloutConfigShape = {
   ROLLOUT_GUARD_WINDOW_SECONDS: env.integer(30, { min: 2, max: 600 }),
   /** Requests of the optimized path the window must hold before the guard judges it. */
   ROLLOUT_GUARD_MIN_REQUESTS: env.integer(100, { min: 1, max: 10_000_000 }),
-  /**
-   * Clients whose requests the window must hold: one client counts at most
-   * `ROLLOUT_GUARD_MIN_REQUESTS / ROLLOUT_GUARD_MIN_CLIENTS` requests per window.
-   */
+  /** Clients that must have had a slow or failed response in the window before the guard trips. */
   ROLLOUT_GUARD_MIN_CLIENTS: env.integer(10, { min: 1, max: 10_000_000 }),
   /** Share of 5xx responses, from 0 to 1, above which the guard turns the optimized path off. */
   ROLLOUT_GUARD_MAX_ERROR_RATIO: z.coerce

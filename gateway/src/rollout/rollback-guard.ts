@@ -1,6 +1,6 @@
 import type { Logger } from '@scholarships/logger';
 import type { RolloutMetrics } from '../metrics';
-import { ClientShares } from './client-shares';
+import { AffectedClients } from './affected-clients';
 import type { RolloutConfig } from './config';
 import { p95AboveLimit, RollingWindow, type WindowFigures } from './guard-window';
 import type { GuardTrip, GuardTripReason, RolloutSwitches } from './switch-state';
@@ -12,8 +12,8 @@ export interface GuardSettings {
   /** Requests the window must hold before it is judged, so a handful cannot trip the guard. */
   minRequests: number;
   /**
-   * Clients that must contribute before the window can hold `minRequests`: each client's share
-   * is capped at `minRequests / minClients` (rounded up) per window.
+   * Clients that must have had a slow or failed response within the window before the guard
+   * trips, so that one client's own slow requests cannot turn the optimized path off for all.
    */
   minClients: number;
   /** Share of 5xx responses, from 0 to 1, above which the guard trips. */
@@ -56,7 +56,7 @@ export interface RollbackGuardOptions {
  */
 export class RollbackGuard {
   private readonly window: RollingWindow;
-  private readonly shares: ClientShares;
+  private readonly affected: AffectedClients;
   private readonly evaluateIntervalMs: number;
   private lastEvaluatedAt = Number.NEGATIVE_INFINITY;
   private held: boolean;
@@ -66,10 +66,7 @@ export class RollbackGuard {
   constructor(private readonly options: RollbackGuardOptions) {
     const { settings } = options;
     this.window = new RollingWindow(settings.windowSeconds, settings.maxP95Ms);
-    this.shares = new ClientShares(
-      Math.ceil(settings.minRequests / settings.minClients),
-      settings.windowSeconds,
-    );
+    this.affected = new AffectedClients(settings.windowSeconds * 1000);
     this.evaluateIntervalMs = options.evaluateIntervalMs ?? EVALUATE_INTERVAL_MS;
     const switches = options.switches.current();
     this.held = switches.guardTrip !== undefined;
@@ -79,12 +76,15 @@ export class RollbackGuard {
   }
 
   /**
-   * Adds a finished request of the optimized arm from the client `clientKey`, unless that client
-   * has had its share of the window, and judges the window when it is due.
+   * Adds a finished request of the optimized arm from the client `clientKey` and judges the
+   * window when it is due.
    */
   record(clientKey: string, statusCode: number, durationMs: number): void {
     const now = this.options.clock();
-    if (this.shares.admit(clientKey, now)) this.window.add(now, statusCode, durationMs);
+    this.window.add(now, statusCode, durationMs);
+    if (statusCode >= 500 || durationMs > this.options.settings.maxP95Ms) {
+      this.affected.record(clientKey, now);
+    }
     if (now - this.lastEvaluatedAt < this.evaluateIntervalMs) return;
     this.lastEvaluatedAt = now;
     this.evaluate(now);
@@ -97,6 +97,8 @@ export class RollbackGuard {
     if (figures.requests < this.options.settings.minRequests) return undefined;
     const reason = this.crossedLimit(figures);
     if (reason === undefined) return undefined;
+    const { minClients } = this.options.settings;
+    if (this.affected.countSince(nowMs, minClients) < minClients) return undefined;
     const trip: GuardTrip = {
       reason,
       at: new Date(nowMs).toISOString(),
@@ -138,7 +140,7 @@ export class RollbackGuard {
       'rollout guard turned the optimized path off: rollout percentage set to 0',
     );
     this.window.clear();
-    this.shares.clear();
+    this.affected.clear();
     this.options.switches
       .update({ rolloutPercent: 0, guardTrip: trip })
       .finally(() => {
@@ -155,7 +157,7 @@ export class RollbackGuard {
     // Responses from before the hold or a 0 % rollout do not describe the arm turned on now.
     if (resumed) {
       this.window.clear();
-      this.shares.clear();
+      this.affected.clear();
     }
     this.held = held;
     this.percent = switches.rolloutPercent;
