@@ -1,5 +1,7 @@
 import { profileBody } from './profile-body';
 import { scholarshipDocumentSchema, scholarshipPatchSchema } from './scholarship-document';
+import { searchQuerySchema } from './search-query';
+import { suggestQuerySchema } from './suggest-query';
 
 /** Returns the messages of a failed parse by dotted path, or an empty object when it passed. */
 function issuesOf(result: {
@@ -45,6 +47,14 @@ describe('text fields of request bodies', () => {
       'award.text': CONTROL,
       'eligibility.ethnicities.0': CONTROL,
     });
+  });
+
+  it('rejects control characters in keywords', () => {
+    const search = issuesOf(searchQuerySchema.safeParse({ q: 'nursing\u0000' }));
+    const suggest = issuesOf(suggestQuerySchema.safeParse({ q: 'nur\u001bsing' }));
+
+    expect(search).toEqual({ q: CONTROL });
+    expect(suggest).toEqual({ q: CONTROL });
   });
 
   it('keeps line breaks in descriptions', () => {

@@ -12,6 +12,7 @@ import {
 } from '@scholarships/contracts';
 import { z } from 'zod';
 import { storableCalendarDate } from './calendar-date';
+import { singleLineText } from './plain-text';
 import { singleText } from './single-text';
 
 /** Message of every malformed search cursor; the search service reuses it for cursors that fail later checks. */
@@ -105,12 +106,12 @@ function isoDate() {
 const limitError = `must be an integer from 1 to ${MAX_SEARCH_LIMIT}`;
 
 const rawSearchQuery = z.strictObject({
-  q: singleText()
-    .trim()
-    .max(MAX_KEYWORD_LENGTH, { error: `must be at most ${MAX_KEYWORD_LENGTH} characters` })
-    // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
-    .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' })
-    .optional(),
+  // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
+  q: singleLineText(
+    singleText()
+      .trim()
+      .max(MAX_KEYWORD_LENGTH, { error: `must be at most ${MAX_KEYWORD_LENGTH} characters` }),
+  ).optional(),
   field_of_study: vocabularyList(FIELDS_OF_STUDY, 'lower').optional(),
   state: vocabularyList(US_STATE_CODES, 'upper').optional(),
   grade_level: vocabularyList(GRADE_LEVELS, 'lower').optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './plain-text';
 import { singleText } from './single-text';
 
 export const MAX_SUGGEST_LENGTH = 100;
@@ -17,12 +18,13 @@ const limitError = `must be an integer from 1 to ${MAX_SUGGEST_LIMIT}`;
 /** Query parameters of `GET /api/v1/search/suggest`. Unknown parameters are rejected. */
 export const suggestQuerySchema = z
   .strictObject({
-    q: singleText()
-      .trim()
-      .min(1, { error: 'must not be empty: send the text typed so far' })
-      .max(MAX_SUGGEST_LENGTH, { error: `must be at most ${MAX_SUGGEST_LENGTH} characters` })
-      // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
-      .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' }),
+    // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
+    q: singleLineText(
+      singleText()
+        .trim()
+        .min(1, { error: 'must not be empty: send the text typed so far' })
+        .max(MAX_SUGGEST_LENGTH, { error: `must be at most ${MAX_SUGGEST_LENGTH} characters` }),
+    ),
     limit: singleText()
       .trim()
       .regex(/^\d+$/, { error: limitError })
