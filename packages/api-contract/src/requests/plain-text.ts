@@ -11,7 +11,7 @@ const CONTROL = /\p{Cc}/u;
 /** A control character other than line feed, carriage return and tab. */
 const CONTROL_BUT_LINE_BREAKS = /(?![\n\r\t])\p{Cc}/u;
 
-/** Adds the checks of text that one line shows, such as a name: no control character at all. */
+/** Adds the checks of one-line text, such as a name: well-formed, with no control character. */
 export function singleLineText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
   return wellFormed(schema).refine((value) => !CONTROL.test(value), {
     error: 'must not contain control characters',
@@ -19,8 +19,8 @@ export function singleLineText<Schema extends z.ZodType<string>>(schema: Schema)
 }
 
 /**
- * Adds the checks of text that may span lines, such as a description: line breaks and tabs are
- * kept, any other control character is rejected.
+ * Adds the checks of text that may span lines, such as a description: well-formed, with line
+ * breaks and tabs but no other control character.
  */
 export function multiLineText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
   return wellFormed(schema).refine((value) => !CONTROL_BUT_LINE_BREAKS.test(value), {

@@ -68,11 +68,12 @@ export function correctableWords(q: string): string[] {
 }
 
 /**
- * For each word, the term of `search_terms` with the same letters but for
- * accents, when one is more common than the word, else the most similar term
- * by trigram similarity, among the terms at least `KNOWN_WORD_DOCUMENT_RATIO` times as
- * common as the word itself (any term for a word that is no term), with a
- * similarity of at least `MIN_CORRECTION_SIMILARITY`. The GIN trigram index
+ * For each word typed without accents, the accented term of `search_terms`
+ * with the same letters when it is more common than the word. Otherwise, for
+ * any word, the most similar term by trigram similarity, among the terms at
+ * least `KNOWN_WORD_DOCUMENT_RATIO` times as common as the word itself (any
+ * term for a word that is no term), with a similarity of at least
+ * `MIN_CORRECTION_SIMILARITY`. The GIN trigram index
  * serves `%`, which keeps similarities of at least
  * `pg_trgm.similarity_threshold`, 0.3 by default. Candidates are ranked by
  * similarity plus `FREQUENCY_WEIGHT` per tenfold frequency.
