@@ -16,11 +16,20 @@ export function profileTag(version: number): string {
 }
 
 /**
- * Returns a weak entity tag of a response body: the first 22 base64url characters of its SHA-256.
- * It is weak so that a compressed copy of the same body may carry it too.
+ * A weak entity tag of a response body: its opaque part is the first 22
+ * base64url characters of the body's SHA-256. It is weak so that a compressed
+ * copy of the same body may carry it too.
  */
-export function bodyTag(body: string): string {
-  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+export interface BodyTag {
+  /** The field value, `W/"<opaque>"`. */
+  header: string;
+  /** The quoted part, which If-None-Match compares. */
+  opaque: string;
+}
+
+export function bodyTag(body: string): BodyTag {
+  const opaque = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+  return { header: `W/"${opaque}"`, opaque };
 }
 
 interface ListedTag {
@@ -64,8 +73,8 @@ export function ifNoneMatchHolds(
 }
 
 /** Evaluates If-None-Match against the tag of a body (`bodyTag`), compared weakly as well. */
-export function ifNoneMatchHoldsForBody(condition: EntityTagCondition, tag: string): boolean {
-  return noneMatchesWeakly(condition, tag.slice('W/"'.length, -1));
+export function ifNoneMatchHoldsForBody(condition: EntityTagCondition, tag: BodyTag): boolean {
+  return noneMatchesWeakly(condition, tag.opaque);
 }
 
 function noneMatchesWeakly(condition: EntityTagCondition, opaque: string): boolean {

@@ -128,10 +128,10 @@ export function profileRoutes(options: ProfileRouteOptions): Router {
     const body = JSON.stringify({ profileVersion: stored.version, ...page });
     const tag = bodyTag(body);
     if (ifNoneMatch && !ifNoneMatchHoldsForBody(ifNoneMatch.condition, tag)) {
-      sendNotModified(res, tag);
+      sendNotModified(res, tag.header);
       return;
     }
-    res.setHeader('ETag', tag).type('application/json').send(body);
+    res.setHeader('ETag', tag.header).type('application/json').send(body);
   });
 
   return router;
