@@ -67,7 +67,12 @@ export async function startGateway(options: GatewayUnderTestOptions): Promise<Ga
       ? undefined
       : createRedisClient(options.redisUrl, createLogger({ service: 'test', level: 'silent' }), {
           commandTimeoutMs: 50,
-          overrides: { keyPrefix: options.keyPrefix ?? uniqueKeyPrefix() },
+          overrides: {
+            keyPrefix: options.keyPrefix ?? uniqueKeyPrefix(),
+            // disconnect() arms a timer of this length for the socket to close. After the test
+            // server stopped, it ran its full default 2 s and kept Jest from exiting.
+            disconnectTimeout: 100,
+          },
         });
   let harness: GatewayHarness;
   try {
