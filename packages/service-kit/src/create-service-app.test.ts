@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createLogger } from '@scholarships/logger';
 import { createRegistry } from '@scholarships/metrics';
 import { Router } from 'express';
@@ -14,6 +17,10 @@ function buildApp(readyCheck: () => boolean = () => true) {
   });
   routes.post('/echo', (req, res) => {
     const body = parseInput(z.strictObject({ gpa: z.number().max(5) }), req.body, 'body');
+    res.json(body);
+  });
+  routes.put('/settings', (req, res) => {
+    const body = parseInput(z.strictObject({ gpa: z.number().optional() }), req.body, 'body');
     res.json(body);
   });
   routes.get('/boom', () => {
@@ -104,6 +111,35 @@ describe('createServiceApp', () => {
       .set('Content-Length', '0');
     expect(response.status).toBe(400);
     expect(response.body.errors[0].field).toBe('body');
+  });
+
+  it('rejects an empty chunked JSON body with 400', async () => {
+    const { app } = buildApp();
+    const server = app.listen(0, '127.0.0.1');
+    try {
+      await once(server, 'listening');
+      const { port } = server.address() as AddressInfo;
+      const sent = http.request({
+        host: '127.0.0.1',
+        port,
+        method: 'PUT',
+        path: '/settings',
+        headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      });
+      sent.end();
+      const [response] = (await once(sent, 'response')) as [http.IncomingMessage];
+      response.resume();
+      expect(response.statusCode).toBe(400);
+      expect(sent.getHeader('content-length')).toBeUndefined();
+    } finally {
+      server.close();
+    }
+  });
+
+  it('accepts an empty JSON object when every field is optional', async () => {
+    const { app } = buildApp();
+    const response = await request(app).put('/settings').send({});
+    expect(response.status).toBe(200);
   });
 
   it('names each unknown body key as its own field', async () => {

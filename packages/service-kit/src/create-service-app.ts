@@ -36,12 +36,19 @@ export interface ServiceAppOptions {
  */
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
+/** Requests whose JSON body had zero bytes, whether framed by Content-Length or chunked. */
+const emptyBodies = new WeakSet<object>();
+
+function noteEmptyBody(req: object, _res: unknown, body: Buffer): void {
+  if (body.length === 0) emptyBodies.add(req);
+}
+
 /**
- * body-parser turns a zero-length JSON body into `{}`; an empty body is a
- * missing body, so validation reports it instead of accepting an empty object.
+ * Treats a zero-length JSON body as missing. body-parser turns it into `{}`, which a body whose
+ * fields are all optional would accept, so a PUT without a body would clear every field.
  */
 function emptyBodyAsMissing(req: Request, _res: Response, next: NextFunction): void {
-  if (req.headers['content-length'] === '0') req.body = undefined;
+  if (emptyBodies.has(req)) req.body = undefined;
   next();
 }
 
@@ -59,7 +66,14 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('query parser', 'simple');
 
   app.use(requestContext(options.logger, createHttpMetrics(options.registry)));
-  app.use(express.json({ limit: options.bodyLimit ?? '100kb', strict: true, type: JSON_TYPES }));
+  app.use(
+    express.json({
+      limit: options.bodyLimit ?? '100kb',
+      strict: true,
+      type: JSON_TYPES,
+      verify: noteEmptyBody,
+    }),
+  );
   app.use(emptyBodyAsMissing);
   app.use(healthRoutes(options.registry, options.readiness ?? []));
   app.use(options.routes);
