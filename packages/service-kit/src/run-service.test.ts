@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import net from 'node:net';
 import { serviceEnv } from '@scholarships/config';
 import { Router } from 'express';
 import request from 'supertest';
@@ -43,5 +45,29 @@ describe('runService', () => {
 
     expect(ready.status).toBe(200);
     expect(events).toEqual(['start: 1 warm connection', 'stop: pool still open']);
+  });
+
+  it('exits with code 1 when its port is in use', async () => {
+    const holder = net.createServer();
+    holder.listen(0, '127.0.0.1');
+    await once(holder, 'listening');
+    const { port } = holder.address() as net.AddressInfo;
+    const exit = jest.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new Error(`process.exit(${code})`);
+    });
+    try {
+      const definition: ServiceDefinition<TestConfig> = {
+        name: 'port-in-use-test',
+        configSchema: serviceEnv(0),
+        createRoutes: () => Router(),
+      };
+      await expect(
+        runService(definition, { ...environment, HOST: '127.0.0.1', PORT: String(port) }),
+      ).rejects.toThrow('process.exit(1)');
+      expect(exit).toHaveBeenCalledWith(1);
+    } finally {
+      exit.mockRestore();
+      holder.close();
+    }
   });
 });

@@ -77,7 +77,8 @@ export function buildServiceApp<Config extends ServiceEnv>(
  * Runs a service process: parses its configuration, installs the process
  * safety net, opens and warms the database pool, starts the service's
  * background work, and serves until SIGTERM or SIGINT. Exits with code 2
- * and every problem listed when the configuration is invalid.
+ * and every problem listed when the configuration is invalid, and with code 1
+ * when the server cannot listen, e.g. on a port in use.
  */
 export async function runService<Config extends ServiceEnv>(
   definition: ServiceDefinition<Config>,
@@ -100,16 +101,25 @@ export async function runService<Config extends ServiceEnv>(
   let warm = false;
   let background: BackgroundWork | undefined;
   const app = buildServiceApp(definition, deps, () => warm);
-  const running = await startServer(app, {
-    port: config.PORT,
-    host: config.HOST,
-    logger,
-    onShutdown: async () => {
-      await stopBackground(background, logger);
-      await db.close();
-      removeSafetyNet();
-    },
-  });
+  let running: RunningServer;
+  try {
+    running = await startServer(app, {
+      port: config.PORT,
+      host: config.HOST,
+      logger,
+      onShutdown: async () => {
+        await stopBackground(background, logger);
+        await db.close();
+        removeSafetyNet();
+      },
+    });
+  } catch (error) {
+    // Without this exit, nothing would hold the event loop and the process would end with 0.
+    logger.fatal({ err: error, host: config.HOST, port: config.PORT }, 'listen failed; exiting');
+    await db.close().catch(() => undefined);
+    removeSafetyNet();
+    process.exit(1);
+  }
   await warmUp(definition, db, logger);
   background = await startBackground(definition, deps, running);
   warm = true;
