@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { createLogger } from '@scholarships/logger';
 import { type RunningServer, startServer } from './start-server';
@@ -158,4 +159,70 @@ describe('startServer', () => {
     expect(reply.startsWith('HTTP/1.1 200')).toBe(true);
     expect(reply.match(/HTTP\/1\.1 /g)).toHaveLength(1);
   });
+
+  it('closes a streaming keep-alive connection once it ends', async () => {
+    const server = await startServer(streamForOneSecond, {
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      shutdownTimeoutMs: 5_000,
+    });
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const response = fetchText(agent, server.port);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const startedAt = performance.now();
+      const closed = server.close();
+      const { body } = await response;
+      await closed;
+
+      expect(body).toContain('piece 9');
+      expect(performance.now() - startedAt).toBeLessThan(2_500);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('closes a busy keep-alive connection after its response', async () => {
+    const server = await startServer(
+      (_req, res) => {
+        setTimeout(() => res.end('done'), 300);
+      },
+      { port: 0, host: '127.0.0.1', logger, shutdownTimeoutMs: 5_000 },
+    );
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const response = fetchText(agent, server.port);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const startedAt = performance.now();
+      const closed = server.close();
+      const { headers, body } = await response;
+      await closed;
+
+      expect(body).toBe('done');
+      expect(headers.connection).toBe('close');
+      // The drain, not the 5 s shutdown timeout, ended the connection.
+      expect(performance.now() - startedAt).toBeLessThan(2_500);
+    } finally {
+      agent.destroy();
+    }
+  });
 });
+
+function fetchText(
+  agent: Agent,
+  port: number,
+): Promise<{ headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request({ host: '127.0.0.1', port, path: '/', agent }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      response.on('end', () => resolve({ headers: response.headers, body }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}

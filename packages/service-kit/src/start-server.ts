@@ -1,6 +1,6 @@
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServer, type Server, validateHeaderName, validateHeaderValue } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '@scholarships/logger';
 import { PROBLEM_CONTENT_TYPE } from './problem';
@@ -142,6 +142,7 @@ export async function startServer(
   server.headersTimeout = options.headersTimeoutMs ?? 66_000;
   if (options.requestTimeoutMs !== undefined) server.requestTimeout = options.requestTimeoutMs;
   server.on('clientError', clientErrorAnswer(options.clientErrorHeaders ?? []));
+  const connections = trackConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -149,7 +150,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   options.logger.info({ host: options.host, port }, 'listening');
 
-  const close = once(() => shutDown(server, options));
+  const close = once(() => shutDown(server, connections, options));
   const onSignal = (signal: NodeJS.Signals) => {
     options.logger.info({ signal }, 'shutting down');
     close().then(
@@ -165,10 +166,51 @@ export async function startServer(
   return { server, port, close };
 }
 
-async function shutDown(server: Server, options: ServerOptions): Promise<void> {
+/** Keeps the set of open connections, so that shutdown can reach their responses in flight. */
+function trackConnections(server: Server): Set<Socket> {
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  return connections;
+}
+
+/** Returns the response a connection is serving, if any, from the field Node.js keeps on it. */
+function responseInFlight(socket: Socket): ServerResponse | undefined {
+  return (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
+}
+
+/**
+ * Makes every connection close after the response it is serving, so that no keep-alive
+ * connection outlives shutdown. `server.close` ends idle connections only, and a connection busy
+ * at that moment would otherwise take more requests until the shutdown timeout.
+ */
+function drainConnections(server: Server, connections: ReadonlySet<Socket>): void {
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('Connection', 'close');
+  });
+  for (const socket of connections) {
+    const response = responseInFlight(socket);
+    if (response === undefined) continue;
+    if (!response.headersSent) {
+      response.setHeader('Connection', 'close');
+    } else {
+      // Its head already promised keep-alive, so the connection ends once it falls idle.
+      response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+    }
+  }
+  server.closeIdleConnections();
+}
+
+async function shutDown(
+  server: Server,
+  connections: ReadonlySet<Socket>,
+  options: ServerOptions,
+): Promise<void> {
   const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
+  drainConnections(server, connections);
   const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
   await closed;
   clearTimeout(timer);
