@@ -93,14 +93,19 @@ export const profileBody = z
                 .string({ error: 'must contain only strings' })
                 .trim()
                 .min(1, { error: 'must not contain empty strings' })
-                .max(MAX_ETHNICITY_LENGTH, {
-                  error: `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`,
-                }),
+                // Measured after lower-casing, which can lengthen a string (İ becomes i and a
+                // combining dot), so that a stored profile passes this schema again.
+                .transform(normalizeEthnicity)
+                .pipe(
+                  z.string().max(MAX_ETHNICITY_LENGTH, {
+                    error: `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`,
+                  }),
+                ),
             ),
             { error: 'must be an array of strings' },
           )
           .max(MAX_ETHNICITIES, { error: `must list at most ${MAX_ETHNICITIES} ethnicities` })
-          .transform((values) => unique(values.map(normalizeEthnicity))),
+          .transform(unique),
       ),
       financialNeed: optional(z.boolean({ error: 'must be true or false' })),
     },

@@ -206,6 +206,17 @@ describe('PUT /api/v1/me/profile', () => {
     expect(response.body.errors[0].field).toBe('body.ethnicities.0');
   });
 
+  it('limits an ethnicity by its lower-case length', async () => {
+    // Lower-casing turns İ (U+0130) into two UTF-16 units.
+    const accepted = await put(newUser(), { ethnicities: [`${'x'.repeat(98)}\u0130`] });
+    const tooLong = await put(newUser(), { ethnicities: [`${'x'.repeat(99)}\u0130`] });
+
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.profile.ethnicities[0]).toHaveLength(100);
+    expectProblem(tooLong, 400, 'VALIDATION_FAILED');
+    expect(tooLong.body.errors[0].field).toBe('body.ethnicities.0');
+  });
+
   it('rejects an unknown key and an empty body', async () => {
     const unknown = await put(newUser(), { ...TEXAS_NURSE, school: 'X' });
     expect(unknown.body.errors[0].field).toBe('body.school');
