@@ -92,6 +92,29 @@ describe('TokenVerifier', () => {
     expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
   });
 
+  it.each([
+    ['a trailing space', 'erin '],
+    ['a trailing no-break space', 'erin\u00a0'],
+    ['a leading no-break space', '\u00a0erin'],
+  ])('rejects a subject with %s', async (_case, subject) => {
+    const verifier = createVerifier({ now: NOW });
+    const token = await sign(600, subject);
+
+    expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
+  });
+
+  it('accepts subjects of one and 256 characters with inner spaces', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const long = `a ${'b'.repeat(253)}c`;
+
+    expect(await verifier.verify(await sign(600, 'x'))).toMatchObject({ ok: true });
+    expect(await verifier.verify(await sign(600, long))).toMatchObject({
+      ok: true,
+      identity: { userId: long },
+    });
+    expect(await verifier.verify(await sign(600, `${long}d`))).toMatchObject({ ok: false });
+  });
+
   it('accepts a Latin-1 subject', async () => {
     const verifier = createVerifier({ now: NOW });
     const token = await sign(600, 'jos\u00e9');

@@ -36,9 +36,12 @@ export interface TokenVerifierOptions {
 
 /**
  * Subjects become the value of a header to the services, which Node.js sends as Latin-1 and
- * rejects beyond it, so they are limited to printable Latin-1 characters.
+ * rejects beyond it, so they are limited to printable Latin-1 characters. They neither start nor
+ * end with a space, because header parsing strips those, and `erin ` would reach the services as
+ * the user `erin`.
  */
-const SUBJECT_PATTERN = /^[\x21-\x7e\xa1-\xff][\x20-\x7e\xa0-\xff]{0,255}$/;
+const SUBJECT_PATTERN =
+  /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]{0,254}[\x21-\x7e\xa1-\xff])?$/;
 const ROLE_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
