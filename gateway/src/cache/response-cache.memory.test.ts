@@ -563,6 +563,40 @@ describe('response cache in memory', () => {
       expect(lookup.headers['x-cache']).toBe('HIT');
     });
 
+    it('keeps entries after an update that changed nothing', async () => {
+      const tag = `W/"${SCHOLARSHIP_ID}-4"`;
+      await serve(SCHOLARSHIP_PATH);
+      await serve('/api/v1/search', { query: 'q=law' });
+      origin.reply(jsonResponse({ version: 4 }, 200, { etag: tag }));
+      await serve(`/api/v1/admin/scholarships/${SCHOLARSHIP_ID}`, {
+        method: 'PATCH',
+        body: {},
+        headers: { 'if-match': tag },
+      });
+      origin.reply(jsonResponse({}));
+
+      const lookup = await serve(SCHOLARSHIP_PATH);
+      const search = await serve('/api/v1/search', { query: 'q=law' });
+
+      expect(lookup.headers['x-cache']).toBe('HIT');
+      expect(search.headers['x-cache']).toBe('HIT');
+    });
+
+    it('drops entries after an update that moved the version', async () => {
+      await serve(SCHOLARSHIP_PATH);
+      origin.reply(jsonResponse({ version: 5 }, 200, { etag: `W/"${SCHOLARSHIP_ID}-5"` }));
+      await serve(`/api/v1/admin/scholarships/${SCHOLARSHIP_ID}`, {
+        method: 'PATCH',
+        body: {},
+        headers: { 'if-match': `W/"${SCHOLARSHIP_ID}-4"` },
+      });
+      origin.reply(jsonResponse({}));
+
+      const lookup = await serve(SCHOLARSHIP_PATH);
+
+      expect(lookup.headers['x-cache']).toBe('MISS');
+    });
+
     it('moves a user past their entries after a profile write', async () => {
       await serve('/api/v1/me/profile', { identity: ALICE });
       await serve('/api/v1/me/profile', { identity: BOB });

@@ -102,7 +102,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     forward: (request, origin, reason) => forwardPastTiers(runtime, request, origin, reason),
     lookup: (request) => lookupFresh(runtime, request),
     role,
-    noteUpstreamResponse: (request, status) => applyWriteEffects(runtime, request, status),
+    noteUpstreamResponse: (request, status) => applyWriteEffects(runtime, request, { status }),
     invalidate: (target) => invalidate(runtime, target),
     setEnabled(enabled) {
       runtime.enabled = enabled;

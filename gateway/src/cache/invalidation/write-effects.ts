@@ -11,6 +11,15 @@ const ADMIN_SCHOLARSHIPS = /^\/api\/v1\/admin\/scholarships\/?$/;
 const PUBLIC_SCHOLARSHIP = /^\/api\/v1\/scholarships\/([^/]+)\/?$/;
 const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
 
+/** What a write's response tells about it. */
+export interface WrittenResponse {
+  status: number;
+  /** The Location field, which names a created scholarship. */
+  location?: string | undefined;
+  /** The ETag field, which after an update names the stored version. */
+  etag?: string | undefined;
+}
+
 /**
  * Invalidations that a write passing through this gateway calls for, applied before its response
  * is sent. They make the write visible to its client's next read without waiting for the
@@ -19,27 +28,29 @@ const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
  *   URI (RFC 9111 §4.4);
  * - a successful admin write of a scholarship drops its entry and advances the catalog
  *   generation, unless the service's event for it arrived since `eventMark` (see
- *   `moveGeneration`), and creating one does the same for the id in its Location field;
+ *   `moveGeneration`) or the update changed nothing (see `keptVersion`), and creating one does
+ *   the same for the id in its Location field;
  * - a successful profile write moves the user's per-user routes past their entries.
  */
 export async function applyWriteEffects(
   runtime: CacheRuntime,
   request: CacheRequest,
-  status: number,
+  written: WrittenResponse,
   eventMark?: number,
-  location?: string,
 ): Promise<void> {
+  const { status } = written;
   if (SAFE_METHODS.has(request.method) || status < 200 || status >= 400) return;
   const hashes = [hashKeyText(rfcKeyText(request.path, request.query))];
   const publicId = safeDecode(PUBLIC_SCHOLARSHIP.exec(request.path)?.[1]);
   if (publicId !== undefined) hashes.push(scholarshipEntryHash(publicId));
   const success = status < 300;
   const adminId = safeDecode(ADMIN_SCHOLARSHIP.exec(request.path)?.[1]);
-  if (success && adminId !== undefined) hashes.push(scholarshipEntryHash(adminId));
+  const rewritten = success && adminId !== undefined && !keptVersion(request, written);
+  if (rewritten) hashes.push(scholarshipEntryHash(adminId));
   const created = success && ADMIN_SCHOLARSHIPS.test(request.path);
-  const catalogChanged = success && (adminId !== undefined || created);
+  const catalogChanged = rewritten || created;
   // A creation names its scholarship only in the response's Location field.
-  const writtenId = adminId ?? (created ? createdScholarshipId(location) : undefined);
+  const writtenId = adminId ?? (created ? createdScholarshipId(written.location) : undefined);
   const generation = catalogChanged
     ? await moveGeneration(runtime, writtenId, eventMark)
     : undefined;
@@ -71,6 +82,16 @@ async function moveGeneration(
     if (runtime.scholarshipEvents.arrivedSince(scholarshipId, eventMark)) return undefined;
   }
   return runtime.generation.advance();
+}
+
+/**
+ * Returns whether an update left the scholarship as it was. The catalog keeps the version of a
+ * write that changes no value, so the ETag of its response is the one that If-Match sent.
+ */
+function keptVersion(request: CacheRequest, written: WrittenResponse): boolean {
+  if (request.method !== 'PATCH' && request.method !== 'PUT') return false;
+  const sent = request.headers['if-match']?.trim();
+  return sent !== undefined && sent !== '*' && sent === written.etag;
 }
 
 /** Reads the id from a Location such as `/api/v1/scholarships/<id>`. */

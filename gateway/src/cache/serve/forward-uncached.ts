@@ -1,3 +1,4 @@
+import { headerText } from '../http/header-map';
 import { applyWriteEffects } from '../invalidation/write-effects';
 import type { BypassReason } from '../keys/key-part';
 import type { OriginTarget } from '../origin/origin-response';
@@ -31,8 +32,13 @@ export async function forwardUncached(
   if (outcome.kind !== 'response') {
     return respondOriginFailure(runtime, request, origin, outcome, 'BYPASS', fields);
   }
-  const location = outcome.response.headers.location;
-  await applyWriteEffects(runtime, request, outcome.response.status, eventMark, location);
+  const { headers } = outcome.response;
+  const written = {
+    status: outcome.response.status,
+    location: headerText(headers, 'location'),
+    etag: headerText(headers, 'etag'),
+  };
+  await applyWriteEffects(runtime, request, written, eventMark);
   const status = { ...fields, fwdStatus: outcome.response.status };
   return responseFromOrigin(outcome.response, request, 'BYPASS', status);
 }
