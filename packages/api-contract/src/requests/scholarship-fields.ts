@@ -14,6 +14,14 @@ function hasCents(value: number): boolean {
 }
 
 /**
+ * Rounds to the nearest hundredth, the value a `numeric(…, 2)` column stores, so that `0.1 + 0.2`
+ * compares equal to the stored 0.3 and re-sending a stored document is no change.
+ */
+function toCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
  * Trimmed text of at most `max` characters, on one line or on `many`; an empty string means no
  * value, stored as null.
  */
@@ -44,7 +52,8 @@ export const awardAmount = z
   .number({ error: 'must be a number or null' })
   .min(0, { error: 'must not be negative' })
   .max(MAX_AWARD_AMOUNT, { error: `must be at most ${MAX_AWARD_AMOUNT}` })
-  .refine(hasCents, { error: 'must have at most two decimal places' });
+  .refine(hasCents, { error: 'must have at most two decimal places' })
+  .transform(toCents);
 
 export const currencyCode = z
   .string({ error: 'must be an ISO 4217 currency code such as USD, or null' })
@@ -66,7 +75,8 @@ export const gpa = z
   .number({ error: 'must be an unweighted GPA from 0.0 to 4.0, or null' })
   .min(0, { error: 'must be at least 0' })
   .max(MAX_MIN_GPA, { error: 'must be at most 4.0, the top of the unweighted scale' })
-  .refine(hasCents, { error: 'must have at most two decimal places' });
+  .refine(hasCents, { error: 'must have at most two decimal places' })
+  .transform(toCents);
 
 /** Builds the schema of a list of vocabulary values; repeats are dropped and the order kept. */
 export function vocabularyList<const Values extends readonly [string, ...string[]]>(

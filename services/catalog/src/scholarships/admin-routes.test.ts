@@ -286,6 +286,29 @@ describe('PUT /api/v1/admin/scholarships/:id', () => {
     expect(response.body.version).toBe(1);
   });
 
+  it('keeps the version when amounts differ only by binary rounding', async () => {
+    const unrounded = {
+      ...validDocument,
+      award: { ...validDocument.award, min: 0.1 + 0.2 },
+      eligibility: { ...validDocument.eligibility, minGpa: 3.1 + 0.2 },
+    };
+    const created = await create(unrounded);
+    const id = created.body.id;
+    const versions: number[] = [];
+    for (let round = 0; round < 2; round += 1) {
+      const response = await request(context.app)
+        .put(`${ADMIN_PATH}/${id}`)
+        .set(ADMIN_HEADERS)
+        .set('If-Match', `W/"${id}-1"`)
+        .send(unrounded);
+      versions.push(response.body.version);
+    }
+
+    expect(created.body.award.min).toBe(0.3);
+    expect(created.body.eligibility.minGpa).toBe(3.3);
+    expect(versions).toEqual([1, 1]);
+  });
+
   it('answers an unknown id with 404', async () => {
     const id = '00000000-0000-4000-8000-00000000abcd';
     const response = await request(context.app)
