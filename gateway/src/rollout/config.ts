@@ -1,5 +1,4 @@
 import { env } from '@scholarships/config';
-import { z } from 'zod';
 
 /**
  * Environment variables of the rollout switches and the rollback guard, to spread into the
@@ -18,11 +17,7 @@ export const rolloutConfigShape = {
   /** Clients that must have had a slow or failed response in the window before the guard trips. */
   ROLLOUT_GUARD_MIN_CLIENTS: env.integer(10, { min: 1, max: 10_000_000 }),
   /** Share of 5xx responses, from 0 to 1, above which the guard turns the optimized path off. */
-  ROLLOUT_GUARD_MAX_ERROR_RATIO: z.coerce
-    .number({ error: 'must be a number from 0 to 1, e.g. 0.03 for 3 %' })
-    .min(0, { error: 'must be at least 0' })
-    .max(1, { error: 'must be at most 1' })
-    .default(0.03),
+  ROLLOUT_GUARD_MAX_ERROR_RATIO: env.decimal(0.03, { min: 0, max: 1, example: '0.03 for 3 %' }),
   /** P95 latency of the optimized path, in milliseconds, above which the guard turns it off. */
   ROLLOUT_GUARD_MAX_P95_MS: env.integer(200, { min: 1, max: 600_000 }),
 };

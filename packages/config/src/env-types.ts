@@ -1,21 +1,48 @@
 import { z } from 'zod';
 
-/** Schema pieces for environment variables, which always arrive as strings. */
-export const env = {
-  port: (defaultPort: number) =>
-    z.coerce
-      .number({ error: 'must be a port number from 0 to 65535' })
-      .int({ error: 'must be a port number from 0 to 65535' })
-      .min(0)
-      .max(65_535)
-      .default(defaultPort),
+/** A whole number in decimal digits, with an optional minus sign and nothing around it. */
+const DECIMAL_INTEGER = /^-?[0-9]+$/;
+/** A decimal number such as 0.03, 1 or .5, in plain notation. */
+const DECIMAL_NUMBER = /^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 
-  integer: (defaultValue: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) =>
-    z.coerce
-      .number({ error: `must be an integer from ${min} to ${max}` })
-      .int({ error: `must be an integer from ${min} to ${max}` })
-      .min(min, { error: `must be at least ${min}` })
-      .max(max, { error: `must be at most ${max}` })
+/** Parses text that matches `pattern` as a number; anything else fails with `error`. */
+function numberText(pattern: RegExp, error: string) {
+  return z.string({ error }).regex(pattern, { error }).transform(Number);
+}
+
+/** A number from `min` to `max`, with a message naming the bound it misses. */
+function withinRange(min: number, max: number) {
+  return z
+    .number()
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` });
+}
+
+/**
+ * Schema pieces for environment variables, which always arrive as strings. Numbers must be written
+ * plainly: Number() alone would read ' ' as 0 and accept forms such as 0x1F90 or 1e3, so a typo
+ * would pass as some other value.
+ */
+export const env = {
+  port: (defaultPort: number, { min = 0 } = {}) => {
+    const error = `must be a port number from ${min} to 65535`;
+    return numberText(DECIMAL_INTEGER, error)
+      .pipe(z.number().min(min, { error }).max(65_535, { error }))
+      .default(defaultPort);
+  },
+
+  integer: (defaultValue: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}) => {
+    const error = `must be an integer from ${min} to ${max}`;
+    return numberText(DECIMAL_INTEGER, error)
+      .pipe(z.number().safe({ error }))
+      .pipe(withinRange(min, max))
+      .default(defaultValue);
+  },
+
+  /** A decimal number in plain notation from `min` to `max`, such as a ratio. */
+  decimal: (defaultValue: number, { min, max, example }: DecimalRange) =>
+    numberText(DECIMAL_NUMBER, `must be a number from ${min} to ${max}, e.g. ${example}`)
+      .pipe(withinRange(min, max))
       .default(defaultValue),
 
   boolean: (defaultValue: boolean) =>
@@ -34,8 +61,8 @@ export const env = {
             ? `is required; set a URL starting with ${protocols.join(' or ')}`
             : `must be a URL starting with ${protocols.join(' or ')}`,
       })
-      .refine((value) => protocols.some((protocol) => value.startsWith(`${protocol}:`)), {
-        error: `must use ${protocols.join(' or ')}`,
+      .refine((value) => protocols.some((protocol) => hasAuthority(value, protocol)), {
+        error: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}, followed by a host or path`,
       }),
 
   logLevel: () =>
@@ -55,3 +82,20 @@ export const env = {
           .filter((item) => item.length > 0),
       ),
 };
+
+interface DecimalRange {
+  min: number;
+  max: number;
+  /** A valid value shown in the error message, e.g. `0.03 for 3 %`. */
+  example: string;
+}
+
+/**
+ * Returns whether a URL starts with `<protocol>://` and something after it. Client libraries read
+ * `postgres:name` or a bare `postgres://` as their defaults, e.g. localhost:5432, so such a typo
+ * would connect to whatever server listens there.
+ */
+function hasAuthority(value: string, protocol: string): boolean {
+  const prefix = `${protocol}://`;
+  return value.startsWith(prefix) && value.length > prefix.length && !/\s/.test(value);
+}

@@ -48,6 +48,34 @@ describe('loadConfig', () => {
     );
   });
 
+  it.each([' ', '0x1F90', '1e3', '80.5', '+80', '70000'])('rejects the port %j', (port) => {
+    expect(() => loadConfig(schema, { DATABASE_URL: 'postgres://x/y', PORT: port })).toThrow(
+      'PORT: must be a port number from 0 to 65535',
+    );
+  });
+
+  it.each(['postgres:oops', 'postgres://', 'postgresql:/etc/passwd', 'postgres://x/ y'])(
+    'rejects the database URL %j',
+    (url) => {
+      expect(() => loadConfig(schema, { DATABASE_URL: url })).toThrow(
+        'DATABASE_URL: must start with postgres:// or postgresql://',
+      );
+    },
+  );
+
+  it('accepts a socket directory in the query of a URL', () => {
+    const url = 'postgresql:///scholarships?host=/var/run/postgresql';
+    expect(loadConfig(schema, { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
+
+  it('parses decimals in plain notation only', () => {
+    const ratio = z.object({ RATIO: env.decimal(0.5, { min: 0, max: 1, example: '0.5' }) });
+    expect(loadConfig(ratio, { RATIO: '.25' }).RATIO).toBe(0.25);
+    expect(loadConfig(ratio, {}).RATIO).toBe(0.5);
+    expect(() => loadConfig(ratio, { RATIO: '1e-1' })).toThrow('RATIO: must be a number from 0');
+    expect(() => loadConfig(ratio, { RATIO: '2' })).toThrow('RATIO: must be at most 1');
+  });
+
   it('returns a frozen object', () => {
     const config = loadConfig(schema, { DATABASE_URL: 'postgres://x/y' });
     expect(Object.isFrozen(config)).toBe(true);

@@ -26,10 +26,10 @@ export const launcherConfigSchema = z
     /** Where the embedded PostgreSQL keeps its data and the processes their logs. */
     DATA_DIR: z.string().default(path.join(REPOSITORY_ROOT, '.data')),
     HOST: z.string().default('127.0.0.1'),
-    GATEWAY_PORT: env.port(8080),
-    SEARCH_PORT: env.port(8081),
-    CATALOG_PORT: env.port(8082),
-    ELIGIBILITY_PORT: env.port(8083),
+    GATEWAY_PORT: env.port(8080, { min: 1 }),
+    SEARCH_PORT: env.port(8081, { min: 1 }),
+    CATALOG_PORT: env.port(8082, { min: 1 }),
+    ELIGIBILITY_PORT: env.port(8083, { min: 1 }),
     LOG_LEVEL: env.logLevel(),
     LOG_FLUSH_MS: env.logFlushMs(),
     /** Seconds to wait for every process to report ready. */
