@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrations } from '../migrations';
+import { deleteScholarship } from '../scholarships/scholarship-writes';
 import { toScholarshipRow } from './db/scholarship-row';
 import { upsertBatch, upsertScholarships } from './db/upsert-scholarships';
 import { findDataDir } from './find-data-dir';
@@ -167,7 +168,7 @@ describeWithDatabase('catalog importer against PostgreSQL', () => {
     const base = mergeRecords((await readAllSources(dataDir)).records).records.slice(0, 2);
     const rows = base.map((record) => toScholarshipRow(record, TODAY));
     const counts = await knex.transaction((trx) => upsertBatch(trx, rows));
-    expect(counts).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(counts).toEqual({ inserted: 0, updated: 0, unchanged: 2, deletedByAdmin: 0 });
   });
 
   it('applies only real changes', async () => {
@@ -231,5 +232,20 @@ describeWithDatabase('catalog importer against PostgreSQL', () => {
     expect(await countRows(knex('scholarships').where('source_key', 'like', 'synthetic:7:%'))).toBe(
       2_000,
     );
+  });
+
+  it('leaves out a scholarship that an admin deleted', async () => {
+    const row = await knex('scholarships')
+      .whereNot('source_key', 'like', 'synthetic:%')
+      .orderBy('source_key')
+      .first('id', 'source_key');
+    if (row === undefined) throw new Error('expected an imported scholarship');
+    await deleteScholarship(knex, row.id, { parsed: { any: true }, sent: '*' });
+
+    const report = await importScholarships(knex, { dataDir, today: TODAY });
+
+    expect(report.deletedByAdmin).toBe(1);
+    expect(report.inserted).toBe(0);
+    expect(await countRows(knex('scholarships').where({ source_key: row.source_key }))).toBe(0);
   });
 });

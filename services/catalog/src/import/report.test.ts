@@ -39,7 +39,7 @@ describe('buildImportReport', () => {
       normalized: 10,
       merged: 0,
       distinct: 10,
-      counts: { inserted: 10, updated: 0, unchanged: 0 },
+      counts: { inserted: 10, updated: 0, unchanged: 0, deletedByAdmin: 0 },
       skipped: [],
       durationMs: 12.4,
     });

@@ -28,6 +28,8 @@ export interface ImportReport {
   updated: number;
   /** Existing rows left as they were. */
   unchanged: number;
+  /** Records not written because an admin deleted their scholarship. */
+  deletedByAdmin: number;
   skipped: { total: number; byReason: Record<string, SkipSummary> };
   durationMs: number;
 }

@@ -4,6 +4,7 @@ import * as createUserInteractions from './002-create-user-interactions';
 import * as createCatalogImports from './003-create-catalog-imports';
 import { createCatalogOutbox } from './004-create-catalog-outbox';
 import * as indexInteractionsUserScholarship from './005-index-interactions-user-scholarship';
+import * as createDeletedImports from './006-create-deleted-imports';
 
 /** Catalog migrations in the order they apply. Names are stored in `knex_migrations_catalog`. */
 export const migrations: Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
     ...indexInteractionsUserScholarship,
     standalone: true,
   },
+  { name: '006-create-deleted-imports', ...createDeletedImports },
 ];

@@ -10,6 +10,7 @@ import { migrations } from './index';
 
 const options = { service: 'catalog', migrations };
 const INDEX = 'idx_interactions_user_scholarship';
+const INDEX_MIGRATION = '005-index-interactions-user-scholarship';
 
 let database: TestDatabase;
 let db: Database;
@@ -50,6 +51,7 @@ describe('catalog migrations', () => {
       expect.arrayContaining([
         'catalog_imports',
         'catalog_outbox',
+        'deleted_imports',
         'scholarships',
         'user_interactions',
       ]),
@@ -67,16 +69,26 @@ describe('catalog migrations', () => {
     const newest = migrations.at(-1)?.name;
 
     expect(await migrateDown(db.knex, options)).toEqual([newest]);
-    expect(await indexState()).toBeUndefined();
+    expect(await tableNames()).not.toContain('deleted_imports');
     expect(await tableNames()).toContain('catalog_outbox');
 
     expect(await migrateLatest(db.knex, options)).toEqual([newest]);
+    expect(await tableNames()).toContain('deleted_imports');
+  });
+
+  it('revert the interactions index alone and re-apply it', async () => {
+    await migrateLatest(db.knex, options);
+
+    expect(await migrateDown(db.knex, options, INDEX_MIGRATION)).toEqual([INDEX_MIGRATION]);
+    expect(await indexState()).toBeUndefined();
+
+    expect(await migrateLatest(db.knex, options)).toEqual([INDEX_MIGRATION]);
     expect(await indexState()).toEqual({ valid: true, unique: false });
   });
 
   it('replace an invalid index left by a failed concurrent build', async () => {
     await migrateLatest(db.knex, options);
-    await migrateDown(db.knex, options);
+    await migrateDown(db.knex, options, INDEX_MIGRATION);
     const scholarshipId = await db
       .knex('scholarships')
       .insert({ source_key: 'migration-test', name: 'Any' })

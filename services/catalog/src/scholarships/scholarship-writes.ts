@@ -20,6 +20,8 @@ export interface UpdateOutcome {
 }
 
 const RETURNED_COLUMNS = [...SCHOLARSHIP_COLUMNS];
+/** Source keys of scholarships created through the admin API; no import ever writes them. */
+const ADMIN_SOURCE_PREFIX = 'admin:';
 
 function changedEvent(row: ScholarshipRow): InvalidationEvent {
   return { type: 'scholarship.changed', scholarshipId: row.id, version: row.version };
@@ -39,7 +41,7 @@ export function createScholarship(
     const [row] = await trx('scholarships')
       .insert({
         ...contentColumns(document),
-        source_key: `admin:${randomUUID()}`,
+        source_key: `${ADMIN_SOURCE_PREFIX}${randomUUID()}`,
         sources: JSON.stringify([{ source: 'admin', ref: userId }]),
       })
       .returning<ScholarshipRow[]>(RETURNED_COLUMNS);
@@ -99,7 +101,10 @@ export function updateScholarship(
   });
 }
 
-/** Deletes the scholarship (its interactions cascade) and records `scholarship.deleted`. */
+/**
+ * Deletes the scholarship (its interactions cascade) and records `scholarship.deleted`. The source
+ * key of an imported one goes to `deleted_imports`, so that later imports leave it out.
+ */
 export function deleteScholarship(
   knex: Knex,
   id: string,
@@ -108,7 +113,16 @@ export function deleteScholarship(
   return knex.transaction(async (trx) => {
     const current = await lockForWrite(trx, id);
     assertCondition(condition.parsed, current, condition.sent);
-    await trx('scholarships').where('id', id).delete();
+    const [deleted] = await trx('scholarships')
+      .where('id', id)
+      .delete()
+      .returning<Array<{ source_key: string }>>(['source_key']);
+    if (deleted !== undefined && !deleted.source_key.startsWith(ADMIN_SOURCE_PREFIX)) {
+      await trx('deleted_imports')
+        .insert({ source_key: deleted.source_key, scholarship_id: id })
+        .onConflict('source_key')
+        .merge();
+    }
     await recordEvents(trx, CATALOG_OUTBOX_TABLE, [
       { type: 'scholarship.deleted', scholarshipId: id },
     ]);

@@ -12,6 +12,8 @@ export interface UpsertCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Rows left out because an admin deleted their scholarship (see `deleted_imports`). */
+  deletedByAdmin: number;
 }
 
 const CHANGED_CONDITION = `(${IMPORTED_COLUMNS.map((column) => `scholarships.${column}`).join(', ')})
@@ -63,7 +65,17 @@ export async function upsertBatch(
   trx: Knex.Transaction,
   rows: readonly ScholarshipRow[],
 ): Promise<UpsertCounts> {
-  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, deletedByAdmin: 0 };
+  // NOTE: a deletion that commits after this read and before the insert below is undone by it.
+  const deleted = new Set<string>(
+    await trx('deleted_imports')
+      .whereIn(
+        'source_key',
+        rows.map((row) => row.source_key),
+      )
+      .pluck('source_key'),
+  );
+  const importable = rows.filter((row) => !deleted.has(row.source_key));
   const updates: Record<string, Knex.Raw | Knex.Ref<string, Record<string, string>>> = {
     version: trx.raw('scholarships.version + 1'),
     updated_at: trx.fn.now(),
@@ -73,7 +85,7 @@ export async function upsertBatch(
   // that the ON CONFLICT update wrote. This is an implementation detail (checked
   // on PostgreSQL 17), not a documented interface.
   const written: WrittenRow[] = await trx('scholarships')
-    .insert([...rows].sort(bySourceKey))
+    .insert([...importable].sort(bySourceKey))
     .onConflict('source_key')
     .merge(updates)
     .whereRaw(CHANGED_CONDITION)
@@ -81,7 +93,12 @@ export async function upsertBatch(
   await recordEvents(trx, CATALOG_OUTBOX_TABLE, batchEvents(written));
   const inserted = written.filter((row) => row.inserted).length;
   const updated = written.length - inserted;
-  return { inserted, updated, unchanged: rows.length - written.length };
+  return {
+    inserted,
+    updated,
+    unchanged: importable.length - written.length,
+    deletedByAdmin: rows.length - importable.length,
+  };
 }
 
 /** Options of `upsertScholarships`. */
@@ -98,13 +115,14 @@ export async function upsertScholarships(
   options: UpsertOptions = {},
 ): Promise<UpsertCounts> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const totals: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const totals: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, deletedByAdmin: 0 };
   for (let start = 0; start < rows.length; start += batchSize) {
     const batch = rows.slice(start, start + batchSize);
     const counts = await knex.transaction((trx) => upsertBatch(trx, batch));
     totals.inserted += counts.inserted;
     totals.updated += counts.updated;
     totals.unchanged += counts.unchanged;
+    totals.deletedByAdmin += counts.deletedByAdmin;
     options.onBatch?.(start + batch.length, rows.length);
   }
   return totals;
