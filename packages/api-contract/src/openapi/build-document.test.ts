@@ -119,6 +119,15 @@ describe('buildOpenApiDocument', () => {
     expect(operationOf('get', '/api/v1/search').security).toBeUndefined();
   });
 
+  it('lists the edge limits and a rejected token on public routes', () => {
+    const lookup = operationOf('get', '/api/v1/scholarships/:id');
+
+    expect(Object.keys(lookup.responses)).toEqual(
+      expect.arrayContaining(['401', '403', '413', '414', '415', '429', '431', '503']),
+    );
+    expect(lookup.security).toBeUndefined();
+  });
+
   it('lists admin preconditions on admin writes', () => {
     const patch = operationOf('patch', '/api/v1/admin/scholarships/:id');
 

@@ -75,7 +75,6 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
     },
     problems: edgeProblems('admin', {
       400: 'A field is invalid or unknown',
-      413: 'The body is larger than 100 kB',
     }),
   },
   {
@@ -101,7 +100,6 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
     problems: edgeProblems('admin', {
       400: 'A field or If-Match is invalid, or a field is unknown',
       404: 'No scholarship has this id',
-      413: 'The body is larger than 100 kB',
       ...PRECONDITIONS,
     }),
   },
@@ -129,7 +127,6 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
     problems: edgeProblems('admin', {
       400: 'A field or If-Match is invalid, a field is unknown, or a changed group breaks a rule across fields',
       404: 'No scholarship has this id',
-      413: 'The body is larger than 100 kB',
       415: 'The body is not a merge patch, for example a JSON Patch; Accept-Patch lists the types',
       ...PRECONDITIONS,
     }),

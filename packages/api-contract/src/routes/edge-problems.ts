@@ -2,15 +2,27 @@ import type { ProblemStatus, RouteAccess } from './route-definition';
 
 type Problems = Partial<Record<ProblemStatus, string>>;
 
-/** Problems that the gateway's edge stages and the proxy can return on every route. */
+/**
+ * Problems that the gateway's edge stages and the proxy can return on every route. The firewall
+ * checks its size limits and a body's media type before it knows whether the route takes a body.
+ */
 const EVERY_ROUTE: Problems = {
   403: 'The web application firewall matched a rule; the `code` names it',
+  413: 'The body is larger than the gateway accepts (`WAF_MAX_BODY_BYTES`, 100 KiB by default)',
+  414: 'The path and query are longer than the gateway accepts (4 KiB by default)',
+  415: 'A body was sent in a media type other than JSON, or compressed',
   429: 'The client exceeded its rate limit; `Retry-After` gives the seconds to wait',
+  431: 'The header fields are larger than the gateway accepts (8 KiB by default)',
   503: 'The owning service or its database is unavailable; `Retry-After` gives the seconds to wait',
 };
 
 const SIGNED_IN: Problems = {
   401: 'The bearer token is missing, malformed, expired or not valid for this API',
+};
+
+/** A public route answers without a token, but a token that is sent must be valid. */
+const PUBLIC: Problems = {
+  401: 'A bearer token was sent and is malformed, expired or not valid for this API',
 };
 
 const ADMIN: Problems = {
@@ -19,7 +31,7 @@ const ADMIN: Problems = {
 };
 
 const BY_ACCESS: Readonly<Record<RouteAccess, Problems>> = {
-  public: {},
+  public: PUBLIC,
   user: SIGNED_IN,
   admin: ADMIN,
 };

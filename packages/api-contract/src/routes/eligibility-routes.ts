@@ -31,7 +31,6 @@ export const ELIGIBILITY_ROUTES: readonly RouteDefinition[] = [
     },
     problems: edgeProblems('public', {
       400: 'A profile field or a paging parameter is invalid',
-      413: 'The body is larger than 100 kB',
     }),
   },
   {
@@ -49,7 +48,6 @@ export const ELIGIBILITY_ROUTES: readonly RouteDefinition[] = [
     problems: edgeProblems('public', {
       400: 'The scholarship id or a profile field is invalid',
       404: 'No scholarship has this id',
-      413: 'The body is larger than 100 kB',
     }),
   },
   {
@@ -95,7 +93,6 @@ export const ELIGIBILITY_ROUTES: readonly RouteDefinition[] = [
     problems: edgeProblems('user', {
       400: 'A profile field or a condition header is invalid',
       412: 'If-Match or If-None-Match does not hold',
-      413: 'The body is larger than 100 kB',
     }),
   },
   {

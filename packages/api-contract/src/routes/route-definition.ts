@@ -38,7 +38,20 @@ export interface SuccessResponse {
 export type DocumentedStatus = 200 | 201 | 204 | 304 | 503;
 
 /** Error statuses that a route returns with a problem details document. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 503;
+export type ProblemStatus =
+  | 400
+  | 401
+  | 403
+  | 404
+  | 409
+  | 412
+  | 413
+  | 414
+  | 415
+  | 428
+  | 429
+  | 431
+  | 503;
 
 export interface RouteDefinition {
   /** Unique. The typed client names its method for the route after it. */
