@@ -4,7 +4,7 @@ type Problems = Partial<Record<ProblemStatus, string>>;
 
 /**
  * Problems that the gateway's edge stages and the proxy can return on every route. The firewall
- * checks its size limits and a body's media type before it knows whether the route takes a body.
+ * checks its size limits and a body's media type before the route is matched.
  */
 const EVERY_ROUTE: Problems = {
   403: 'The web application firewall matched a rule; the `code` names it',
@@ -20,7 +20,7 @@ const SIGNED_IN: Problems = {
   401: 'The bearer token is missing, malformed, expired or not valid for this API',
 };
 
-/** A public route answers without a token, but a token that is sent must be valid. */
+/** Public routes serve requests without a token, but reject a token that is sent and invalid. */
 const PUBLIC: Problems = {
   401: 'A bearer token was sent and is malformed, expired or not valid for this API',
 };
