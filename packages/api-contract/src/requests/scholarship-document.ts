@@ -32,43 +32,55 @@ const MAX_NOTES = 5_000;
  * Fields left out take their empty value: null, an empty list, or false.
  */
 export const scholarshipDocumentSchema = z
-  .strictObject({
-    name: scholarshipName,
-    provider: optionalText(MAX_PROVIDER, 'one').nullable().default(null),
-    description: optionalText(MAX_DESCRIPTION, 'many').nullable().default(null),
-    url: httpUrl.nullable().default(null),
-    award: z
-      .strictObject({
-        min: awardAmount.nullable().default(null),
-        max: awardAmount.nullable().default(null),
-        currency: currencyCode.nullable().default(null),
-        text: optionalText(MAX_AWARD_TEXT, 'one').nullable().default(null),
-      })
-      .prefault({}),
-    deadline: z
-      .strictObject({
-        next: calendarDate.nullable().default(null),
-        published: calendarDate.nullable().default(null),
-        estimated: z.boolean({ error: 'must be true or false' }).default(false),
-      })
-      .prefault({}),
-    eligibility: z
-      .strictObject({
-        fieldsOfStudy: vocabularyList(FIELDS_OF_STUDY).default([]),
-        gradeLevels: vocabularyList(GRADE_LEVELS).default([]),
-        citizenship: vocabularyList(CITIZENSHIP_STATUSES).default([]),
-        states: vocabularyList(US_STATE_CODES).default([]),
-        minGpa: gpa.nullable().default(null),
-        genders: vocabularyList(GENDERS).default([]),
-        ethnicities: ethnicityList.default([]),
-        basis: z
-          .enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}, or null` })
-          .nullable()
-          .default(null),
-        notes: optionalText(MAX_NOTES, 'many').nullable().default(null),
-      })
-      .prefault({}),
-  })
+  .strictObject(
+    {
+      name: scholarshipName,
+      provider: optionalText(MAX_PROVIDER, 'one').nullable().default(null),
+      description: optionalText(MAX_DESCRIPTION, 'many').nullable().default(null),
+      url: httpUrl.nullable().default(null),
+      award: z
+        .strictObject(
+          {
+            min: awardAmount.nullable().default(null),
+            max: awardAmount.nullable().default(null),
+            currency: currencyCode.nullable().default(null),
+            text: optionalText(MAX_AWARD_TEXT, 'one').nullable().default(null),
+          },
+          { error: 'must be an object' },
+        )
+        .prefault({}),
+      deadline: z
+        .strictObject(
+          {
+            next: calendarDate.nullable().default(null),
+            published: calendarDate.nullable().default(null),
+            estimated: z.boolean({ error: 'must be true or false' }).default(false),
+          },
+          { error: 'must be an object' },
+        )
+        .prefault({}),
+      eligibility: z
+        .strictObject(
+          {
+            fieldsOfStudy: vocabularyList(FIELDS_OF_STUDY).default([]),
+            gradeLevels: vocabularyList(GRADE_LEVELS).default([]),
+            citizenship: vocabularyList(CITIZENSHIP_STATUSES).default([]),
+            states: vocabularyList(US_STATE_CODES).default([]),
+            minGpa: gpa.nullable().default(null),
+            genders: vocabularyList(GENDERS).default([]),
+            ethnicities: ethnicityList.default([]),
+            basis: z
+              .enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}, or null` })
+              .nullable()
+              .default(null),
+            notes: optionalText(MAX_NOTES, 'many').nullable().default(null),
+          },
+          { error: 'must be an object' },
+        )
+        .prefault({}),
+    },
+    { error: 'must be a JSON object sent with Content-Type: application/json' },
+  )
   .superRefine((document, context) => {
     for (const issue of crossFieldIssues(document)) {
       context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
@@ -82,46 +94,58 @@ export type ScholarshipDocument = z.output<typeof scholarshipDocumentSchema>;
  * stay as they are, `null` resets a member (or a whole group) to its empty
  * value, and lists replace the stored list. `name` cannot be reset.
  */
-export const scholarshipPatchSchema = z.strictObject({
-  name: scholarshipName.optional(),
-  provider: optionalText(MAX_PROVIDER, 'one').nullable().optional(),
-  description: optionalText(MAX_DESCRIPTION, 'many').nullable().optional(),
-  url: httpUrl.nullable().optional(),
-  award: z
-    .strictObject({
-      min: awardAmount.nullable().optional(),
-      max: awardAmount.nullable().optional(),
-      currency: currencyCode.nullable().optional(),
-      text: optionalText(MAX_AWARD_TEXT, 'one').nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  deadline: z
-    .strictObject({
-      next: calendarDate.nullable().optional(),
-      published: calendarDate.nullable().optional(),
-      estimated: z.boolean({ error: 'must be true or false, or null' }).nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  eligibility: z
-    .strictObject({
-      fieldsOfStudy: vocabularyList(FIELDS_OF_STUDY).nullable().optional(),
-      gradeLevels: vocabularyList(GRADE_LEVELS).nullable().optional(),
-      citizenship: vocabularyList(CITIZENSHIP_STATUSES).nullable().optional(),
-      states: vocabularyList(US_STATE_CODES).nullable().optional(),
-      minGpa: gpa.nullable().optional(),
-      genders: vocabularyList(GENDERS).nullable().optional(),
-      ethnicities: ethnicityList.nullable().optional(),
-      basis: z
-        .enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}, or null` })
-        .nullable()
-        .optional(),
-      notes: optionalText(MAX_NOTES, 'many').nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-});
+export const scholarshipPatchSchema = z.strictObject(
+  {
+    name: scholarshipName.optional(),
+    provider: optionalText(MAX_PROVIDER, 'one').nullable().optional(),
+    description: optionalText(MAX_DESCRIPTION, 'many').nullable().optional(),
+    url: httpUrl.nullable().optional(),
+    award: z
+      .strictObject(
+        {
+          min: awardAmount.nullable().optional(),
+          max: awardAmount.nullable().optional(),
+          currency: currencyCode.nullable().optional(),
+          text: optionalText(MAX_AWARD_TEXT, 'one').nullable().optional(),
+        },
+        { error: 'must be an object or null' },
+      )
+      .nullable()
+      .optional(),
+    deadline: z
+      .strictObject(
+        {
+          next: calendarDate.nullable().optional(),
+          published: calendarDate.nullable().optional(),
+          estimated: z.boolean({ error: 'must be true or false, or null' }).nullable().optional(),
+        },
+        { error: 'must be an object or null' },
+      )
+      .nullable()
+      .optional(),
+    eligibility: z
+      .strictObject(
+        {
+          fieldsOfStudy: vocabularyList(FIELDS_OF_STUDY).nullable().optional(),
+          gradeLevels: vocabularyList(GRADE_LEVELS).nullable().optional(),
+          citizenship: vocabularyList(CITIZENSHIP_STATUSES).nullable().optional(),
+          states: vocabularyList(US_STATE_CODES).nullable().optional(),
+          minGpa: gpa.nullable().optional(),
+          genders: vocabularyList(GENDERS).nullable().optional(),
+          ethnicities: ethnicityList.nullable().optional(),
+          basis: z
+            .enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}, or null` })
+            .nullable()
+            .optional(),
+          notes: optionalText(MAX_NOTES, 'many').nullable().optional(),
+        },
+        { error: 'must be an object or null' },
+      )
+      .nullable()
+      .optional(),
+  },
+  { error: 'must be a JSON object sent with Content-Type: application/merge-patch+json' },
+);
 
 export type ScholarshipPatch = z.output<typeof scholarshipPatchSchema>;
 

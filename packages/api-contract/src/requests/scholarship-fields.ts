@@ -45,7 +45,11 @@ export const scholarshipName = singleLineText(
 export const httpUrl = singleLineText(
   z
     .url({ protocol: /^https?$/, error: 'must be an absolute http or https URL' })
-    .max(2048, { error: 'must be at most 2048 characters' }),
+    .max(2048, { error: 'must be at most 2048 characters' })
+    // The URL parser accepts a space and encodes it, but the text is stored as it was sent.
+    .refine((value) => !/\s/.test(value), {
+      error: 'must not contain spaces; write a space as %20',
+    }),
 );
 
 export const awardAmount = z

@@ -158,6 +158,8 @@ describe('POST /api/v1/admin/scholarships', () => {
     ['a year 0000 date', { name: 'a', deadline: { next: '0000-01-01' } }, ['body.deadline.next']],
     ['a javascript URL', { name: 'a', url: 'javascript:alert(1)' }, ['body.url']],
     ['an ftp URL', { name: 'a', url: 'ftp://example.org/file' }, ['body.url']],
+    ['a URL with a space', { name: 'a', url: 'https://example.org/a b' }, ['body.url']],
+    ['a group that is not an object', { name: 'a', award: 'high' }, ['body.award']],
     ['a GPA above 4', { name: 'a', eligibility: { minGpa: 4.5 } }, ['body.eligibility.minGpa']],
     [
       'an unknown state',
@@ -177,6 +179,19 @@ describe('POST /api/v1/admin/scholarships', () => {
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(fieldsOf(response)).toEqual(fields);
+  });
+
+  it.each([
+    ['no body', () => request(context.app).post(ADMIN_PATH).set(ADMIN_HEADERS)],
+    ['an array', () => create([])],
+  ])('rejects %s as a body with the expected media type', async (_case, send) => {
+    const response = await send();
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['body']);
+    expect(response.body.errors[0].message).toBe(
+      'must be a JSON object sent with Content-Type: application/json',
+    );
   });
 
   it('names every invalid field of one body', async () => {
