@@ -442,6 +442,18 @@ describe('PATCH /api/v1/admin/scholarships/:id', () => {
     expect(response.headers['accept-patch']).toBe('application/merge-patch+json, application/json');
   });
 
+  it('rejects an empty patch as a missing body', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .patch(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `W/"${id}-1"`)
+      .set('Content-Length', '0');
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['body']);
+  });
+
   it('patches an imported amount without a currency', async () => {
     const id = await insertScholarship(context.db, { award_currency: null });
     const response = await patch(id, { description: 'Corrected wording.' });
