@@ -3,6 +3,8 @@ import { Counter, type Registry } from '@scholarships/metrics';
 export interface CatalogMetrics {
   eventFlushes: Counter<'outcome'>;
   redisErrors: Counter;
+  deadlinesMoved: Counter;
+  deadlineRollFailures: Counter;
 }
 
 const byRegistry = new WeakMap<Registry, CatalogMetrics>();
@@ -24,6 +26,16 @@ export function catalogMetrics(registry: Registry): CatalogMetrics {
     redisErrors: new Counter({
       name: 'catalog_redis_errors_total',
       help: 'Connection errors of the Redis client that publishes invalidation events.',
+      registers: [registry],
+    }),
+    deadlinesMoved: new Counter({
+      name: 'catalog_deadlines_moved_total',
+      help: 'Imported deadlines that had passed and were moved to their next yearly occurrence.',
+      registers: [registry],
+    }),
+    deadlineRollFailures: new Counter({
+      name: 'catalog_deadline_roll_failures_total',
+      help: 'Checks for passed deadlines that failed; the next check retries.',
       registers: [registry],
     }),
   };

@@ -3,6 +3,7 @@ import type { Registry } from '@scholarships/metrics';
 import type { ServiceDefinition } from '@scholarships/service-kit';
 import { Router } from 'express';
 import { type CatalogConfig, catalogConfigSchema } from './config';
+import { startDeadlineRollover } from './deadlines';
 import { InvalidationEvents, startInvalidationRelay } from './events';
 import { interactionRoutes } from './interactions';
 import { catalogMetrics } from './metrics';
@@ -11,8 +12,9 @@ import { catalogStatements } from './statements';
 
 /**
  * Builds the catalog service: its configuration, routes, hot statements, and
- * the outbox relay as background work. Each call has its own event state,
- * so tests can run several catalog apps in one process.
+ * its background work, the outbox relay and the move of passed deadlines.
+ * Each call has its own event state, so tests can run several catalog apps in
+ * one process.
  */
 export function createCatalogService(): ServiceDefinition<CatalogConfig> {
   let events: InvalidationEvents | undefined;
@@ -32,7 +34,20 @@ export function createCatalogService(): ServiceDefinition<CatalogConfig> {
       return router;
     },
     warmupStatements: (db) => catalogStatements(db.knex),
-    start: (deps) => startInvalidationRelay(deps, eventsFor(deps.registry)),
+    async start(deps) {
+      const relay = await startInvalidationRelay(deps, eventsFor(deps.registry));
+      const rollover = startDeadlineRollover({
+        knex: deps.db.knex,
+        logger: deps.logger,
+        metrics: catalogMetrics(deps.registry),
+      });
+      return {
+        async stop() {
+          await rollover.stop();
+          await relay.stop();
+        },
+      };
+    },
   };
 }
 

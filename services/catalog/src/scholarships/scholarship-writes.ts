@@ -21,7 +21,7 @@ export interface UpdateOutcome {
 
 const RETURNED_COLUMNS = [...SCHOLARSHIP_COLUMNS];
 /** Source keys of scholarships created through the admin API; no import ever writes them. */
-const ADMIN_SOURCE_PREFIX = 'admin:';
+export const ADMIN_SOURCE_PREFIX = 'admin:';
 
 function changedEvent(row: ScholarshipRow): InvalidationEvent {
   return { type: 'scholarship.changed', scholarshipId: row.id, version: row.version };

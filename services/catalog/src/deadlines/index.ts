@@ -1,0 +1,2 @@
+export { delayUntilNextCheck, startDeadlineRollover } from './deadline-rollover';
+export { rollPastDeadlines } from './roll-deadlines';
