@@ -182,25 +182,26 @@ function responseInFlight(socket: Socket): ServerResponse | undefined {
 }
 
 /**
- * Makes every connection close after the response it is serving, so that no keep-alive
- * connection outlives shutdown. `server.close` ends idle connections only, and a connection busy
- * at that moment would otherwise take more requests until the shutdown timeout.
+ * Closes every connection once it has no response left to send. `server.close` ends only the
+ * connections idle at that moment, and one busy then would go on taking requests until the
+ * shutdown timeout. No response is marked `Connection: close`, because requests pipelined behind
+ * it have already run and their queued responses would then never be sent.
  */
 function drainConnections(server: Server, connections: ReadonlySet<Socket>): void {
-  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
-    res.setHeader('Connection', 'close');
-  });
-  for (const socket of connections) {
+  const closeOnceIdle = (socket: Socket): void => {
     const response = responseInFlight(socket);
-    if (response === undefined) continue;
-    if (!response.headersSent) {
-      response.setHeader('Connection', 'close');
-    } else {
-      // Its head already promised keep-alive, so the connection ends once it falls idle.
-      response.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+    if (response === undefined || response.writableFinished) {
+      server.closeIdleConnections();
+      return;
     }
-  }
-  server.closeIdleConnections();
+    // A response finishes before Node hands the socket its next queued response, so look again
+    // on the next turn of the event loop.
+    response.once('finish', () => setImmediate(() => closeOnceIdle(socket)));
+  };
+  server.prependListener('request', (req: IncomingMessage) => {
+    closeOnceIdle(req.socket as Socket);
+  });
+  for (const socket of connections) closeOnceIdle(socket);
 }
 
 async function shutDown(
