@@ -115,25 +115,14 @@ describe('createServiceApp', () => {
 
   it('rejects an empty chunked JSON body with 400', async () => {
     const { app } = buildApp();
-    const server = app.listen(0, '127.0.0.1');
-    try {
-      await once(server, 'listening');
-      const { port } = server.address() as AddressInfo;
-      const sent = http.request({
-        host: '127.0.0.1',
-        port,
-        method: 'PUT',
-        path: '/settings',
-        headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
-      });
-      sent.end();
-      const [response] = (await once(sent, 'response')) as [http.IncomingMessage];
-      response.resume();
-      expect(response.statusCode).toBe(400);
-      expect(sent.getHeader('content-length')).toBeUndefined();
-    } finally {
-      server.close();
-    }
+    const status = await sendRaw(app, { 'Transfer-Encoding': 'chunked' }, Buffer.alloc(0));
+    expect(status).toBe(400);
+  });
+
+  it('rejects a body of only a byte order mark with 400', async () => {
+    const { app } = buildApp();
+    const status = await sendRaw(app, { 'Content-Length': '3' }, Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(status).toBe(400);
   });
 
   it('accepts an empty JSON object when every field is optional', async () => {
@@ -206,3 +195,29 @@ describe('createServiceApp', () => {
     expect(response.body.checks).toEqual({ database: 'failed' });
   });
 });
+
+/** Sends `PUT /settings` with exactly these framing headers and bytes; returns the status. */
+async function sendRaw(
+  app: ReturnType<typeof buildApp>['app'],
+  framing: Record<string, string>,
+  body: Buffer,
+): Promise<number | undefined> {
+  const server = app.listen(0, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const sent = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'PUT',
+      path: '/settings',
+      headers: { 'Content-Type': 'application/json', ...framing },
+    });
+    sent.end(body);
+    const [response] = (await once(sent, 'response')) as [http.IncomingMessage];
+    response.resume();
+    return response.statusCode;
+  } finally {
+    server.close();
+  }
+}

@@ -39,8 +39,11 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 /** Requests whose JSON body had zero bytes, whether framed by Content-Length or chunked. */
 const emptyBodies = new WeakSet<object>();
 
+/** The UTF-8 byte order mark, which body-parser strips before it parses. */
+const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
+
 function noteEmptyBody(req: object, _res: unknown, body: Buffer): void {
-  if (body.length === 0) emptyBodies.add(req);
+  if (body.length === 0 || body.equals(BYTE_ORDER_MARK)) emptyBodies.add(req);
 }
 
 /**

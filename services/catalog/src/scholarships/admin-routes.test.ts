@@ -442,13 +442,16 @@ describe('PATCH /api/v1/admin/scholarships/:id', () => {
     expect(response.headers['accept-patch']).toBe('application/merge-patch+json, application/json');
   });
 
-  it('rejects an empty patch as a missing body', async () => {
+  it.each([
+    ['with Content-Length: 0', { 'Content-Length': '0' }],
+    ['chunked', { 'Transfer-Encoding': 'chunked' }],
+  ])('rejects an empty patch sent %s as a missing body', async (_case, framing) => {
     const id = await createdId();
     const response = await request(context.app)
       .patch(`${ADMIN_PATH}/${id}`)
       .set(ADMIN_HEADERS)
       .set('If-Match', `W/"${id}-1"`)
-      .set('Content-Length', '0');
+      .set(framing);
 
     expect(response.status).toBe(400);
     expect(fieldsOf(response)).toEqual(['body']);

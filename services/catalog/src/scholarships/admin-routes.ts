@@ -110,10 +110,9 @@ export function adminScholarshipRoutes(db: Database, events: InvalidationEvents)
   });
 
   router.patch(`${ADMIN_PATH}/:id`, async function patchScholarshipRoute(req, res) {
-    // type-is returns false for a body of another type, and null for a request without a body.
-    // A zero-length body counts as none, so that it gets the 400 of a missing body.
-    const bodyless = req.get('Content-Length') === '0';
-    if (!bodyless && req.is(MERGE_PATCH_TYPES) === false) {
+    // A body of another declared type gets 415. Without Content-Type nothing parses the body,
+    // so validation answers 400 for a missing merge patch, whether the body is empty or not.
+    if (req.get('Content-Type') !== undefined && req.is(MERGE_PATCH_TYPES) === false) {
       throw problems.unsupportedMediaType(req.get('Content-Type') ?? 'unknown', MERGE_PATCH_TYPES, {
         'Accept-Patch': MERGE_PATCH_TYPES.join(', '),
       });
