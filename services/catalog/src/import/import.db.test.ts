@@ -248,4 +248,54 @@ describeWithDatabase('catalog importer against PostgreSQL', () => {
     expect(report.inserted).toBe(0);
     expect(await countRows(knex('scholarships').where({ source_key: row.source_key }))).toBe(0);
   });
+
+  it('keeps a scholarship deleted while an import batch runs alongside', async () => {
+    const [record] = mergeRecords((await readAllSources(dataDir)).records).records.slice(-1);
+    if (record === undefined) throw new Error('expected a record');
+    const row = toScholarshipRow(record, TODAY);
+    const stored = await knex('scholarships').where({ source_key: row.source_key }).first('id');
+    const session = (name: string) =>
+      knexFactory({
+        client: 'pg',
+        connection: { connectionString, application_name: name },
+        searchPath: [schema, 'public'],
+        pool: { min: 0, max: 1 },
+      });
+    const deleter = session(`${schema}-delete`);
+    const importer = session(`${schema}-import`);
+    // A third transaction holds the row, so the delete waits inside its transaction.
+    const holder = await knex.transaction();
+    try {
+      await holder('scholarships').where({ id: stored.id }).forUpdate().first('id');
+      const deleting = deleteScholarship(deleter, stored.id, { parsed: { any: true }, sent: '*' });
+      await waitForSessionLockWait(knex, `${schema}-delete`);
+      const importing = importer.transaction((trx) => upsertBatch(trx, [row]));
+      await waitForSessionLockWait(knex, `${schema}-import`);
+      await holder.commit();
+      await deleting;
+      const counts = await importing;
+
+      expect(counts.deletedByAdmin).toBe(1);
+      expect(await countRows(knex('scholarships').where({ source_key: row.source_key }))).toBe(0);
+    } finally {
+      if (!holder.isCompleted()) await holder.rollback();
+      await deleter.destroy();
+      await importer.destroy();
+    }
+  });
 });
+
+/** Waits until the session named `applicationName` waits for a lock; fails after 5 s. */
+async function waitForSessionLockWait(knex: Knex, applicationName: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const waiting = await countRows(
+      knex('pg_stat_activity').where({
+        wait_event_type: 'Lock',
+        application_name: applicationName,
+      }),
+    );
+    if (waiting > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${applicationName} did not wait for a lock within 5 seconds`);
+}

@@ -11,6 +11,7 @@ import { recordEvents } from '@scholarships/outbox';
 import { problems } from '@scholarships/service-kit';
 import { CATALOG_OUTBOX_TABLE } from '../events/outbox-table';
 import { catalogProblems, conditionMatches, type EntityTagCondition, versionTag } from '../http';
+import { lockDeletedImports } from '../import/db/deleted-imports-lock';
 import { documentFromRow, isSameDocument } from './write-document';
 
 /** Result of an update: the row as stored after it, and whether anything changed. */
@@ -111,6 +112,7 @@ export function deleteScholarship(
   condition: { parsed: EntityTagCondition; sent: string },
 ): Promise<void> {
   return knex.transaction(async (trx) => {
+    await lockDeletedImports(trx, 'exclusive');
     const current = await lockForWrite(trx, id);
     assertCondition(condition.parsed, current, condition.sent);
     const [deleted] = await trx('scholarships')

@@ -2,6 +2,7 @@ import type { InvalidationEvent } from '@scholarships/contracts';
 import { recordEvents } from '@scholarships/outbox';
 import type { Knex } from 'knex';
 import { CATALOG_OUTBOX_TABLE } from '../../events/outbox-table';
+import { lockDeletedImports } from './deleted-imports-lock';
 import { IMPORTED_COLUMNS, type ScholarshipRow } from './scholarship-row';
 
 /** Rows per statement and transaction. 400 rows of 22 columns stay far below pg's 65,535 parameters. */
@@ -66,7 +67,7 @@ export async function upsertBatch(
   rows: readonly ScholarshipRow[],
 ): Promise<UpsertCounts> {
   if (rows.length === 0) return { inserted: 0, updated: 0, unchanged: 0, deletedByAdmin: 0 };
-  // NOTE: a deletion that commits after this read and before the insert below is undone by it.
+  await lockDeletedImports(trx, 'shared');
   const deleted = new Set<string>(
     await trx('deleted_imports')
       .whereIn(
@@ -76,6 +77,9 @@ export async function upsertBatch(
       .pluck('source_key'),
   );
   const importable = rows.filter((row) => !deleted.has(row.source_key));
+  if (importable.length === 0) {
+    return { inserted: 0, updated: 0, unchanged: 0, deletedByAdmin: rows.length };
+  }
   const updates: Record<string, Knex.Raw | Knex.Ref<string, Record<string, string>>> = {
     version: trx.raw('scholarships.version + 1'),
     updated_at: trx.fn.now(),
