@@ -108,6 +108,20 @@ describe('buildOpenApiDocument', () => {
     expect(Object.keys((schema?.properties as object) ?? {})).toContain('fieldsOfStudy');
   });
 
+  it('keeps limits and defaults of fields that are normalized after validation', () => {
+    const create = operationOf('post', '/api/v1/admin/scholarships');
+    const profile = operationOf('put', '/api/v1/me/profile');
+    const document = create.requestBody?.content['application/json']?.schema as {
+      properties: { award: { properties: { min: Record<string, unknown> } } };
+    };
+    const profileSchema = profile.requestBody?.content['application/json']?.schema as {
+      properties: Record<string, unknown>;
+    };
+
+    expect(document.properties.award.properties.min.default).toBeNull();
+    expect(JSON.stringify(profileSchema.properties.ethnicities)).toContain('"maxLength":100');
+  });
+
   it('sends problems as problem+json and marks token routes as secured', () => {
     const profile = operationOf('put', '/api/v1/me/profile');
 

@@ -48,6 +48,7 @@ export const MAX_MATCH_LIMIT = 100;
 export const MAX_OFFSET = 100_000;
 export const MAX_ETHNICITIES = 20;
 export const MAX_ETHNICITY_LENGTH = 100;
+const ethnicityTooLong = `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`;
 
 function oneOf(values: readonly string[]): string {
   return `must be one of ${values.join(', ')}`;
@@ -93,14 +94,11 @@ export const profileBody = z
                 .string({ error: 'must contain only strings' })
                 .trim()
                 .min(1, { error: 'must not contain empty strings' })
-                // Measured after lower-casing, which can lengthen a string (İ becomes i and a
-                // combining dot), so that a stored profile passes this schema again.
+                .max(MAX_ETHNICITY_LENGTH, { error: ethnicityTooLong })
+                // Measured again after lower-casing, which can lengthen a string (İ becomes i and
+                // a combining dot), so that a stored profile passes this schema again.
                 .transform(normalizeEthnicity)
-                .pipe(
-                  z.string().max(MAX_ETHNICITY_LENGTH, {
-                    error: `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`,
-                  }),
-                ),
+                .pipe(z.string().max(MAX_ETHNICITY_LENGTH, { error: ethnicityTooLong })),
             ),
             { error: 'must be an array of strings' },
           )

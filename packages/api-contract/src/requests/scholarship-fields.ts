@@ -57,7 +57,7 @@ export const awardAmount = z
   .min(0, { error: 'must not be negative' })
   .max(MAX_AWARD_AMOUNT, { error: `must be at most ${MAX_AWARD_AMOUNT}` })
   .refine(hasCents, { error: 'must have at most two decimal places' })
-  .transform(toCents);
+  .overwrite(toCents);
 
 export const currencyCode = z
   .string({ error: 'must be an ISO 4217 currency code such as USD, or null' })
@@ -80,7 +80,7 @@ export const gpa = z
   .min(0, { error: 'must be at least 0' })
   .max(MAX_MIN_GPA, { error: 'must be at most 4.0, the top of the unweighted scale' })
   .refine(hasCents, { error: 'must have at most two decimal places' })
-  .transform(toCents);
+  .overwrite(toCents);
 
 /** Builds the schema of a list of vocabulary values; repeats are dropped and the order kept. */
 export function vocabularyList<const Values extends readonly [string, ...string[]]>(
