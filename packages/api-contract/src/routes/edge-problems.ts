@@ -8,7 +8,7 @@ type Problems = Partial<Record<ProblemStatus, string>>;
  */
 const EVERY_ROUTE: Problems = {
   403: 'The web application firewall matched a rule; the `code` names it',
-  413: 'The body is larger than the gateway accepts (`WAF_MAX_BODY_BYTES`, 100 KiB by default)',
+  413: 'The body is larger than the gateway (`WAF_MAX_BODY_BYTES`) or the service accepts, 100 KiB by default',
   414: 'The path and query are longer than the gateway accepts (4 KiB by default)',
   415: 'A body was sent in a media type other than JSON, or compressed',
   429: 'The client exceeded its rate limit; `Retry-After` gives the seconds to wait',
