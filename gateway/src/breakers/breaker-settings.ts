@@ -12,6 +12,11 @@ export interface BreakerSettings {
   volumeThreshold: number;
   /** Length of the rolling window that the failure percentage is computed over. */
   rollingWindowMs: number;
+  /**
+   * Timed-out calls in a row that open the breaker whatever the window holds. A hung service
+   * answers one sequential client only once per timeout, too rarely to fill the window.
+   */
+  consecutiveTimeoutsToOpen?: number;
 }
 
 /** Buckets of the rolling window; opossum needs the window to be a multiple of this count. */

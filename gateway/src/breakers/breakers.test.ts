@@ -1,6 +1,7 @@
 import { createRegistry, type Registry } from '@scholarships/metrics';
 import { type CacheMetrics, createCacheMetrics } from '../cache/metrics';
 import { metricValue } from '../cache/testing/cache-fixture';
+import { DeadlineExceededError } from '../network-failure';
 import {
   type BreakerSettings,
   createRedisGuard,
@@ -154,6 +155,39 @@ describe('upstream breakers', () => {
     await tripSearch();
     expect(breakers.state('catalog')).toBe('closed');
     expect((await breakers.call('catalog', ok(200))).status).toBe(200);
+  });
+
+  describe('with timed-out calls', () => {
+    const timedOut = () => Promise.reject(new DeadlineExceededError('origin response', 5000));
+    let timing: UpstreamBreakers;
+
+    beforeEach(() => {
+      timing = createUpstreamBreakers({
+        // A high volume threshold keeps the window's own rule out of these tests.
+        settings: { ...SETTINGS, volumeThreshold: 20, consecutiveTimeoutsToOpen: 2 },
+        metrics: metrics.breakers,
+      });
+    });
+
+    afterEach(() => timing.shutdown());
+
+    it('opens after two timeouts in a row', async () => {
+      await expect(timing.call('search', timedOut)).rejects.toThrow('did not finish');
+      expect(timing.state('search')).toBe('closed');
+      await expect(timing.call('search', timedOut)).rejects.toThrow('did not finish');
+
+      expect(timing.state('search')).toBe('open');
+    });
+
+    it('starts over after a success or another failure', async () => {
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+      await timing.call('search', ok(200));
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+      await timing.call('search', ok(503));
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+
+      expect(timing.state('search')).toBe('closed');
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import CircuitBreaker from 'opossum';
+import { DeadlineExceededError } from '../network-failure';
 import { isClientError } from './breaker-errors';
 import {
   type BreakerMetrics,
@@ -103,7 +104,36 @@ function createServiceBreaker(
   breaker.on('open', () => {
     entry.openedAt = now();
   });
+  const limit = options.settings.consecutiveTimeoutsToOpen;
+  if (limit !== undefined) openAfterTimeouts(breaker, limit);
   return entry;
+}
+
+/** Opens `breaker` once `limit` calls in a row have timed out; any other outcome starts over. */
+function openAfterTimeouts(breaker: CircuitBreaker<[Request], HttpResult>, limit: number): void {
+  let timeoutsInARow = 0;
+  breaker.on('success', () => {
+    timeoutsInARow = 0;
+  });
+  breaker.on('failure', (error: unknown) => {
+    if (!isDeadlineExceeded(error)) {
+      timeoutsInARow = 0;
+      return;
+    }
+    timeoutsInARow += 1;
+    if (timeoutsInARow >= limit && !breaker.opened) {
+      timeoutsInARow = 0;
+      breaker.open();
+    }
+  });
+}
+
+/** Matches by name, because errors from another realm (Jest's vm contexts) fail `instanceof`. */
+function isDeadlineExceeded(error: unknown): boolean {
+  return (
+    error instanceof DeadlineExceededError ||
+    (error as Error | null)?.name === 'DeadlineExceededError'
+  );
 }
 
 async function failOnServerError(request: Request): Promise<HttpResult> {

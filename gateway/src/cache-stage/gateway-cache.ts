@@ -15,7 +15,9 @@ import { SERVICE_NAMES, type ServiceName } from '../routes/route-table';
 
 /**
  * Breakers around the services. The origin fetch enforces its own deadline, so opossum times
- * nothing. Five calls in a 10 s window with more than half failing open it for 5 s.
+ * nothing. Five calls in a 10 s window with more than half failing open it for 5 s, and so do two
+ * timed-out calls in a row: with the 5 s upstream timeout, a hung service fails at most two
+ * sequential requests in a window, which would never reach five calls.
  */
 export const UPSTREAM_BREAKER_SETTINGS: BreakerSettings = {
   timeoutMs: false,
@@ -23,6 +25,7 @@ export const UPSTREAM_BREAKER_SETTINGS: BreakerSettings = {
   errorThresholdPercentage: 50,
   volumeThreshold: 5,
   rollingWindowMs: 10_000,
+  consecutiveTimeoutsToOpen: 2,
 };
 
 /**
