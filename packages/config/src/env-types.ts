@@ -56,6 +56,8 @@ export const env = {
   url: (protocols: readonly string[]) =>
     z
       .url({
+        // A value that is no URL at all gets this message alone, not the protocol's as well.
+        abort: true,
         error: (issue) =>
           issue.input === undefined
             ? `is required; set a URL starting with ${protocols.join(' or ')}`
