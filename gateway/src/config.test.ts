@@ -60,6 +60,29 @@ describe('loadGatewayConfig', () => {
     }
   });
 
+  it('lists problems of combinations beside those of single variables', () => {
+    let caught: unknown;
+    try {
+      loadGatewayConfig({
+        CACHE_ENABLED: 'maybe',
+        JWT_SECRET: 'short',
+        RATE_LIMIT_POLICIES: 'default=abc',
+        HEADERS_TIMEOUT_MS: '5000',
+        REQUEST_TIMEOUT_MS: '1000',
+      });
+    } catch (error) {
+      caught = error;
+    }
+
+    const variables = (caught as ConfigError).problems.map((problem) => problem.split(':')[0]);
+    expect(variables.sort()).toEqual([
+      'CACHE_ENABLED',
+      'JWT_SECRET',
+      'RATE_LIMIT_POLICIES',
+      'REQUEST_TIMEOUT_MS',
+    ]);
+  });
+
   it('rejects invalid metrics subnets', () => {
     for (const value of ['10.0.0.0/33', 'metrics.internal', ',']) {
       expect(() => loadGatewayConfig({ METRICS_ALLOWED_SUBNETS: value })).toThrow(

@@ -1,4 +1,4 @@
-import { env, loadConfig } from '@scholarships/config';
+import { env, loadConfig, whenValid } from '@scholarships/config';
 import { z } from 'zod';
 import { cacheConfigShape } from './cache';
 import { PRIVATE_NETWORKS, parseMetricsAccess, parseTrustProxy } from './client-address';
@@ -170,8 +170,9 @@ const baseSchema = z.object({
   WEB_API_BASE_URL: env.url(['http', 'https']).optional(),
 });
 
-/** Checks that concern several variables together. */
-function checkCombinations(values: z.output<typeof baseSchema>, context: z.RefinementCtx): void {
+type BaseConfig = z.output<typeof baseSchema>;
+
+function checkTimeouts(values: BaseConfig, context: z.RefinementCtx): void {
   if (values.REQUEST_TIMEOUT_MS < values.HEADERS_TIMEOUT_MS) {
     context.addIssue({
       code: 'custom',
@@ -179,9 +180,15 @@ function checkCombinations(values: z.output<typeof baseSchema>, context: z.Refin
       message: `must be at least HEADERS_TIMEOUT_MS (${values.HEADERS_TIMEOUT_MS})`,
     });
   }
+}
+
+function checkTokens(values: BaseConfig, context: z.RefinementCtx): void {
   for (const problem of checkJwtConfig(values)) {
     context.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
   }
+}
+
+function checkRateLimits(values: BaseConfig, context: z.RefinementCtx): void {
   try {
     parseRateLimitPolicies(values.RATE_LIMIT_POLICIES);
   } catch (error) {
@@ -201,7 +208,17 @@ function checkCombinations(values: z.output<typeof baseSchema>, context: z.Refin
   }
 }
 
-export const gatewayConfigSchema = baseSchema.superRefine(checkCombinations);
+/**
+ * Adds the checks that concern several variables together. Each runs when its own variables are
+ * valid, even if others are not, so that one start lists every problem.
+ */
+export const gatewayConfigSchema = baseSchema
+  .superRefine(checkTimeouts, whenValid('HEADERS_TIMEOUT_MS', 'REQUEST_TIMEOUT_MS'))
+  .superRefine(
+    checkTokens,
+    whenValid('JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URL', 'JWT_ALGORITHMS'),
+  )
+  .superRefine(checkRateLimits, whenValid('RATE_LIMIT_POLICIES', 'RATE_LIMIT_ROUTES'));
 
 export type GatewayConfig = z.output<typeof gatewayConfigSchema>;
 

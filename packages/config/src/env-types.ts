@@ -101,3 +101,15 @@ function hasAuthority(value: string, protocol: string): boolean {
   const prefix = `${protocol}://`;
   return value.startsWith(prefix) && value.length > prefix.length && !/\s/.test(value);
 }
+
+/**
+ * Options of a refinement that runs when the named variables parsed, even if others did not.
+ * Zod skips refinements after any issue by default, so a start would list the problems of other
+ * variables and only the next start those of the combination.
+ */
+export function whenValid(...variables: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload): boolean =>
+      !payload.issues.some((issue) => variables.includes(String(issue.path?.[0]))),
+  };
+}

@@ -1,4 +1,4 @@
 export { ConfigError } from './config-error';
-export { env } from './env-types';
+export { env, whenValid } from './env-types';
 export { loadConfig } from './load-config';
 export { type ServiceEnv, serviceEnv } from './service-env';

@@ -70,4 +70,36 @@ describe('runService', () => {
       holder.close();
     }
   });
+
+  it('lists pool bounds beside other invalid variables', async () => {
+    const written: string[] = [];
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation((text) => {
+      written.push(String(text));
+      return true;
+    });
+    const exit = jest.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new Error(`process.exit(${code})`);
+    });
+    try {
+      const definition: ServiceDefinition<TestConfig> = {
+        name: 'pool-bounds-test',
+        configSchema: serviceEnv(0),
+        createRoutes: () => Router(),
+      };
+      await expect(
+        runService(definition, {
+          ...environment,
+          PORT: '99999',
+          DB_POOL_MIN: '20',
+          DB_POOL_MAX: '5',
+        }),
+      ).rejects.toThrow('process.exit(2)');
+
+      expect(written.join('')).toContain('PORT: must be a port number');
+      expect(written.join('')).toContain('DB_POOL_MIN: must be at most DB_POOL_MAX (20 > 5)');
+    } finally {
+      exit.mockRestore();
+      write.mockRestore();
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type ServiceEnv } from '@scholarships/config';
+import { ConfigError, loadConfig, type ServiceEnv, serviceEnv } from '@scholarships/config';
 import {
   createDatabase,
   type Database,
@@ -138,10 +138,26 @@ function loadServiceConfig<Config extends ServiceEnv>(
     return config;
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${definition.name}: ${error.message}\n`);
+      const problems = [...error.problems, ...poolProblemsAlone(error, environment)];
+      process.stderr.write(`${definition.name}: ${new ConfigError(problems).message}\n`);
       process.exit(2);
     }
     throw error;
+  }
+}
+
+const POOL_SIZES = serviceEnv(0).pick({ DB_POOL_MIN: true, DB_POOL_MAX: true });
+
+/**
+ * Returns the pool bound problems when other variables failed, so that one start lists them too.
+ * Nothing is added when the pool sizes themselves are invalid, since `failure` names them.
+ */
+function poolProblemsAlone(failure: ConfigError, environment: NodeJS.ProcessEnv): string[] {
+  if (failure.problems.some((problem) => problem.startsWith('DB_POOL_'))) return [];
+  try {
+    return poolBoundProblems(loadConfig(POOL_SIZES, environment));
+  } catch {
+    return [];
   }
 }
 
