@@ -14,6 +14,18 @@ const environment = {
   DB_POOL_MIN: '1',
 };
 
+/** A service with no routes and no background work. */
+function bareService(name: string): ServiceDefinition<TestConfig> {
+  return { name, configSchema: serviceEnv(0), createRoutes: () => Router() };
+}
+
+/** Makes process.exit throw, so a test sees the exit code instead of the process ending. */
+function throwOnExit() {
+  return jest.spyOn(process, 'exit').mockImplementation((code) => {
+    throw new Error(`process.exit(${code})`);
+  });
+}
+
 describe('runService', () => {
   let running: RunningServer | undefined;
 
@@ -52,17 +64,14 @@ describe('runService', () => {
     holder.listen(0, '127.0.0.1');
     await once(holder, 'listening');
     const { port } = holder.address() as net.AddressInfo;
-    const exit = jest.spyOn(process, 'exit').mockImplementation((code) => {
-      throw new Error(`process.exit(${code})`);
-    });
+    const exit = throwOnExit();
     try {
-      const definition: ServiceDefinition<TestConfig> = {
-        name: 'port-in-use-test',
-        configSchema: serviceEnv(0),
-        createRoutes: () => Router(),
-      };
       await expect(
-        runService(definition, { ...environment, HOST: '127.0.0.1', PORT: String(port) }),
+        runService(bareService('port-in-use-test'), {
+          ...environment,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+        }),
       ).rejects.toThrow('process.exit(1)');
       expect(exit).toHaveBeenCalledWith(1);
     } finally {
@@ -77,17 +86,10 @@ describe('runService', () => {
       written.push(String(text));
       return true;
     });
-    const exit = jest.spyOn(process, 'exit').mockImplementation((code) => {
-      throw new Error(`process.exit(${code})`);
-    });
+    const exit = throwOnExit();
     try {
-      const definition: ServiceDefinition<TestConfig> = {
-        name: 'pool-bounds-test',
-        configSchema: serviceEnv(0),
-        createRoutes: () => Router(),
-      };
       await expect(
-        runService(definition, {
+        runService(bareService('pool-bounds-test'), {
           ...environment,
           PORT: '99999',
           DB_POOL_MIN: '20',
