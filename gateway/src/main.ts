@@ -90,6 +90,8 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     host: config.HOST,
     headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    // Stops when the launcher that started the gateway dies, even by SIGKILL.
+    parent: process,
     // Node.js responds to a malformed request before any handler runs. The gateway is the
     // public edge, so those responses carry its security headers too.
     clientErrorHeaders: securityHeaderFields(),

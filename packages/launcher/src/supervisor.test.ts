@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Supervisor } from './supervisor';
@@ -34,6 +34,29 @@ describe('Supervisor', () => {
     } finally {
       await supervisor.stopAll(1000);
       output.mockRestore();
+      stdout.mockRestore();
+    }
+  });
+
+  it('gives each process a channel that closes with the launcher', async () => {
+    const reporter = path.join(logDir, 'report.js');
+    writeFileSync(
+      reporter,
+      'process.stdout.write(`connected=${process.connected}\\n`);\nsetInterval(() => {}, 1000);\n',
+    );
+    const supervisor = new Supervisor(logDir, () => undefined);
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      supervisor.start({ name: 'search', entry: reporter, port: 1, env: {} });
+      const logFile = path.join(logDir, 'search.log');
+      let text = '';
+      for (let attempt = 0; attempt < 100 && !text.includes('connected='); attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+      }
+      expect(text).toContain('connected=true');
+    } finally {
+      await supervisor.stopAll(1000);
       stdout.mockRestore();
     }
   });

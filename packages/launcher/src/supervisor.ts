@@ -37,7 +37,8 @@ export class Supervisor {
     });
     const child = spawn(process.execPath, [spec.entry], {
       env: { ...process.env, ...spec.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The IPC channel closes when the launcher dies, even by SIGKILL, and the child then stops.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     for (const stream of [child.stdout, child.stderr]) {
       stream?.pipe(log, { end: false });

@@ -20,5 +20,10 @@ export {
   type ServiceDefinition,
   type ServiceDeps,
 } from './run-service';
-export { type RunningServer, type ServerOptions, startServer } from './start-server';
+export {
+  type ParentChannel,
+  type RunningServer,
+  type ServerOptions,
+  startServer,
+} from './start-server';
 export { type InputLocation, parseInput } from './validation';

@@ -16,7 +16,7 @@ import { poolBoundProblems } from './pool-bounds';
 import type { HttpProblem } from './problem';
 import { installProcessSafetyNet } from './process-safety-net';
 import { createServiceMetrics } from './service-metrics';
-import { type RunningServer, startServer } from './start-server';
+import { type RunningServer, type ServerOptions, startServer } from './start-server';
 
 /** Dependencies that a service's routes and background work receive. */
 export interface ServiceDeps<Config extends ServiceEnv> {
@@ -83,6 +83,7 @@ export function buildServiceApp<Config extends ServiceEnv>(
 export async function runService<Config extends ServiceEnv>(
   definition: ServiceDefinition<Config>,
   environment: NodeJS.ProcessEnv = process.env,
+  options: Pick<ServerOptions, 'parent'> = {},
 ): Promise<RunningServer> {
   const config = loadServiceConfig(definition, environment);
   const logger = createLogger({
@@ -107,6 +108,7 @@ export async function runService<Config extends ServiceEnv>(
       port: config.PORT,
       host: config.HOST,
       logger,
+      ...options,
       onShutdown: async () => {
         await stopBackground(background, logger);
         await db.close();

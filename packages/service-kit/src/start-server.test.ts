@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
@@ -226,6 +227,28 @@ describe('startServer', () => {
       expect(performance.now() - startedAt).toBeLessThan(2_500);
     } finally {
       agent.destroy();
+    }
+  });
+
+  it('shuts down when the parent channel closes', async () => {
+    const parent = Object.assign(new EventEmitter(), { connected: true });
+    const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    try {
+      const server = await startServer(answerAfterBody, {
+        port: 0,
+        host: '127.0.0.1',
+        logger,
+        parent,
+      });
+      parent.emit('disconnect');
+      for (let attempt = 0; attempt < 50 && exit.mock.calls.length === 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+
+      expect(server.server.listening).toBe(false);
+      expect(exit).toHaveBeenCalledWith(0);
+    } finally {
+      exit.mockRestore();
     }
   });
 });

@@ -28,6 +28,11 @@ export interface ServerOptions {
    * e.g. the gateway's security headers.
    */
   clientErrorHeaders?: readonly (readonly [string, string])[];
+  /**
+   * The IPC channel to the parent process, whose closing shuts the server down; entry points pass
+   * `process`. Left out in tests, whose Jest workers have a channel of their own.
+   */
+  parent?: ParentChannel;
 }
 
 /** How often the server compares open requests with their deadlines, in milliseconds. */
@@ -151,19 +156,62 @@ export async function startServer(
   options.logger.info({ host: options.host, port }, 'listening');
 
   const close = once(() => shutDown(server, connections, options));
-  const onSignal = (signal: NodeJS.Signals) => {
-    options.logger.info({ signal }, 'shutting down');
+  const shutDownAndExit = (cause: Record<string, string>) => {
+    options.logger.info(cause, 'shutting down');
     close().then(
-      () => process.exit(0),
+      () => flushLogs(options.logger).then(() => process.exit(0)),
       (error: unknown) => {
         options.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        return flushLogs(options.logger).then(() => process.exit(1));
       },
     );
   };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', (signal) => shutDownAndExit({ signal }));
+  process.once('SIGINT', (signal) => shutDownAndExit({ signal }));
+  if (options.parent !== undefined) {
+    exitWithParent(options.parent, () => shutDownAndExit({ cause: 'parent exited' }));
+  }
   return { server, port, close };
+}
+
+/** Longest wait for the last log lines before the process exits anyway. */
+const LOG_FLUSH_TIMEOUT_MS = 1000;
+
+/**
+ * Writes out the batched log lines before an exit. Pino writes them synchronously on exit too, but
+ * sonic-boom's synchronous flush retries a broken pipe forever, e.g. once the launcher that reads
+ * the output was killed. An asynchronous write reports the broken pipe, and pino then stops
+ * writing, so the exit that follows has nothing left to flush.
+ */
+function flushLogs(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, LOG_FLUSH_TIMEOUT_MS);
+    timer.unref();
+    try {
+      logger.flush(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+/** The side of an IPC channel to the process that started this one, such as `process`. */
+export interface ParentChannel {
+  connected?: boolean;
+  once(event: 'disconnect', listener: () => void): unknown;
+}
+
+/**
+ * Shuts down when the parent's IPC channel closes. The launcher starts each process with one, so
+ * that a launcher killed outright (SIGKILL), which cannot stop its children, does not leave them
+ * holding their ports. Without a channel, as under a container runtime, nothing changes.
+ */
+function exitWithParent(parent: ParentChannel, shutDown: () => void): void {
+  if (parent.connected === true) parent.once('disconnect', shutDown);
 }
 
 /** Keeps the set of open connections, so that shutdown can reach their responses in flight. */

@@ -1,4 +1,5 @@
 import { runService } from '@scholarships/service-kit';
 import { eligibilityService } from './service';
 
-void runService(eligibilityService);
+// The launcher's IPC channel closes when it dies, and the service then stops (see startServer).
+void runService(eligibilityService, process.env, { parent: process });
