@@ -15,5 +15,6 @@ export function integerParameter(defaultValue: number, min: number, max: number)
         .min(min, { error: `must be at least ${min}` })
         .max(max, { error: `must be at most ${max}` }),
     )
+    .meta({ description: `An integer from ${min} to ${max}; default ${defaultValue}` })
     .default(defaultValue);
 }

@@ -111,36 +111,64 @@ const rawSearchQuery = z.strictObject({
     singleText()
       .trim()
       .max(MAX_KEYWORD_LENGTH, { error: `must be at most ${MAX_KEYWORD_LENGTH} characters` }),
-  ).optional(),
+  )
+    .meta({
+      description: `Keywords, at most ${MAX_KEYWORD_LENGTH} characters, in web search syntax: "registered nurse" for a phrase, -dental to exclude, or between alternatives`,
+    })
+    .optional(),
   field_of_study: vocabularyList(FIELDS_OF_STUDY, 'lower').optional(),
   state: vocabularyList(US_STATE_CODES, 'upper').optional(),
   grade_level: vocabularyList(GRADE_LEVELS, 'lower').optional(),
   citizenship: vocabularyList(CITIZENSHIP_STATUSES, 'lower').optional(),
-  award_min: awardAmount().optional(),
-  award_max: awardAmount().optional(),
-  deadline_from: isoDate().optional(),
-  deadline_to: isoDate().optional(),
+  award_min: awardAmount()
+    .meta({ description: 'Keeps awards whose maximum is at least this many US dollars' })
+    .optional(),
+  award_max: awardAmount()
+    .meta({
+      description:
+        'Keeps awards whose minimum is at most this many US dollars; not below award_min',
+    })
+    .optional(),
+  deadline_from: isoDate()
+    .meta({ description: 'Earliest deadline, YYYY-MM-DD; default today (UTC)' })
+    .optional(),
+  deadline_to: isoDate()
+    .meta({ description: 'Latest deadline, YYYY-MM-DD; not before deadline_from' })
+    .optional(),
   basis: singleText()
     .trim()
     .toLowerCase()
     .pipe(z.enum(AWARD_BASES, { error: `must be one of: ${AWARD_BASES.join(', ')}` }))
+    .meta({ description: `One of: ${AWARD_BASES.join(', ')}, in any letter case` })
     .optional(),
   sort: singleText()
     .trim()
     .toLowerCase()
     .pipe(z.enum(SEARCH_SORTS, { error: `must be one of: ${SEARCH_SORTS.join(', ')}` }))
+    .meta({
+      description: `relevance (needs q), deadline (soonest first) or amount (largest first); default relevance with q, else deadline`,
+    })
     .optional(),
   limit: singleText()
     .trim()
     .regex(/^\d+$/, { error: limitError })
     .transform(Number)
     .pipe(z.number().min(1, { error: limitError }).max(MAX_SEARCH_LIMIT, { error: limitError }))
+    .meta({
+      description: `Results per page, from 1 to ${MAX_SEARCH_LIMIT}; default ${DEFAULT_SEARCH_LIMIT}`,
+    })
     .optional(),
-  cursor: singleText().max(1000, { error: INVALID_CURSOR_MESSAGE }).optional(),
+  cursor: singleText()
+    .max(1000, { error: INVALID_CURSOR_MESSAGE })
+    .meta({
+      description: 'The nextCursor of the previous page, with the rest of the query unchanged',
+    })
+    .optional(),
   facets: singleText()
     .trim()
     .toLowerCase()
     .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }))
+    .meta({ description: 'true adds counts per filter value to the response; default false' })
     .optional(),
 });
 

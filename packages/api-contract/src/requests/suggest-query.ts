@@ -24,12 +24,15 @@ export const suggestQuerySchema = z
         .trim()
         .min(1, { error: 'must not be empty: send the text typed so far' })
         .max(MAX_SUGGEST_LENGTH, { error: `must be at most ${MAX_SUGGEST_LENGTH} characters` }),
-    ),
+    ).meta({ description: `The text typed so far, 1 to ${MAX_SUGGEST_LENGTH} characters` }),
     limit: singleText()
       .trim()
       .regex(/^\d+$/, { error: limitError })
       .transform(Number)
       .pipe(z.number().min(1, { error: limitError }).max(MAX_SUGGEST_LIMIT, { error: limitError }))
+      .meta({
+        description: `Suggestions to return, from 1 to ${MAX_SUGGEST_LIMIT}; default ${DEFAULT_SUGGEST_LIMIT}`,
+      })
       .optional(),
   })
   .transform(
