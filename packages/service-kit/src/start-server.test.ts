@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
@@ -249,6 +249,67 @@ describe('startServer', () => {
       expect(exit).toHaveBeenCalledWith(0);
     } finally {
       exit.mockRestore();
+    }
+  });
+
+  it('sends a large response whole while other connections finish', async () => {
+    const size = 8 * 1024 * 1024;
+    const server = await startServer(
+      (req, res) => {
+        if (req.url === '/large') setTimeout(() => res.end(Buffer.alloc(size, 120)), 200);
+        else setTimeout(() => res.end('small'), 400);
+      },
+      { port: 0, host: '127.0.0.1', logger, shutdownTimeoutMs: 5_000 },
+    );
+    const slow = connect({ host: '127.0.0.1', port: server.port });
+    let received = 0;
+    slow.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+    });
+    const slowClosed = once(slow, 'close');
+    slow.pause();
+    slow.write('GET /large HTTP/1.1\r\nHost: x\r\n\r\n');
+    const other = sendUnfinished(server.port, 'GET /small HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = server.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    slow.resume();
+    await slowClosed;
+    await closed;
+
+    expect(await other).toContain('small');
+    expect(received).toBeGreaterThan(size);
+  });
+
+  it('ends a connection answered before its body arrived', async () => {
+    const server = await startServer(
+      (_req, res) => {
+        setTimeout(() => {
+          res.statusCode = 401;
+          res.end('no token');
+        }, 200);
+      },
+      { port: 0, host: '127.0.0.1', logger, shutdownTimeoutMs: 5_000 },
+    );
+    const socket = connect({ host: '127.0.0.1', port: server.port });
+    socket.on('data', () => undefined);
+    socket.on('error', () => undefined);
+    socket.write('POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n');
+    let sent = 0;
+    const trickle = setInterval(() => {
+      if (sent < 1000 && socket.writable) socket.write('a'.repeat(50));
+      sent += 50;
+    }, 50);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const startedAt = performance.now();
+      await server.close();
+
+      // The response is sent at 200 ms; the body would take a second to arrive.
+      expect(performance.now() - startedAt).toBeLessThan(2_500);
+    } finally {
+      clearInterval(trickle);
+      socket.destroy();
     }
   });
 });

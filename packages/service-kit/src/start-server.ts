@@ -230,26 +230,30 @@ function responseInFlight(socket: Socket): ServerResponse | undefined {
 }
 
 /**
- * Closes every connection once it has no response left to send. `server.close` ends only the
+ * Ends every busy connection once it has no response left to send. `server.close` ends only the
  * connections idle at that moment, and one busy then would go on taking requests until the
- * shutdown timeout. No response is marked `Connection: close`, because requests pipelined behind
- * it have already run and their queued responses would then never be sent.
+ * shutdown timeout. Each connection is ended on its own with `end()`, which first sends what is
+ * still buffered: closing idle connections server-wide would also cut a response that has ended
+ * but still waits for a slow reader. No response is marked `Connection: close`, because requests
+ * pipelined behind it have already run and their queued responses would then never be sent.
  */
 function drainConnections(server: Server, connections: ReadonlySet<Socket>): void {
-  const closeOnceIdle = (socket: Socket): void => {
+  const endOnceAnswered = (socket: Socket): void => {
     const response = responseInFlight(socket);
-    if (response === undefined || response.writableFinished) {
-      server.closeIdleConnections();
+    if (response !== undefined && !response.writableFinished) {
+      // A response finishes before Node hands the socket its next queued response, so look
+      // again on the next turn of the event loop.
+      response.once('finish', () => setImmediate(() => endOnceAnswered(socket)));
       return;
     }
-    // A response finishes before Node hands the socket its next queued response, so look again
-    // on the next turn of the event loop.
-    response.once('finish', () => setImmediate(() => closeOnceIdle(socket)));
+    socket.end();
   };
   server.prependListener('request', (req: IncomingMessage) => {
-    closeOnceIdle(req.socket as Socket);
+    endOnceAnswered(req.socket as Socket);
   });
-  for (const socket of connections) closeOnceIdle(socket);
+  for (const socket of connections) {
+    if (responseInFlight(socket) !== undefined) endOnceAnswered(socket);
+  }
 }
 
 async function shutDown(
