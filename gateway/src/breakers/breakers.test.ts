@@ -179,6 +179,35 @@ describe('upstream breakers', () => {
       expect(timing.state('search')).toBe('open');
     });
 
+    it('opens on two timeouts that follow an earlier success', async () => {
+      await timing.call('search', ok(200));
+      jest.advanceTimersByTime(10);
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+
+      expect(timing.state('search')).toBe('open');
+    });
+
+    it('stays closed when quick answers arrive while two calls time out', async () => {
+      let release: () => void = () => undefined;
+      const slow = () =>
+        new Promise<never>((_resolve, reject) => {
+          const previous = release;
+          release = () => {
+            previous();
+            reject(new DeadlineExceededError('origin response', 5000));
+          };
+        });
+      const first = timing.call('search', slow);
+      const second = timing.call('search', slow);
+      for (let index = 0; index < 5; index += 1) await timing.call('search', ok(200));
+      release();
+
+      await expect(first).rejects.toThrow('did not finish');
+      await expect(second).rejects.toThrow('did not finish');
+      expect(timing.state('search')).toBe('closed');
+    });
+
     it('starts over after a success or another failure', async () => {
       await expect(timing.call('search', timedOut)).rejects.toThrow();
       await timing.call('search', ok(200));

@@ -105,18 +105,29 @@ function createServiceBreaker(
     entry.openedAt = now();
   });
   const limit = options.settings.consecutiveTimeoutsToOpen;
-  if (limit !== undefined) openAfterTimeouts(breaker, limit);
+  if (limit !== undefined) openAfterTimeouts(breaker, limit, now);
   return entry;
 }
 
-/** Opens `breaker` once `limit` calls in a row have timed out; any other outcome starts over. */
-function openAfterTimeouts(breaker: CircuitBreaker<[Request], HttpResult>, limit: number): void {
+/**
+ * Opens `breaker` once `limit` calls in a row have timed out while the service answered nothing
+ * else. A timeout counts only when no call succeeded during its wait, so two slow requests among
+ * quick answers leave the breaker to its window. Any other failure starts the count over.
+ */
+function openAfterTimeouts(
+  breaker: CircuitBreaker<[Request], HttpResult>,
+  limit: number,
+  now: () => number,
+): void {
   let timeoutsInARow = 0;
+  let lastSuccessAt = Number.NEGATIVE_INFINITY;
   breaker.on('success', () => {
+    lastSuccessAt = now();
     timeoutsInARow = 0;
   });
-  breaker.on('failure', (error: unknown) => {
-    if (!isDeadlineExceeded(error)) {
+  breaker.on('failure', (error: unknown, latencyMs: number) => {
+    const startedAt = now() - latencyMs;
+    if (!isDeadlineExceeded(error) || lastSuccessAt >= startedAt) {
       timeoutsInARow = 0;
       return;
     }

@@ -16,8 +16,8 @@ import { SERVICE_NAMES, type ServiceName } from '../routes/route-table';
 /**
  * Breakers around the services. The origin fetch enforces its own deadline, so opossum times
  * nothing. Five calls in a 10 s window with more than half failing open it for 5 s, and so do two
- * timed-out calls in a row: with the 5 s upstream timeout, a hung service fails at most two
- * sequential requests in a window, which would never reach five calls.
+ * timed-out calls in a row while nothing else succeeded: with the 5 s upstream timeout, a hung
+ * service fails at most two sequential requests in a window, which would never reach five calls.
  */
 export const UPSTREAM_BREAKER_SETTINGS: BreakerSettings = {
   timeoutMs: false,
