@@ -69,6 +69,7 @@ describe('loadGatewayConfig', () => {
         RATE_LIMIT_POLICIES: 'default=abc',
         HEADERS_TIMEOUT_MS: '5000',
         REQUEST_TIMEOUT_MS: '1000',
+        SEARCH_URL: 'nourl',
       });
     } catch (error) {
       caught = error;
@@ -80,6 +81,7 @@ describe('loadGatewayConfig', () => {
       'JWT_SECRET',
       'RATE_LIMIT_POLICIES',
       'REQUEST_TIMEOUT_MS',
+      'SEARCH_URL',
     ]);
   });
 

@@ -26,6 +26,8 @@ function serviceUrl(defaultUrl: string) {
 }
 
 function hasOriginOnly(value: string): boolean {
+  // A value that is no URL fails the URL check, which gives the message.
+  if (!URL.canParse(value)) return true;
   const url = new URL(value);
   return url.pathname === '/' && url.search === '' && url.hash === '';
 }

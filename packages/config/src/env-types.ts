@@ -53,18 +53,18 @@ export const env = {
       .default(defaultValue ? 'true' : 'false')
       .transform((value) => value === 'true' || value === '1' || value === 'yes'),
 
+  /**
+   * A URL that starts with one of `protocols` and `://`. One check gives one message, because an
+   * aborting check would also stop the refinements of other variables (see `whenValid`).
+   */
   url: (protocols: readonly string[]) =>
     z
-      .url({
-        // A value that is no URL at all gets this message alone, not the protocol's as well.
-        abort: true,
+      .string({ error: `is required; set a URL starting with ${protocols.join(' or ')}` })
+      .refine((value) => URL.canParse(value) && protocols.some((p) => hasAuthority(value, p)), {
         error: (issue) =>
-          issue.input === undefined
-            ? `is required; set a URL starting with ${protocols.join(' or ')}`
+          URL.canParse(String(issue.input))
+            ? `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}, followed by a host or path`
             : `must be a URL starting with ${protocols.join(' or ')}`,
-      })
-      .refine((value) => protocols.some((protocol) => hasAuthority(value, protocol)), {
-        error: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}, followed by a host or path`,
       }),
 
   logLevel: () =>
