@@ -44,7 +44,7 @@ export function startDeadlineRollover(options: DeadlineRolloverOptions): Backgro
   const check = async (): Promise<void> => {
     const today = utcDate(now());
     try {
-      const moved = await rollPastDeadlines(options.knex, today);
+      const moved = await rollPastDeadlines(options.knex, today, { stopped: () => stopped });
       options.metrics.deadlinesMoved.inc(moved);
       if (moved > 0) options.logger.info({ moved, today }, 'passed deadlines moved to next year');
     } catch (error) {

@@ -82,9 +82,31 @@ describe('rollPastDeadlines', () => {
       );
     }
 
-    await rollPastDeadlines(context.db.knex, '2027-03-01', 2);
+    await rollPastDeadlines(context.db.knex, '2027-03-01', { batchSize: 2 });
 
     for (const id of ids) expect((await deadlineOf(id))?.next).toBe('2028-02-29');
+  });
+});
+
+describe('rollPastDeadlines when stopped', () => {
+  it('ends after the batch in progress', async () => {
+    for (let index = 0; index < 3; index += 1) {
+      await insertScholarship(context.db, {
+        deadline: '2027-04-01',
+        deadline_published: '2024-04-01',
+      });
+    }
+    let batches = 0;
+
+    const moved = await rollPastDeadlines(context.db.knex, '2027-04-02', {
+      batchSize: 1,
+      stopped: () => {
+        batches += 1;
+        return batches > 1;
+      },
+    });
+
+    expect(moved).toBe(1);
   });
 });
 

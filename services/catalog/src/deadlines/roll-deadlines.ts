@@ -24,14 +24,17 @@ interface PastDeadline {
 export async function rollPastDeadlines(
   knex: Knex,
   today: string,
-  batchSize = BATCH_SIZE,
+  options: { batchSize?: number; stopped?: () => boolean } = {},
 ): Promise<number> {
+  const batchSize = options.batchSize ?? BATCH_SIZE;
   let moved = 0;
-  for (;;) {
+  // A stop ends the run after the batch in progress; the next check moves the rest.
+  while (options.stopped?.() !== true) {
     const count = await knex.transaction((trx) => rollBatch(trx, today, batchSize));
     moved += count;
-    if (count < batchSize) return moved;
+    if (count < batchSize) break;
   }
+  return moved;
 }
 
 async function rollBatch(trx: Knex.Transaction, today: string, limit: number): Promise<number> {
