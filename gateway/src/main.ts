@@ -1,7 +1,7 @@
 import { ConfigError } from '@scholarships/config';
 import { createLogger, type Logger } from '@scholarships/logger';
 import { createRegistry } from '@scholarships/metrics';
-import { startServer } from '@scholarships/service-kit';
+import { startServer, watchParent } from '@scholarships/service-kit';
 import { createGatewayHandler } from './app';
 import { createGatewayCache, waitForCacheReady } from './cache-stage';
 import { type GatewayConfig, loadGatewayConfig } from './config';
@@ -45,6 +45,8 @@ function logJwtKeySource(config: Readonly<GatewayConfig>, logger: Logger): void 
 }
 
 async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<void> {
+  // Watched from the start, because the gateway may wait seconds for Redis before it listens.
+  const parent = watchParent(process);
   if (config.REDIS_URL === undefined) {
     logger.info('REDIS_URL not set: Redis-backed features use in-process stand-ins');
   }
@@ -91,7 +93,7 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     headersTimeoutMs: config.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     // Stops when the launcher that started the gateway dies, even by SIGKILL.
-    parent: process,
+    parent,
     // Node.js responds to a malformed request before any handler runs. The gateway is the
     // public edge, so those responses carry its security headers too.
     clientErrorHeaders: securityHeaderFields(),

@@ -25,5 +25,6 @@ export {
   type RunningServer,
   type ServerOptions,
   startServer,
+  watchParent,
 } from './start-server';
 export { type InputLocation, parseInput } from './validation';

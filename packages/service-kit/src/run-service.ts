@@ -16,7 +16,7 @@ import { poolBoundProblems } from './pool-bounds';
 import type { HttpProblem } from './problem';
 import { installProcessSafetyNet } from './process-safety-net';
 import { createServiceMetrics } from './service-metrics';
-import { type RunningServer, type ServerOptions, startServer } from './start-server';
+import { type RunningServer, type ServerOptions, startServer, watchParent } from './start-server';
 
 /** Dependencies that a service's routes and background work receive. */
 export interface ServiceDeps<Config extends ServiceEnv> {
@@ -85,6 +85,7 @@ export async function runService<Config extends ServiceEnv>(
   environment: NodeJS.ProcessEnv = process.env,
   options: Pick<ServerOptions, 'parent'> = {},
 ): Promise<RunningServer> {
+  const parent = options.parent === undefined ? undefined : watchParent(options.parent);
   const config = loadServiceConfig(definition, environment);
   const logger = createLogger({
     service: definition.name,
@@ -108,7 +109,7 @@ export async function runService<Config extends ServiceEnv>(
       port: config.PORT,
       host: config.HOST,
       logger,
-      ...options,
+      parent,
       onShutdown: async () => {
         await stopBackground(background, logger);
         await db.close();

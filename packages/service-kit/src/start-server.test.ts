@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { createLogger } from '@scholarships/logger';
-import { type RunningServer, startServer } from './start-server';
+import { type RunningServer, startServer, watchParent } from './start-server';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 let running: RunningServer | undefined;
@@ -227,6 +227,29 @@ describe('startServer', () => {
       expect(performance.now() - startedAt).toBeLessThan(2_500);
     } finally {
       agent.destroy();
+    }
+  });
+
+  it('shuts down at once when the parent left before it listened', async () => {
+    const channel = Object.assign(new EventEmitter(), { connected: true });
+    const parent = watchParent(channel);
+    channel.emit('disconnect');
+    const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    try {
+      const server = await startServer(answerAfterBody, {
+        port: 0,
+        host: '127.0.0.1',
+        logger,
+        parent,
+      });
+      for (let attempt = 0; attempt < 50 && exit.mock.calls.length === 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+
+      expect(server.server.listening).toBe(false);
+      expect(exit).toHaveBeenCalledWith(0);
+    } finally {
+      exit.mockRestore();
     }
   });
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { createServer, type Server, validateHeaderName, validateHeaderValue } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -30,9 +31,9 @@ export interface ServerOptions {
   clientErrorHeaders?: readonly (readonly [string, string])[];
   /**
    * The IPC channel to the parent process, whose closing shuts the server down; entry points pass
-   * `process`. Left out in tests, whose Jest workers have a channel of their own.
+   * `watchParent(process)`. Left out in tests, whose Jest workers have a channel of their own.
    */
-  parent?: ParentChannel;
+  parent?: ParentChannel | undefined;
 }
 
 /** How often the server compares open requests with their deadlines, in milliseconds. */
@@ -203,6 +204,30 @@ function flushLogs(logger: Logger): Promise<void> {
 export interface ParentChannel {
   connected?: boolean;
   once(event: 'disconnect', listener: () => void): unknown;
+}
+
+/**
+ * Starts watching the IPC channel to the parent at once, and returns a channel that also reports
+ * a close that happened before anyone listened. A process that prepares for seconds before it
+ * listens (the gateway waits for Redis) would otherwise miss a launcher that died meanwhile, and
+ * keep running. Returns undefined when there is no channel.
+ */
+export function watchParent(channel: ParentChannel): ParentChannel | undefined {
+  if (channel.connected !== true) return undefined;
+  const closed = new EventEmitter();
+  let gone = false;
+  channel.once('disconnect', () => {
+    gone = true;
+    closed.emit('disconnect');
+  });
+  return {
+    connected: true,
+    once(event, listener) {
+      if (gone) setImmediate(listener);
+      else closed.once(event, listener);
+      return this;
+    },
+  };
 }
 
 /**
