@@ -112,7 +112,14 @@ export function deleteScholarship(
   condition: { parsed: EntityTagCondition; sent: string },
 ): Promise<void> {
   return knex.transaction(async (trx) => {
-    await lockDeletedImports(trx, 'exclusive');
+    // A source key never changes, so it can be read before the locks. Only an imported
+    // scholarship can come back with an import, so only its delete waits for import batches.
+    const source = await trx('scholarships')
+      .where('id', id)
+      .first<{ source_key: string }>('source_key');
+    if (source !== undefined && !source.source_key.startsWith(ADMIN_SOURCE_PREFIX)) {
+      await lockDeletedImports(trx, 'exclusive');
+    }
     const current = await lockForWrite(trx, id);
     assertCondition(condition.parsed, current, condition.sent);
     const [deleted] = await trx('scholarships')
