@@ -335,6 +335,57 @@ describe('startServer', () => {
       socket.destroy();
     }
   });
+
+  it('runs no request that arrives after the drain ended its connection', async () => {
+    const handled: string[] = [];
+    const server = await startServer(
+      (req, res) => {
+        handled.push(req.url ?? '');
+        req.resume();
+        const delayMs = req.url === '/slow' ? 300 : 0;
+        setTimeout(() => res.end(`done ${req.url}`), delayMs);
+      },
+      { port: 0, host: '127.0.0.1', logger, shutdownTimeoutMs: 5_000 },
+    );
+    const socket = connect({ host: '127.0.0.1', port: server.port });
+    let received = '';
+    let sentNext = false;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      if (!sentNext && received.includes('done /slow')) {
+        sentNext = true;
+        socket.write('POST /apply HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}');
+      }
+    });
+    socket.on('error', () => undefined);
+    const socketClosed = once(socket, 'close');
+    socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await server.close();
+    await socketClosed;
+
+    // Either the later request ran and was answered, or it never ran.
+    expect(handled.includes('/apply')).toBe(received.includes('done /apply'));
+  });
+
+  it('closes a connection whose client keeps its side open', async () => {
+    const server = await startServer(
+      (_req, res) => {
+        setTimeout(() => res.end('done'), 200);
+      },
+      { port: 0, host: '127.0.0.1', logger, shutdownTimeoutMs: 5_000 },
+    );
+    const socket = connect({ host: '127.0.0.1', port: server.port, allowHalfOpen: true });
+    socket.on('data', () => undefined);
+    socket.on('error', () => undefined);
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const startedAt = performance.now();
+    await server.close();
+    socket.destroy();
+
+    expect(performance.now() - startedAt).toBeLessThan(2_500);
+  });
 });
 
 function fetchText(

@@ -257,9 +257,9 @@ function responseInFlight(socket: Socket): ServerResponse | undefined {
 /**
  * Ends every busy connection once it has no response left to send. `server.close` ends only the
  * connections idle at that moment, and one busy then would go on taking requests until the
- * shutdown timeout. Each connection is ended on its own with `end()`, which first sends what is
- * still buffered: closing idle connections server-wide would also cut a response that has ended
- * but still waits for a slow reader. No response is marked `Connection: close`, because requests
+ * shutdown timeout. Each connection is ended on its own, after what is still buffered has been
+ * sent: closing idle connections server-wide would also cut a response that has ended but still
+ * waits for a slow reader. No response is marked `Connection: close`, because requests
  * pipelined behind it have already run and their queued responses would then never be sent.
  */
 function drainConnections(server: Server, connections: ReadonlySet<Socket>): void {
@@ -271,6 +271,11 @@ function drainConnections(server: Server, connections: ReadonlySet<Socket>): voi
       response.once('finish', () => setImmediate(() => endOnceAnswered(socket)));
       return;
     }
+    // Read no further request: one that ran now would answer into a closed connection. end()
+    // sends what is still buffered, and the socket goes once that is written, even if the
+    // client keeps its side open.
+    socket.pause();
+    socket.once('finish', () => socket.destroy());
     socket.end();
   };
   server.prependListener('request', (req: IncomingMessage) => {
