@@ -188,6 +188,16 @@ describe('upstream breakers', () => {
       expect(timing.state('search')).toBe('open');
     });
 
+    it('opens on two timeouts after the wall clock was set back', async () => {
+      await timing.call('search', ok(200));
+      jest.advanceTimersByTime(10);
+      jest.setSystemTime(Date.now() - 60_000);
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+
+      expect(timing.state('search')).toBe('open');
+    });
+
     it('stays closed when quick answers arrive while two calls time out', async () => {
       let release: () => void = () => undefined;
       const slow = () =>

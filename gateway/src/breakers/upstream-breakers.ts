@@ -105,7 +105,7 @@ function createServiceBreaker(
     entry.openedAt = now();
   });
   const limit = options.settings.consecutiveTimeoutsToOpen;
-  if (limit !== undefined) openAfterTimeouts(breaker, limit, now);
+  if (limit !== undefined) openAfterTimeouts(breaker, limit);
   return entry;
 }
 
@@ -114,11 +114,9 @@ function createServiceBreaker(
  * else. A timeout counts only when no call succeeded during its wait, so two slow requests among
  * quick answers leave the breaker to its window. Any other failure starts the count over.
  */
-function openAfterTimeouts(
-  breaker: CircuitBreaker<[Request], HttpResult>,
-  limit: number,
-  now: () => number,
-): void {
+function openAfterTimeouts(breaker: CircuitBreaker<[Request], HttpResult>, limit: number): void {
+  // Monotonic, so that a wall clock set back does not place every later call before a success.
+  const now = () => performance.now();
   let timeoutsInARow = 0;
   let lastSuccessAt = Number.NEGATIVE_INFINITY;
   breaker.on('success', () => {
