@@ -64,7 +64,7 @@ export const env = {
         error: (issue) =>
           URL.canParse(String(issue.input))
             ? `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}, followed by a host or path`
-            : `must be a URL starting with ${protocols.join(' or ')}`,
+            : `must be a valid URL, such as one with a port from 1 to 65535 and no spaces, starting with ${protocols.join(' or ')}`,
       }),
 
   logLevel: () =>
@@ -99,7 +99,9 @@ interface DecimalRange {
  */
 function hasAuthority(value: string, protocol: string): boolean {
   const prefix = `${protocol}://`;
-  return value.startsWith(prefix) && value.length > prefix.length && !/\s/.test(value);
+  // Schemes are case-insensitive (RFC 3986 §3.1), so HTTP:// is http://.
+  const scheme = value.slice(0, prefix.length).toLowerCase();
+  return scheme === prefix && value.length > prefix.length && !/\s/.test(value);
 }
 
 /**

@@ -50,7 +50,7 @@ describe('loadConfig', () => {
       caught = error;
     }
     expect((caught as ConfigError).problems).toEqual([
-      'DATABASE_URL: must be a URL starting with postgres or postgresql',
+      'DATABASE_URL: must be a valid URL, such as one with a port from 1 to 65535 and no spaces, starting with postgres or postgresql',
     ]);
   });
 
@@ -68,6 +68,11 @@ describe('loadConfig', () => {
       );
     },
   );
+
+  it('accepts a scheme in upper case', () => {
+    const url = 'POSTGRES://x/y';
+    expect(loadConfig(schema, { DATABASE_URL: url }).DATABASE_URL).toBe(url);
+  });
 
   it('accepts a socket directory in the query of a URL', () => {
     const url = 'postgresql:///scholarships?host=/var/run/postgresql';

@@ -32,7 +32,8 @@ const EXIT_INTERRUPTED = 130;
 
 /** Returns whether a connection string is a URL with the postgres or postgresql scheme. */
 export function isPostgresUrl(text: string): boolean {
-  return /^postgres(ql)?:\/\/\S+$/.test(text.trim());
+  // Schemes are case-insensitive (RFC 3986 §3.1), as in the services' configuration.
+  return /^postgres(ql)?:\/\/\S+$/i.test(text.trim());
 }
 
 function isCommand(value: string): value is Command {
