@@ -198,6 +198,14 @@ describe('upstream breakers', () => {
       expect(timing.state('search')).toBe('open');
     });
 
+    it('opens while the service answers only 4xx between two timeouts', async () => {
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+      await timing.call('search', ok(400));
+      await expect(timing.call('search', timedOut)).rejects.toThrow();
+
+      expect(timing.state('search')).toBe('open');
+    });
+
     it('stays closed when quick answers arrive while two calls time out', async () => {
       let release: () => void = () => undefined;
       const slow = () =>
