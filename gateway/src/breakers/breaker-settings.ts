@@ -13,8 +13,8 @@ export interface BreakerSettings {
   /** Length of the rolling window that the failure percentage is computed over. */
   rollingWindowMs: number;
   /**
-   * Timed-out calls in a row that open the breaker whatever the window holds. A hung service
-   * answers one sequential client only once per timeout, too rarely to fill the window.
+   * Timed-out calls in a row that open the breaker whatever the window contains. A hung service
+   * fails a sequential client only once per timeout, too rarely to fill the window.
    */
   consecutiveTimeoutsToOpen?: number;
 }

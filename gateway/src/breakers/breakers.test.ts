@@ -198,7 +198,7 @@ describe('upstream breakers', () => {
       expect(timing.state('search')).toBe('open');
     });
 
-    it('opens while the service answers only 4xx between two timeouts', async () => {
+    it('opens when only 4xx responses come between timeouts', async () => {
       await expect(timing.call('search', timedOut)).rejects.toThrow();
       await timing.call('search', ok(400));
       await expect(timing.call('search', timedOut)).rejects.toThrow();
@@ -206,7 +206,7 @@ describe('upstream breakers', () => {
       expect(timing.state('search')).toBe('open');
     });
 
-    it('stays closed when quick answers arrive while two calls time out', async () => {
+    it('stays closed when quick responses arrive meanwhile', async () => {
       let release: () => void = () => undefined;
       const slow = () =>
         new Promise<never>((_resolve, reject) => {

@@ -110,9 +110,9 @@ function createServiceBreaker(
 }
 
 /**
- * Opens `breaker` once `limit` calls in a row have timed out while the service answered nothing
- * else. A timeout counts only when no call succeeded (2xx or 3xx) during its wait, so two slow
- * requests among quick answers leave the breaker to its window. Any other failure starts the
+ * Opens `breaker` once `limit` calls in a row have timed out while the service returned no other
+ * response. A timeout counts only when no call succeeded (2xx or 3xx) during its wait, so two slow
+ * requests among quick responses leave the breaker to its window. Any other failure starts the
  * count over.
  */
 function openAfterTimeouts(breaker: CircuitBreaker<[Request], HttpResult>, limit: number): void {
@@ -122,7 +122,7 @@ function openAfterTimeouts(breaker: CircuitBreaker<[Request], HttpResult>, limit
   let lastSuccessAt = Number.NEGATIVE_INFINITY;
   breaker.on('success', (result: unknown) => {
     // A 4xx, or an error carrying a 4xx status, shows only that the service rejects bad input,
-    // which it may do without its database, so only a 2xx or 3xx answer counts.
+    // which it may do without its database, so only a 2xx or 3xx response counts.
     const status = (result as Partial<HttpResult> | undefined)?.status;
     if (status === undefined || status >= 400) return;
     lastSuccessAt = now();

@@ -15,9 +15,9 @@ import { SERVICE_NAMES, type ServiceName } from '../routes/route-table';
 
 /**
  * Breakers around the services. The origin fetch enforces its own deadline, so opossum times
- * nothing. Five calls in a 10 s window with more than half failing open it for 5 s, and so do two
- * timed-out calls in a row while nothing else succeeded: with the 5 s upstream timeout, a hung
- * service fails at most two sequential requests in a window, which would never reach five calls.
+ * nothing. Five calls in a 10 s window with more than half failing open it for 5 s. So do two
+ * timed-out calls in a row while nothing else succeeded, because with the 5 s upstream timeout a
+ * hung service fails at most two sequential requests in a window, short of the five calls.
  */
 export const UPSTREAM_BREAKER_SETTINGS: BreakerSettings = {
   timeoutMs: false,

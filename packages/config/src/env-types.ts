@@ -5,12 +5,12 @@ const DECIMAL_INTEGER = /^-?[0-9]+$/;
 /** A decimal number such as 0.03, 1 or .5, in plain notation. */
 const DECIMAL_NUMBER = /^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
 
-/** Parses text that matches `pattern` as a number; anything else fails with `error`. */
+/** Parses text that matches `pattern` as a number. Any other text fails with `error`. */
 function numberText(pattern: RegExp, error: string) {
   return z.string({ error }).regex(pattern, { error }).transform(Number);
 }
 
-/** A number from `min` to `max`, with a message naming the bound it misses. */
+/** Returns a number schema from `min` to `max`, whose message names the bound a value misses. */
 function withinRange(min: number, max: number) {
   return z
     .number()

@@ -14,12 +14,12 @@ const environment = {
   DB_POOL_MIN: '1',
 };
 
-/** A service with no routes and no background work. */
+/** Returns a service definition with no routes and no background work. */
 function bareService(name: string): ServiceDefinition<TestConfig> {
   return { name, configSchema: serviceEnv(0), createRoutes: () => Router() };
 }
 
-/** Makes process.exit throw, so a test sees the exit code instead of the process ending. */
+/** Makes process.exit throw, so a test can check the exit code instead of the process ending. */
 function throwOnExit() {
   return jest.spyOn(process, 'exit').mockImplementation((code) => {
     throw new Error(`process.exit(${code})`);

@@ -117,7 +117,7 @@ export async function runService<Config extends ServiceEnv>(
       },
     });
   } catch (error) {
-    // Without this exit, nothing would hold the event loop and the process would end with 0.
+    // Without this exit, nothing would keep the event loop alive and the process would exit 0.
     logger.fatal({ err: error, host: config.HOST, port: config.PORT }, 'listen failed; exiting');
     await db.close().catch(() => undefined);
     removeSafetyNet();

@@ -1,9 +1,14 @@
 import { EventEmitter, once } from 'node:events';
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  RequestListener,
+  ServerResponse,
+} from 'node:http';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { createLogger } from '@scholarships/logger';
-import { type RunningServer, startServer, watchParent } from './start-server';
+import { type ParentChannel, type RunningServer, startServer, watchParent } from './start-server';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 let running: RunningServer | undefined;
@@ -184,95 +189,43 @@ describe('startServer', () => {
   });
 
   it('closes a streaming keep-alive connection once it ends', async () => {
-    const server = await startServer(streamForOneSecond, {
-      port: 0,
-      host: '127.0.0.1',
-      logger,
-      shutdownTimeoutMs: 5_000,
-    });
-    const agent = new Agent({ keepAlive: true });
-    try {
-      const response = fetchText(agent, server.port);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const startedAt = performance.now();
-      const closed = server.close();
-      const { body } = await response;
-      await closed;
+    const { body, closeMs } = await closeDuringRequest(streamForOneSecond, 150);
 
-      expect(body).toContain('piece 9');
-      expect(performance.now() - startedAt).toBeLessThan(2_500);
-    } finally {
-      agent.destroy();
-    }
+    expect(body).toContain('piece 9');
+    expect(closeMs).toBeLessThan(2_500);
   });
 
   it('closes a busy keep-alive connection after its response', async () => {
-    const server = await startServer(
-      (_req, res) => {
-        setTimeout(() => res.end('done'), 300);
-      },
-      { port: 0, host: '127.0.0.1', logger, shutdownTimeoutMs: 5_000 },
-    );
-    const agent = new Agent({ keepAlive: true });
-    try {
-      const response = fetchText(agent, server.port);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const startedAt = performance.now();
-      const closed = server.close();
-      const { body } = await response;
-      await closed;
+    const answerLate = (_req: IncomingMessage, res: ServerResponse) => {
+      setTimeout(() => res.end('done'), 300);
+    };
+    const { body, closeMs } = await closeDuringRequest(answerLate, 100);
 
-      expect(body).toBe('done');
-      // The drain, not the 5 s shutdown timeout, ended the connection.
-      expect(performance.now() - startedAt).toBeLessThan(2_500);
-    } finally {
-      agent.destroy();
-    }
+    expect(body).toBe('done');
+    // The drain, not the 5 s shutdown timeout, ended the connection.
+    expect(closeMs).toBeLessThan(2_500);
   });
 
   it('shuts down at once when the parent left before it listened', async () => {
     const channel = Object.assign(new EventEmitter(), { connected: true });
     const parent = watchParent(channel);
     channel.emit('disconnect');
-    const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
-    try {
-      const server = await startServer(answerAfterBody, {
-        port: 0,
-        host: '127.0.0.1',
-        logger,
-        parent,
-      });
-      for (let attempt = 0; attempt < 50 && exit.mock.calls.length === 0; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
 
-      expect(server.server.listening).toBe(false);
-      expect(exit).toHaveBeenCalledWith(0);
-    } finally {
-      exit.mockRestore();
-    }
+    const { listening, exitCodes } = await startAndAwaitExit(parent, () => undefined);
+
+    expect(listening).toBe(false);
+    expect(exitCodes).toEqual([0]);
   });
 
   it('shuts down when the parent channel closes', async () => {
     const parent = Object.assign(new EventEmitter(), { connected: true });
-    const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
-    try {
-      const server = await startServer(answerAfterBody, {
-        port: 0,
-        host: '127.0.0.1',
-        logger,
-        parent,
-      });
-      parent.emit('disconnect');
-      for (let attempt = 0; attempt < 50 && exit.mock.calls.length === 0; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
 
-      expect(server.server.listening).toBe(false);
-      expect(exit).toHaveBeenCalledWith(0);
-    } finally {
-      exit.mockRestore();
-    }
+    const { listening, exitCodes } = await startAndAwaitExit(parent, () => {
+      parent.emit('disconnect');
+    });
+
+    expect(listening).toBe(false);
+    expect(exitCodes).toEqual([0]);
   });
 
   it('sends a large response whole while other connections finish', async () => {
@@ -304,7 +257,7 @@ describe('startServer', () => {
     expect(received).toBeGreaterThan(size);
   });
 
-  it('ends a connection answered before its body arrived', async () => {
+  it('ends a connection whose response preceded its body', async () => {
     const server = await startServer(
       (_req, res) => {
         setTimeout(() => {
@@ -364,7 +317,7 @@ describe('startServer', () => {
     await server.close();
     await socketClosed;
 
-    // Either the later request ran and was answered, or it never ran.
+    // Either the later request ran and got its response, or it never ran.
     expect(handled.includes('/apply')).toBe(received.includes('done /apply'));
   });
 
@@ -404,4 +357,58 @@ function fetchText(
     sent.on('error', reject);
     sent.end();
   });
+}
+
+/**
+ * Starts a server with `handler`, sends one keep-alive request, starts shutdown `afterMs` later,
+ * and returns the response body and how long shutdown took.
+ */
+async function closeDuringRequest(
+  handler: RequestListener,
+  afterMs: number,
+): Promise<{ body: string; closeMs: number }> {
+  const server = await startServer(handler, {
+    port: 0,
+    host: '127.0.0.1',
+    logger,
+    shutdownTimeoutMs: 5_000,
+  });
+  const agent = new Agent({ keepAlive: true });
+  try {
+    const response = fetchText(agent, server.port);
+    await new Promise((resolve) => setTimeout(resolve, afterMs));
+    const startedAt = performance.now();
+    const closed = server.close();
+    const { body } = await response;
+    await closed;
+    return { body, closeMs: performance.now() - startedAt };
+  } finally {
+    agent.destroy();
+  }
+}
+
+/**
+ * Starts a server with `parent` as its parent channel, runs `afterStart`, and waits up to a second
+ * for the server to call process.exit, which is stubbed meanwhile.
+ */
+async function startAndAwaitExit(
+  parent: ParentChannel | undefined,
+  afterStart: () => void,
+): Promise<{ listening: boolean; exitCodes: unknown[] }> {
+  const exit = jest.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+  try {
+    const server = await startServer(answerAfterBody, {
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      parent,
+    });
+    afterStart();
+    for (let attempt = 0; attempt < 50 && exit.mock.calls.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return { listening: server.server.listening, exitCodes: exit.mock.calls.map(([code]) => code) };
+  } finally {
+    exit.mockRestore();
+  }
 }

@@ -175,7 +175,7 @@ export async function startServer(
   return { server, port, close };
 }
 
-/** Longest wait for the last log lines before the process exits anyway. */
+/** Maximum wait for the last log lines before the process exits anyway. */
 const LOG_FLUSH_TIMEOUT_MS = 1000;
 
 /**
@@ -215,15 +215,15 @@ export interface ParentChannel {
 export function watchParent(channel: ParentChannel): ParentChannel | undefined {
   if (channel.connected !== true) return undefined;
   const closed = new EventEmitter();
-  let gone = false;
+  let disconnected = false;
   channel.once('disconnect', () => {
-    gone = true;
+    disconnected = true;
     closed.emit('disconnect');
   });
   return {
     connected: true,
     once(event, listener) {
-      if (gone) setImmediate(listener);
+      if (disconnected) setImmediate(listener);
       else closed.once(event, listener);
       return this;
     },
@@ -271,9 +271,9 @@ function drainConnections(server: Server, connections: ReadonlySet<Socket>): voi
       response.once('finish', () => setImmediate(() => endOnceAnswered(socket)));
       return;
     }
-    // Read no further request: one that ran now would answer into a closed connection. end()
-    // sends what is still buffered, and the socket goes once that is written, even if the
-    // client keeps its side open.
+    // Read no further request, because its response would go to a closed connection. end()
+    // sends what is still buffered, and the socket is destroyed once that is written, even if
+    // the client keeps its side open.
     socket.pause();
     socket.once('finish', () => socket.destroy());
     socket.end();

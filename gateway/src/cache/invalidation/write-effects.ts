@@ -11,7 +11,7 @@ const ADMIN_SCHOLARSHIPS = /^\/api\/v1\/admin\/scholarships\/?$/;
 const PUBLIC_SCHOLARSHIP = /^\/api\/v1\/scholarships\/([^/]+)\/?$/;
 const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
 
-/** What a write's response tells about it. */
+/** The parts of a write's response that decide its invalidations. */
 export interface WrittenResponse {
   status: number;
   /** The Location field, which names a created scholarship. */

@@ -5,7 +5,7 @@ import type { CatalogMetrics } from '../metrics';
 import { rollPastDeadlines } from './roll-deadlines';
 
 const DAY_MS = 86_400_000;
-/** Longest wait between two checks, so that a failed check is retried within the hour. */
+/** Maximum wait between two checks, so that a failed check is retried within the hour. */
 const CHECK_INTERVAL_MS = 3_600_000;
 /** Delay after midnight UTC, so that the clock has surely turned to the new date. */
 const AFTER_MIDNIGHT_MS = 1_000;
@@ -49,7 +49,10 @@ export function startDeadlineRollover(options: DeadlineRolloverOptions): Backgro
       if (moved > 0) options.logger.info({ moved, today }, 'passed deadlines moved to next year');
     } catch (error) {
       options.metrics.deadlineRollFailures.inc();
-      options.logger.error({ err: error, today }, 'moving passed deadlines failed; retrying');
+      options.logger.error(
+        { err: error, today },
+        'moving passed deadlines failed; the next check retries',
+      );
     }
   };
   const scheduleNext = (): void => {

@@ -263,7 +263,7 @@ describeWithDatabase('catalog importer against PostgreSQL', () => {
       });
     const deleter = session(`${schema}-delete`);
     const importer = session(`${schema}-import`);
-    // A third transaction holds the row, so the delete waits inside its transaction.
+    // A third transaction locks the row, so the delete waits inside its transaction.
     const holder = await knex.transaction();
     try {
       await holder('scholarships').where({ id: stored.id }).forUpdate().first('id');

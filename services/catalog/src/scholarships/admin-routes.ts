@@ -111,7 +111,7 @@ export function adminScholarshipRoutes(db: Database, events: InvalidationEvents)
 
   router.patch(`${ADMIN_PATH}/:id`, async function patchScholarshipRoute(req, res) {
     // A body of another declared type gets 415. Without Content-Type nothing parses the body,
-    // so validation answers 400 for a missing merge patch, whether the body is empty or not.
+    // so validation returns 400 for a missing merge patch, whether the body is empty or not.
     if (req.get('Content-Type') !== undefined && req.is(MERGE_PATCH_TYPES) === false) {
       throw problems.unsupportedMediaType(req.get('Content-Type') ?? 'unknown', MERGE_PATCH_TYPES, {
         'Accept-Patch': MERGE_PATCH_TYPES.join(', '),
