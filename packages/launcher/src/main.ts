@@ -31,6 +31,10 @@ async function provideDatabase(
   const server = await startPostgres({
     dataDir,
     database: 'scholarships',
+    // Ctrl-C in a terminal signals the whole foreground process group. Outside it, the database
+    // keeps serving the requests that the services finish while they drain, and the launcher
+    // stops it after them.
+    ownProcessGroup: true,
     onUnexpectedExit: (ending) => {
       if (isStopping()) return;
       warn(`embedded PostgreSQL exited on its own (${ending}); stopping the platform`);
@@ -156,8 +160,8 @@ async function main(): Promise<void> {
   }
 
   try {
-    // Ctrl-C reaches the embedded PostgreSQL too, and it may exit before the launcher has
-    // stopped the services. Only an exit outside a shutdown means the database was lost.
+    // Only an exit outside a shutdown means the database was lost: during one, the launcher
+    // stops the database itself.
     const database = await provideDatabase(
       config,
       () => shuttingDown,

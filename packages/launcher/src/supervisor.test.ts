@@ -17,6 +17,17 @@ afterEach(() => {
   rmSync(logDir, { recursive: true, force: true });
 });
 
+/** Reads a process's log until it contains `text`, for up to 2 s. */
+async function logOnceItHas(name: string, text: string): Promise<string> {
+  const logFile = path.join(logDir, `${name}.log`);
+  let log = '';
+  for (let attempt = 0; attempt < 100 && !log.includes(text); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  }
+  return log;
+}
+
 describe('Supervisor', () => {
   it('stops on an unopenable log file', async () => {
     mkdirSync(path.join(logDir, 'catalog.log'));
@@ -48,13 +59,34 @@ describe('Supervisor', () => {
     const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       supervisor.start({ name: 'search', entry: reporter, port: 1, env: {} });
-      const logFile = path.join(logDir, 'search.log');
-      let text = '';
-      for (let attempt = 0; attempt < 100 && !text.includes('connected='); attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        text = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
-      }
+      const text = await logOnceItHas('search', 'connected=');
       expect(text).toContain('connected=true');
+    } finally {
+      await supervisor.stopAll(1000);
+      stdout.mockRestore();
+    }
+  });
+
+  it('runs each process in a process group of its own, out of reach of a terminal signal', async () => {
+    const reporter = path.join(logDir, 'group.js');
+    writeFileSync(
+      reporter,
+      [
+        "const stat = require('node:fs').readFileSync('/proc/self/stat', 'utf8');",
+        "const group = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2];",
+        'process.stdout.write(`pid=${process.pid} group=${group}\\n`);',
+        'setInterval(() => {}, 1000);',
+        '',
+      ].join('\n'),
+    );
+    const supervisor = new Supervisor(logDir, () => undefined);
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      supervisor.start({ name: 'gateway', entry: reporter, port: 1, env: {} });
+      const text = await logOnceItHas('gateway', 'group=');
+      const [, pid, group] = /pid=(\d+) group=(\d+)/.exec(text) ?? [];
+      expect(pid).toBeDefined();
+      expect(group).toBe(pid);
     } finally {
       await supervisor.stopAll(1000);
       stdout.mockRestore();

@@ -37,6 +37,10 @@ export class Supervisor {
     });
     const child = spawn(process.execPath, [spec.entry], {
       env: { ...process.env, ...spec.env },
+      // Ctrl-C in a terminal signals the whole foreground process group. In groups of their own,
+      // the processes hear it only from stopAll, which stops the gateway before the services
+      // that its last requests still need.
+      detached: true,
       // The IPC channel closes when the launcher dies, even by SIGKILL, and the child then stops.
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

@@ -20,6 +20,7 @@ export interface LaunchInput extends ServerArgsInput {
   superuser: string;
   startTimeoutMs: number;
   log: LogCallback;
+  ownProcessGroup: boolean;
 }
 
 export type LaunchResult =
@@ -37,6 +38,7 @@ export async function launchPostgres(
     uid: account?.uid,
     gid: account?.gid,
     log: input.log,
+    ownProcessGroup: input.ownProcessGroup,
   });
   if (!spawned.ok) {
     const runAs = account ? `User ${account.name}` : 'The current user';

@@ -8,6 +8,8 @@ export interface SpawnServerOptions {
   uid?: number;
   gid?: number;
   log?: LogCallback;
+  /** Starts the process in a session and process group of its own. Default: false. */
+  ownProcessGroup?: boolean;
 }
 
 /** Server process whose stdout and stderr lines go to `output`. */
@@ -36,6 +38,7 @@ export async function spawnServer(
     cwd: options.cwd,
     uid: options.uid,
     gid: options.gid,
+    detached: options.ownProcessGroup ?? false,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type PostgresServer, startPostgres } from './start-postgres';
-import { isProcessRunning } from './test-support/process-state';
+import { isProcessRunning, processGroupOf } from './test-support/process-state';
 
 const SYSTEM_PG15_BIN = '/usr/lib/postgresql/15/bin';
 
@@ -57,6 +57,20 @@ describe('startPostgres', () => {
     await server.stop();
     expect(isProcessRunning(server.pid)).toBe(false);
     expect(existsSync(server.dataDir)).toBe(false);
+  }, 60_000);
+
+  test('server shares the process group of its caller unless asked for its own', async () => {
+    const shared = await startPostgres({ ephemeral: true });
+    started.push(shared);
+    const own = await startPostgres({ ephemeral: true, ownProcessGroup: true });
+    started.push(own);
+    const callerGroup = await processGroupOf(process.pid);
+
+    expect(await processGroupOf(shared.pid)).toBe(callerGroup);
+    expect(await processGroupOf(own.pid)).toBe(own.pid);
+
+    await own.stop();
+    expect(isProcessRunning(own.pid)).toBe(false);
   }, 60_000);
 
   test('persistent data directory is reused', async () => {

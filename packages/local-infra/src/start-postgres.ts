@@ -66,6 +66,12 @@ export interface StartPostgresOptions {
   startTimeoutMs?: number;
   /** Maximum time in ms that stop() waits after SIGINT before it sends SIGKILL. Default: 10000. */
   stopTimeoutMs?: number;
+  /**
+   * Runs the server in a process group of its own, so that a signal to this process's group,
+   * such as Ctrl-C in a terminal, does not reach it, and the server stops only through stop()
+   * or when this process exits. Default: false, so that Ctrl-C stops it together with a test run.
+   */
+  ownProcessGroup?: boolean;
 }
 
 /** Running PostgreSQL server started by `startPostgres`. */
@@ -219,6 +225,7 @@ async function launchOnFreePort(
       superuser: resolved.user,
       startTimeoutMs: options.startTimeoutMs ?? 30_000,
       log: resolved.log,
+      ownProcessGroup: options.ownProcessGroup ?? false,
     });
     if (result.ok) {
       return { server: result.server, port };
