@@ -146,15 +146,28 @@ describe('gateway configuration', () => {
     const url = new URL(gatewayEnvironment[variable] ?? 'missing:');
     expect(`${url.protocol}//${url.host}`).toBe(gatewayEnvironment[variable]);
   });
+});
 
-  test('REDIS_URL names the redis service', () => {
-    const url = new URL(gatewayEnvironment.REDIS_URL ?? 'missing:');
-    expect(url.hostname).toBe('redis');
+describe('Redis connection', () => {
+  // A process whose configuration reads REDIS_URL runs without its Redis features when the
+  // variable is missing: the catalog and eligibility outbox relays would publish nothing.
+  const redisClients = PROCESSES.filter(({ workspace }) =>
+    readRepositoryFile(path.join(workspace, 'src', 'config.ts')).includes('REDIS_URL:'),
+  );
+
+  test('the gateway, the catalog and eligibility read REDIS_URL', () => {
+    expect(redisClients.map(({ service }) => service)).toEqual([
+      'gateway',
+      'catalog',
+      'eligibility',
+    ]);
   });
 
-  test('REDIS_URL uses the Redis port', () => {
-    const url = new URL(gatewayEnvironment.REDIS_URL ?? 'missing:');
-    expect(url.port).toBe('6379');
+  test.each(redisClients)('$service gets REDIS_URL of the redis service', ({ service }) => {
+    const definition = serviceOf(compose, service);
+    const url = new URL(environmentOf(definition).REDIS_URL ?? 'missing:');
+    expect(url.host).toBe('redis:6379');
+    expect(dependenciesOf(definition).redis).toBe('service_healthy');
   });
 });
 
