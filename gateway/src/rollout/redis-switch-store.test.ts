@@ -81,4 +81,35 @@ describe('rollout switches while Redis is down', () => {
     expect(written).toBe(true);
     expect(store.current().rolloutPercent).toBe(0);
   });
+
+  it('writes back the switches that a Redis restart lost', async () => {
+    server = await startRedis();
+    const { logger, messages } = recordingLogger();
+    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(redis);
+    store = createRedisSwitchStore({
+      redis,
+      defaults: DEFAULTS,
+      logger,
+      keyspace: KEYSPACE,
+      syncIntervalMs: 50,
+    });
+    await store.ready();
+    expect(await store.update({ rolloutPercent: 0, cacheEnabled: false })).toBe('shared');
+    // A few syncs, so that the store has read the hash with the change in it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await server.stop();
+    server = await startRedis({ port: server.port });
+    const restored = await eventually(
+      async () => (await redis.hget(KEYSPACE.hashKey, 'rolloutPercent').catch(() => null)) === '0',
+    );
+
+    expect(restored).toBe(true);
+    expect(await redis.hget(KEYSPACE.hashKey, 'cacheEnabled')).toBe('false');
+    expect(store.current()).toMatchObject({ rolloutPercent: 0, cacheEnabled: false });
+    expect(messages.some((message) => message.startsWith('rollout switches were missing'))).toBe(
+      true,
+    );
+  });
 });

@@ -32,6 +32,11 @@ const FIRST_READ_WAIT_MS = 1000;
  */
 const SWITCH_COMMAND_TIMEOUT_MS = 250;
 
+/** Sets the hash from ARGV's field and value pairs only when the key does not exist. */
+const RESTORE_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1`;
+
 export interface RedisSwitchStoreOptions {
   /** Command connection; a duplicate of it subscribes to the channel. */
   redis: Redis;
@@ -47,7 +52,9 @@ export interface RedisSwitchStoreOptions {
  * publishes on the channel in one transaction. Each replica re-reads the hash when the message
  * arrives, and every `syncIntervalMs` in case a message was lost. A change that Redis did not
  * take holds on this replica and is written again on each sync until Redis takes it, so the
- * hash never undoes it.
+ * hash never undoes it. A replica that finds the hash gone after reading values from it, as after
+ * a restart of a Redis without persistence, writes back the values it last read, so that a
+ * rollback is not undone by a Redis restart.
  */
 export function createRedisSwitchStore(options: RedisSwitchStoreOptions): SwitchStore {
   const store = new RedisSwitchStore(options);
@@ -68,6 +75,8 @@ class RedisSwitchStore implements SwitchStore {
   private redisFailing = false;
   private firstSync: Promise<void> | undefined;
   private lastInvalid = '';
+  /** The hash as last read with at least one field, for writing back when it is lost. */
+  private lastShared: Record<string, string> = {};
   private closed = false;
 
   constructor(private readonly options: RedisSwitchStoreOptions) {
@@ -162,15 +171,46 @@ class RedisSwitchStore implements SwitchStore {
   private async syncOnce(): Promise<void> {
     try {
       if (Object.keys(this.pending).length > 0) await this.writePending();
-      const hash = await withDeadline(
-        this.options.redis.hgetall(this.keyspace.hashKey),
-        SWITCH_COMMAND_TIMEOUT_MS,
-      );
+      let hash = await this.readHash();
+      if (Object.keys(hash).length === 0 && Object.keys(this.lastShared).length > 0) {
+        await this.restoreLostHash();
+        hash = await this.readHash();
+      }
+      if (Object.keys(hash).length > 0) this.lastShared = hash;
       this.apply(hash);
       this.noteRedisResult(undefined);
     } catch (error) {
       this.noteRedisResult(error);
     }
+  }
+
+  private readHash(): Promise<Record<string, string>> {
+    return withDeadline(
+      this.options.redis.hgetall(this.keyspace.hashKey),
+      SWITCH_COMMAND_TIMEOUT_MS,
+    );
+  }
+
+  /**
+   * Writes back the hash as last read, unless another replica did so first, and announces it.
+   * Deleting the hash therefore does not reset the switches while a replica runs; setting them
+   * does.
+   */
+  private async restoreLostHash(): Promise<void> {
+    const fields = Object.entries(this.lastShared).flat();
+    const restored = await withDeadline(
+      this.options.redis.eval(RESTORE_SCRIPT, 1, this.keyspace.hashKey, ...fields),
+      SWITCH_COMMAND_TIMEOUT_MS,
+    );
+    if (restored !== 1) return;
+    this.options.logger.warn(
+      { hashKey: this.keyspace.hashKey, restored: this.lastShared },
+      'rollout switches were missing from Redis (restarted without its data, or deleted); wrote back the values this replica last read',
+    );
+    await withDeadline(
+      this.options.redis.publish(this.keyspace.channel, 'changed'),
+      SWITCH_COMMAND_TIMEOUT_MS,
+    );
   }
 
   private apply(hash: Record<string, string>): void {
