@@ -37,6 +37,14 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('keys an overflowing number apart from null', () => {
+    const keys = ['{"gpa":null}', '{"gpa":1e309}', '{"gpa":-1e309}'].map((text) =>
+      canonicalJson(JSON.parse(text)),
+    );
+
+    expect(new Set(keys).size).toBe(3);
+  });
+
   it('keeps a __proto__ member', () => {
     expect(canonicalJson(JSON.parse('{"__proto__":{"x":1}}'))).toBe('{"__proto__":{"x":1}}');
   });

@@ -26,10 +26,14 @@ export function canonicalKeyText(value: unknown): KeyPart {
 
 /**
  * Serializes parsed JSON with object keys sorted at every depth. Array order is kept. Builds the
- * text directly instead of rebuilding objects, so a `__proto__` key stays an ordinary key.
+ * text directly instead of rebuilding objects, so a `__proto__` key stays an ordinary key. A
+ * number too large for a double is written `Infinity` or `-Infinity`, which no JSON text gives.
  * Throws past `MAX_KEYED_DEPTH` levels of nesting.
  */
 export function canonicalJson(value: unknown, depth = 0): string {
+  // JSON.parse reads 1e309 as Infinity, which JSON.stringify writes as null. The service rejects
+  // the number and accepts the null, so the two must not share a key.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
   if (depth >= MAX_KEYED_DEPTH) throw new TooDeepError();
   if (Array.isArray(value)) {
