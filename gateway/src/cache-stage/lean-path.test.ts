@@ -14,7 +14,7 @@ import { startUpstreamStub } from '../testing/upstream-stub';
 import { createLeanPath } from './lean-path';
 
 /** Headers whose values differ between two responses by timing or per request. */
-const VARYING_HEADERS = new Set(['date', 'x-request-id', 'server-timing', 'age', 'cache-status']);
+const VARYING_HEADERS = new Set(['date', 'x-request-id', 'server-timing', 'cache-status']);
 
 interface Setup {
   services: StubServices;

@@ -53,14 +53,26 @@ describe('response cache in memory', () => {
       expect(origin.requests).toHaveLength(1);
     });
 
-    it('reports Age and remaining ttl', async () => {
+    it('reports Age 0 and remaining ttl for a policy hit', async () => {
       await serve('/api/v1/search', { query: 'q=law' });
       clock.advance(90_000);
 
       const hit = await serve('/api/v1/search', { query: 'q=law' });
 
-      expect(hit.headers.age).toBe('90');
+      // Events keep the entry current, so caches after the gateway count the origin's max-age
+      // from now rather than from when the gateway stored it.
+      expect(hit.headers.age).toBe('0');
       expect(hit.headers['cache-status']).toContain('ttl=1710');
+    });
+
+    it('reports the real Age of a stale policy entry', async () => {
+      await serve('/api/v1/search', { query: 'q=law' });
+      clock.advance(1_810_000);
+
+      const stale = await serve('/api/v1/search', { query: 'q=law' });
+
+      expect(stale.headers['x-cache']).toBe('STALE');
+      expect(stale.headers.age).toBe('1810');
     });
 
     it('adds a strong ETag and answers 304', async () => {

@@ -15,6 +15,12 @@ export interface EntryResponseOptions {
   now: number;
   /** Adds `Cache-Control: private`, so no cache after the gateway stores a per-user response. */
   perUser: boolean;
+  /**
+   * Sends `Age: 0` on a hit. Invalidation events keep the entries of policy routes current, so
+   * such a hit is as current as a new origin response, and the origin's `max-age` applies from
+   * now for caches after the gateway. Stale entries keep their real age.
+   */
+  currentByEvents?: boolean;
 }
 
 /**
@@ -29,7 +35,9 @@ export function responseFromEntry(
   const headers: Record<string, string | string[]> = {
     ...entry.headers,
     etag: entry.etag,
-    age: String(ageSeconds(entry, options.now)),
+    age: String(
+      options.currentByEvents && options.outcome === 'HIT' ? 0 : ageSeconds(entry, options.now),
+    ),
     ...cacheHeaders(options.outcome, options.status),
   };
   if (options.perUser) {

@@ -14,13 +14,18 @@ export interface FreshHit {
   tier: Tier;
   /** Adds `Cache-Control: private`, as on every response of a per-user route. */
   perUser: boolean;
+  /** True on routes with a policy entry, whose stored entries invalidation events keep current. */
+  currentByEvents: boolean;
   /** Clock reading, in milliseconds since the epoch, at which the entry was judged fresh. */
   now: number;
 }
 
-/** Returns the age of the hit's entry in whole seconds, for the `Age` header. */
+/**
+ * Returns the `Age` of a hit in whole seconds: 0 when events keep the entry current, as for a
+ * response the origin just sent, else the entry's age.
+ */
 export function hitAge(hit: FreshHit): number {
-  return ageSeconds(hit.entry, hit.now);
+  return hit.currentByEvents ? 0 : ageSeconds(hit.entry, hit.now);
 }
 
 /** Formats the hit's `Cache-Status`, e.g. `scholarships-gateway; hit; ttl=1799; detail=memory`. */
@@ -38,6 +43,7 @@ export function hitResponse(hit: FreshHit, request: CacheRequest): CacheResponse
     status: hitStatusFields(hit),
     now: hit.now,
     perUser: hit.perUser,
+    currentByEvents: hit.currentByEvents,
   });
 }
 

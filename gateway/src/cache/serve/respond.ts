@@ -27,7 +27,13 @@ export function respondHit(
 /** Counts a fresh stored entry as a hit of its tier and returns it as a `FreshHit`. */
 export function countHit(runtime: CacheRuntime, plan: CachePlan, found: FoundEntry): FreshHit {
   countHitOf(runtime.metrics, plan.route, found.tier);
-  return { entry: found.entry, tier: found.tier, perUser: plan.perUser, now: runtime.clock() };
+  return {
+    entry: found.entry,
+    tier: found.tier,
+    perUser: plan.perUser,
+    currentByEvents: plan.policy !== undefined,
+    now: runtime.clock(),
+  };
 }
 
 /**
