@@ -93,7 +93,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
     http: createHttpMetrics(registry),
     upstreamDuration: new Histogram({
       name: 'gateway_upstream_duration_seconds',
-      help: 'Time from forwarding a request to a service until its response headers arrive.',
+      help: 'Time from forwarding a request to a service until its response headers arrive, or its whole body for requests the cache sends.',
       labelNames: ['upstream', 'status_code'],
       buckets: UPSTREAM_DURATION_BUCKETS,
       registers: [registry],

@@ -11,6 +11,12 @@ const NOT_CONNECTED: ReadonlySet<FailureReason> = new Set([
   'host_not_found',
   'host_unreachable',
 ]);
+/** Returns the response status for a request that got no service response, by failure reason. */
+export function upstreamFailureStatus(reason: FailureReason): number {
+  if (reason === 'timeout') return 504;
+  return NOT_CONNECTED.has(reason) ? 503 : 502;
+}
+
 /** Seconds a client waits before retrying a service that accepted no connection. */
 const NOT_CONNECTED_RETRY_AFTER_SECONDS = 1;
 
@@ -19,7 +25,7 @@ export const gatewayProblems = {
   /** 503 with Retry-After when no connection was made, else 502 (RFC 9110 §15.6.3, §15.6.4). */
   upstreamUnavailable: (service: string, reason: FailureReason) =>
     new HttpProblem({
-      status: NOT_CONNECTED.has(reason) ? 503 : 502,
+      status: upstreamFailureStatus(reason),
       code: 'UPSTREAM_UNAVAILABLE',
       title: 'Upstream service unavailable',
       detail: `The ${service} service did not return a response (${describeFailureReason(reason)}); retry later`,

@@ -12,6 +12,7 @@ import type { GatewayConfig } from '../config';
 import type { GatewayMetrics } from '../metrics';
 import type { Upstreams } from '../proxy/upstreams';
 import { SERVICE_NAMES, type ServiceName } from '../routes/route-table';
+import { measuredOrigin } from './measured-origin';
 
 /**
  * Breakers around the services. The origin fetch enforces its own deadline, so opossum times
@@ -77,7 +78,7 @@ export function createGatewayCache(options: GatewayCacheOptions): GatewayCache {
   return {
     cache,
     breakers,
-    origins: createOrigins(options.upstreams, config.UPSTREAM_TIMEOUT_MS),
+    origins: createOrigins(options.upstreams, config.UPSTREAM_TIMEOUT_MS, metrics),
     async close() {
       await cache.close();
       breakers.shutdown();
@@ -85,7 +86,11 @@ export function createGatewayCache(options: GatewayCacheOptions): GatewayCache {
   };
 }
 
-function createOrigins(upstreams: Upstreams, timeoutMs: number): Record<ServiceName, FetchOrigin> {
+function createOrigins(
+  upstreams: Upstreams,
+  timeoutMs: number,
+  metrics: GatewayMetrics,
+): Record<ServiceName, FetchOrigin> {
   const entries = SERVICE_NAMES.map((service) => {
     const upstream = upstreams[service];
     const fetch = createHttpOrigin({
@@ -94,7 +99,7 @@ function createOrigins(upstreams: Upstreams, timeoutMs: number): Record<ServiceN
       timeoutMs,
       maxBodyBytes: ORIGIN_MAX_BODY_BYTES,
     });
-    return [service, fetch] as const;
+    return [service, measuredOrigin(fetch, service, metrics)] as const;
   });
   return Object.fromEntries(entries) as Record<ServiceName, FetchOrigin>;
 }
