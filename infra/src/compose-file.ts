@@ -51,7 +51,12 @@ export const GATEWAY_UPSTREAMS: Readonly<Record<string, string>> = {
 };
 
 /** Services allowed to publish a port on the host. */
-export const PUBLISHED_SERVICES: readonly string[] = ['gateway', 'prometheus', 'grafana'];
+export const PUBLISHED_SERVICES: readonly string[] = [
+  'gateway',
+  'prometheus',
+  'alertmanager',
+  'grafana',
+];
 
 export function loadComposeFile(): ComposeFile {
   return readYamlFile(COMPOSE_FILE) as ComposeFile;

@@ -65,6 +65,7 @@ const PROMQL_WORDS = new Set([
   'rate',
   'irate',
   'increase',
+  'min_over_time',
   'histogram_quantile',
   'le',
   'on',

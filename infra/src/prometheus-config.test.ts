@@ -10,6 +10,7 @@ interface ScrapeConfig {
 
 interface PrometheusConfig {
   global?: { scrape_interval?: string; scrape_timeout?: string };
+  alerting?: { alertmanagers?: { static_configs?: { targets?: string[] }[] }[] };
   rule_files?: string[];
   scrape_configs?: ScrapeConfig[];
 }
@@ -27,6 +28,25 @@ const targets = jobs.flatMap((job) =>
 function targetsOfJob(jobName: string): string[] {
   const job = jobs.find((candidate) => candidate.job_name === jobName);
   return (job?.static_configs ?? []).flatMap((staticConfig) => staticConfig.targets ?? []);
+}
+
+interface AlertmanagerRoute {
+  receiver?: string;
+  routes?: AlertmanagerRoute[];
+}
+
+interface AlertmanagerConfig {
+  route?: AlertmanagerRoute;
+  receivers?: { name: string }[];
+}
+
+const ALERTMANAGER_FILE = 'infra/alertmanager/alertmanager.yml';
+
+/** Receivers named by a route and every route under it. */
+function receiversOf(route: AlertmanagerRoute | undefined): string[] {
+  if (route === undefined) return [];
+  const own = route.receiver === undefined ? [] : [route.receiver];
+  return [...own, ...(route.routes ?? []).flatMap(receiversOf)];
 }
 
 describe('Prometheus configuration', () => {
@@ -83,5 +103,33 @@ describe('Prometheus configuration', () => {
     const [host = '', port] = target.split(':');
     const service = compose.services[host];
     expect(port).toBe(service === undefined ? undefined : environmentOf(service).PORT);
+  });
+});
+
+describe('Alertmanager', () => {
+  const alertmanager = readYamlFile(ALERTMANAGER_FILE) as AlertmanagerConfig;
+
+  test('Prometheus sends alerts to the alertmanager service', () => {
+    const alertTargets = (config.alerting?.alertmanagers ?? []).flatMap((manager) =>
+      (manager.static_configs ?? []).flatMap((staticConfig) => staticConfig.targets ?? []),
+    );
+    expect(alertTargets).toEqual(['alertmanager:9093']);
+    expect(Object.keys(compose.services)).toContain('alertmanager');
+  });
+
+  test('compose mounts its configuration', () => {
+    expect(mountsOf(serviceOf(compose, 'alertmanager'))).toContainEqual(
+      expect.objectContaining({
+        source: `./${ALERTMANAGER_FILE}`,
+        target: '/etc/alertmanager/alertmanager.yml',
+      }),
+    );
+  });
+
+  test('every route names a declared receiver', () => {
+    const declared = (alertmanager.receivers ?? []).map((receiver) => receiver.name);
+    const named = receiversOf(alertmanager.route);
+    expect(named.length).toBeGreaterThan(0);
+    for (const receiver of named) expect(declared).toContain(receiver);
   });
 });
