@@ -59,6 +59,26 @@ describe('runService', () => {
     expect(events).toEqual(['start: 1 warm connection', 'stop: pool still open']);
   });
 
+  it('reports readiness in metrics at scrape time', async () => {
+    let database: { ping(): Promise<void> } | undefined;
+    const definition: ServiceDefinition<TestConfig> = {
+      name: 'readiness-metric-test',
+      configSchema: serviceEnv(0),
+      createRoutes: ({ db }) => {
+        database = db;
+        return Router();
+      },
+    };
+    running = await runService(definition, environment);
+    const before = await request(running.server).get('/metrics');
+    if (database === undefined) throw new Error('createRoutes did not run');
+    jest.spyOn(database, 'ping').mockRejectedValue(new Error('connection terminated'));
+    const after = await request(running.server).get('/metrics');
+
+    expect(before.text).toMatch(/^service_ready\{[^}]*\} 1$/m);
+    expect(after.text).toMatch(/^service_ready\{[^}]*\} 0$/m);
+  });
+
   it('exits with code 1 when its port is in use', async () => {
     const holder = net.createServer();
     holder.listen(0, '127.0.0.1');

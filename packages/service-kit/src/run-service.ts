@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { createServiceApp } from './create-service-app';
 import type { AllowedMethods } from './error-handler';
 import { problems } from './errors';
+import { type ReadinessCheck, runReadinessChecks } from './health';
 import { poolBoundProblems } from './pool-bounds';
 import type { HttpProblem } from './problem';
 import { installProcessSafetyNet } from './process-safety-net';
@@ -66,11 +67,19 @@ export function buildServiceApp<Config extends ServiceEnv>(
     ...(definition.allowedMethods === undefined
       ? {}
       : { allowedMethods: definition.allowedMethods }),
-    readiness: [
-      { name: 'database', check: () => deps.db.ping().then(() => true) },
-      { name: 'warmup', check: isWarm },
-    ],
+    readiness: serviceReadiness(deps, isWarm),
   });
+}
+
+/** Returns the checks of `/readyz`: the database responds to a ping, and the pool is warm. */
+function serviceReadiness<Config extends ServiceEnv>(
+  deps: ServiceDeps<Config>,
+  isWarm: () => boolean,
+): ReadinessCheck[] {
+  return [
+    { name: 'database', check: () => deps.db.ping().then(() => true) },
+    { name: 'warmup', check: isWarm },
+  ];
 }
 
 /**
@@ -93,7 +102,12 @@ export async function runService<Config extends ServiceEnv>(
     flushIntervalMs: config.LOG_FLUSH_MS,
   });
   const registry = createRegistry({ service: definition.name });
-  const metrics = createServiceMetrics(registry);
+  // Set once the database is open, so the service reports not ready until then.
+  let readiness: ReadinessCheck[] = [];
+  const metrics = createServiceMetrics(
+    registry,
+    async () => readiness.length > 0 && (await runReadinessChecks(readiness)).ready,
+  );
   const removeSafetyNet = installProcessSafetyNet({
     logger,
     unhandledRejections: metrics.unhandledRejections,
@@ -102,7 +116,9 @@ export async function runService<Config extends ServiceEnv>(
   const deps: ServiceDeps<Config> = { config, db, logger, registry };
   let warm = false;
   let background: BackgroundWork | undefined;
-  const app = buildServiceApp(definition, deps, () => warm);
+  const isWarm = () => warm;
+  readiness = serviceReadiness(deps, isWarm);
+  const app = buildServiceApp(definition, deps, isWarm);
   let running: RunningServer;
   try {
     running = await startServer(app, {
@@ -126,7 +142,6 @@ export async function runService<Config extends ServiceEnv>(
   await warmUp(definition, db, logger);
   background = await startBackground(definition, deps, running);
   warm = true;
-  metrics.ready.set(1);
   return running;
 }
 
