@@ -48,15 +48,19 @@ const SPECIFICITY = 'bit_count((restricted_mask & :statedMask::integer)::bit(8))
 
 /**
  * The scholarship's criteria digest, stored by migration 007 and leading
- * `idx_scholarships_criteria_page` (migration 008).
+ * `idx_scholarships_criteria_dollar_page` (migration 009).
  */
 const ROW_DIGEST = 's.criteria_digest';
 
 /**
- * Award used for ranking: the maximum, else the minimum, else -1 so that "Varies" ranks last.
- * Must equal the award expression of `idx_scholarships_criteria_page` after parsing.
+ * Award used for ranking: the maximum, else the minimum, in US dollars. An
+ * amount with no stated currency counts as dollars. Awards in another
+ * currency and awards without a figure ("Varies") get -1, so they rank last.
+ * Must equal the award expression of `idx_scholarships_criteria_dollar_page`
+ * after parsing.
  */
-const AWARD_RANK = 'COALESCE(s.award_amount_max, s.award_amount_min, -1)';
+const AWARD_RANK = `CASE WHEN COALESCE(s.award_currency, 'USD') = 'USD'
+  THEN COALESCE(s.award_amount_max, s.award_amount_min, -1) ELSE -1 END`;
 
 /** Keys of the page order and the row id: all that ranking needs, so the sort stays narrow. */
 const RANK_COLUMNS = `${AWARD_RANK} AS award_rank, s.deadline, s.name, s.id`;
@@ -69,9 +73,9 @@ END`;
 
 /**
  * Every scholarship of a set no larger than the rows it must supply, in
- * one probe of `idx_scholarships_criteria_page`. Most sets have one or a
- * few scholarships, so this is the common branch. The ORDER BY, which the
- * index satisfies, steers PostgreSQL to a plain index scan, which costs
+ * one probe of `idx_scholarships_criteria_dollar_page`. Most sets have one
+ * or a few scholarships, so this is the common branch. The ORDER BY, which
+ * the index satisfies, steers PostgreSQL to a plain index scan, which costs
  * less per probe than a bitmap scan.
  */
 const WHOLE_SET = `(

@@ -11,7 +11,7 @@ import { type FixtureScholarship, insertScholarships } from '../test-support/sch
 import { CANDIDATE_COLUMNS, type CandidateRow } from './candidate';
 import { evaluateScholarship } from './evaluate';
 import { matchPage } from './match-statement';
-import type { StudentProfile } from './profile';
+import { EMPTY_PROFILE, type StudentProfile } from './profile';
 import { compareMatches, type RankedMatch } from './ranking';
 
 const ROW_COUNT = 600;
@@ -30,6 +30,8 @@ const PROFILE_GPAS = [null, 0, 1.99, 2, 2.99, 3, 3.01, 3.29, 3.3, 3.5, 3.69, 3.7
 /** Past, today, upcoming and missing deadlines around `TODAY`, with repeats to force ties. */
 const DEADLINES = [null, '2025-12-31', '2026-02-28', TODAY, '2026-03-02', '2026-06-30'];
 const AWARDS = [null, 500, 1000, 1000, 25_000];
+/** Amounts in yen or won rank like awards without a figure, and no currency counts as dollars. */
+const CURRENCIES = ['USD', 'USD', null, 'JPY', 'KRW'];
 
 /** mulberry32: a seeded generator, so every run checks the same cases. */
 function seededRandom(seed: number): () => number {
@@ -77,7 +79,7 @@ function generateRow(index: number): FixtureScholarship {
     deadline: pick(DEADLINES),
     award_amount_max: random() < 0.8 ? award : null,
     award_amount_min: award,
-    award_currency: award === null ? null : 'USD',
+    award_currency: award === null ? null : pick(CURRENCIES),
   };
 }
 
@@ -193,5 +195,39 @@ describe('match statement and evaluators', () => {
     const { total, rows } = await queryPage(profile, 10, expected.length);
     expect(total).toBe(expected.length);
     expect(rows).toEqual([]);
+  });
+
+  it('ranks other currencies after dollars', async () => {
+    // No generated row restricts to this field, so these rows alone pass a restriction and lead.
+    const field = FIELDS_OF_STUDY[FIELDS.length] as (typeof FIELDS_OF_STUDY)[number];
+    const awardRow = (key: string, amount: number, currency: string | null) => ({
+      key: `currency:${key}`,
+      name: `Currency ${key}`,
+      field_of_study: [field],
+      deadline: '2026-04-01',
+      award_amount_max: amount,
+      award_currency: currency,
+    });
+    const ids = await insertScholarships(database.db.knex, [
+      awardRow('won', 3_500_000, 'KRW'),
+      awardRow('yen', 200_000, 'JPY'),
+      awardRow('small', 500, 'USD'),
+      awardRow('unstated', 1000, null),
+      awardRow('large', 150_000, 'USD'),
+    ]);
+    try {
+      const profile: StudentProfile = { ...EMPTY_PROFILE, fieldsOfStudy: [field] };
+      const { rows } = await queryPage(profile, ids.size, 0);
+      const keyById = new Map([...ids].map(([key, id]) => [id, key]));
+      expect(rows.map((row) => keyById.get(row.id))).toEqual([
+        'currency:large',
+        'currency:unstated',
+        'currency:small',
+        'currency:won',
+        'currency:yen',
+      ]);
+    } finally {
+      await database.db.knex('scholarships').where('source_key', 'like', 'currency:%').delete();
+    }
   });
 });

@@ -130,7 +130,7 @@ function matchStatements(): [string, Statement][] {
  * the imported deadlines are all upcoming.
  */
 const MATCH_SCAN =
-  /^(Seq Scan eligibility_criteria_sets|Index Only Scan( Backward)? scholarships idx_scholarships_criteria_page|Index Scan scholarships scholarships_pkey)$/;
+  /^(Seq Scan eligibility_criteria_sets|Index Only Scan( Backward)? scholarships idx_scholarships_criteria_dollar_page|Index Scan scholarships scholarships_pkey)$/;
 
 function expectMatchScans(name: string, found: string[]): void {
   expect({ name, found }).toEqual({
@@ -138,7 +138,7 @@ function expectMatchScans(name: string, found: string[]): void {
     found: found.map(() => expect.stringMatching(MATCH_SCAN)),
   });
   expect(found).toContain('Seq Scan eligibility_criteria_sets');
-  expect(found).toContain('Index Only Scan scholarships idx_scholarships_criteria_page');
+  expect(found).toContain('Index Only Scan scholarships idx_scholarships_criteria_dollar_page');
   expect(found).toContain('Index Scan scholarships scholarships_pkey');
 }
 

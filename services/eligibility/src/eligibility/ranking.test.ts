@@ -78,6 +78,25 @@ describe('compareMatches', () => {
     expect(ids).toEqual(['min', 'max']);
   });
 
+  it('ranks other currencies like varies', () => {
+    const yen = match('yen', 'eligible', '2026-04-01', 200_000);
+    yen.scholarship.award.currency = 'JPY';
+    const won = match('won', 'eligible', '2026-04-01', 3_500_000);
+    won.scholarship.award.currency = 'KRW';
+    // An amount with no stated currency counts as dollars.
+    const unstated = match('unstated', 'eligible', '2026-04-01', 1000);
+    unstated.scholarship.award.currency = null;
+    const ids = rank([
+      won,
+      yen,
+      unstated,
+      match('varies', 'eligible', '2026-04-01', null),
+      match('small', 'eligible', '2026-04-01', 500),
+      match('large', 'eligible', '2026-04-01', 150_000),
+    ]);
+    expect(ids).toEqual(['large', 'unstated', 'small', 'varies', 'won', 'yen']);
+  });
+
   it('breaks remaining ties by name then id', () => {
     const ids = rank([match('b', 'eligible', null), match('a', 'eligible', null)]);
     expect(ids).toEqual(['a', 'b']);

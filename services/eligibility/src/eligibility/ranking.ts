@@ -14,7 +14,7 @@ export interface RankedMatch {
  * student's field, state or grade, so it comes before awards open to
  * everybody. Then come deadlines from `today` onward (nearest first),
  * matches without a deadline, and past deadlines (most recent first), then
- * the larger award, then name and id so that pages are stable. `today` is
+ * the larger award in US dollars, then name and id so that pages are stable. `today` is
  * an ISO `YYYY-MM-DD` date.
  *
  * The match statement sorts in SQL by the same keys; this comparator is the
@@ -47,9 +47,16 @@ function compareDeadlines(a: string | null, b: string | null, today: string): nu
   return a >= today ? ascending : -ascending;
 }
 
-/** Returns the largest stated amount, or -1 for awards without a figure ("Varies") so they rank last. */
+/**
+ * Returns the largest stated amount in US dollars, or -1 so that the award
+ * ranks last. Awards without a figure ("Varies") get -1, and so do amounts
+ * in another currency, because no exchange rates are applied: a 200,000 JPY
+ * award is not larger than a 150,000 USD one. An amount with no stated
+ * currency counts as dollars, as in the search service's `sort=amount`.
+ */
 function awardSize(match: RankedMatch): number {
-  const { min, max } = match.scholarship.award;
+  const { min, max, currency } = match.scholarship.award;
+  if (currency !== null && currency !== 'USD') return -1;
   return max ?? min ?? -1;
 }
 

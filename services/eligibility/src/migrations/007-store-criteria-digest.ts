@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 
-/** The index of migration 008, which reads this column. */
-const PAGE_INDEX = 'idx_scholarships_criteria_page';
+/** The indexes that lead with this column, by the migration that builds each. */
+const PAGE_INDEXES: Record<string, string> = {
+  idx_scholarships_criteria_page: '008-index-scholarships-by-stored-digest',
+  idx_scholarships_criteria_dollar_page: '009-index-scholarships-by-dollar-award',
+};
 
 /**
  * Stores each scholarship's criteria digest (the key of its criteria set,
@@ -29,21 +32,21 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 /**
- * Drops the column. Dropping it would also drop migration 008's index while 008 stays
- * recorded as applied, so this step throws while that index is valid, until 008 is reverted.
+ * Drops the column. Dropping it would also drop the index of migration 008 or 009 while that
+ * migration stays recorded as applied, so this step throws while either index is valid, until
+ * the migration that built it is reverted.
  */
 export async function down(knex: Knex): Promise<void> {
-  // An INVALID index is what a failed build of 008 leaves behind, with 008 not applied: it goes
-  // with the column.
-  const index = await knex.raw<{ rows: unknown[] }>(
-    `SELECT 1 FROM pg_class AS c JOIN pg_index AS i ON i.indexrelid = c.oid
-      WHERE c.relname = ? AND i.indisvalid`,
-    [PAGE_INDEX],
+  // An INVALID index is what a failed build of 008 or 009 leaves behind, with that migration not
+  // applied: it goes with the column.
+  const valid = await knex.raw<{ rows: { relname: string }[] }>(
+    `SELECT c.relname FROM pg_class AS c JOIN pg_index AS i ON i.indexrelid = c.oid
+      WHERE c.relname = ANY(?::text[]) AND i.indisvalid`,
+    [Object.keys(PAGE_INDEXES)],
   );
-  if (index.rows.length > 0) {
-    throw new Error(
-      `${PAGE_INDEX} still exists: revert 008-index-scholarships-by-stored-digest first`,
-    );
+  const [index] = valid.rows;
+  if (index !== undefined) {
+    throw new Error(`${index.relname} still exists: revert ${PAGE_INDEXES[index.relname]} first`);
   }
   await knex.raw('ALTER TABLE scholarships DROP COLUMN IF EXISTS criteria_digest');
 }

@@ -7,6 +7,7 @@ import * as indexScholarshipsByCriteriaSet from './005-index-scholarships-by-cri
 import * as dropEligibilityIndex from './006-drop-eligibility-index';
 import * as storeCriteriaDigest from './007-store-criteria-digest';
 import * as indexScholarshipsByStoredDigest from './008-index-scholarships-by-stored-digest';
+import * as indexScholarshipsByDollarAward from './009-index-scholarships-by-dollar-award';
 
 /**
  * Eligibility migrations in the order they apply, after the catalog's, whose
@@ -25,6 +26,11 @@ export const migrations: Migration[] = [
   {
     name: '008-index-scholarships-by-stored-digest',
     ...indexScholarshipsByStoredDigest,
+    standalone: true,
+  },
+  {
+    name: '009-index-scholarships-by-dollar-award',
+    ...indexScholarshipsByDollarAward,
     standalone: true,
   },
 ];

@@ -76,7 +76,10 @@ async function revertThrough(name: string): Promise<string[]> {
 const STORED_DIGEST_STEPS = [
   '007-store-criteria-digest',
   '008-index-scholarships-by-stored-digest',
+  '009-index-scholarships-by-dollar-award',
 ];
+
+const DOLLAR_AWARD_STEP = '009-index-scholarships-by-dollar-award';
 
 async function setCount(): Promise<number> {
   const [row] = await database.db.knex('eligibility_criteria_sets').count<{ count: number }[]>();
@@ -106,13 +109,52 @@ describe('eligibility migrations', () => {
   });
 
   it('create a valid index by stored criteria digest in page order', async () => {
+    const index = await indexInfo('idx_scholarships_criteria_dollar_page');
+    expect(index?.indisvalid).toBe(true);
+    // PostgreSQL prints the CASE expression on several lines.
+    const definition = index?.indexdef.replace(/\s+/g, ' ');
+    expect(definition).toContain(
+      "btree (criteria_digest, deadline, ( CASE WHEN (COALESCE(award_currency, 'USD'::bpchar) = 'USD'::bpchar) THEN COALESCE(award_amount_max, award_amount_min,",
+    );
+    expect(definition).toContain('END) DESC, name COLLATE "C", id)');
+    expect(index?.indexdef).toContain(
+      'INCLUDE (award_amount_max, award_amount_min, award_currency)',
+    );
+    expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
+    expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
+  });
+
+  it('return to the page index without currency when reverted', async () => {
+    expect(await migrateDown(database.db.knex, SERVICE)).toEqual([DOLLAR_AWARD_STEP]);
     const index = await indexInfo('idx_scholarships_criteria_page');
     expect(index?.indisvalid).toBe(true);
     expect(index?.indexdef).toContain(
       'btree (criteria_digest, deadline, COALESCE(award_amount_max, award_amount_min',
     );
     expect(index?.indexdef).toContain('INCLUDE (award_amount_max, award_amount_min)');
-    expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
+    expect(await indexInfo('idx_scholarships_criteria_dollar_page')).toBeUndefined();
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([DOLLAR_AWARD_STEP]);
+    expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
+    expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
+  });
+
+  it('replace an invalid leftover of the dollar index', async () => {
+    await migrateDown(database.db.knex, SERVICE);
+    // A unique index on the digest cannot be built while two rows share a set, so the build
+    // fails and leaves an INVALID index under the name, as an interrupted build would.
+    await insertScholarships(database.db.knex, [
+      { key: 'leftover:a', name: 'A' },
+      { key: 'leftover:b', name: 'B' },
+    ]);
+    await expect(
+      database.db.knex.raw(
+        'CREATE UNIQUE INDEX CONCURRENTLY idx_scholarships_criteria_dollar_page ON scholarships (criteria_digest)',
+      ),
+    ).rejects.toThrow(/could not create unique index/);
+    expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(false);
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([DOLLAR_AWARD_STEP]);
+    expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
+    await database.db.knex('scholarships').where('source_key', 'like', 'leftover:%').delete();
   });
 
   it('store the digest of the criteria set on each scholarship', async () => {
@@ -133,7 +175,9 @@ describe('eligibility migrations', () => {
 
   it('keep the stored digest while its index exists', async () => {
     const [storeDigest] = migrations.filter((step) => step.name === STORED_DIGEST_STEPS[0]);
-    await expect(storeDigest?.down(database.db.knex)).rejects.toThrow(/revert 008/);
+    await expect(storeDigest?.down(database.db.knex)).rejects.toThrow(
+      /revert 009-index-scholarships-by-dollar-award/,
+    );
     expect(await database.db.knex.schema.hasColumn('scholarships', 'criteria_digest')).toBe(true);
   });
 
@@ -141,7 +185,7 @@ describe('eligibility migrations', () => {
     await expect(
       migrateDown(database.db.knex, SERVICE, '005-index-scholarships-by-criteria-set'),
     ).rejects.toThrow(/revert them first/);
-    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
+    expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
   });
 
   it('return to the index on the digest expression when the stored digest is reverted', async () => {
@@ -150,9 +194,11 @@ describe('eligibility migrations', () => {
     );
     expect((await indexInfo('idx_scholarships_criteria_rank'))?.indisvalid).toBe(true);
     expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
+    expect(await indexInfo('idx_scholarships_criteria_dollar_page')).toBeUndefined();
     expect(await database.db.knex.schema.hasColumn('scholarships', 'criteria_digest')).toBe(false);
     expect(await migrateLatest(database.db.knex, SERVICE)).toEqual(STORED_DIGEST_STEPS);
-    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
+    expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
+    expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
     expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
   });
 
@@ -291,12 +337,13 @@ describe('eligibility migrations', () => {
     ]);
     expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
     expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
+    expect(await indexInfo('idx_scholarships_criteria_dollar_page')).toBeUndefined();
     expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
       '005-index-scholarships-by-criteria-set',
       '006-drop-eligibility-index',
       ...STORED_DIGEST_STEPS,
     ]);
-    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
+    expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
   });
 
   it('fill the criteria sets from existing scholarships when applied', async () => {
@@ -323,7 +370,7 @@ describe('eligibility migrations', () => {
     await insertScholarships(database.db.knex, [{ key: 'after:a', name: 'A' }]);
     await migrateLatest(database.db.knex, SERVICE);
     expect(await hasTable('student_profiles')).toBe(true);
-    expect((await indexInfo('idx_scholarships_criteria_page'))?.indisvalid).toBe(true);
+    expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
     expect(await criteriaSetDifferences()).toEqual([]);
   });
 });
