@@ -51,6 +51,18 @@ function operationOf(method: string, path: string): Operation {
   return operation as Operation;
 }
 
+/** Returns the schema of the first property named `name` anywhere in a JSON Schema. */
+function findProperty(schema: unknown, name: string): unknown {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const properties = (schema as { properties?: Record<string, unknown> }).properties;
+  if (properties?.[name] !== undefined) return properties[name];
+  for (const member of Object.values(schema)) {
+    const found = findProperty(member, name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 describe('buildOpenApiDocument', () => {
   it('validates as an OpenAPI 3.1 document', () => {
     const result = validateOpenApi(buildOpenApiDocument());
@@ -120,6 +132,26 @@ describe('buildOpenApiDocument', () => {
 
     expect(document.properties.award.properties.min.default).toBeNull();
     expect(JSON.stringify(profileSchema.properties.ethnicities)).toContain('"maxLength":100');
+  });
+
+  it('describes minGpa as above zero', () => {
+    for (const [method, path] of [
+      ['post', '/api/v1/admin/scholarships'],
+      ['put', '/api/v1/admin/scholarships/:id'],
+      ['patch', '/api/v1/admin/scholarships/:id'],
+    ] as const) {
+      const schema = operationOf(method, path).requestBody?.content['application/json']?.schema;
+      const minGpa = JSON.stringify(findProperty(schema, 'minGpa'));
+
+      expect({ method, minGpa }).toEqual({
+        method,
+        minGpa: expect.stringContaining('"exclusiveMinimum":0,"maximum":4'),
+      });
+      expect({ method, minGpa }).toEqual({
+        method,
+        minGpa: expect.not.stringContaining('"minimum"'),
+      });
+    }
   });
 
   it('sends problems as problem+json and marks token routes as secured', () => {

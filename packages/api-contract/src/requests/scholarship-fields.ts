@@ -75,9 +75,13 @@ export const calendarDate = storableCalendarDate(
  */
 export const MAX_MIN_GPA = 4;
 
+/**
+ * A minimum GPA above 0.0. Every GPA meets a minimum of 0.0, so a scholarship without a minimum
+ * stores null. A stored 0 would make the eligibility check ask students without a GPA for one.
+ */
 export const gpa = z
-  .number({ error: 'must be an unweighted GPA from 0.0 to 4.0, or null' })
-  .min(0, { error: 'must be at least 0' })
+  .number({ error: 'must be an unweighted GPA above 0.0 and at most 4.0, or null' })
+  .gt(0, { error: 'must be greater than 0. Send null or leave the field out for no minimum GPA' })
   .max(MAX_MIN_GPA, { error: 'must be at most 4.0, the top of the unweighted scale' })
   .refine(hasCents, { error: 'must have at most two decimal places' })
   .overwrite(toCents);

@@ -1,7 +1,7 @@
-import type { InvalidationEvent } from '@scholarships/contracts';
 import type { Knex } from '@scholarships/db';
 import { recordEvents } from '@scholarships/outbox';
 import { CATALOG_OUTBOX_TABLE } from '../events/outbox-table';
+import { type ChangedScholarship, scholarshipChanged } from '../events/scholarship-changed';
 import { nextDeadline } from '../import/normalize/next-deadline';
 import { ADMIN_SOURCE_PREFIX } from '../scholarships/scholarship-writes';
 
@@ -49,7 +49,7 @@ async function rollBatch(trx: Knex.Transaction, today: string, limit: number): P
     .skipLocked();
   if (rows.length === 0) return 0;
   const next = rows.map((row) => nextDeadline(row.published, today));
-  const written = await trx.raw<{ rows: Array<{ id: string; version: number }> }>(
+  const written = await trx.raw<{ rows: ChangedScholarship[] }>(
     `UPDATE scholarships AS s
         SET deadline = moved.deadline, deadline_estimated = moved.estimated,
             version = s.version + 1, updated_at = now()
@@ -62,13 +62,6 @@ async function rollBatch(trx: Knex.Transaction, today: string, limit: number): P
       next.map((d) => d.estimated),
     ],
   );
-  const events = written.rows.map(
-    (row): InvalidationEvent => ({
-      type: 'scholarship.changed',
-      scholarshipId: row.id,
-      version: row.version,
-    }),
-  );
-  await recordEvents(trx, CATALOG_OUTBOX_TABLE, events);
+  await recordEvents(trx, CATALOG_OUTBOX_TABLE, written.rows.map(scholarshipChanged));
   return written.rows.length;
 }

@@ -5,6 +5,7 @@ import * as createCatalogImports from './003-create-catalog-imports';
 import { createCatalogOutbox } from './004-create-catalog-outbox';
 import * as indexInteractionsUserScholarship from './005-index-interactions-user-scholarship';
 import * as createDeletedImports from './006-create-deleted-imports';
+import * as clearZeroMinimumGpa from './007-clear-zero-minimum-gpa';
 
 /** Catalog migrations in the order they apply. Names are stored in `knex_migrations_catalog`. */
 export const migrations: Migration[] = [
@@ -18,4 +19,6 @@ export const migrations: Migration[] = [
     standalone: true,
   },
   { name: '006-create-deleted-imports', ...createDeletedImports },
+  // Standalone: reverting it changes nothing.
+  { name: '007-clear-zero-minimum-gpa', ...clearZeroMinimumGpa, standalone: true },
 ];

@@ -11,6 +11,7 @@ import { migrations } from './index';
 const options = { service: 'catalog', migrations };
 const INDEX = 'idx_interactions_user_scholarship';
 const INDEX_MIGRATION = '005-index-interactions-user-scholarship';
+const ZERO_GPA_MIGRATION = '007-clear-zero-minimum-gpa';
 
 let database: TestDatabase;
 let db: Database;
@@ -44,6 +45,11 @@ async function tableNames(): Promise<string[]> {
   return result.rows.map((row) => row.name);
 }
 
+async function updatedAt(sourceKey: string): Promise<Date> {
+  const row = await db.knex('scholarships').where('source_key', sourceKey).first('updated_at');
+  return row.updated_at;
+}
+
 describe('catalog migrations', () => {
   it('apply, roll back completely and apply again', async () => {
     expect(await migrateLatest(db.knex, options)).toEqual(migrations.map((m) => m.name));
@@ -64,16 +70,55 @@ describe('catalog migrations', () => {
     expect(await migrateLatest(db.knex, options)).toHaveLength(migrations.length);
   });
 
-  it('revert the newest migration alone and re-apply it', async () => {
+  it('revert the newest migrations one at a time and re-apply them', async () => {
     await migrateLatest(db.knex, options);
-    const newest = migrations.at(-1)?.name;
 
-    expect(await migrateDown(db.knex, options)).toEqual([newest]);
+    expect(await migrateDown(db.knex, options)).toEqual([ZERO_GPA_MIGRATION]);
+    expect(await tableNames()).toContain('deleted_imports');
+    expect(await migrateDown(db.knex, options)).toEqual(['006-create-deleted-imports']);
     expect(await tableNames()).not.toContain('deleted_imports');
     expect(await tableNames()).toContain('catalog_outbox');
 
-    expect(await migrateLatest(db.knex, options)).toEqual([newest]);
+    expect(await migrateLatest(db.knex, options)).toEqual([
+      '006-create-deleted-imports',
+      ZERO_GPA_MIGRATION,
+    ]);
     expect(await tableNames()).toContain('deleted_imports');
+  });
+
+  it('clear a minimum GPA of zero as a versioned write', async () => {
+    await migrateLatest(db.knex, options);
+    await migrateDown(db.knex, options, ZERO_GPA_MIGRATION);
+    const rows = await db
+      .knex('scholarships')
+      .insert([
+        { source_key: 'gpa-zero', name: 'Zero', min_gpa: 0 },
+        { source_key: 'gpa-three', name: 'Three', min_gpa: 3 },
+        { source_key: 'gpa-none', name: 'None', min_gpa: null },
+      ])
+      .returning<{ id: string; source_key: string }[]>(['id', 'source_key']);
+    const idOf = new Map(rows.map((row) => [row.source_key, row.id]));
+    const [outbox] = await db.knex('catalog_outbox').max<{ max: string | null }[]>('id');
+    const lastEvent = outbox?.max ?? 0;
+    const insertedAt = await updatedAt('gpa-zero');
+
+    expect(await migrateLatest(db.knex, options)).toEqual([ZERO_GPA_MIGRATION]);
+
+    const after = await db
+      .knex('scholarships')
+      .whereIn('source_key', ['gpa-zero', 'gpa-three', 'gpa-none'])
+      .orderBy('source_key')
+      .select('source_key', 'min_gpa', 'version');
+    expect(after).toEqual([
+      { source_key: 'gpa-none', min_gpa: null, version: 1 },
+      { source_key: 'gpa-three', min_gpa: 3, version: 1 },
+      { source_key: 'gpa-zero', min_gpa: null, version: 2 },
+    ]);
+    expect((await updatedAt('gpa-zero')).getTime()).toBeGreaterThan(insertedAt.getTime());
+    const events = await db.knex('catalog_outbox').where('id', '>', lastEvent).pluck('event');
+    expect(events).toEqual([
+      { type: 'scholarship.changed', scholarshipId: idOf.get('gpa-zero'), version: 2 },
+    ]);
   });
 
   it('revert the interactions index alone and re-apply it', async () => {

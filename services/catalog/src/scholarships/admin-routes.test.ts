@@ -194,6 +194,16 @@ describe('POST /api/v1/admin/scholarships', () => {
     );
   });
 
+  it('rejects a minimum GPA of zero', async () => {
+    const response = await create({ name: 'a', eligibility: { minGpa: 0 } });
+
+    expect(response.status).toBe(400);
+    expect(fieldsOf(response)).toEqual(['body.eligibility.minGpa']);
+    expect(response.body.errors[0].message).toBe(
+      'must be greater than 0. Send null or leave the field out for no minimum GPA',
+    );
+  });
+
   it('names every invalid field of one body', async () => {
     const response = await create({
       name: '',
