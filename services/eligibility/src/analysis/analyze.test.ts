@@ -138,6 +138,20 @@ describe('analyzeScholarship', () => {
     expect(analysis.score).toBe(60);
   });
 
+  it('names folded ethnicities like the reason', () => {
+    const analysis = analyzeScholarship(
+      profileWith({}),
+      scholarship({ ethnicity: ['Hispanic', 'HISPANIC', ' Latino '] }),
+      TODAY,
+    );
+    expect(lineOf(analysis, 'ethnicity')?.reason).toBe(
+      'open only to students who identify as hispanic or latino; the profile gives no ethnicity',
+    );
+    expect(analysis.nextSteps[0]).toBe(
+      'add your ethnicity to your profile: this scholarship is for students who identify as hispanic or latino',
+    );
+  });
+
   it('suggests waiting for a later grade level only', () => {
     const graduate = scholarship({ grade_level: ['graduate'] });
     const senior = analyzeScholarship(

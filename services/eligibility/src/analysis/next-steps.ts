@@ -1,5 +1,6 @@
 import { GRADE_LEVELS, type GradeLevel, type Scholarship } from '@scholarships/contracts';
 import {
+  acceptedEthnicities,
   type CriterionName,
   type CriterionResult,
   describeCitizenships,
@@ -36,7 +37,7 @@ const UNKNOWN_STEPS: Record<CriterionName, UnknownStep> = {
   gender: (s) =>
     `add your gender to your profile: this scholarship is open only to ${describeGenders(s.gender)}`,
   ethnicity: (s) =>
-    `add your ethnicity to your profile: this scholarship is for students who identify as ${joinWords(s.ethnicity)}`,
+    `add your ethnicity to your profile: this scholarship is for students who identify as ${joinWords(acceptedEthnicities(s))}`,
   basis: () =>
     'state in your profile whether you have financial need: this scholarship is need-based',
 };

@@ -1,7 +1,15 @@
 import { normalizeEthnicity } from '@scholarships/api-contract';
 import { evaluateListRestriction } from './list-restriction';
-import type { CriterionEvaluator } from './types';
+import type { CriterionEvaluator, ScholarshipCriteria } from './types';
 import { joinWords } from './wording';
+
+/**
+ * Returns the scholarship's ethnicities folded by `normalizeEthnicity`, as the evaluator compares
+ * them, without repeats and in the order they first appear.
+ */
+export function acceptedEthnicities(scholarship: ScholarshipCriteria): string[] {
+  return [...new Set(scholarship.ethnicity.map(normalizeEthnicity))];
+}
 
 /**
  * At least one of the profile's ethnicities must equal one the scholarship
@@ -11,7 +19,7 @@ import { joinWords } from './wording';
 export const evaluateEthnicity: CriterionEvaluator = (profile, scholarship) =>
   evaluateListRestriction({
     criterion: 'ethnicity',
-    accepted: scholarship.ethnicity.map(normalizeEthnicity),
+    accepted: acceptedEthnicities(scholarship),
     stated: profile.ethnicities,
     describe: (values) => `students who identify as ${joinWords(values)}`,
     unrestricted: 'no ethnicity restriction',

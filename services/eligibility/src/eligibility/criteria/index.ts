@@ -9,7 +9,7 @@ import { evaluateState } from './state';
 import type { CriterionEvaluator } from './types';
 
 export { describeCitizenships } from './citizenship';
-export { normalizeEthnicity } from './ethnicity';
+export { acceptedEthnicities, normalizeEthnicity } from './ethnicity';
 export { describeGenders } from './gender';
 export { describeGradeLevels } from './grade-level';
 export { isRestricted } from './restriction';
