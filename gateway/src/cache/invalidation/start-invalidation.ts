@@ -59,5 +59,29 @@ function rebuildAfterGap(runtime: CacheRuntime): void {
   runtime.memory.clear();
   runtime.profiles.clear();
   runtime.versions.clear();
-  void runtime.generation.refresh(true);
+  readGenerationAgain(runtime);
+}
+
+/** Runtimes whose generation read waits for the command connection. */
+const waitingForCommands = new WeakSet<CacheRuntime>();
+
+/**
+ * Reads the generation once the command connection is ready. The subscription often goes live
+ * first, at start and after Redis returns, and a read sent before that fails at once (the
+ * connection queues nothing while offline), so the replica logged a failure and took a local
+ * generation for no reason.
+ */
+export function readGenerationAgain(runtime: CacheRuntime): void {
+  const commands = runtime.redis?.commands;
+  if (commands === undefined) return;
+  if (commands.status === 'ready') {
+    void runtime.generation.refresh(true);
+    return;
+  }
+  if (waitingForCommands.has(runtime)) return;
+  waitingForCommands.add(runtime);
+  commands.once('ready', () => {
+    waitingForCommands.delete(runtime);
+    void runtime.generation.refresh(true);
+  });
 }
