@@ -1,14 +1,19 @@
+import { JSON_OBJECT_ERROR } from '@scholarships/api-contract';
 import { parseInput } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { ResponseCache } from '../cache';
+import { callerOf } from '../edge';
 import type { SwitchStore } from '../rollout';
 import { readBufferedJsonBody } from './buffered-json-body';
 
 /** Path of the run-time switch; the auth stage requires the admin role for `/api/v1/admin/*`. */
 export const CACHE_SWITCH_PATH = '/api/v1/admin/gateway/cache';
 
-const switchBody = z.strictObject({ enabled: z.boolean({ error: 'must be true or false' }) });
+const switchBody = z.strictObject(
+  { enabled: z.boolean({ error: 'must be true or false' }) },
+  { error: JSON_OBJECT_ERROR },
+);
 
 /**
  * `GET` reports and `PUT {"enabled": boolean}` flips the response cache. The switch is the
@@ -23,7 +28,10 @@ export function createCacheAdminRoutes(cache: ResponseCache, switches: SwitchSto
   router.put(CACHE_SWITCH_PATH, async function writeCacheSwitch(req: Request, res: Response) {
     const { enabled } = parseInput(switchBody, readBufferedJsonBody(req), 'body');
     const propagation = await switches.update({ cacheEnabled: enabled });
-    req.log.info({ enabled, propagation }, 'response cache switched by an admin request');
+    req.log.info(
+      { admin: callerOf(req), enabled, propagation },
+      'response cache switched by an admin request',
+    );
     res.json({ ...cacheState(cache, switches), propagation });
   });
   return router;

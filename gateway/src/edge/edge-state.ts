@@ -45,3 +45,8 @@ export function createEdgeState(req: IncomingMessage, view: RequestView): EdgeSt
 export function findEdgeState(req: IncomingMessage): EdgeState | undefined {
   return (req as WithEdgeState)[EDGE_STATE];
 }
+
+/** Returns the user id of the request's verified caller, or undefined for an anonymous one. */
+export function callerOf(req: IncomingMessage): string | undefined {
+  return findEdgeState(req)?.identity?.userId;
+}

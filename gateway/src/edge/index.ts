@@ -7,7 +7,7 @@ export {
   setHeaderFields,
 } from './edge-middleware';
 export { EDGE_STAGE_NAMES, type EdgeStage, type EdgeStageName } from './edge-stage';
-export { createEdgeState, type EdgeState, findEdgeState } from './edge-state';
+export { callerOf, createEdgeState, type EdgeState, findEdgeState } from './edge-state';
 export { type BodyReadResult, readRequestBody } from './read-body';
 export {
   createRequestView,

@@ -1,7 +1,9 @@
+import { JSON_OBJECT_ERROR } from '@scholarships/api-contract';
 import { parseInput } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { readBufferedJsonBody } from '../cache-stage';
+import { callerOf } from '../edge';
 import type { Rollout } from './rollout';
 import type { SwitchChange } from './switch-state';
 import type { Propagation } from './switch-store';
@@ -12,18 +14,21 @@ export const ROLLOUT_SWITCH_PATH = '/api/v1/admin/gateway/rollout';
 const PERCENT_ERROR = 'must be a whole number from 0 to 100';
 
 const switchBody = z
-  .strictObject({
-    cacheEnabled: z.boolean({ error: 'must be true or false' }).optional(),
-    middlewareOrder: z
-      .enum(['default', 'legacy'], { error: 'must be default or legacy' })
-      .optional(),
-    rolloutPercent: z
-      .number({ error: PERCENT_ERROR })
-      .int({ error: PERCENT_ERROR })
-      .min(0, { error: PERCENT_ERROR })
-      .max(100, { error: PERCENT_ERROR })
-      .optional(),
-  })
+  .strictObject(
+    {
+      cacheEnabled: z.boolean({ error: 'must be true or false' }).optional(),
+      middlewareOrder: z
+        .enum(['default', 'legacy'], { error: 'must be default or legacy' })
+        .optional(),
+      rolloutPercent: z
+        .number({ error: PERCENT_ERROR })
+        .int({ error: PERCENT_ERROR })
+        .min(0, { error: PERCENT_ERROR })
+        .max(100, { error: PERCENT_ERROR })
+        .optional(),
+    },
+    { error: JSON_OBJECT_ERROR },
+  )
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     error: 'must set at least one of cacheEnabled, middlewareOrder, rolloutPercent',
   });
@@ -44,7 +49,10 @@ export function createRolloutAdminRoutes(rollout: Rollout): Router {
     const change: SwitchChange = { ...body };
     if (body.rolloutPercent !== undefined) change.guardTrip = null;
     const propagation = await rollout.switches.update(change);
-    req.log.info({ change: body, propagation }, 'rollout switches changed by an admin request');
+    req.log.info(
+      { admin: callerOf(req), change: body, propagation },
+      'rollout switches changed by an admin request',
+    );
     res.json(rolloutState(rollout, propagation));
   });
   return router;

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createLogger } from '@scholarships/logger';
 import {
   type GatewayUnderTest,
   metricValue,
@@ -34,12 +35,16 @@ interface Setup {
   url: string;
 }
 
-async function setUp(environment: Record<string, string> = {}): Promise<Setup> {
+async function setUp(
+  environment: Record<string, string> = {},
+  logger?: ReturnType<typeof createLogger>,
+): Promise<Setup> {
   const services = await startStubServices();
   const gateway = await startGateway({
     services,
     environment: { REDIS_URL: redisUrl(), ...WIDE_RATE_LIMIT, ...environment },
     cache: { keyspace: uniqueCacheKeyspace() },
+    ...(logger === undefined ? {} : { logger }),
   });
   await gateway.harness.gatewayCache?.cache.ready();
   return { services, gateway, url: gateway.listening.url };
@@ -166,6 +171,19 @@ describe('rollout admin route', () => {
     expect((await readRollout(setup.url)).rolloutPercent).toBe(100);
   });
 
+  it('logs which admin changed the switches', async () => {
+    const lines: { msg: string; admin?: string }[] = [];
+    const destination = { write: (line: string) => lines.push(JSON.parse(line)) };
+    setup = await setUp({}, createLogger({ service: 'gateway', level: 'info', destination }));
+
+    await writeRollout(setup.url, { rolloutPercent: 40 });
+
+    const change = lines.find(
+      (line) => line.msg === 'rollout switches changed by an admin request',
+    );
+    expect(change?.admin).toBe('admin-1');
+  });
+
   it.each([
     [{ rolloutPercent: 101 }, 'body.rolloutPercent'],
     [{ rolloutPercent: -1 }, 'body.rolloutPercent'],
@@ -193,6 +211,7 @@ describe('rollout admin route', () => {
     [{ rolloutPercent: '50' }, 'must be a whole number from 0 to 100'],
     [{ middlewareOrder: 'fastest' }, 'must be default or legacy'],
     [{ cacheEnabled: 'no' }, 'must be true or false'],
+    [[], 'must be a JSON object sent with Content-Type: application/json'],
   ])('explains what the body %j should hold', async (body, message) => {
     setup = await setUp();
     const response = await writeRollout(setup.url, body);

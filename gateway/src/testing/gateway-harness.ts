@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { createLogger } from '@scholarships/logger';
+import { createLogger, type Logger } from '@scholarships/logger';
 import { createRegistry, type Registry } from '@scholarships/metrics';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
@@ -56,6 +56,8 @@ export interface HarnessOptions {
    * when the environment sets REDIS_URL.
    */
   cache?: HarnessCacheOptions;
+  /** Logger of the gateway, for a test that reads its lines. Default: a silent one. */
+  logger?: Logger;
 }
 
 /**
@@ -75,7 +77,7 @@ export function createGatewayHarness(options: HarnessOptions): GatewayHarness {
   });
   const registry = createRegistry({ service: 'gateway', defaultMetrics: false });
   const upstreams = createUpstreams(config);
-  const logger = createLogger({ service: 'gateway', level: 'silent' });
+  const logger = options.logger ?? createLogger({ service: 'gateway', level: 'silent' });
   const metrics = createGatewayMetrics(registry);
   const gatewayCache =
     options.cache === undefined

@@ -58,6 +58,8 @@ export interface GatewayUnderTestOptions {
   cache?: HarnessCacheOptions;
   /** Creates the rollout with these options (see HarnessOptions.rollout). */
   rollout?: HarnessOptions['rollout'];
+  /** Logger of the gateway (see HarnessOptions.logger). */
+  logger?: HarnessOptions['logger'];
 }
 
 /** Starts a gateway app on an ephemeral port, with its own ioredis client when a URL is given. */
@@ -86,6 +88,7 @@ export async function startGateway(options: GatewayUnderTestOptions): Promise<Ga
         : { middlewareOrder: options.middlewareOrder }),
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.rollout === undefined ? {} : { rollout: options.rollout }),
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
   } catch (error) {
     redis?.disconnect();

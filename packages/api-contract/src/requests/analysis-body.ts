@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JSON_OBJECT_ERROR } from './json-object-error';
 import { profileBody } from './profile-body';
 import { scholarshipId } from './scholarship-id';
 
@@ -8,5 +9,5 @@ export const analysisBody = z.strictObject(
     scholarshipId: scholarshipId('must be a scholarship id (a UUID)'),
     profile: profileBody,
   },
-  { error: 'must be a JSON object sent with Content-Type: application/json' },
+  { error: JSON_OBJECT_ERROR },
 );

@@ -7,6 +7,7 @@ export {
   savedListQuery,
   savedScholarshipParams,
 } from './interactions';
+export { JSON_OBJECT_ERROR } from './json-object-error';
 export type {
   AnalysisInput,
   InteractionInput,

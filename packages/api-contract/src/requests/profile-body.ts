@@ -12,6 +12,7 @@ import {
 } from '@scholarships/contracts';
 import { z } from 'zod';
 import { integerParameter } from './integer-parameter';
+import { JSON_OBJECT_ERROR } from './json-object-error';
 import { singleLineText } from './plain-text';
 
 /**
@@ -107,7 +108,7 @@ export const profileBody = z
       ),
       financialNeed: optional(z.boolean({ error: 'must be true or false' })),
     },
-    { error: 'must be a JSON object sent with Content-Type: application/json' },
+    { error: JSON_OBJECT_ERROR },
   )
   .transform(
     (body): StudentProfile => ({

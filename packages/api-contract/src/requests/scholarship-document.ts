@@ -7,6 +7,7 @@ import {
   US_STATE_CODES,
 } from '@scholarships/contracts';
 import { z } from 'zod';
+import { JSON_OBJECT_ERROR } from './json-object-error';
 import {
   awardAmount,
   calendarDate,
@@ -79,7 +80,7 @@ export const scholarshipDocumentSchema = z
         )
         .prefault({}),
     },
-    { error: 'must be a JSON object sent with Content-Type: application/json' },
+    { error: JSON_OBJECT_ERROR },
   )
   .superRefine((document, context) => {
     for (const issue of crossFieldIssues(document)) {

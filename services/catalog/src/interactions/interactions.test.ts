@@ -63,6 +63,17 @@ describe('POST /api/v1/me/interactions', () => {
     expect(response.status).toBe(404);
   });
 
+  it('rejects an array body naming the content type', async () => {
+    const response = await request(context.app)
+      .post('/api/v1/me/interactions')
+      .set(userHeaders(newUser()))
+      .send([]);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'body', message: 'must be a JSON object sent with Content-Type: application/json' },
+    ]);
+  });
+
   it('rejects an unknown type and extra fields with 400 naming them', async () => {
     const id = await insertScholarship(context.db);
     const response = await request(context.app)
