@@ -1,6 +1,14 @@
 import type { Logger } from '@scholarships/logger';
 import pg from 'pg';
+import { withDeadline } from '../redis/deadline';
 import { PROBE_TIMEOUT_MS } from './upstream-probe';
+
+/**
+ * node-postgres's own limits, kept longer than the probe's deadline as a backstop that frees the
+ * connection. Its timeout errors carry no code, so a check that ended on one would be reported
+ * as an unexpected error instead of a timeout.
+ */
+const DRIVER_TIMEOUT_MS = PROBE_TIMEOUT_MS + 500;
 
 /** A direct check of the database, used by /api/v1/health when DATABASE_URL is set. */
 export interface DatabaseProbe {
@@ -15,8 +23,8 @@ export function createDatabaseProbe(connectionString: string, logger: Logger): D
     connectionString,
     application_name: 'gateway-health',
     max: 1,
-    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
-    query_timeout: PROBE_TIMEOUT_MS,
+    connectionTimeoutMillis: DRIVER_TIMEOUT_MS,
+    query_timeout: DRIVER_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
   });
   // Without a listener, an error on the idle connection (e.g. a database restart) crashes the
@@ -30,7 +38,7 @@ export function createDatabaseProbe(connectionString: string, logger: Logger): D
 
   return {
     ping: async () => {
-      await pool.query('SELECT 1');
+      await withDeadline(pool.query('SELECT 1'), PROBE_TIMEOUT_MS);
     },
     close: () => pool.end(),
   };

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { createLogger } from '@scholarships/logger';
 import request from 'supertest';
 import type { ServiceName } from '../routes/route-table';
@@ -214,6 +215,27 @@ describe('health routes', () => {
       expect(response.body.database.error).toBe('connection refused');
       expect(response.body.services.search.status).toBe('ok');
     } finally {
+      await probe.close();
+    }
+  });
+
+  it('reports a database that never answers as timed out', async () => {
+    const silent = net.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const probe = createDatabaseProbe(
+      `postgres://probe@127.0.0.1:${port}/scholarships`,
+      createLogger({ service: 'test', level: 'silent' }),
+    );
+    try {
+      setup = await setUp({}, probe);
+
+      const response = await request(setup.gateway.app).get('/api/v1/health');
+
+      expect(response.body.database.status).toBe('failed');
+      expect(response.body.database.error).toBe('timed out');
+    } finally {
+      silent.close();
       await probe.close();
     }
   });
