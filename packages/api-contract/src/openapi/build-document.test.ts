@@ -171,6 +171,7 @@ describe('buildOpenApiDocument', () => {
     expect(Object.keys(lookup.responses)).toEqual(
       expect.arrayContaining(['401', '403', '413', '414', '415', '429', '431', '503']),
     );
+    expect(Object.keys(lookup.responses)).toEqual(expect.arrayContaining(['408', '502', '504']));
     expect(lookup.security).toBeUndefined();
   });
 

@@ -8,12 +8,15 @@ type Problems = Partial<Record<ProblemStatus, string>>;
  */
 const EVERY_ROUTE: Problems = {
   403: 'The web application firewall matched a rule; the `code` names it',
+  408: 'The request headers (10 s by default) or the whole request (30 s) did not arrive in time; the connection is closed',
   413: 'The body is larger than the gateway (`WAF_MAX_BODY_BYTES`) or the service accepts, 100 KiB by default',
   414: 'The path and query are longer than the gateway accepts (4 KiB by default)',
   415: 'A body was sent in a media type other than JSON, or compressed',
   429: 'The client exceeded its rate limit; `Retry-After` gives the seconds to wait',
   431: 'The header fields are larger than the gateway accepts (8 KiB by default)',
+  502: 'The owning service closed the connection or sent a response that is not valid HTTP',
   503: 'The owning service or its database is unavailable; `Retry-After` gives the seconds to wait',
+  504: 'The owning service did not respond within the gateway upstream timeout, 5 s by default',
 };
 
 const SIGNED_IN: Problems = {

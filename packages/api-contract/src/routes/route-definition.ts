@@ -47,11 +47,14 @@ export type ProblemStatus =
   | 412
   | 413
   | 414
+  | 408
   | 415
   | 428
   | 429
   | 431
-  | 503;
+  | 502
+  | 503
+  | 504;
 
 export interface RouteDefinition {
   /** Unique. The typed client names its method for the route after it. */
