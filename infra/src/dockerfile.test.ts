@@ -6,6 +6,7 @@ import {
   type JSONInstruction,
 } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
+import { buildArgsOf, loadComposeFile, serviceOf } from './compose-file';
 import { readRepositoryFile } from './repository';
 
 const DOCKERFILE = 'infra/docker/Dockerfile';
@@ -171,6 +172,17 @@ describe('build stage', () => {
     expect(argumentTexts(buildStage, 'RUN')).toContain(
       `npx tsc -b \${WORKSPACE} \${EXTRA_WORKSPACES}`,
     );
+  });
+
+  test('build stage bundles the web app on request', () => {
+    const bundle = argumentTexts(buildStage, 'RUN').find((run) => run.includes('web/build.js'));
+    expect(bundle).toContain('WEB_APP');
+    expect(bundle).toContain('npx tsc -b packages/client');
+  });
+
+  test('compose builds the gateway with the web app', () => {
+    const gateway = serviceOf(loadComposeFile(), 'gateway');
+    expect(buildArgsOf(gateway).WEB_APP).toBe('true');
   });
 });
 
