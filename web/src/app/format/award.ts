@@ -19,10 +19,17 @@ export function formatAward(award: Award): string {
   return award.text ?? 'Amount not stated';
 }
 
-/** `2027-03-01`, marked as estimated when projected from an earlier year's date. */
+/**
+ * Formats the next deadline as `2027-03-01`, and names the published date of an estimate.
+ * The published date can lie many years back, so the label never says "last year".
+ */
 export function formatDeadline(deadline: Deadline): string {
   if (deadline.next === null) return 'None stated';
-  return deadline.estimated ? `${deadline.next} (estimated from last year)` : deadline.next;
+  if (!deadline.estimated) return deadline.next;
+
+  const estimateBasis =
+    deadline.published === null ? 'an earlier year' : `the ${deadline.published} deadline`;
+  return `${deadline.next} (estimated from ${estimateBasis})`;
 }
 
 /** Formats the award and deadline on one line, as result lists show them. */
