@@ -3,6 +3,12 @@ export { type AuthStageOptions, createAuthStage } from './auth-stage';
 export { type BearerToken, parseBearerToken } from './bearer-token';
 export { DEFAULT_DEV_SECRET_FILE, loadOrCreateDevSecret, MIN_SECRET_BYTES } from './dev-secret';
 export {
+  ROLE_PATTERN,
+  ROLE_RULE,
+  SUBJECT_PATTERN,
+  SUBJECT_RULE,
+} from './identity-claims';
+export {
   algorithmOfKey,
   checkJwtConfig,
   type JwtConfigValues,

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { type JWTPayload, SignJWT } from 'jose';
 import { TokenVerifier } from './token-verifier';
 
 const SECRET = new TextEncoder().encode('unit-test-secret-that-is-32-bytes-long!!');
@@ -12,6 +12,16 @@ async function sign(expiresInSeconds: number, sub = 'student-1'): Promise<string
     .setIssuer('issuer')
     .setAudience('audience')
     .setExpirationTime(Math.floor(NOW / 1000) + expiresInSeconds)
+    .sign(SECRET);
+}
+
+/** Signs `claims` for the test issuer and audience, valid for ten minutes. */
+async function signClaims(claims: JWTPayload): Promise<string> {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('issuer')
+    .setAudience('audience')
+    .setExpirationTime(Math.floor(NOW / 1000) + 600)
     .sign(SECRET);
 }
 
@@ -135,6 +145,47 @@ describe('TokenVerifier', () => {
       .sign(SECRET);
 
     expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'invalid_claims' });
+  });
+
+  it('names the invalid sub claim', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const subject = 's'.repeat(300);
+    const result = await verifier.verify(await sign(600, subject));
+
+    expect(result).toMatchObject({ ok: false, reason: 'invalid_claims' });
+    const description = result.ok ? '' : result.description;
+    expect(description).toBe(
+      'The sub claim is invalid: it must be a string of 1 to 255 printable Latin-1 characters ' +
+        'that neither start nor end with a space',
+    );
+    expect(description).not.toContain(subject);
+  });
+
+  it('names the invalid roles claim', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const token = await signClaims({ sub: 'ops-1', roles: ['admin', 'ops team'] });
+    const result = await verifier.verify(token);
+
+    expect(result).toMatchObject({ ok: false, reason: 'invalid_claims' });
+    const description = result.ok ? '' : result.description;
+    expect(description).toBe(
+      'The roles claim is invalid: it must be an array of strings, ' +
+        'each 1 to 64 characters from A-Z, a-z, 0-9 and _ . : -',
+    );
+    expect(description).not.toContain('ops team');
+  });
+
+  it('names a missing sub claim', async () => {
+    const verifier = createVerifier({ now: NOW });
+    const token = await signClaims({ roles: [] });
+
+    expect(await verifier.verify(token)).toMatchObject({
+      ok: false,
+      reason: 'invalid_claims',
+      description: expect.stringMatching(
+        /^The sub claim is missing: it must be a string of 1 to 255/,
+      ),
+    });
   });
 
   it('names an unknown crit extension', async () => {

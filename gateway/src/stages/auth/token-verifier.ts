@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { type JWTPayload, jwtVerify } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Identity } from '../../edge';
+import { readIdentity, SUBJECT_RULE } from './identity-claims';
 import type { VerificationKey } from './verification-key';
 
 /** Bounded label values of `gateway_auth_failures_total` for token failures. */
@@ -33,16 +34,6 @@ export interface TokenVerifierOptions {
   /** Clock in milliseconds since the epoch. */
   now?: () => number;
 }
-
-/**
- * Subjects become the value of a header to the services, which Node.js sends as Latin-1 and
- * rejects beyond it, so they are limited to printable Latin-1 characters. They neither start nor
- * end with a space, because header parsing strips those, and `erin ` would reach the services as
- * the user `erin`.
- */
-const SUBJECT_PATTERN =
-  /^[\x21-\x7e\xa1-\xff](?:[\x20-\x7e\xa0-\xff]{0,254}[\x21-\x7e\xa1-\xff])?$/;
-const ROLE_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 /**
  * Tokens up to this length are their own cache key. A longer one is keyed by its SHA-256, so one
@@ -86,14 +77,9 @@ export class TokenVerifier {
     } catch (error) {
       return classifyVerificationError(error);
     }
-    const identity = identityOf(payload);
-    if (identity === undefined) {
-      return {
-        ok: false,
-        reason: 'invalid_claims',
-        description: 'The sub or roles claim is invalid',
-      };
-    }
+    const claims = readIdentity(payload);
+    if (!claims.ok) return { ok: false, reason: 'invalid_claims', description: claims.description };
+    const { identity } = claims;
     // `exp` is required, so the entry lives exactly as long as the token is valid.
     const ttl = (payload.exp ?? 0) * 1000 - this.now();
     if (ttl > 0) this.cache.set(cacheKey, identity, { ttl });
@@ -116,15 +102,6 @@ export class TokenVerifier {
   }
 }
 
-function identityOf(payload: JWTPayload): Identity | undefined {
-  const subject = payload.sub;
-  if (typeof subject !== 'string' || !SUBJECT_PATTERN.test(subject)) return undefined;
-  const roles = payload.roles ?? [];
-  if (!Array.isArray(roles)) return undefined;
-  if (!roles.every((role) => typeof role === 'string' && ROLE_PATTERN.test(role))) return undefined;
-  return { userId: subject, roles };
-}
-
 /** Error codes of jose v5 (`error.code`) and the failure each one means. */
 const REASON_BY_JOSE_CODE: Readonly<Record<string, [TokenFailureReason, string]>> = {
   ERR_JWT_EXPIRED: ['expired', 'The access token expired'],
@@ -141,7 +118,10 @@ const REASON_BY_JOSE_CODE: Readonly<Record<string, [TokenFailureReason, string]>
   ERR_JWT_INVALID: ['malformed', 'The token is not a valid JWT'],
 };
 
+/** Claims that jose checks itself and the failure each one means. */
 const REASON_BY_CLAIM: Readonly<Record<string, [TokenFailureReason, string]>> = {
+  // `sub` is a required claim, so jose rejects a token without it.
+  sub: ['invalid_claims', `The sub claim is missing: it must be a string of ${SUBJECT_RULE}`],
   nbf: ['not_yet_valid', 'The access token is not valid yet'],
   iss: ['wrong_issuer', 'The token issuer is not accepted'],
   aud: ['wrong_audience', 'The token audience is not accepted'],
