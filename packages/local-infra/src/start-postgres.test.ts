@@ -140,9 +140,12 @@ describe('startPostgres', () => {
     const running = await startPostgres({ dataDir, ephemeral: true });
     started.push(running);
 
-    await expect(startPostgres({ dataDir, ephemeral: true })).rejects.toThrow(
+    const second = startPostgres({ dataDir, ephemeral: true });
+
+    await expect(second).rejects.toThrow(
       `Data directory ${dataDir} is in use: its postmaster.pid names PID ${running.pid}`,
     );
+    await expect(second).rejects.toThrow(`Stop that server with \`kill -INT ${running.pid}\``);
   }, 60_000);
 
   test('startup failure quotes the server log', async () => {
