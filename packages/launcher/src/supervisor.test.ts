@@ -92,4 +92,19 @@ describe('Supervisor', () => {
       stdout.mockRestore();
     }
   });
+
+  it('starts nothing once stopping has begun', async () => {
+    const supervisor = new Supervisor(logDir, () => undefined);
+    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await supervisor.stopAll(1000);
+      supervisor.start({ name: 'catalog', entry, port: 1, env: {} });
+
+      expect(existsSync(path.join(logDir, 'catalog.log'))).toBe(false);
+      expect(stdout).not.toHaveBeenCalled();
+    } finally {
+      await supervisor.stopAll(1000);
+      stdout.mockRestore();
+    }
+  });
 });

@@ -27,6 +27,8 @@ export class Supervisor {
   }
 
   start(spec: ProcessSpec): void {
+    // stopAll has begun and would not see a process started now.
+    if (this.stopping) return;
     const logFile = path.join(this.logDir, `${spec.name}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
     // A log file that cannot be opened or written (a directory, no permission, a full disk)

@@ -2,6 +2,7 @@ import {
   describeExit,
   detachFromEventLoop,
   hasExited,
+  signalOnProcessExit,
   terminateChild,
   waitForOutputEnd,
 } from './child-exit';
@@ -24,7 +25,12 @@ export interface LaunchInput extends ServerArgsInput {
 }
 
 export type LaunchResult =
-  | { ok: true; server: SpawnedServer }
+  | {
+      ok: true;
+      server: SpawnedServer;
+      /** Removes the hook that stops the server when this process exits; call it from stop(). */
+      cancelExitHook: () => void;
+    }
   | { ok: false; error: Error; portInUse: boolean };
 
 /** Spawns postgres and waits until it accepts connections through its Unix socket. */
@@ -47,6 +53,9 @@ export async function launchPostgres(
   }
 
   const { child, output } = spawned.server;
+  // Set at once: a server in a process group of its own gets no signal from a terminal, so if
+  // this process exits while the server starts, the hook is what stops it.
+  const cancelExitHook = signalOnProcessExit(child, 'SIGINT');
   const target = { socketDir: input.socketDir, port: input.port, user: input.superuser };
   const outcome = await pollUntilReady(() => probeSocket(target), {
     timeoutMs: input.startTimeoutMs,
@@ -56,10 +65,11 @@ export async function launchPostgres(
   });
   if (outcome.status === 'ready') {
     detachFromEventLoop(child);
-    return { ok: true, server: spawned.server };
+    return { ok: true, server: spawned.server, cancelExitHook };
   }
 
   await terminateChild(child, 'SIGINT', 5_000);
+  cancelExitHook();
   await waitForOutputEnd(child, 1_000);
   const reason = describeStartFailure(outcome, input, describeExit(child));
   return {

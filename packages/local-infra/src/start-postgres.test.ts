@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,6 +10,20 @@ import { type PostgresServer, startPostgres } from './start-postgres';
 import { isProcessRunning, processGroupOf } from './test-support/process-state';
 
 const SYSTEM_PG15_BIN = '/usr/lib/postgresql/15/bin';
+
+/** Calls `check` every 10 ms until it returns a value, for at most `limitMs`. */
+async function pollFor<T>(
+  check: () => Promise<T | undefined>,
+  limitMs: number,
+): Promise<T | undefined> {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return undefined;
+}
 
 async function queryRows(
   connectionString: string,
@@ -72,6 +88,41 @@ describe('startPostgres', () => {
     await own.stop();
     expect(isProcessRunning(own.pid)).toBe(false);
   }, 60_000);
+
+  test('a server of its own group stops when the caller exits during start', async () => {
+    const dataDir = join(workDir, 'data');
+    const script = join(workDir, 'start.js');
+    const entry = join(__dirname, '..', 'dist', 'index.js');
+    await writeFile(
+      script,
+      [
+        `const { startPostgres } = require(${JSON.stringify(entry)});`,
+        'process.on("SIGINT", () => process.exit(0));',
+        'startPostgres({ dataDir: process.argv[2], ephemeral: true, ownProcessGroup: true });',
+      ].join('\n'),
+    );
+    const caller = spawn(process.execPath, [script, dataDir], { stdio: 'ignore' });
+    const exited = once(caller, 'exit');
+    let serverPid: number | undefined;
+    try {
+      // postgres writes postmaster.pid at once, long before it accepts connections.
+      serverPid = await pollFor(async () => {
+        const text = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '');
+        const pid = Number(text.split('\n', 1)[0]);
+        return pid > 0 ? pid : undefined;
+      }, 60_000);
+      caller.kill('SIGINT');
+      await exited;
+
+      expect(
+        await pollFor(async () => !isProcessRunning(serverPid ?? 0) || undefined, 10_000),
+      ).toBe(true);
+    } finally {
+      caller.kill('SIGKILL');
+      if (serverPid !== undefined && isProcessRunning(serverPid))
+        process.kill(serverPid, 'SIGKILL');
+    }
+  }, 90_000);
 
   test('persistent data directory is reused', async () => {
     const dataDir = join(workDir, 'missing-parent', 'data');

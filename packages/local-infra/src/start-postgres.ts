@@ -1,7 +1,7 @@
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { signalOnProcessExit, terminateChild } from './child-exit';
+import { terminateChild } from './child-exit';
 import { assertReachable } from './directory-access';
 import { findFreePort } from './find-free-port';
 import type { LogCallback } from './log-tail';
@@ -129,14 +129,8 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       await assertReachable(directories.dataDir, account, 'data directory');
     }
     await prepareCluster(binaries, account, directories.dataDir, options, resolved);
-    const { server, port } = await launchOnFreePort(
-      binaries,
-      account,
-      directories,
-      options,
-      resolved,
-    );
-    return await finishStart(server, port, directories, options, resolved);
+    const launched = await launchOnFreePort(binaries, account, directories, options, resolved);
+    return await finishStart(launched, directories, options, resolved);
   } catch (error) {
     await removeDirectories(directories.temporary);
     throw error;
@@ -212,7 +206,7 @@ async function launchOnFreePort(
   directories: Directories,
   options: StartPostgresOptions,
   resolved: ResolvedOptions,
-): Promise<{ server: SpawnedServer; port: number }> {
+): Promise<{ server: SpawnedServer; port: number; cancelExitHook: () => void }> {
   const attempts = options.port === undefined ? PORT_ATTEMPTS : 1;
   for (let attempt = 1; ; attempt += 1) {
     const port = options.port ?? (await findFreePort());
@@ -228,7 +222,7 @@ async function launchOnFreePort(
       ownProcessGroup: options.ownProcessGroup ?? false,
     });
     if (result.ok) {
-      return { server: result.server, port };
+      return { server: result.server, port, cancelExitHook: result.cancelExitHook };
     }
     if (!result.portInUse || attempt >= attempts) {
       throw result.error;
@@ -238,15 +232,14 @@ async function launchOnFreePort(
 }
 
 async function finishStart(
-  server: SpawnedServer,
-  port: number,
+  launched: { server: SpawnedServer; port: number; cancelExitHook: () => void },
   directories: Directories,
   options: StartPostgresOptions,
   resolved: ResolvedOptions,
 ): Promise<PostgresServer> {
+  const { server, port, cancelExitHook } = launched;
   const { child, pid } = server;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
-  const cancelExitHook = signalOnProcessExit(child, 'SIGINT');
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
