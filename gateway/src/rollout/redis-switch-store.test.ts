@@ -108,8 +108,59 @@ describe('rollout switches while Redis is down', () => {
     expect(restored).toBe(true);
     expect(await redis.hget(KEYSPACE.hashKey, 'cacheEnabled')).toBe('false');
     expect(store.current()).toMatchObject({ rolloutPercent: 0, cacheEnabled: false });
-    expect(messages.some((message) => message.startsWith('rollout switches were missing'))).toBe(
+    expect(messages.some((message) => message.startsWith('Redis lost the rollout switches'))).toBe(
       true,
     );
+  });
+
+  it('restores the other switches under a change made during the outage', async () => {
+    server = await startRedis();
+    const logger = createLogger({ service: 'test', level: 'silent' });
+    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(redis);
+    store = createRedisSwitchStore({
+      redis,
+      defaults: DEFAULTS,
+      logger,
+      keyspace: KEYSPACE,
+      syncIntervalMs: 50,
+    });
+    await store.ready();
+    expect(await store.update({ rolloutPercent: 10 })).toBe('shared');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await server.stop();
+    expect(await store.update({ cacheEnabled: false })).toBe('pending');
+    server = await startRedis({ port: server.port });
+    const restored = await eventually(
+      async () => (await redis.hget(KEYSPACE.hashKey, 'rolloutPercent').catch(() => null)) === '10',
+    );
+
+    expect(restored).toBe(true);
+    expect(await redis.hget(KEYSPACE.hashKey, 'cacheEnabled')).toBe('false');
+    expect(store.current()).toMatchObject({ rolloutPercent: 10, cacheEnabled: false });
+  });
+
+  it('returns to the defaults when the hash is deleted', async () => {
+    server = await startRedis();
+    const logger = createLogger({ service: 'test', level: 'silent' });
+    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(redis);
+    store = createRedisSwitchStore({
+      redis,
+      defaults: DEFAULTS,
+      logger,
+      keyspace: KEYSPACE,
+      syncIntervalMs: 50,
+    });
+    await store.ready();
+    expect(await store.update({ rolloutPercent: 10 })).toBe('shared');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await redis.del(KEYSPACE.hashKey);
+    const reset = await eventually(async () => store.current().rolloutPercent === 100);
+
+    expect(reset).toBe(true);
+    expect(await redis.exists(KEYSPACE.hashKey)).toBe(0);
   });
 });

@@ -32,9 +32,23 @@ const FIRST_READ_WAIT_MS = 1000;
  */
 const SWITCH_COMMAND_TIMEOUT_MS = 250;
 
-/** Sets the hash from ARGV's field and value pairs only when the key does not exist. */
-const RESTORE_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], unpack(ARGV))
+/**
+ * Returns the key that marks that Redis has kept its data. The gateway sets it beside the hash
+ * and never deletes it, so its absence means that Redis lost its data, as after a restart
+ * without persistence. Deleting the hash alone leaves it in place.
+ */
+function markerKeyOf(keyspace: RolloutKeyspace): string {
+  return `${keyspace.hashKey}:kept`;
+}
+
+/**
+ * Sets the marker (KEYS[2]) when it is missing, and then the hash (KEYS[1]) fields of ARGV's
+ * field and value pairs that the hash lacks, so values written since the loss win. Returns 1 when
+ * it set the marker, 0 when another replica already had.
+ */
+const RESTORE_SCRIPT = `if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+for i = 1, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+redis.call('SET', KEYS[2], '1')
 return 1`;
 
 export interface RedisSwitchStoreOptions {
@@ -52,9 +66,9 @@ export interface RedisSwitchStoreOptions {
  * publishes on the channel in one transaction. Each replica re-reads the hash when the message
  * arrives, and every `syncIntervalMs` in case a message was lost. A change that Redis did not
  * take holds on this replica and is written again on each sync until Redis takes it, so the
- * hash never undoes it. A replica that finds the hash gone after reading values from it, as after
- * a restart of a Redis without persistence, writes back the values it last read, so that a
- * rollback is not undone by a Redis restart.
+ * hash never undoes it. When Redis has lost its data, as after a restart without persistence, the
+ * first replica to notice writes back the values it last read for every field the hash lacks. A
+ * rollback therefore outlives a Redis restart, while deleting the hash still resets the switches.
  */
 export function createRedisSwitchStore(options: RedisSwitchStoreOptions): SwitchStore {
   const store = new RedisSwitchStore(options);
@@ -75,7 +89,7 @@ class RedisSwitchStore implements SwitchStore {
   private redisFailing = false;
   private firstSync: Promise<void> | undefined;
   private lastInvalid = '';
-  /** The hash as last read with at least one field, for writing back when it is lost. */
+  /** The hash as last read, for writing back when Redis loses it. */
   private lastShared: Record<string, string> = {};
   private closed = false;
 
@@ -171,12 +185,12 @@ class RedisSwitchStore implements SwitchStore {
   private async syncOnce(): Promise<void> {
     try {
       if (Object.keys(this.pending).length > 0) await this.writePending();
-      let hash = await this.readHash();
-      if (Object.keys(hash).length === 0 && Object.keys(this.lastShared).length > 0) {
+      let { hash, kept } = await this.readHash();
+      if (!kept) {
         await this.restoreLostHash();
-        hash = await this.readHash();
+        ({ hash } = await this.readHash());
       }
-      if (Object.keys(hash).length > 0) this.lastShared = hash;
+      this.lastShared = hash;
       this.apply(hash);
       this.noteRedisResult(undefined);
     } catch (error) {
@@ -184,28 +198,35 @@ class RedisSwitchStore implements SwitchStore {
     }
   }
 
-  private readHash(): Promise<Record<string, string>> {
-    return withDeadline(
-      this.options.redis.hgetall(this.keyspace.hashKey),
-      SWITCH_COMMAND_TIMEOUT_MS,
-    );
+  /** Reads the hash, and whether the marker shows that Redis kept its data. */
+  private async readHash(): Promise<{ hash: Record<string, string>; kept: boolean }> {
+    const reading = this.options.redis
+      .multi()
+      .hgetall(this.keyspace.hashKey)
+      .exists(markerKeyOf(this.keyspace))
+      .exec();
+    const results = await withDeadline(reading, SWITCH_COMMAND_TIMEOUT_MS);
+    const failure = results?.find(([error]) => error !== null)?.[0];
+    if (failure || results === null) throw failure ?? new Error('rollout switch read discarded');
+    const [[, hash], [, marker]] = results as [[null, Record<string, string>], [null, number]];
+    return { hash, kept: marker === 1 };
   }
 
   /**
-   * Writes back the hash as last read, unless another replica did so first, and announces it.
-   * Deleting the hash therefore does not reset the switches while a replica runs; setting them
-   * does.
+   * Writes back the fields of the hash as last read that it lacks, unless another replica did so
+   * first, and announces it. A fresh Redis gets only its marker.
    */
   private async restoreLostHash(): Promise<void> {
     const fields = Object.entries(this.lastShared).flat();
+    const keys = [this.keyspace.hashKey, markerKeyOf(this.keyspace)];
     const restored = await withDeadline(
-      this.options.redis.eval(RESTORE_SCRIPT, 1, this.keyspace.hashKey, ...fields),
+      this.options.redis.eval(RESTORE_SCRIPT, keys.length, ...keys, ...fields),
       SWITCH_COMMAND_TIMEOUT_MS,
     );
-    if (restored !== 1) return;
+    if (restored !== 1 || fields.length === 0) return;
     this.options.logger.warn(
       { hashKey: this.keyspace.hashKey, restored: this.lastShared },
-      'rollout switches were missing from Redis (restarted without its data, or deleted); wrote back the values this replica last read',
+      'Redis lost the rollout switches (restarted without its data); wrote back the values this replica last read for the fields it lacked',
     );
     await withDeadline(
       this.options.redis.publish(this.keyspace.channel, 'changed'),

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CacheRuntime } from '../runtime';
 import { readGenerationAgain } from './start-invalidation';
 
-/** A runtime with only what the generation read touches: a command connection and a generation. */
+/** Builds a runtime with only what the generation read uses: the commands and the generation. */
 function fakeRuntime(status: string) {
   const commands = Object.assign(new EventEmitter(), { status });
   const refresh = jest.fn(async (_reset?: boolean) => undefined);

@@ -67,9 +67,8 @@ const waitingForCommands = new WeakSet<CacheRuntime>();
 
 /**
  * Reads the generation once the command connection is ready. The subscription often goes live
- * first, at start and after Redis returns, and a read sent before that fails at once (the
- * connection queues nothing while offline), so the replica logged a failure and took a local
- * generation for no reason.
+ * first, at start and after Redis returns. The command connection queues nothing while offline,
+ * so a read sent before it is ready fails at once, and the replica would take a local generation.
  */
 export function readGenerationAgain(runtime: CacheRuntime): void {
   const commands = runtime.redis?.commands;
