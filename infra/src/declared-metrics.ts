@@ -66,6 +66,7 @@ const PROMQL_WORDS = new Set([
   'irate',
   'increase',
   'min_over_time',
+  'max_over_time',
   'histogram_quantile',
   'le',
   'on',

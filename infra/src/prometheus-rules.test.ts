@@ -41,7 +41,7 @@ const ruleTests = (readYamlFile(TESTS_FILE) as RuleTestFile).tests.flatMap(
 const STATE_ALERTS = new Set(['CircuitBreakerOpen', 'RollbackGuardHolding', 'RollbackInForce']);
 
 /** Condition that keeps the latency alerts off routes with too few requests. */
-const RATE_FLOOR = / and on \(service, route\) route:http_requests:rate_5m > 0\.1$/;
+const RATE_FLOOR = / and on \(service, route\) route:http_requests:rate_5m >= 0\.1$/;
 
 /**
  * Returns the number an alert compares its figure against: `0.120` in `... > 0.120`, or in
