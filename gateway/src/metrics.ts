@@ -38,8 +38,9 @@ export interface GatewayMetrics {
   /** `http_request_duration_seconds` and `http_requests_total` of the gateway's own responses. */
   http: HttpMetrics;
   /**
-   * Seconds from forwarding a request until the service's response headers arrive. `status_code`
-   * is the service's status, or 502/504 when no response arrived and the gateway sent its own.
+   * Seconds from forwarding a request until the service's response headers arrive, or its whole
+   * body for requests the cache sends. `status_code` is the service's status, or the status of the
+   * gateway's own answer when no response arrived: 502, 503 when no connection was made, or 504.
    */
   upstreamDuration: Histogram<'upstream' | 'status_code'>;
   /** Forwarded requests that ended without a service response, by reason. */

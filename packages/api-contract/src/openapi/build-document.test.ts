@@ -175,6 +175,15 @@ describe('buildOpenApiDocument', () => {
     expect(lookup.security).toBeUndefined();
   });
 
+  it('lists no service failures on routes the gateway serves', () => {
+    const statuses = Object.keys(operationOf('get', '/api/v1/openapi.json').responses);
+
+    expect(statuses).toEqual(expect.arrayContaining(['408', '429']));
+    expect(statuses).not.toContain('502');
+    expect(statuses).not.toContain('503');
+    expect(statuses).not.toContain('504');
+  });
+
   it('lists admin preconditions on admin writes', () => {
     const patch = operationOf('patch', '/api/v1/admin/scholarships/:id');
 

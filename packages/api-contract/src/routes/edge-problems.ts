@@ -14,6 +14,10 @@ const EVERY_ROUTE: Problems = {
   415: 'A body was sent in a media type other than JSON, or compressed',
   429: 'The client exceeded its rate limit; `Retry-After` gives the seconds to wait',
   431: 'The header fields are larger than the gateway accepts (8 KiB by default)',
+};
+
+/** Problems of a route that the gateway forwards to the service that owns it. */
+const FORWARDED: Problems = {
   502: 'The owning service closed the connection or sent a response that is not valid HTTP',
   503: 'The owning service or its database is unavailable; `Retry-After` gives the seconds to wait',
   504: 'The owning service did not respond within the gateway upstream timeout, 5 s by default',
@@ -39,7 +43,15 @@ const BY_ACCESS: Readonly<Record<RouteAccess, Problems>> = {
   admin: ADMIN,
 };
 
-/** Merges the edge problems of a route with `access` and the route's own problems, which win. */
-export function edgeProblems(access: RouteAccess, own: Problems): Problems {
-  return { ...EVERY_ROUTE, ...BY_ACCESS[access], ...own };
+/**
+ * Merges the edge problems of a route with `access` and the route's own problems, which win. A
+ * route that the gateway serves itself (`servedBy: 'gateway'`) has no owning service to fail.
+ */
+export function edgeProblems(
+  access: RouteAccess,
+  own: Problems,
+  servedBy: 'service' | 'gateway' = 'service',
+): Problems {
+  const forwarded = servedBy === 'service' ? FORWARDED : {};
+  return { ...EVERY_ROUTE, ...forwarded, ...BY_ACCESS[access], ...own };
 }

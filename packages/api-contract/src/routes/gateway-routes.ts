@@ -62,7 +62,7 @@ export const GATEWAY_ROUTES: readonly RouteDefinition[] = [
       },
       304: { description: 'If-None-Match matches the current document' },
     },
-    problems: edgeProblems('public', {}),
+    problems: edgeProblems('public', {}, 'gateway'),
   },
   {
     operationId: 'getApiDocs',
@@ -82,6 +82,6 @@ export const GATEWAY_ROUTES: readonly RouteDefinition[] = [
       },
       304: { description: 'If-None-Match matches the current page' },
     },
-    problems: edgeProblems('public', {}),
+    problems: edgeProblems('public', {}, 'gateway'),
   },
 ];
