@@ -163,4 +163,66 @@ describe('rollout switches while Redis is down', () => {
     expect(reset).toBe(true);
     expect(await redis.exists(KEYSPACE.hashKey)).toBe(0);
   });
+
+  it('restores the switches when a new replica reads first', async () => {
+    server = await startRedis();
+    const logger = createLogger({ service: 'test', level: 'silent' });
+    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(redis);
+    store = createRedisSwitchStore({
+      redis,
+      defaults: DEFAULTS,
+      logger,
+      keyspace: KEYSPACE,
+      syncIntervalMs: 50,
+    });
+    await store.ready();
+    expect(await store.update({ rolloutPercent: 10 })).toBe('shared');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await server.stop();
+    server = await startRedis({ port: server.port });
+    const newcomerRedis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(newcomerRedis);
+    const newcomer = createRedisSwitchStore({
+      redis: newcomerRedis,
+      defaults: DEFAULTS,
+      logger,
+      keyspace: KEYSPACE,
+      syncIntervalMs: 50,
+    });
+    try {
+      await newcomer.ready();
+      const restored = await eventually(async () => newcomer.current().rolloutPercent === 10);
+
+      expect(restored).toBe(true);
+      expect(store.current().rolloutPercent).toBe(10);
+    } finally {
+      await newcomer.close();
+      newcomerRedis.disconnect();
+    }
+  });
+
+  it('logs no loss after the first write to a new Redis', async () => {
+    server = await startRedis();
+    const { logger, messages } = recordingLogger();
+    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
+    await waitUntilReady(redis);
+    store = createRedisSwitchStore({
+      redis,
+      defaults: DEFAULTS,
+      logger,
+      keyspace: KEYSPACE,
+      syncIntervalMs: 50,
+    });
+    await store.ready();
+
+    expect(await store.update({ rolloutPercent: 10 })).toBe('shared');
+    const marked = await eventually(
+      async () => (await redis.exists(`{${KEYSPACE.hashKey}}:kept`)) === 1,
+    );
+
+    expect(marked).toBe(true);
+    expect(messages.filter((message) => message.startsWith('Redis lost'))).toEqual([]);
+  });
 });

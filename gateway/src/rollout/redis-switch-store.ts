@@ -33,23 +33,26 @@ const FIRST_READ_WAIT_MS = 1000;
 const SWITCH_COMMAND_TIMEOUT_MS = 250;
 
 /**
- * Returns the key that marks that Redis has kept its data. The gateway sets it beside the hash
- * and never deletes it, so its absence means that Redis lost its data, as after a restart
- * without persistence. Deleting the hash alone leaves it in place.
+ * Returns the key that marks that Redis has kept its data. A replica that has read switches sets
+ * it, and the gateway never deletes it, so its absence while a replica holds switches means that
+ * Redis lost its data, as after a restart without persistence. Deleting the hash alone leaves it
+ * in place. Its hash tag is the hash's name, so both keys share a Redis Cluster slot when no key
+ * prefix is set.
  */
 function markerKeyOf(keyspace: RolloutKeyspace): string {
-  return `${keyspace.hashKey}:kept`;
+  return `{${keyspace.hashKey}}:kept`;
 }
 
 /**
- * Sets the marker (KEYS[2]) when it is missing, and then the hash (KEYS[1]) fields of ARGV's
- * field and value pairs that the hash lacks, so values written since the loss win. Returns 1 when
- * it set the marker, 0 when another replica already had.
+ * Sets the hash (KEYS[1]) fields of ARGV's field and value pairs that the hash lacks, so values
+ * written since the loss win, and then the marker (KEYS[2]). Returns the number of fields it set,
+ * or -1 when the marker was there, because another replica restored first.
  */
-const RESTORE_SCRIPT = `if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
-for i = 1, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+const RESTORE_SCRIPT = `if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+local restored = 0
+for i = 1, #ARGV, 2 do restored = restored + redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
 redis.call('SET', KEYS[2], '1')
-return 1`;
+return restored`;
 
 export interface RedisSwitchStoreOptions {
   /** Command connection; a duplicate of it subscribes to the channel. */
@@ -186,7 +189,9 @@ class RedisSwitchStore implements SwitchStore {
     try {
       if (Object.keys(this.pending).length > 0) await this.writePending();
       let { hash, kept } = await this.readHash();
-      if (!kept) {
+      // A replica that has read nothing yet has nothing to restore, and must not set the marker
+      // that would keep the replicas holding switches from restoring them.
+      if (!kept && Object.keys(this.lastShared).length > 0) {
         await this.restoreLostHash();
         ({ hash } = await this.readHash());
       }
@@ -214,7 +219,8 @@ class RedisSwitchStore implements SwitchStore {
 
   /**
    * Writes back the fields of the hash as last read that it lacks, unless another replica did so
-   * first, and announces it. A fresh Redis gets only its marker.
+   * first, and announces it. When every field is still there, as after the first write to a new
+   * Redis, it only sets the marker and logs nothing.
    */
   private async restoreLostHash(): Promise<void> {
     const fields = Object.entries(this.lastShared).flat();
@@ -223,7 +229,7 @@ class RedisSwitchStore implements SwitchStore {
       this.options.redis.eval(RESTORE_SCRIPT, keys.length, ...keys, ...fields),
       SWITCH_COMMAND_TIMEOUT_MS,
     );
-    if (restored !== 1 || fields.length === 0) return;
+    if (typeof restored !== 'number' || restored <= 0) return;
     this.options.logger.warn(
       { hashKey: this.keyspace.hashKey, restored: this.lastShared },
       'Redis lost the rollout switches (restarted without its data); wrote back the values this replica last read for the fields it lacked',
