@@ -16,7 +16,7 @@ export const ROLE_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
  * ASCII without `"` and `\`, so they fit the `error_description` of a `WWW-Authenticate` header.
  */
 export const SUBJECT_RULE =
-  '1 to 255 printable Latin-1 characters that neither start nor end with a space';
+  '1 to 256 printable Latin-1 characters that neither start nor end with a space';
 export const ROLE_RULE = '1 to 64 characters from A-Z, a-z, 0-9 and _ . : -';
 
 export type IdentityResult = { ok: true; identity: Identity } | { ok: false; description: string };

@@ -155,7 +155,7 @@ describe('TokenVerifier', () => {
     expect(result).toMatchObject({ ok: false, reason: 'invalid_claims' });
     const description = result.ok ? '' : result.description;
     expect(description).toBe(
-      'The sub claim is invalid: it must be a string of 1 to 255 printable Latin-1 characters ' +
+      'The sub claim is invalid: it must be a string of 1 to 256 printable Latin-1 characters ' +
         'that neither start nor end with a space',
     );
     expect(description).not.toContain(subject);
@@ -183,7 +183,7 @@ describe('TokenVerifier', () => {
       ok: false,
       reason: 'invalid_claims',
       description: expect.stringMatching(
-        /^The sub claim is missing: it must be a string of 1 to 255/,
+        /^The sub claim is missing: it must be a string of 1 to 256/,
       ),
     });
   });

@@ -12,11 +12,11 @@ function usageErrorOf(args: string[]): string {
 }
 
 describe('readOptions', () => {
-  it('rejects a subject over 255 characters', () => {
+  it('rejects a subject over 256 characters', () => {
     const message = usageErrorOf(['--sub', 's'.repeat(300)]);
 
     expect(message).toMatch(/^--sub is invalid because it is 300 characters long\./);
-    expect(message).toContain('1 to 255 printable Latin-1 characters');
+    expect(message).toContain('1 to 256 printable Latin-1 characters');
     expect(message).not.toContain('s'.repeat(300));
   });
 
@@ -47,8 +47,20 @@ describe('readOptions', () => {
     expect(message).toMatch(/^--roles is invalid because the role "r+" is 65 characters long\./);
   });
 
+  it('rejects a subject of 257 characters', () => {
+    const message = usageErrorOf(['--sub', 's'.repeat(257)]);
+
+    expect(message).toMatch(/^--sub is invalid because it is 257 characters long\./);
+  });
+
+  it('rejects a subject that starts with a no-break space', () => {
+    const message = usageErrorOf(['--sub', '\u00a0ab']);
+
+    expect(message).toMatch(/^--sub is invalid because it starts with/);
+  });
+
   it('accepts the longest subject and role', () => {
-    const sub = `a ${'b'.repeat(252)}c`;
+    const sub = `a ${'b'.repeat(253)}c`;
     const role = 'R'.repeat(64);
 
     expect(readOptions(['--sub', sub, '--roles', `admin,${role}`])).toMatchObject({

@@ -45,7 +45,9 @@ function parseCommandLine(args: string[]) {
 export function readOptions(args: string[]): Options {
   const { values } = parseCommandLine(args);
   if (values.help) throw new HelpRequested(USAGE);
-  const sub = values.sub?.trim();
+  // Not trimmed: the token must carry the subject as typed, and the check explains a space at
+  // either end instead of hiding it.
+  const sub = values.sub;
   if (sub === undefined || sub === '') {
     throw new UsageError(`--sub is required and must not be empty\n${USAGE}`);
   }
