@@ -61,7 +61,7 @@ export async function removeStalePidFile(dataDir: string, log: LogCallback): Pro
   const pid = Number.parseInt(pidLine, 10);
   if (Number.isInteger(pid) && pid > 0 && (await isPostgresProcess(pid))) {
     throw new Error(
-      `Data directory ${dataDir} is in use: its postmaster.pid names PID ${pid}, which is a running postgres process. Stop that server with \`kill -INT ${pid}\`, which PostgreSQL treats as a fast shutdown, or use another data directory (DATA_DIR for npm start)`,
+      `Data directory ${dataDir} is in use: its postmaster.pid names PID ${pid}, which is a running postgres process. If another platform or test run uses it, stop that run or use another data directory (DATA_DIR for npm start). If none does, as after a launcher killed with SIGKILL, stop the server with \`kill -INT ${pid}\`, which PostgreSQL treats as a fast shutdown`,
     );
   }
   await rm(pidFile, { force: true });

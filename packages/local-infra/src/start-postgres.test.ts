@@ -196,7 +196,7 @@ describe('startPostgres', () => {
     await expect(second).rejects.toThrow(
       `Data directory ${dataDir} is in use: its postmaster.pid names PID ${running.pid}`,
     );
-    await expect(second).rejects.toThrow(`Stop that server with \`kill -INT ${running.pid}\``);
+    await expect(second).rejects.toThrow(`stop the server with \`kill -INT ${running.pid}\``);
   }, 60_000);
 
   test('startup failure quotes the server log', async () => {
