@@ -32,27 +32,10 @@ const FIRST_READ_WAIT_MS = 1000;
  */
 const SWITCH_COMMAND_TIMEOUT_MS = 250;
 
-/**
- * Returns the key that marks that Redis has kept its data. A replica that has read switches sets
- * it, and the gateway never deletes it, so its absence while a replica holds switches means that
- * Redis lost its data, as after a restart without persistence. Deleting the hash alone leaves it
- * in place. Its hash tag is the hash's name, so both keys share a Redis Cluster slot when no key
- * prefix is set.
- */
-function markerKeyOf(keyspace: RolloutKeyspace): string {
-  return `{${keyspace.hashKey}}:kept`;
+/** Reads the `run_id` of `INFO server`, which Redis draws anew at every start. */
+function runIdOf(info: string): string | undefined {
+  return /^run_id:(\w+)/m.exec(info)?.[1];
 }
-
-/**
- * Sets the hash (KEYS[1]) fields of ARGV's field and value pairs that the hash lacks, so values
- * written since the loss win, and then the marker (KEYS[2]). Returns the number of fields it set,
- * or -1 when the marker was there, because another replica restored first.
- */
-const RESTORE_SCRIPT = `if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
-local restored = 0
-for i = 1, #ARGV, 2 do restored = restored + redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
-redis.call('SET', KEYS[2], '1')
-return restored`;
 
 export interface RedisSwitchStoreOptions {
   /** Command connection; a duplicate of it subscribes to the channel. */
@@ -69,9 +52,10 @@ export interface RedisSwitchStoreOptions {
  * publishes on the channel in one transaction. Each replica re-reads the hash when the message
  * arrives, and every `syncIntervalMs` in case a message was lost. A change that Redis did not
  * take holds on this replica and is written again on each sync until Redis takes it, so the
- * hash never undoes it. When Redis has lost its data, as after a restart without persistence, the
- * first replica to notice writes back the values it last read for every field the hash lacks. A
- * rollback therefore outlives a Redis restart, while deleting the hash still resets the switches.
+ * hash never undoes it. After Redis restarts (its run id changes), each replica that read the
+ * hash before writes back the values it last read for the fields the hash now lacks. A rollback
+ * therefore outlives a restart of a Redis that keeps no data, while deleting the hash still
+ * resets the switches.
  */
 export function createRedisSwitchStore(options: RedisSwitchStoreOptions): SwitchStore {
   const store = new RedisSwitchStore(options);
@@ -94,6 +78,8 @@ class RedisSwitchStore implements SwitchStore {
   private lastInvalid = '';
   /** The hash as last read, for writing back when Redis loses it. */
   private lastShared: Record<string, string> = {};
+  /** The run id of the Redis that `lastShared` was read from; another one has restarted. */
+  private lastRunId: string | undefined;
   private closed = false;
 
   constructor(private readonly options: RedisSwitchStoreOptions) {
@@ -188,14 +174,15 @@ class RedisSwitchStore implements SwitchStore {
   private async syncOnce(): Promise<void> {
     try {
       if (Object.keys(this.pending).length > 0) await this.writePending();
-      let { hash, kept } = await this.readHash();
-      // A replica that has read nothing yet has nothing to restore, and must not set the marker
-      // that would keep the replicas holding switches from restoring them.
-      if (!kept && Object.keys(this.lastShared).length > 0) {
-        await this.restoreLostHash();
+      let { hash, runId } = await this.readHash();
+      // A Redis that restarted may have lost the hash. Only a replica that read it before the
+      // restart holds what it contained; one that started since has nothing to restore.
+      const restarted = this.lastRunId !== undefined && runId !== this.lastRunId;
+      if (restarted && (await this.restoreLostFields(hash)) > 0) {
         ({ hash } = await this.readHash());
       }
       this.lastShared = hash;
+      this.lastRunId = runId;
       this.apply(hash);
       this.noteRedisResult(undefined);
     } catch (error) {
@@ -203,41 +190,38 @@ class RedisSwitchStore implements SwitchStore {
     }
   }
 
-  /** Reads the hash, and whether the marker shows that Redis kept its data. */
-  private async readHash(): Promise<{ hash: Record<string, string>; kept: boolean }> {
-    const reading = this.options.redis
-      .multi()
-      .hgetall(this.keyspace.hashKey)
-      .exists(markerKeyOf(this.keyspace))
-      .exec();
+  /** Reads the hash, and the run id of the Redis it came from. */
+  private async readHash(): Promise<{ hash: Record<string, string>; runId: string | undefined }> {
+    const reading = this.options.redis.multi().hgetall(this.keyspace.hashKey).info('server').exec();
     const results = await withDeadline(reading, SWITCH_COMMAND_TIMEOUT_MS);
     const failure = results?.find(([error]) => error !== null)?.[0];
     if (failure || results === null) throw failure ?? new Error('rollout switch read discarded');
-    const [[, hash], [, marker]] = results as [[null, Record<string, string>], [null, number]];
-    return { hash, kept: marker === 1 };
+    const [[, hash], [, info]] = results as [[null, Record<string, string>], [null, string]];
+    return { hash, runId: runIdOf(info) };
   }
 
   /**
-   * Writes back the fields of the hash as last read that it lacks, unless another replica did so
-   * first, and announces it. When every field is still there, as after the first write to a new
-   * Redis, it only sets the marker and logs nothing.
+   * Writes back, after a Redis restart, the fields of the hash as last read that `current` lacks,
+   * with HSETNX, so values written since the restart, or by a replica that restored first, win.
+   * Returns the number of fields written, and logs and announces them.
    */
-  private async restoreLostHash(): Promise<void> {
-    const fields = Object.entries(this.lastShared).flat();
-    const keys = [this.keyspace.hashKey, markerKeyOf(this.keyspace)];
-    const restored = await withDeadline(
-      this.options.redis.eval(RESTORE_SCRIPT, keys.length, ...keys, ...fields),
-      SWITCH_COMMAND_TIMEOUT_MS,
-    );
-    if (typeof restored !== 'number' || restored <= 0) return;
+  private async restoreLostFields(current: Record<string, string>): Promise<number> {
+    const lost = Object.entries(this.lastShared).filter(([field]) => !(field in current));
+    if (lost.length === 0) return 0;
+    const writing = this.options.redis.multi();
+    for (const [field, value] of lost) writing.hsetnx(this.keyspace.hashKey, field, value);
+    const results = await withDeadline(writing.exec(), SWITCH_COMMAND_TIMEOUT_MS);
+    const written = lost.filter((_, index) => results?.[index]?.[1] === 1);
+    if (written.length === 0) return 0;
     this.options.logger.warn(
-      { hashKey: this.keyspace.hashKey, restored: this.lastShared },
-      'Redis lost the rollout switches (restarted without its data); wrote back the values this replica last read for the fields it lacked',
+      { hashKey: this.keyspace.hashKey, restored: Object.fromEntries(written) },
+      'Redis restarted without the rollout switches; wrote back the values this replica last read for the fields it lacked',
     );
     await withDeadline(
       this.options.redis.publish(this.keyspace.channel, 'changed'),
       SWITCH_COMMAND_TIMEOUT_MS,
     );
+    return written.length;
   }
 
   private apply(hash: Record<string, string>): void {
