@@ -32,11 +32,6 @@ const FIRST_READ_WAIT_MS = 1000;
  */
 const SWITCH_COMMAND_TIMEOUT_MS = 250;
 
-/** Reads the `run_id` of `INFO server`, which Redis draws anew at every start. */
-function runIdOf(info: string): string | undefined {
-  return /^run_id:(\w+)/m.exec(info)?.[1];
-}
-
 export interface RedisSwitchStoreOptions {
   /** Command connection; a duplicate of it subscribes to the channel. */
   redis: Redis;
@@ -52,10 +47,9 @@ export interface RedisSwitchStoreOptions {
  * publishes on the channel in one transaction. Each replica re-reads the hash when the message
  * arrives, and every `syncIntervalMs` in case a message was lost. A change that Redis did not
  * take holds on this replica and is written again on each sync until Redis takes it, so the
- * hash never undoes it. After Redis restarts (its run id changes), each replica that read the
- * hash before writes back the values it last read for the fields the hash now lacks. A rollback
- * therefore outlives a restart of a Redis that keeps no data, while deleting the hash still
- * resets the switches.
+ * hash never undoes it. The switches last as long as Redis keeps its data: after a restart that
+ * lost fields this replica had read, it logs them, and the environment's values apply to them.
+ * Writing them back from a replica's memory could undo a newer change or a deliberate reset.
  */
 export function createRedisSwitchStore(options: RedisSwitchStoreOptions): SwitchStore {
   const store = new RedisSwitchStore(options);
@@ -76,10 +70,15 @@ class RedisSwitchStore implements SwitchStore {
   private redisFailing = false;
   private firstSync: Promise<void> | undefined;
   private lastInvalid = '';
-  /** The hash as last read, for writing back when Redis loses it. */
+  /** The hash as last read, to name the fields a Redis restart lost. */
   private lastShared: Record<string, string> = {};
-  /** The run id of the Redis that `lastShared` was read from; another one has restarted. */
+  /** The run id of the Redis last read from; Redis draws a new one at every start. */
   private lastRunId: string | undefined;
+  /** Set when the command connection is ready again, so the next sync checks the run id. */
+  private reconnected = true;
+  private readonly onReady = () => {
+    this.reconnected = true;
+  };
   private closed = false;
 
   constructor(private readonly options: RedisSwitchStoreOptions) {
@@ -100,6 +99,7 @@ class RedisSwitchStore implements SwitchStore {
   }
 
   start(): void {
+    this.options.redis.on('ready', this.onReady);
     this.subscriber.on('message', () => this.requestSync());
     this.subscriber.subscribe(this.keyspace.channel).catch((error: unknown) => {
       this.options.logger.warn(
@@ -147,6 +147,7 @@ class RedisSwitchStore implements SwitchStore {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer !== undefined) clearInterval(this.timer);
+    this.options.redis.off('ready', this.onReady);
     await this.syncing;
     this.subscriber.disconnect();
   }
@@ -174,15 +175,15 @@ class RedisSwitchStore implements SwitchStore {
   private async syncOnce(): Promise<void> {
     try {
       if (Object.keys(this.pending).length > 0) await this.writePending();
-      let { hash, runId } = await this.readHash();
-      // A Redis that restarted may have lost the hash. Only a replica that read it before the
-      // restart holds what it contained; one that started since has nothing to restore.
-      const restarted = this.lastRunId !== undefined && runId !== this.lastRunId;
-      if (restarted && (await this.restoreLostFields(hash)) > 0) {
-        ({ hash } = await this.readHash());
+      const hash = await withDeadline(
+        this.options.redis.hgetall(this.keyspace.hashKey),
+        SWITCH_COMMAND_TIMEOUT_MS,
+      );
+      if (this.reconnected) {
+        this.reconnected = false;
+        await this.noteRestart(hash);
       }
       this.lastShared = hash;
-      this.lastRunId = runId;
       this.apply(hash);
       this.noteRedisResult(undefined);
     } catch (error) {
@@ -190,38 +191,29 @@ class RedisSwitchStore implements SwitchStore {
     }
   }
 
-  /** Reads the hash, and the run id of the Redis it came from. */
-  private async readHash(): Promise<{ hash: Record<string, string>; runId: string | undefined }> {
-    const reading = this.options.redis.multi().hgetall(this.keyspace.hashKey).info('server').exec();
-    const results = await withDeadline(reading, SWITCH_COMMAND_TIMEOUT_MS);
-    const failure = results?.find(([error]) => error !== null)?.[0];
-    if (failure || results === null) throw failure ?? new Error('rollout switch read discarded');
-    const [[, hash], [, info]] = results as [[null, Record<string, string>], [null, string]];
-    return { hash, runId: runIdOf(info) };
-  }
-
   /**
-   * Writes back, after a Redis restart, the fields of the hash as last read that `current` lacks,
-   * with HSETNX, so values written since the restart, or by a replica that restored first, win.
-   * Returns the number of fields written, and logs and announces them.
+   * Reads the run id after a reconnection and, when Redis restarted and lost fields that this
+   * replica had read, logs them. A failed read (a server without `INFO`) skips the check.
    */
-  private async restoreLostFields(current: Record<string, string>): Promise<number> {
-    const lost = Object.entries(this.lastShared).filter(([field]) => !(field in current));
-    if (lost.length === 0) return 0;
-    const writing = this.options.redis.multi();
-    for (const [field, value] of lost) writing.hsetnx(this.keyspace.hashKey, field, value);
-    const results = await withDeadline(writing.exec(), SWITCH_COMMAND_TIMEOUT_MS);
-    const written = lost.filter((_, index) => results?.[index]?.[1] === 1);
-    if (written.length === 0) return 0;
+  private async noteRestart(hash: Record<string, string>): Promise<void> {
+    let runId: string | undefined;
+    try {
+      const info = await withDeadline(this.options.redis.info('server'), SWITCH_COMMAND_TIMEOUT_MS);
+      runId = /^run_id:(\w+)/m.exec(info)?.[1];
+    } catch {
+      return;
+    }
+    const restarted = this.lastRunId !== undefined && runId !== this.lastRunId;
+    this.lastRunId = runId;
+    if (!restarted) return;
+    const lost = Object.fromEntries(
+      Object.entries(this.lastShared).filter(([field]) => !(field in hash)),
+    );
+    if (Object.keys(lost).length === 0) return;
     this.options.logger.warn(
-      { hashKey: this.keyspace.hashKey, restored: Object.fromEntries(written) },
-      'Redis restarted without the rollout switches; wrote back the values this replica last read for the fields it lacked',
+      { hashKey: this.keyspace.hashKey, lost },
+      'Redis restarted without rollout switches that this replica had read; the environment values apply to them until an admin sets them again',
     );
-    await withDeadline(
-      this.options.redis.publish(this.keyspace.channel, 'changed'),
-      SWITCH_COMMAND_TIMEOUT_MS,
-    );
-    return written.length;
   }
 
   private apply(hash: Record<string, string>): void {
