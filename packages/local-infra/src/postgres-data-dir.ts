@@ -1,4 +1,15 @@
-import { chmod, lchown, lstat, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import {
+  chmod,
+  lchown,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  readlink,
+  realpath,
+  rm,
+  stat,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LogCallback } from './log-tail';
 import type { SystemAccount } from './passwd-file';
@@ -46,8 +57,9 @@ export async function assertEmptyForInitdb(dataDir: string): Promise<void> {
 
 /**
  * Removes a postmaster.pid (and the socket lock files of the same PID) left by a server that
- * was killed, but only when no postgres process runs with that PID now. PostgreSQL itself
- * rejects a lock file whose PID was reused by an unrelated process.
+ * was killed, but only when no postgres process of this data directory runs with that PID now.
+ * PostgreSQL itself rejects a lock file whose PID is alive, even when the PID was reused by
+ * another cluster's server.
  */
 export async function removeStalePidFile(dataDir: string, log: LogCallback): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
@@ -59,7 +71,7 @@ export async function removeStalePidFile(dataDir: string, log: LogCallback): Pro
   }
   const pidLine = content.split('\n')[0] ?? '';
   const pid = Number.parseInt(pidLine, 10);
-  if (Number.isInteger(pid) && pid > 0 && (await isPostgresProcess(pid))) {
+  if (Number.isInteger(pid) && pid > 0 && (await isServerOf(pid, dataDir))) {
     throw new Error(
       `Data directory ${dataDir} is in use: its postmaster.pid names PID ${pid}, which is a running postgres process. If another platform or test run uses it, stop that run or use another data directory (DATA_DIR for npm start). If none does, as after a launcher killed with SIGKILL, stop the server with \`kill -INT ${pid}\`, which PostgreSQL treats as a fast shutdown`,
     );
@@ -83,12 +95,23 @@ async function removeSocketLocks(dataDir: string, pidLine: string): Promise<void
   }
 }
 
-async function isPostgresProcess(pid: number): Promise<boolean> {
+/**
+ * Returns whether `pid` is a postgres process working in `dataDir`: PostgreSQL's processes change
+ * into their data directory at start. When the working directory cannot be read (another user's
+ * process without root), any postgres process counts, so a running server is never taken for a
+ * stale one.
+ */
+async function isServerOf(pid: number, dataDir: string): Promise<boolean> {
   try {
     const name = (await readFile(`/proc/${pid}/comm`, 'utf8')).trim();
-    return name === 'postgres' || name === 'postmaster';
+    if (name !== 'postgres' && name !== 'postmaster') return false;
   } catch {
     return false;
+  }
+  try {
+    return (await readlink(`/proc/${pid}/cwd`)) === (await realpath(dataDir));
+  } catch {
+    return true;
   }
 }
 

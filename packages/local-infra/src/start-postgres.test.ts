@@ -186,6 +186,23 @@ describe('startPostgres', () => {
     ]);
   }, 90_000);
 
+  test('postmaster.pid naming another cluster is stale', async () => {
+    const other = await startPostgres({ ephemeral: true });
+    started.push(other);
+    const dataDir = join(workDir, 'data');
+    const first = await startPostgres({ dataDir, ephemeral: true });
+    await first.stop();
+    // A live postgres process, but of another cluster, as after the PID was reused.
+    await writeFile(join(dataDir, 'postmaster.pid'), `${other.pid}\n${dataDir}\n`);
+
+    const second = await startPostgres({ dataDir, ephemeral: true });
+    started.push(second);
+
+    await expect(queryRows(second.connectionString, 'SELECT 1 AS one')).resolves.toEqual([
+      { one: 1 },
+    ]);
+  }, 90_000);
+
   test('data directory in use is rejected', async () => {
     const dataDir = join(workDir, 'data');
     const running = await startPostgres({ dataDir, ephemeral: true });
