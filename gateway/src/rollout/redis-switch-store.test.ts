@@ -1,5 +1,5 @@
 import { type RedisServer, startRedis } from '@scholarships/local-infra';
-import { createLogger } from '@scholarships/logger';
+import { createLogger, type Logger } from '@scholarships/logger';
 import type { Redis } from 'ioredis';
 import { createRedisClient } from '../redis';
 import { waitUntilReady } from '../testing/gateway-stack';
@@ -47,13 +47,24 @@ describe('rollout switches while Redis is down', () => {
     await server.stop();
   });
 
-  it('handles the subscriber connection errors', async () => {
+  /** Starts a Redis of its own and a store on it, and waits for the store's first read. */
+  async function startStore(logger: Logger, syncIntervalMs?: number): Promise<void> {
     server = await startRedis();
-    const { logger, messages } = recordingLogger();
     redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
     await waitUntilReady(redis);
-    store = createRedisSwitchStore({ redis, defaults: DEFAULTS, logger, keyspace: KEYSPACE });
+    store = createRedisSwitchStore({
+      redis,
+      defaults: DEFAULTS,
+      logger,
+      keyspace: KEYSPACE,
+      ...(syncIntervalMs === undefined ? {} : { syncIntervalMs }),
+    });
     await store.ready();
+  }
+
+  it('handles the subscriber connection errors', async () => {
+    const { logger, messages } = recordingLogger();
+    await startStore(logger);
     await server.stop();
 
     const logged = await eventually(async () =>
@@ -63,12 +74,7 @@ describe('rollout switches while Redis is down', () => {
   });
 
   it('keeps a change and writes it when Redis returns', async () => {
-    server = await startRedis();
-    const logger = createLogger({ service: 'test', level: 'silent' });
-    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
-    await waitUntilReady(redis);
-    store = createRedisSwitchStore({ redis, defaults: DEFAULTS, logger, keyspace: KEYSPACE });
-    await store.ready();
+    await startStore(createLogger({ service: 'test', level: 'silent' }));
     await server.stop();
 
     expect(await store.update({ rolloutPercent: 0 })).toBe('pending');
@@ -83,18 +89,8 @@ describe('rollout switches while Redis is down', () => {
   });
 
   it('warns when a Redis restart lost switches', async () => {
-    server = await startRedis();
     const { logger, messages } = recordingLogger();
-    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
-    await waitUntilReady(redis);
-    store = createRedisSwitchStore({
-      redis,
-      defaults: DEFAULTS,
-      logger,
-      keyspace: KEYSPACE,
-      syncIntervalMs: 50,
-    });
-    await store.ready();
+    await startStore(logger, 50);
     expect(await store.update({ rolloutPercent: 0, cacheEnabled: false })).toBe('shared');
     // A few syncs, so that the store has read the hash with the change in it.
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -111,18 +107,7 @@ describe('rollout switches while Redis is down', () => {
   });
 
   it('returns to the defaults when the hash is deleted', async () => {
-    server = await startRedis();
-    const logger = createLogger({ service: 'test', level: 'silent' });
-    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
-    await waitUntilReady(redis);
-    store = createRedisSwitchStore({
-      redis,
-      defaults: DEFAULTS,
-      logger,
-      keyspace: KEYSPACE,
-      syncIntervalMs: 50,
-    });
-    await store.ready();
+    await startStore(createLogger({ service: 'test', level: 'silent' }), 50);
     expect(await store.update({ rolloutPercent: 10 })).toBe('shared');
     await new Promise((resolve) => setTimeout(resolve, 200));
 
@@ -134,21 +119,11 @@ describe('rollout switches while Redis is down', () => {
   });
 
   it('logs no loss after the first write to a new Redis', async () => {
-    server = await startRedis();
     const { logger, messages } = recordingLogger();
-    redis = createRedisClient(server.url, logger, { commandTimeoutMs: 100 });
-    await waitUntilReady(redis);
-    store = createRedisSwitchStore({
-      redis,
-      defaults: DEFAULTS,
-      logger,
-      keyspace: KEYSPACE,
-      syncIntervalMs: 50,
-    });
-    await store.ready();
+    await startStore(logger, 50);
 
     expect(await store.update({ rolloutPercent: 10 })).toBe('shared');
-    // A few syncs, each of which could restore.
+    // A few syncs, each of which could warn.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     expect(messages.filter((message) => message.startsWith('Redis restarted'))).toEqual([]);

@@ -200,7 +200,11 @@ class RedisSwitchStore implements SwitchStore {
     try {
       const info = await withDeadline(this.options.redis.info('server'), SWITCH_COMMAND_TIMEOUT_MS);
       runId = /^run_id:(\w+)/m.exec(info)?.[1];
-    } catch {
+    } catch (error) {
+      this.options.logger.debug(
+        { err: error, hashKey: this.keyspace.hashKey },
+        'Redis INFO failed; the restart check of the rollout switches is skipped',
+      );
       return;
     }
     const restarted = this.lastRunId !== undefined && runId !== this.lastRunId;
