@@ -40,7 +40,7 @@ export interface GatewayMetrics {
   /**
    * Seconds from forwarding a request until the service's response headers arrive, or its whole
    * body for requests the cache sends. `status_code` is the service's status, or the status of the
-   * gateway's own answer when no response arrived: 502, 503 when no connection was made, or 504.
+   * gateway's own response when none arrived: 502, 503 when no connection was made, or 504.
    */
   upstreamDuration: Histogram<'upstream' | 'status_code'>;
   /** Forwarded requests that ended without a service response, by reason. */

@@ -67,7 +67,7 @@ describe('Supervisor', () => {
     }
   });
 
-  it('runs each process in a process group of its own, out of reach of a terminal signal', async () => {
+  it('runs each process in its own group', async () => {
     const reporter = path.join(logDir, 'group.js');
     writeFileSync(
       reporter,

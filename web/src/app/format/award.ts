@@ -21,7 +21,7 @@ export function formatAward(award: Award): string {
 
 /**
  * Formats the next deadline as `2027-03-01`, and names the published date of an estimate.
- * The published date can lie many years back, so the label never says "last year".
+ * The published date can lie many years back, so the label does not claim "last year".
  */
 export function formatDeadline(deadline: Deadline): string {
   if (deadline.next === null) return 'None stated';
