@@ -14,6 +14,7 @@ import * as addFilterCombinationColumn from './012-add-filter-combination-column
 import * as createFacetIndexes from './013-create-facet-indexes';
 import * as createBasisIndexes from './014-create-basis-indexes';
 import * as createFoldedTermsIndex from './015-create-folded-terms-index';
+import * as createCatalogChanges from './016-create-catalog-changes';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   { name: '013-create-facet-indexes', ...createFacetIndexes, standalone: true },
   { name: '014-create-basis-indexes', ...createBasisIndexes, standalone: true },
   { name: '015-create-folded-terms-index', ...createFoldedTermsIndex },
+  { name: '016-create-catalog-changes', ...createCatalogChanges },
 ];
