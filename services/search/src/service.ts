@@ -2,6 +2,11 @@ import { allowedMethodsOf } from '@scholarships/api-contract';
 import type { ServiceDefinition } from '@scholarships/service-kit';
 import { Router } from 'express';
 import { type SearchConfig, searchConfigSchema } from './config';
+import { searchMetrics } from './metrics';
+import {
+  createFacetSnapshotSource,
+  type FacetSnapshotSource,
+} from './search/facet-snapshot-source';
 import { searchRoutes } from './search/routes';
 import { searchWarmupStatements } from './search/warmup';
 import { suggestRoutes } from './suggest';
@@ -17,28 +22,40 @@ export interface SearchServiceOptions {
   today?: () => string;
 }
 
-/** Creates the search service: its configuration, routes, hot statements and word list refresh. */
+/**
+ * Creates the search service: its configuration, routes, hot statements, the
+ * facet snapshot (read before the service reports ready) and the word list refresh.
+ */
 export function createSearchService(
   options: SearchServiceOptions = {},
 ): ServiceDefinition<SearchConfig> {
   const today = options.today ?? todayInUtc;
+  let facetSnapshot: FacetSnapshotSource | undefined;
   return {
     name: 'search',
     allowedMethods: allowedMethodsOf('search'),
     configSchema: searchConfigSchema,
-    createRoutes({ db }) {
+    createRoutes({ db, logger, registry }) {
+      const loads = searchMetrics(registry).facetSnapshotLoads;
+      facetSnapshot = createFacetSnapshotSource({
+        db,
+        logger,
+        onLoad: (result) => loads.inc({ result }),
+      });
       const router = Router();
-      router.use(searchRoutes(db, { today }));
+      router.use(searchRoutes(db, { today, facetSnapshot }));
       router.use(suggestRoutes(db, { today }));
       return router;
     },
     warmupStatements: (db) => searchWarmupStatements(db.knex, today()),
-    start: ({ db, config, logger }) =>
-      startTermsRefresh({
+    async start({ db, config, logger }) {
+      await facetSnapshot?.load();
+      return startTermsRefresh({
         knex: db.knex,
         logger,
         intervalMs: config.SEARCH_TERMS_REFRESH_SECONDS * 1000,
-      }),
+      });
+    },
   };
 }
 

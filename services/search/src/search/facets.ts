@@ -32,7 +32,8 @@ export interface FacetRow {
   count: number;
 }
 
-const VOCABULARIES: Record<FacetName, readonly string[]> = {
+/** The values each dimension reports, in the order responses list them. */
+export const VOCABULARIES: Record<FacetName, readonly string[]> = {
   field_of_study: FIELDS_OF_STUDY,
   grade_level: GRADE_LEVELS,
   citizenship: CITIZENSHIP_STATUSES,
@@ -40,7 +41,7 @@ const VOCABULARIES: Record<FacetName, readonly string[]> = {
   basis: AWARD_BASES,
 };
 
-const FACET_NAMES: readonly FacetName[] = [...LIST_FILTER_COLUMNS, 'basis'];
+export const FACET_NAMES: readonly FacetName[] = [...LIST_FILTER_COLUMNS, 'basis'];
 
 /** Returns the condition that a group passes every facet filter except `facet`'s own. */
 function othersPass(facet: FacetName): string {

@@ -4,6 +4,11 @@ export {
   type SearchQuery,
   searchQuerySchema,
 } from '@scholarships/api-contract';
+export {
+  createFacetSnapshotSource,
+  FACET_SNAPSHOT_CHECK_NAME,
+  type FacetSnapshotSource,
+} from './facet-snapshot-source';
 export { type Facets, facetStatementName, searchFacets } from './facets';
 export { type SearchResponse, searchRoutes } from './routes';
 export { SPELLING_STATEMENT_NAME, spellingCorrections } from './spelling';

@@ -10,6 +10,7 @@ import {
   parseCursor,
   queryFingerprint,
 } from './cursor';
+import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { type FacetRow, type Facets, facetsFromRows, searchFacets } from './facets';
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
 import { type NormalizedQuery, normalizedQuery } from './normalized-query';
@@ -41,6 +42,8 @@ export interface SearchResponse {
 export interface SearchRouteOptions {
   /** Today's date as ISO `YYYY-MM-DD`, which starts the default deadline window. */
   today: () => string;
+  /** Counts the facets of searches without keyword in memory; without it, every count is a statement. */
+  facetSnapshot?: FacetSnapshotSource;
 }
 
 /** The query, cursor and keyword handling that a request continues with. */
@@ -113,8 +116,11 @@ function responseBody(
 export function searchRoutes(db: Database, options: SearchRouteOptions): Router {
   const router = Router();
 
-  const facetRows = (query: SearchQuery, today: string, keyword: string | null) =>
-    db.query<FacetRow>(searchFacets(db.knex, query, today, keyword));
+  const facetRows = async (query: SearchQuery, today: string, keyword: string | null) => {
+    const fromSnapshot =
+      keyword === null ? await options.facetSnapshot?.rows(query, today) : undefined;
+    return fromSnapshot ?? db.query<FacetRow>(searchFacets(db.knex, query, today, keyword));
+  };
 
   router.get('/api/v1/search', async function searchScholarshipsHandler(req, res: Response) {
     const { typed, query, after, handling } = pageRequest(req);

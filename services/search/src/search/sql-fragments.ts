@@ -55,7 +55,7 @@ export const RANK = rankOf(DOCUMENT, `CASE WHEN ${NAME_MATCH} THEN 1 ELSE 0 END`
  */
 const DOLLARS = `coalesce(s.award_currency, 'USD') = 'USD'`;
 export const MAX_DOLLARS = `CASE WHEN ${DOLLARS} THEN coalesce(s.award_amount_max, s.award_amount_min) END`;
-const MIN_DOLLARS = `CASE WHEN ${DOLLARS} THEN coalesce(s.award_amount_min, s.award_amount_max) END`;
+export const MIN_DOLLARS = `CASE WHEN ${DOLLARS} THEN coalesce(s.award_amount_min, s.award_amount_max) END`;
 
 /** The four eligibility list columns, which are also facet dimensions. */
 export const LIST_FILTER_COLUMNS = [

@@ -2,6 +2,7 @@ import { SEARCH_SORTS, searchQuerySchema } from '@scholarships/api-contract';
 import { MAX_STATEMENT_NAME_BYTES, type Statement, StatementRegistry } from '@scholarships/db';
 import { suggestQuerySchema, suggestScholarships } from '../suggest';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
+import { facetSnapshotCheck } from './facet-snapshot-source';
 import { searchFacets } from './facets';
 import { spellingCorrections } from './spelling';
 import {
@@ -72,6 +73,7 @@ function everyStatement(): Statement[] {
       }
     }
   }
+  statements.push(facetSnapshotCheck(knex, '10:20:12,15'));
   statements.push(spellingCorrections(knex, ['nursng']));
   statements.push(spellingCorrections(knex, ['enginering', 'scholarhsip']));
   for (const q of ['n', 'nursing sch', 'nursing ', '2026']) {
@@ -111,6 +113,7 @@ describe('search statements', () => {
       'search_by_deadline_with_basis',
       'search_by_deadline_with_keyword',
       'search_by_relevance',
+      'search_facet_snapshot_changed',
       'search_facets',
       'search_facets_with_keyword',
       'search_spelling_corrections',

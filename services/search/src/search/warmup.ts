@@ -1,6 +1,7 @@
 import { DEFAULT_SEARCH_LIMIT, SEARCH_SORTS, type SearchQuery } from '@scholarships/api-contract';
 import type { Knex, Statement } from '@scholarships/db';
 import { suggestScholarships } from '../suggest/statements';
+import { facetSnapshotCheck } from './facet-snapshot-source';
 import { searchFacets } from './facets';
 import { spellingCorrections } from './spelling';
 import { searchScholarships } from './statements';
@@ -39,15 +40,17 @@ function searchShapes(knex: Knex, today: string): Statement[] {
 
 /**
  * Builds one statement of every shape the routes run: the seven search
- * shapes, facets with and without keyword, spelling corrections and
- * suggestions. Each pooled connection prepares all of them before the
- * service reports ready.
+ * shapes, facets with and without keyword, the facet snapshot's check,
+ * spelling corrections and suggestions. Each pooled connection prepares
+ * all of them before the service reports ready.
  */
 export function searchWarmupStatements(knex: Knex, today: string): Statement[] {
   return [
     ...searchShapes(knex, today),
     searchFacets(knex, BASE_QUERY, today),
     searchFacets(knex, { ...BASE_QUERY, q: KEYWORD }, today),
+    // The smallest snapshot text; any snapshot prepares the same statement.
+    facetSnapshotCheck(knex, '1:1:'),
     spellingCorrections(knex, ['scholarhsip']),
     suggestScholarships(knex, { q: 'sch', limit: 8 }, today),
     suggestScholarships(knex, { q: 'nursing sch', limit: 8 }, today),

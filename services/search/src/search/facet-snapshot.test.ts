@@ -1,0 +1,220 @@
+import { type SearchQuery, searchQuerySchema } from '@scholarships/api-contract';
+import {
+  AWARD_BASES,
+  CITIZENSHIP_STATUSES,
+  FIELDS_OF_STUDY,
+  GRADE_LEVELS,
+  US_STATE_CODES,
+} from '@scholarships/contracts';
+import { createLogger } from '@scholarships/logger';
+import {
+  daysFromToday,
+  insertScholarships,
+  type ScholarshipFixture,
+  scholarshipFixture,
+} from '../test-support/scholarship-fixtures';
+import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
+import { loadFacetSnapshot, snapshotFacetRows } from './facet-snapshot';
+import { createFacetSnapshotSource, facetSnapshotCheck } from './facet-snapshot-source';
+import { type FacetRow, facetsFromRows, searchFacets } from './facets';
+
+let search: SearchTestApp;
+const TODAY = daysFromToday(0);
+
+/** A small linear congruential generator, so that every run draws the same rows. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+/** Draws up to `most` distinct values, as the catalogue stores its lists. */
+function some<T>(random: () => number, values: readonly T[], most: number): T[] {
+  const count = Math.floor(random() * (most + 1));
+  const drawn = Array.from(
+    { length: count },
+    () => values[Math.floor(random() * values.length)] as T,
+  );
+  return [...new Set(drawn)];
+}
+
+function amountsOf(random: () => number): Partial<ScholarshipFixture> {
+  const roll = random();
+  if (roll < 0.15) return { award_amount_min: null, award_amount_max: null };
+  const low = Math.round(random() * 500_000) / 100;
+  const high = low + Math.round(random() * 300_000) / 100;
+  if (roll < 0.3) return { award_amount_min: low, award_amount_max: null };
+  if (roll < 0.45) return { award_amount_min: null, award_amount_max: high };
+  if (roll < 0.55) return { award_amount_min: low, award_amount_max: high, award_currency: 'EUR' };
+  if (roll < 0.6) return { award_amount_min: low, award_amount_max: high, award_currency: null };
+  return { award_amount_min: low, award_amount_max: high };
+}
+
+/** Scholarships that vary every column facets read. */
+function variedScholarships(count: number): ScholarshipFixture[] {
+  const random = seeded(7);
+  return Array.from({ length: count }, (_, index) => {
+    const dated = random() < 0.85;
+    return scholarshipFixture({
+      name: `Varied award ${index}`,
+      deadline: dated ? daysFromToday(Math.floor(random() * 400) - 60) : null,
+      field_of_study: some(random, FIELDS_OF_STUDY.slice(0, 6), 2),
+      grade_level: some(random, GRADE_LEVELS, 2),
+      citizenship: some(random, CITIZENSHIP_STATUSES, 1),
+      state: some(random, US_STATE_CODES.slice(0, 5), 2),
+      basis: random() < 0.3 ? (AWARD_BASES[Math.floor(random() * 2)] ?? null) : null,
+      ...amountsOf(random),
+    });
+  });
+}
+
+/** Queries without keyword with one to three filters of every kind, amounts with cents included. */
+function variedQueries(count: number): SearchQuery[] {
+  const random = seeded(11);
+  const filters: (() => Record<string, string>)[] = [
+    () => ({ state: some(random, US_STATE_CODES.slice(0, 5), 2).join(',') || 'AL' }),
+    () => ({ field_of_study: FIELDS_OF_STUDY[Math.floor(random() * 6)] as string }),
+    () => ({ grade_level: GRADE_LEVELS[Math.floor(random() * GRADE_LEVELS.length)] as string }),
+    () => ({ citizenship: CITIZENSHIP_STATUSES[0] as string }),
+    () => ({ basis: AWARD_BASES[Math.floor(random() * 2)] as string }),
+    () => ({ award_min: (Math.round(random() * 300_000) / 100).toString() }),
+    () => ({ award_max: (3000 + Math.round(random() * 500_000) / 100).toString() }),
+    () => ({ deadline_from: daysFromToday(Math.floor(random() * 200) - 100) }),
+    () => ({ deadline_to: daysFromToday(Math.floor(random() * 200) + 110) }),
+  ];
+  return Array.from({ length: count }, () => {
+    const picked = some(random, filters, 3).map((filter) => filter());
+    return searchQuerySchema.parse(Object.assign({}, ...picked));
+  });
+}
+
+async function statementFacets(query: SearchQuery) {
+  return facetsFromRows(
+    await search.db.query<FacetRow>(searchFacets(search.db.knex, query, TODAY)),
+  );
+}
+
+async function changedSince(snapshot: string): Promise<boolean> {
+  const [row] = await search.db.query<{ changed: boolean }>(
+    facetSnapshotCheck(search.db.knex, snapshot),
+  );
+  return row?.changed ?? true;
+}
+
+beforeAll(async () => {
+  search = await startSearchTestApp('search_facet_snapshot');
+  await insertScholarships(search.db.knex, [
+    ...variedScholarships(400),
+    // $1,000 due in 30 days, which the boundary queries below hit exactly.
+    ...Array.from({ length: 5 }, (_, index) =>
+      scholarshipFixture({ name: `Boundary award ${index}`, state: ['AK'] }),
+    ),
+  ]);
+});
+
+afterAll(async () => {
+  await search?.close();
+});
+
+describe('facet snapshot counts', () => {
+  test('match the facet statement', async () => {
+    const snapshot = await loadFacetSnapshot(search.db.knex, Date.now());
+    const boundaries = [
+      {},
+      { award_min: '1000' },
+      { award_max: '1000' },
+      { deadline_from: daysFromToday(30) },
+      { deadline_to: daysFromToday(30) },
+    ].map((query) => searchQuerySchema.parse(query));
+    for (const query of [...boundaries, ...variedQueries(60)]) {
+      const expected = await statementFacets(query);
+      expect({ query, facets: facetsFromRows(snapshotFacetRows(snapshot, query, TODAY)) }).toEqual({
+        query,
+        facets: expected,
+      });
+    }
+  });
+});
+
+describe('facet snapshot check', () => {
+  test('notes committed facet column writes only', async () => {
+    const knex = search.db.knex;
+    const [id] = await insertScholarships(knex, [scholarshipFixture({ name: 'Checked award' })]);
+    let { snapshot } = await loadFacetSnapshot(knex, Date.now());
+    expect(await changedSince(snapshot)).toBe(false);
+
+    await knex('scholarships').where({ id }).update({ description: 'Only the text changed.' });
+    expect(await changedSince(snapshot)).toBe(false);
+
+    await knex('scholarships')
+      .where({ id })
+      .update({ state: ['TX'] });
+    expect(await changedSince(snapshot)).toBe(true);
+
+    ({ snapshot } = await loadFacetSnapshot(knex, Date.now()));
+    await knex.transaction(async (trx) => {
+      await trx('scholarships').where({ id }).update({ basis: 'need' });
+      // Not committed yet: the snapshot still describes what others see.
+      expect(await changedSince(snapshot)).toBe(false);
+    });
+    expect(await changedSince(snapshot)).toBe(true);
+
+    ({ snapshot } = await loadFacetSnapshot(knex, Date.now()));
+    await knex
+      .transaction(async (trx) => {
+        await trx('scholarships').where({ id }).delete();
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await changedSince(snapshot)).toBe(false);
+
+    await knex('scholarships').where({ id }).delete();
+    expect(await changedSince(snapshot)).toBe(true);
+  });
+});
+
+describe('facet snapshot source', () => {
+  const logger = createLogger({ service: 'search', level: 'silent' });
+  const everything = searchQuerySchema.parse({});
+
+  test('answers null until read and after a write', async () => {
+    const loads: string[] = [];
+    const source = createFacetSnapshotSource({
+      db: search.db,
+      logger,
+      onLoad: (result) => loads.push(result),
+    });
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    await source.load();
+    expect(loads).toEqual(['ok']);
+    const before = await source.rows(everything, TODAY);
+    expect(facetsFromRows(before ?? [])).toEqual(await statementFacets(everything));
+
+    await insertScholarships(search.db.knex, [
+      scholarshipFixture({ name: 'New Wyoming award', state: ['WY'] }),
+    ]);
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    await source.load();
+    const after = facetsFromRows((await source.rows(everything, TODAY)) ?? []);
+    expect(after.state.WY).toBe((facetsFromRows(before ?? []).state.WY ?? 0) + 1);
+    expect(after).toEqual(await statementFacets(everything));
+  });
+
+  test('reads again after the maximum age', async () => {
+    let clock = 1_000_000;
+    const source = createFacetSnapshotSource({
+      db: search.db,
+      logger,
+      maxAgeMs: 60_000,
+      now: () => clock,
+    });
+    await source.load();
+    expect(await source.rows(everything, TODAY)).not.toBeNull();
+    clock += 60_001;
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    await source.load();
+    expect(await source.rows(everything, TODAY)).not.toBeNull();
+  });
+});
