@@ -1,5 +1,6 @@
 import type { Knex, Statement } from '@scholarships/db';
 import {
+  type SearchQuery,
   searchFacets,
   searchQuerySchema,
   searchScholarships,
@@ -11,6 +12,13 @@ import { suggestQuerySchema, suggestScholarships } from '@scholarships/search/su
 export interface SearchWorkload {
   label: string;
   build(): Statement;
+  /** Runs only while a faster path is unavailable, so its P95 does not count towards the target. */
+  fallback?: boolean;
+}
+
+/** Draws a search without keyword that asks for facets, filtered half the time. */
+export function facetQueryWithoutKeyword(random: Random): SearchQuery {
+  return searchQuerySchema.parse({ facets: 'true', ...randomFilters(random) });
 }
 
 /** Keywords a student types, taken from the relevance test set. */
@@ -113,13 +121,15 @@ export function searchWorkloads(knex: Knex, today: string, random: Random): Sear
     const q = keyword ? pick(random, KEYWORDS) : undefined;
     return searchFacets(knex, searchQuerySchema.parse({ q, ...randomFilters(random) }), today);
   };
+  // Without keyword, the service counts facets from its snapshot and runs this statement only
+  // while the snapshot is being read after a catalogue change.
   return [
     { label: 'keyword, filters half the time', build: search('relevance', true) },
     { label: 'no keyword, filters half the time', build: search('deadline', false) },
     { label: 'keyword, filters half the time', build: search('deadline', true) },
     { label: 'no keyword, filters half the time', build: search('amount', false) },
     { label: 'keyword, filters half the time', build: search('amount', true) },
-    { label: 'no keyword, filters half the time', build: facets(false) },
+    { label: 'no keyword, filters half the time', build: facets(false), fallback: true },
     { label: 'keyword, filters half the time', build: facets(true) },
     {
       label: 'one or two misspelled words',
