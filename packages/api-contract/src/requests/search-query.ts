@@ -12,6 +12,7 @@ import {
 } from '@scholarships/contracts';
 import { z } from 'zod';
 import { storableCalendarDate } from './calendar-date';
+import { keywordTerms } from './keyword-terms';
 import { singleLineText } from './plain-text';
 import { singleText } from './single-text';
 
@@ -20,6 +21,14 @@ export const INVALID_CURSOR_MESSAGE =
   'is invalid. Pass nextCursor from the previous response unchanged';
 
 export const MAX_KEYWORD_LENGTH = 200;
+/** Maximum number of runs of letters and digits in a keyword, each a term that every match is checked for. */
+export const MAX_KEYWORD_WORDS = 24;
+/**
+ * Maximum number of excluded terms in a keyword. PostgreSQL checks each against every
+ * match and cannot use the index for them, so a keyword of many exclusions
+ * costs seconds on a large catalogue.
+ */
+export const MAX_EXCLUDED_TERMS = 4;
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 50;
 /** Maximum accepted award bound in US dollars, far above any real award. */
@@ -105,6 +114,35 @@ function isoDate() {
 
 const limitError = `must be an integer from 1 to ${MAX_SEARCH_LIMIT}`;
 
+/**
+ * Rejects keywords that would cost far more than a search should: more than
+ * `MAX_KEYWORD_WORDS` words, more than `MAX_EXCLUDED_TERMS` exclusions, or
+ * only exclusions, which would match nearly every scholarship. A keyword
+ * without any letter or digit passes, and the search treats it as absent.
+ */
+function checkKeywordTerms(keyword: string, context: z.RefinementCtx): void {
+  const terms = keywordTerms(keyword);
+  if (terms.words > MAX_KEYWORD_WORDS) {
+    context.addIssue({
+      code: 'custom',
+      message: `must contain at most ${MAX_KEYWORD_WORDS} words (found ${terms.words})`,
+    });
+  }
+  if (terms.excluded > MAX_EXCLUDED_TERMS) {
+    context.addIssue({
+      code: 'custom',
+      message: `must exclude at most ${MAX_EXCLUDED_TERMS} words or phrases with a minus sign (found ${terms.excluded})`,
+    });
+  }
+  if (terms.excluded > 0 && terms.included === 0) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'must contain a word to search for: a word after a minus sign, such as -dental, only excludes',
+    });
+  }
+}
+
 const rawSearchQuery = z.strictObject({
   // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
   q: singleLineText(
@@ -112,8 +150,9 @@ const rawSearchQuery = z.strictObject({
       .trim()
       .max(MAX_KEYWORD_LENGTH, { error: `must be at most ${MAX_KEYWORD_LENGTH} characters` }),
   )
+    .superRefine(checkKeywordTerms)
     .meta({
-      description: `Keywords, at most ${MAX_KEYWORD_LENGTH} characters, in web search syntax: "registered nurse" for a phrase, -dental to exclude, or between alternatives`,
+      description: `Keywords, at most ${MAX_KEYWORD_LENGTH} characters and ${MAX_KEYWORD_WORDS} words, in web search syntax: "registered nurse" for a phrase, -dental to exclude (at most ${MAX_EXCLUDED_TERMS} exclusions, beside at least one word to find), or between alternatives`,
     })
     .optional(),
   field_of_study: vocabularyList(FIELDS_OF_STUDY, 'lower').optional(),

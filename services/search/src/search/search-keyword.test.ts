@@ -87,6 +87,25 @@ describe('joined keywords', () => {
   });
 });
 
+describe('exclusions', () => {
+  it('excludes a word from what another word finds', async () => {
+    const page = await fetchPage({ q: 'nursing -dental' });
+    expect(page.items.map((item) => item.name)).not.toContain('Dental Hygiene Award');
+    expect(page.total).toBe(5);
+  });
+
+  it('finds nothing when the words to find are stop words', async () => {
+    // Exclusions alone would match nearly every scholarship and rank them all.
+    const page = await fetchPage({ q: 'the -dental' });
+    expect(page.total).toBe(0);
+  });
+
+  it('finds nothing when only the written-apart form has a word to find', async () => {
+    const page = await fetchPage({ q: 'the -art/design' });
+    expect(page.total).toBe(0);
+  });
+});
+
 describe('correctableWords', () => {
   it('keeps letter runs of three or more letters', () => {
     expect(correctableWords('"Nursng school" -dental or RN')).toEqual([

@@ -104,6 +104,28 @@ describe('search validation', () => {
     await expectRejected(`q=${'a'.repeat(201)}`, 'query.q');
   });
 
+  it('rejects a keyword of exclusions only', async () => {
+    const error = await expectRejected(
+      `q=${encodeURIComponent('-dental -"oral surgery"')}`,
+      'query.q',
+    );
+    expect(error.message).toContain('a word to search for');
+  });
+
+  it('rejects more than four exclusions', async () => {
+    const error = await expectRejected(
+      `q=${encodeURIComponent('nursing -a -b -c -d -e')}`,
+      'query.q',
+    );
+    expect(error.message).toContain('at most 4');
+  });
+
+  it('rejects more than 24 words', async () => {
+    const words = Array.from({ length: 25 }, (_, index) => `w${index}`).join(' ');
+    const error = await expectRejected(`q=${encodeURIComponent(words)}`, 'query.q');
+    expect(error.message).toContain('at most 24 words');
+  });
+
   it('rejects a repeated scalar parameter', async () => {
     const error = await expectRejected('q=a&q=b', 'query.q');
     expect(error.message).toContain('only once');

@@ -22,7 +22,13 @@ export const KEYWORD = `(SELECT CASE WHEN :q_split::text IS NULL
     THEN websearch_to_tsquery('english', :q::text)
     ELSE websearch_to_tsquery('english', :q::text) || websearch_to_tsquery('english', :q_split::text)
   END)`;
-export const KEYWORD_MATCH = `${DOCUMENT} @@ ${KEYWORD}`;
+/**
+ * Matches the keyword only when it has a word to find. `querytree` is `T` for
+ * a query the index cannot serve, such as exclusions alone (`the -dental`)
+ * or a union with such a form. It would match nearly every scholarship, and
+ * ranking them all would take seconds on a large catalogue.
+ */
+export const KEYWORD_MATCH = `(${DOCUMENT} @@ ${KEYWORD} AND querytree(${KEYWORD}) <> 'T')`;
 
 /**
  * Whether the parsed keyword is one word of ASCII letters and digits, such as

@@ -1,0 +1,17 @@
+import { keywordTerms } from './keyword-terms';
+
+describe('keywordTerms', () => {
+  test.each([
+    ['nursing', { included: 1, excluded: 0, words: 1 }],
+    ['registered nurse -dental', { included: 2, excluded: 1, words: 3 }],
+    ['"first generation" or transfer', { included: 2, excluded: 0, words: 4 }],
+    ['-"dental hygiene" nursing', { included: 1, excluded: 1, words: 3 }],
+    ['-zl-z5 -vb-v7', { included: 0, excluded: 2, words: 4 }],
+    ['nursing - -- -', { included: 1, excluded: 0, words: 1 }],
+    ['"unclosed phrase', { included: 1, excluded: 0, words: 2 }],
+    ['OR', { included: 0, excluded: 0, words: 1 }],
+    ['école -é', { included: 1, excluded: 1, words: 2 }],
+  ])('counts %s', (keyword, expected) => {
+    expect(keywordTerms(keyword)).toEqual(expected);
+  });
+});
