@@ -12,6 +12,7 @@ import {
   planScans,
   rowsReadFrom,
   rowsReadThrough,
+  scansRun,
   settledPlan,
 } from '../test-support/query-plans';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
@@ -204,6 +205,18 @@ describe('plans on 103,813 scholarships', () => {
       'idx_scholarships_filter_combination',
     ]);
     expect(sequentialScans(scans)).toEqual([]);
+  });
+
+  it.each([
+    ['relevance', 'the -dental'],
+    ['relevance', '-"oral surgery" the -dental-care'],
+    ['deadline', 'the -dental'],
+  ])('reads no scholarship for a %s search of exclusions: %s', async (sort, q) => {
+    // The contract rejects exclusions alone, but stop words beside them leave the same query.
+    const typed = { ...query({ sort, q: 'nursing' }), q };
+    const statement = searchScholarships(search.db.knex, typed, null, TODAY);
+    const plan = await settledPlan(search.db, statement, { analyze: true });
+    expect(scansRun(plan)).toEqual([]);
   });
 
   it('checks the facet snapshot against the change rows alone', async () => {

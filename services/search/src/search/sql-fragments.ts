@@ -23,12 +23,14 @@ export const KEYWORD = `(SELECT CASE WHEN :q_split::text IS NULL
     ELSE websearch_to_tsquery('english', :q::text) || websearch_to_tsquery('english', :q_split::text)
   END)`;
 /**
- * Matches the keyword only when it has a word to find. `querytree` is `T` for
- * a query the index cannot serve, such as exclusions alone (`the -dental`)
- * or a union with such a form. It would match nearly every scholarship, and
- * ranking them all would take seconds on a large catalogue.
+ * Whether the keyword has a word to find. `querytree` is `T` for a query the
+ * index cannot serve, such as exclusions alone (`the -dental`) or a union
+ * with such a form. It would match nearly every scholarship, and ranking them
+ * all would take seconds on a large catalogue, so the matches below require
+ * it. It reads no column, so PostgreSQL tests it once per statement.
  */
-export const KEYWORD_MATCH = `(${DOCUMENT} @@ ${KEYWORD} AND querytree(${KEYWORD}) <> 'T')`;
+const KEYWORD_FINDS = `querytree(${KEYWORD}) <> 'T'`;
+export const KEYWORD_MATCH = `(${DOCUMENT} @@ ${KEYWORD} AND ${KEYWORD_FINDS})`;
 
 /**
  * Whether the parsed keyword is one word of ASCII letters and digits, such as
@@ -38,7 +40,7 @@ export const KEYWORD_MATCH = `(${DOCUMENT} @@ ${KEYWORD} AND querytree(${KEYWORD
 export const PLAIN_KEYWORD = `(${KEYWORD})::text ~ '^''[a-z0-9]+''$'`;
 
 /** Whether the scholarship's name alone matches the whole keyword query. */
-export const NAME_MATCH = `s.name_document @@ ${KEYWORD}`;
+export const NAME_MATCH = `(s.name_document @@ ${KEYWORD} AND ${KEYWORD_FINDS})`;
 
 /**
  * Relevance of a document in [0, 2): `ts_rank_cd` over the weighted document

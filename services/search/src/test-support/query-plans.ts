@@ -106,6 +106,13 @@ export function rowsReadThrough(plan: PlanNode, index: string): number {
   );
 }
 
+/** Lists the scans of an analyzed plan that ran at least once, by index or table name. */
+export function scansRun(plan: PlanNode): string[] {
+  return planNodes(plan)
+    .filter((node) => (node['Actual Loops'] ?? 0) > 0)
+    .flatMap((node) => planScans({ ...node, Plans: [] }).map((scan) => scan.target));
+}
+
 /** Sums the rows that index scans and index-only scans of `index` returned, over every loop. */
 export function rowsReadFrom(plan: PlanNode, index: string): number {
   return rowsReturned(
