@@ -140,6 +140,24 @@ describe('cache-hit path before Express', () => {
     );
   });
 
+  it('sends the answer time as Date on hits', async () => {
+    const storedDate = new Date(Date.now() - 60_000).toUTCString();
+    setup = await setUp({}, { date: storedDate });
+    const path = '/api/v1/search?q=history';
+    const miss = await fetch(`${setup.lean.url}${path}`);
+    expect(miss.headers.get('date')).toBe(storedDate);
+
+    const answeredAfter = Math.floor(Date.now() / 1000) * 1000;
+    const leanHit = await fetch(`${setup.lean.url}${path}`);
+    const expressHit = await fetch(`${setup.express.url}${path}`);
+    expect(setup.expressCalls.count).toBe(1);
+    for (const hit of [leanHit, expressHit]) {
+      expect(hit.headers.get('x-cache')).toBe('HIT');
+      expect(hit.headers.get('age')).toBe('0');
+      expect(Date.parse(hit.headers.get('date') ?? '')).toBeGreaterThanOrEqual(answeredAfter);
+    }
+  });
+
   it('sends 304 for a matching ETag', async () => {
     setup = await setUp();
     const path = '/api/v1/search?q=art';

@@ -4,12 +4,20 @@ import {
   type FreshHit,
   hitAge,
   hitCacheStatus,
+  hitDate,
   privateCacheControl,
 } from '../cache';
 import { isGatewayOwned, isJoinedHeader } from './send-cache-response';
 
 /** Stored fields that the gateway sets per response from the entry and the hit instead. */
-const SET_PER_RESPONSE = new Set(['etag', 'age', 'x-cache', 'cache-status', 'content-length']);
+const SET_PER_RESPONSE = new Set([
+  'date',
+  'etag',
+  'age',
+  'x-cache',
+  'cache-status',
+  'content-length',
+]);
 
 /** The stored part of a hit's header block, the same for every hit of one entry. */
 interface PreparedEntry {
@@ -54,6 +62,8 @@ export function sendPreparedHit(
     if (!own.joinable.has(name)) block.push(name, stored);
   }
   for (const field of entry.fields) block.push(field);
+  const date = hitDate(hit);
+  if (date !== undefined) block.push('date', date);
   block.push('age', String(hitAge(hit)), 'x-cache', 'HIT', 'cache-status', hitCacheStatus(hit));
   res.writeHead(hit.entry.status, block);
   res.end(req.method === 'HEAD' ? EMPTY_BODY : hit.entry.body);

@@ -24,4 +24,10 @@ export {
   type InvalidationTarget,
   type ResponseCache,
 } from './response-cache';
-export { type FreshHit, hitAge, hitCacheStatus, hitResponse } from './serve/fresh-hit';
+export {
+  type FreshHit,
+  hitAge,
+  hitCacheStatus,
+  hitDate,
+  hitResponse,
+} from './serve/fresh-hit';

@@ -65,6 +65,35 @@ describe('response cache in memory', () => {
       expect(hit.headers['cache-status']).toContain('ttl=1710');
     });
 
+    /** Stores a search response whose origin sent the clock's time as `Date`, which it returns. */
+    async function storeDated(): Promise<string> {
+      const storedDate = new Date(clock.now()).toUTCString();
+      origin.reply(jsonResponse({ count: 1 }, 200, { date: storedDate }));
+      await serve('/api/v1/search', { query: 'q=law' });
+      return storedDate;
+    }
+
+    it('sends the answer time as Date on a policy hit', async () => {
+      await storeDated();
+      clock.advance(11_000);
+
+      const hit = await serve('/api/v1/search', { query: 'q=law' });
+
+      // A cache after the gateway takes the larger of Age and its own time minus Date as the age.
+      expect(hit.headers.age).toBe('0');
+      expect(hit.headers.date).toBe(new Date(clock.now()).toUTCString());
+    });
+
+    it('keeps the stored Date on a stale policy answer', async () => {
+      const storedDate = await storeDated();
+      clock.advance(1_810_000);
+
+      const stale = await serve('/api/v1/search', { query: 'q=law' });
+
+      expect(stale.headers['x-cache']).toBe('STALE');
+      expect(stale.headers.date).toBe(storedDate);
+    });
+
     it('reports the real Age of a stale policy entry', async () => {
       await serve('/api/v1/search', { query: 'q=law' });
       clock.advance(1_810_000);

@@ -70,6 +70,17 @@ describe('routes without a policy (RFC 9111)', () => {
       expect(xCache(await get())).toBe('MISS');
     });
 
+    it('replays the stored Date with the real Age', async () => {
+      replyWith({ 'cache-control': 'max-age=60' });
+      const stored = await get();
+      clock.advance(20_000);
+      const hit = await get();
+
+      expect(xCache(hit)).toBe('HIT');
+      expect(hit.headers.age).toBe('20');
+      expect(hit.headers.date).toBe(stored.headers.date);
+    });
+
     it('counts the origin Age (§4.2.3)', async () => {
       replyWith({ 'cache-control': 'max-age=100', age: '90' });
       await get();

@@ -7,3 +7,15 @@ export function parseHttpDate(value: string | readonly string[] | undefined): nu
   const parsed = Date.parse(value);
   return Number.isNaN(parsed) ? undefined : parsed;
 }
+
+/** The last second formatted, because every hit within one second sends the same `Date`. */
+let formattedSecond = { start: Number.NaN, text: '' };
+
+/** Formats `now`, in milliseconds since the epoch, as an IMF-fixdate (RFC 9110 §5.6.7). */
+export function formatHttpDate(now: number): string {
+  const start = Math.floor(now / 1000) * 1000;
+  if (start !== formattedSecond.start) {
+    formattedSecond = { start, text: new Date(start).toUTCString() };
+  }
+  return formattedSecond.text;
+}

@@ -1,6 +1,6 @@
 import { ageSeconds, type CacheEntry } from '../entry/cache-entry';
 import { ifNoneMatchMatches } from '../http/etag';
-import { parseHttpDate } from '../http/http-date';
+import { formatHttpDate, parseHttpDate } from '../http/http-date';
 import type { CacheRequest } from '../request/cache-request';
 import type { CacheResponse } from './cache-response';
 import { EMPTY_BODY } from './cache-response';
@@ -16,9 +16,10 @@ export interface EntryResponseOptions {
   /** Adds `Cache-Control: private`, so no cache after the gateway stores a per-user response. */
   perUser: boolean;
   /**
-   * Sends `Age: 0` on a hit. Invalidation events keep the entries of policy routes current, so
-   * such a hit is as current as a new origin response, and the origin's `max-age` applies from
-   * now for caches after the gateway. Stale entries keep their real age.
+   * Sends `Age: 0` and a `Date` of `now` on a hit. Invalidation events keep the entries of policy
+   * routes current, so such a hit is as current as a new origin response, and the origin's
+   * `max-age` applies from now for caches after the gateway. A stored `Date` would still make
+   * them count the entry's age (RFC 9111 §4.2.3). Stale entries keep their real age and `Date`.
    */
   currentByEvents?: boolean;
 }
@@ -32,14 +33,14 @@ export function responseFromEntry(
   request: CacheRequest,
   options: EntryResponseOptions,
 ): CacheResponse {
+  const currentHit = options.currentByEvents === true && options.outcome === 'HIT';
   const headers: Record<string, string | string[]> = {
     ...entry.headers,
     etag: entry.etag,
-    age: String(
-      options.currentByEvents && options.outcome === 'HIT' ? 0 : ageSeconds(entry, options.now),
-    ),
+    age: String(currentHit ? 0 : ageSeconds(entry, options.now)),
     ...cacheHeaders(options.outcome, options.status),
   };
+  if (currentHit) headers.date = formatHttpDate(options.now);
   if (options.perUser) {
     headers['cache-control'] = privateCacheControl(entry.headers['cache-control']);
   }

@@ -1,4 +1,5 @@
 import { ageSeconds, type CacheEntry, ttlSeconds } from '../entry/cache-entry';
+import { formatHttpDate } from '../http/http-date';
 import type { CacheRequest } from '../request/cache-request';
 import type { CacheResponse } from '../response/cache-response';
 import { type CacheStatusFields, formatCacheStatus } from '../response/cache-status';
@@ -26,6 +27,14 @@ export interface FreshHit {
  */
 export function hitAge(hit: FreshHit): number {
   return hit.currentByEvents ? 0 : ageSeconds(hit.entry, hit.now);
+}
+
+/**
+ * Returns the `Date` of a hit: `now` when events keep the entry current, so that caches after the
+ * gateway compute no age from it either (RFC 9111 §4.2.3), else the stored `Date`, if any.
+ */
+export function hitDate(hit: FreshHit): string | undefined {
+  return hit.currentByEvents ? formatHttpDate(hit.now) : hit.entry.headers.date;
 }
 
 /** Formats the hit's `Cache-Status`, e.g. `scholarships-gateway; hit; ttl=1799; detail=memory`. */
