@@ -66,8 +66,11 @@ export function createAuthStage(options: AuthStageOptions): EdgeStage {
       if (parsed.kind === 'other-scheme') {
         return fail('unsupported_scheme', 401, undefined, 'Only Bearer tokens are accepted');
       }
-      if (parsed.kind === 'malformed') {
+      if (parsed.kind === 'malformed-header') {
         return fail('malformed', 401, 'invalid_token', 'The Authorization header is malformed');
+      }
+      if (parsed.kind === 'invalid-token') {
+        return fail('malformed', 401, 'invalid_token', parsed.description);
       }
       const result = options.verifier.verify(parsed.token);
       if (result instanceof Promise) return result.then((settled) => authorize(settled, access));

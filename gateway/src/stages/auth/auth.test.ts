@@ -117,16 +117,18 @@ describe('auth stage with a shared secret', () => {
   });
 
   it.each([
-    ['Bearer', 'invalid_token'],
-    ['Bearer not-a-jwt', 'invalid_token'],
-    ['Bearer a.b.c d', 'invalid_token'],
-    ['Basic dXNlcjpwYXNz', undefined],
-  ])('rejects public Authorization %s with 401', async (value, error) => {
+    ['Bearer', 'invalid_token', 'The Authorization header is malformed'],
+    ['Bearer abc', 'invalid_token', 'The token is not a valid JWS'],
+    ['Bearer not-a-jwt', 'invalid_token', 'The token is not a valid JWS'],
+    ['Bearer a.b.c d', 'invalid_token', 'The Authorization header is malformed'],
+    ['Basic dXNlcjpwYXNz', undefined, 'Only Bearer tokens are accepted'],
+  ])('rejects public Authorization %s with 401', async (value, error, description) => {
     const response = await request(gateway.listening.url)
       .get('/api/v1/search?q=law')
       .set('Authorization', value);
 
     expect(response.status).toBe(401);
+    expect(response.body.detail).toMatch(new RegExp(`^${description};`));
     if (error === undefined) {
       expect(response.headers['www-authenticate']).toBe('Bearer realm="scholarships-api"');
     } else {

@@ -2,8 +2,10 @@ export type BearerToken =
   | { kind: 'token'; token: string }
   /** Another scheme, e.g. Basic: RFC 6750 §3 says to answer without an error code. */
   | { kind: 'other-scheme' }
-  /** The Bearer scheme with a missing or malformed token. */
-  | { kind: 'malformed' };
+  /** The Bearer scheme without exactly one b64token after it. */
+  | { kind: 'malformed-header' }
+  /** A well-formed header whose token is too long or not in JWS compact form. */
+  | { kind: 'invalid-token'; description: string };
 
 /**
  * `Bearer` followed by one space-separated b64token (RFC 6750 §2.1). A JWS compact token also has
@@ -23,8 +25,13 @@ export function parseBearerToken(authorization: string): BearerToken {
   if (scheme.toLowerCase() !== 'bearer') return { kind: 'other-scheme' };
   const match = BEARER_PATTERN.exec(authorization);
   const token = match?.[1];
-  if (token === undefined || token.length > MAX_TOKEN_LENGTH || !JWS_COMPACT_PATTERN.test(token)) {
-    return { kind: 'malformed' };
+  if (token === undefined) return { kind: 'malformed-header' };
+  if (token.length > MAX_TOKEN_LENGTH) {
+    const description = `The token is longer than ${MAX_TOKEN_LENGTH} characters`;
+    return { kind: 'invalid-token', description };
+  }
+  if (!JWS_COMPACT_PATTERN.test(token)) {
+    return { kind: 'invalid-token', description: 'The token is not a valid JWS' };
   }
   return { kind: 'token', token };
 }
