@@ -55,7 +55,9 @@ export const CATALOG_ROUTES: readonly RouteDefinition[] = [
       },
       304: { description: 'The cached batch is still current' },
     },
-    problems: edgeProblems('public', { 400: '`ids` is missing, too long or names a non-UUID' }),
+    problems: edgeProblems('public', {
+      400: '`ids` is missing, empty, too long or names a non-UUID',
+    }),
   },
   {
     operationId: 'createScholarship',

@@ -109,6 +109,17 @@ describe('GET /api/v1/scholarships?ids=', () => {
     ]);
   });
 
+  it.each(['', '%20'])('rejects empty ids %j', async (value) => {
+    const response = await request(context.app).get(`/api/v1/scholarships?ids=${value}`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'query.ids', message: 'must list at least one scholarship UUID' },
+    ]);
+    expect(response.body.detail).toBe(
+      'Invalid query.ids: query.ids must list at least one scholarship UUID',
+    );
+  });
+
   it('rejects more than 100 ids', async () => {
     const ids = Array.from(
       { length: 101 },
