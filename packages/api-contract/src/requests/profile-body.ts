@@ -64,6 +64,18 @@ function unique<Value>(values: readonly Value[]): Value[] {
   return [...new Set(values)];
 }
 
+const STATE_CODE_ERROR = 'must be a USPS state code such as TX';
+
+/**
+ * A USPS state code in any letter case, as the search filter accepts it, output in upper case as
+ * `US_STATE_CODES` lists it.
+ */
+const stateCode = z
+  .string({ error: STATE_CODE_ERROR })
+  .meta({ description: `One of: ${US_STATE_CODES.join(', ')}; in any letter case` })
+  .transform((value) => value.toUpperCase())
+  .pipe(z.enum(US_STATE_CODES, { error: STATE_CODE_ERROR }));
+
 /** The JSON body of an eligibility check: a student profile in which every field is optional. */
 export const profileBody = z
   .strictObject(
@@ -75,9 +87,7 @@ export const profileBody = z
           .min(0, { error: 'must be at least 0.0' })
           .max(4, { error: 'must be at most 4.0 (an unweighted GPA)' }),
       ),
-      state: optional(
-        z.enum(US_STATE_CODES, { error: 'must be an upper-case USPS state code such as TX' }),
-      ),
+      state: optional(stateCode),
       citizenship: optional(z.enum(CITIZENSHIP_STATUSES, { error: oneOf(CITIZENSHIP_STATUSES) })),
       fieldsOfStudy: optional(
         z

@@ -196,6 +196,16 @@ describe('POST /api/v1/eligibility/check', () => {
     });
   });
 
+  it('matches a lower-case state code', async () => {
+    const lower = await request(app)
+      .post(CHECK)
+      .send({ ...TEXAS_NURSE, state: 'tx' });
+    const upper = await request(app).post(CHECK).send(TEXAS_NURSE);
+    expect(lower.status).toBe(200);
+    expect(lower.body.profile.state).toBe('TX');
+    expect(lower.body).toEqual(upper.body);
+  });
+
   it('ranks awards aimed at the student before open ones', async () => {
     const response = await request(app).post(CHECK).send(TEXAS_NURSE);
     const items: Item[] = response.body.items;

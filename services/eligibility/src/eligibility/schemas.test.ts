@@ -34,8 +34,14 @@ describe('profileBody', () => {
     expect(profileBody.safeParse({ gpa: 4.01 }).success).toBe(false);
   });
 
-  it('rejects a lower-case state code', () => {
-    expect(profileBody.safeParse({ state: 'tx' }).success).toBe(false);
+  it.each(['tx', 'Tx', 'TX'])('upper-cases state code %s', (state) => {
+    expect(profileBody.parse({ state }).state).toBe('TX');
+  });
+
+  it.each(['XX', ' TX', 'T X', 42])('rejects state %j', (state) => {
+    const result = profileBody.safeParse({ state });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('must be a USPS state code such as TX');
   });
 });
 

@@ -107,6 +107,15 @@ describe('PUT /api/v1/me/profile', () => {
     expect(await eventsOf(userId)).toHaveLength(1);
   });
 
+  it('stores a lower-case state code upper-cased', async () => {
+    const userId = newUser();
+    await put(userId, TEXAS_NURSE);
+    const response = await put(userId, { ...TEXAS_NURSE, state: 'tx' });
+    expect(response.status).toBe(200);
+    expect(response.body.profile.state).toBe('TX');
+    expect(response.body.version).toBe(1);
+  });
+
   it('bumps the version and records an event on change', async () => {
     const userId = newUser();
     await put(userId, TEXAS_NURSE);
