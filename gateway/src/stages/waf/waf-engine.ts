@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { hasRequestBody, type RequestView } from '../../edge';
+import { type HeaderFields, hasRequestBody, type RequestView } from '../../edge';
 import {
   bodyFields,
   headerFields,
@@ -7,6 +7,7 @@ import {
   pathField,
   queryFields,
 } from './inspected-field';
+import { patchMediaTypes } from './patch-media-types';
 import { DEFAULT_WAF_RULES } from './rules';
 import {
   INSPECTED_HEADERS,
@@ -47,6 +48,8 @@ export interface LimitViolation {
   detail: string;
   /** The limit that was exceeded, in bytes, for 413, 414 and 431. */
   limitBytes?: number;
+  /** Fields sent with the problem, such as `Accept-Patch` with a 415. */
+  headers?: HeaderFields;
 }
 
 export type WafVerdict =
@@ -226,11 +229,7 @@ export class WafEngine {
     if (!hasRequestBody(view)) return undefined;
     const contentType = view.headers['content-type'];
     if (contentType === undefined || !JSON_CONTENT_TYPE.test(contentType)) {
-      return {
-        status: 415,
-        reason: 'unsupported_media_type',
-        detail: `Content-Type ${contentType ?? '(missing)'} is not accepted; send application/json in UTF-8`,
-      };
+      return unsupportedContentType(view, contentType);
     }
     const encoding = view.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
@@ -470,6 +469,31 @@ function countHeaderBytes(view: RequestView): number {
     for (const item of values) total += name.length + item.length + 4;
   }
   return total;
+}
+
+/**
+ * Builds the 415 for a body that is not JSON. On a PATCH route it names the types that the route
+ * accepts and lists them in `Accept-Patch` (RFC 5789 §3.1), as the service does for a JSON Patch.
+ */
+function unsupportedContentType(
+  view: RequestView,
+  contentType: string | undefined,
+): LimitViolation {
+  const received = `Content-Type ${contentType ?? '(missing)'} is not accepted`;
+  const patchTypes = view.method === 'PATCH' ? patchMediaTypes(view.path) : undefined;
+  if (patchTypes === undefined) {
+    return {
+      status: 415,
+      reason: 'unsupported_media_type',
+      detail: `${received}; send application/json in UTF-8`,
+    };
+  }
+  return {
+    status: 415,
+    reason: 'unsupported_media_type',
+    detail: `${received}; send ${patchTypes.join(' or ')} in UTF-8`,
+    headers: [['Accept-Patch', patchTypes.join(', ')]],
+  };
 }
 
 export function bodyTooLarge(maxBodyBytes: number): LimitViolation {

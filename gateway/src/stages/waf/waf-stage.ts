@@ -37,7 +37,8 @@ export function createWafStage(options: WafStageOptions): EdgeStage {
     }
     const { violation } = verdict;
     // The unread rest of an oversized body would be parsed as the next request; close instead.
-    const headers = violation.status === 413 ? ([['Connection', 'close']] as const) : undefined;
+    const headers =
+      violation.status === 413 ? ([['Connection', 'close']] as const) : violation.headers;
     return reject(limitProblem(violation), violation.reason, headers);
   };
 

@@ -10,6 +10,7 @@ import {
   startStubServices,
 } from '../../testing/gateway-stack';
 import { sendRequest } from '../../testing/send-request';
+import { adminAuthorization } from '../../testing/test-tokens';
 import { WafEngine } from './waf-engine';
 import type { PatternRule } from './waf-rule';
 
@@ -242,6 +243,26 @@ describe('waf stage', () => {
 
     expect(response.status).toBe(415);
     expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(response.body.detail).toBe(
+      'Content-Type text/plain is not accepted; send application/json in UTF-8',
+    );
+    expect(response.headers['accept-patch']).toBeUndefined();
+  });
+
+  it('names the merge patch types in a PATCH 415', async () => {
+    const response = await request(gateway.listening.url)
+      .patch('/api/v1/admin/scholarships/7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01')
+      .set('Authorization', await adminAuthorization())
+      .set('Content-Type', 'text/plain')
+      .send('name=New');
+
+    expect(response.status).toBe(415);
+    expect(response.body.detail).toBe(
+      'Content-Type text/plain is not accepted; send application/merge-patch+json or ' +
+        'application/json in UTF-8',
+    );
+    expect(response.headers['accept-patch']).toBe('application/merge-patch+json, application/json');
+    expect(services.stubs.catalog.requests).toHaveLength(0);
   });
 
   it('rejects a compressed body with 415', async () => {
