@@ -163,13 +163,17 @@ export async function runMigrationCli(
   const command = argv[0] ?? 'latest';
   const name = argv[1];
   const connectionString = env.DATABASE_URL;
-  if (
-    !isCommand(command) ||
-    !connectionString ||
-    argv.length > 2 ||
-    (name !== undefined && command !== 'down')
-  ) {
+  if (!isCommand(command) || argv.length > 2 || (name !== undefined && command !== 'down')) {
     process.stderr.write(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  if (connectionString === undefined || connectionString.trim() === '') {
+    process.stderr.write(
+      `DATABASE_URL is not set. Set it to the PostgreSQL connection string of the database that ` +
+        `the ${options.service} service uses, such as ` +
+        `postgres://postgres@127.0.0.1:5432/scholarships.\n${USAGE}`,
+    );
     process.exitCode = 2;
     return;
   }
