@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@scholarships/config';
 import { startPostgres } from '@scholarships/local-infra';
+import { type Cleanup, runCleanups } from './cleanups';
 import { httpOrigin, type LauncherConfig, launcherConfigSchema, PORT_NAMES } from './config';
 import { say, warn } from './console-output';
 import { describeUnavailablePorts, unavailablePorts } from './port-check';
@@ -9,8 +10,6 @@ import { IMPORT_ENTRY, migrationEntries, platformProcesses } from './processes';
 import { runStep } from './run-step';
 import { Supervisor } from './supervisor';
 import { waitReady } from './wait-ready';
-
-type Cleanup = () => Promise<void>;
 
 /**
  * Provides the database: the server at DATABASE_URL, or an embedded one. When the embedded server
@@ -147,7 +146,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     say('stopping');
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => warn(String(error)));
+    await runCleanups(cleanups);
     process.exit(exitCode);
   };
   process.on('SIGINT', () => void shutDown(0));
