@@ -9,8 +9,7 @@ import type { Knex } from '@scholarships/db';
  *   snapshot is current while every change row that a new statement can see
  *   is also visible in the snapshot the facets were loaded with
  *   (`pg_visible_in_snapshot`). Rows below the snapshot's `xmin` are visible
- *   to it by definition, so the check reads only the few rows above it,
- *   through the unique index on `xid`.
+ *   to it by definition, so only the rows above it can count.
  * - A statement-level trigger adds the row, and `ON CONFLICT DO NOTHING`
  *   keeps one row per transaction however many statements it runs. The rows
  *   of different transactions never conflict, so concurrent catalogue writes
@@ -19,9 +18,10 @@ import type { Knex } from '@scholarships/db';
  *   take in opposite orders and deadlock on.
  * - Updates fire the trigger only when they set a column that facets read:
  *   the four eligibility lists, the basis, the deadline and the amounts.
- * - `changed_at` lets a search process delete rows older than an hour. A
- *   snapshot is reloaded after ten minutes whatever the check says, so no
- *   snapshot in use can still miss a change whose row is gone.
+ * - A search process deletes the rows below the `xmin` of a snapshot it
+ *   read more than fifteen minutes earlier. Snapshots are read again after
+ *   ten minutes, so every snapshot in use is newer and sees those
+ *   transactions. `changed_at` is kept for operators.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`

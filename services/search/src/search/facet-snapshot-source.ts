@@ -8,8 +8,8 @@ export const FACET_SNAPSHOT_CHECK_NAME = 'search_facet_snapshot_changed';
 
 /**
  * Builds the statement that returns whether a transaction that a snapshot
- * does not see has since changed a column facets read (see migration 016). Only rows at or above the
- * snapshot's `xmin` can be invisible to it, and the primary key finds them.
+ * does not see has since changed a column facets read (see migration 016).
+ * Only rows at or above the snapshot's `xmin` can be invisible to it.
  */
 export function facetSnapshotCheck(knex: Knex, snapshot: string): Statement {
   return toStatement(
@@ -25,7 +25,16 @@ export function facetSnapshotCheck(knex: Knex, snapshot: string): Statement {
   );
 }
 
-const PRUNE_CHANGES = `DELETE FROM search_catalog_changes WHERE changed_at < now() - interval '1 hour'`;
+/**
+ * Deletes the change rows of transactions below `xmin`. Every snapshot that any
+ * process still uses was taken after the snapshot this `xmin` comes from,
+ * and a later snapshot's `xmin` is never lower, so it sees all those
+ * transactions and no check needs their rows.
+ */
+const PRUNE_CHANGES = 'DELETE FROM search_catalog_changes WHERE xid < :xmin::xid8';
+
+/** How much older than the maximum age a snapshot must be before its `xmin` prunes. */
+const PRUNE_MARGIN_MS = 300_000;
 
 export interface FacetSnapshotSourceOptions {
   db: Database;
@@ -34,8 +43,11 @@ export interface FacetSnapshotSourceOptions {
   onLoad?: (result: 'ok' | 'error') => void;
   /** Age after which a snapshot is read again even when no change was noted; default 10 minutes. */
   maxAgeMs?: number;
-  /** Wait after a failed load before the next one; default 5 s. */
-  retryDelayMs?: number;
+  /**
+   * Minimum time between the starts of two reads that requests cause; default 5 s. During a
+   * burst of catalogue writes, facets are counted by statement rather than by a read per write.
+   */
+  minIntervalMs?: number;
   now?: () => number;
 }
 
@@ -57,19 +69,31 @@ export function createFacetSnapshotSource(
 ): FacetSnapshotSource {
   const { db, logger } = options;
   const maxAgeMs = options.maxAgeMs ?? 600_000;
-  const retryDelayMs = options.retryDelayMs ?? 5_000;
+  const minIntervalMs = options.minIntervalMs ?? 5_000;
   const now = options.now ?? Date.now;
   let current: FacetSnapshot | undefined;
   let loading: Promise<void> | undefined;
-  let failedAt = Number.NEGATIVE_INFINITY;
+  let startedAt = Number.NEGATIVE_INFINITY;
+  /** The `xmin` of each snapshot read, oldest first, until one of them prunes. */
+  let readXmins: { at: number; xmin: string }[] = [];
 
-  async function read(): Promise<void> {
-    await db.knex.raw(PRUNE_CHANGES).catch((error: unknown) => {
+  async function prune(): Promise<void> {
+    const horizon = now() - maxAgeMs - PRUNE_MARGIN_MS;
+    const old = readXmins.filter((snapshot) => snapshot.at <= horizon);
+    const newest = old.at(-1);
+    if (newest === undefined) return;
+    readXmins = readXmins.filter((snapshot) => snapshot.at > horizon);
+    await db.knex.raw(PRUNE_CHANGES, { xmin: newest.xmin }).catch((error: unknown) => {
       logger.warn({ err: error }, 'could not delete old catalogue change rows');
     });
-    const startedAt = now();
+  }
+
+  async function read(): Promise<void> {
+    await prune();
+    startedAt = now();
     try {
       current = await loadFacetSnapshot(db.knex, startedAt);
+      readXmins.push({ at: startedAt, xmin: current.xmin });
       options.onLoad?.('ok');
       logger.info(
         { groups: current.scholarships.length, ms: now() - startedAt },
@@ -77,7 +101,6 @@ export function createFacetSnapshotSource(
       );
     } catch (error) {
       current = undefined;
-      failedAt = now();
       options.onLoad?.('error');
       logger.warn({ err: error }, 'facet snapshot load failed; facets are counted by statement');
     }
@@ -91,7 +114,21 @@ export function createFacetSnapshotSource(
   }
 
   function loadInBackground(): void {
-    if (loading === undefined && now() - failedAt >= retryDelayMs) void load();
+    if (loading === undefined && now() - startedAt >= minIntervalMs) void load();
+  }
+
+  /** Runs the check; a failed check counts as a change, so the request runs the statement. */
+  async function changedSince(snapshot: FacetSnapshot): Promise<boolean> {
+    try {
+      const [check] = await db.query<{ changed: boolean }>(
+        facetSnapshotCheck(db.knex, snapshot.snapshot),
+      );
+      return check?.changed !== false;
+    } catch (error) {
+      logger.warn({ err: error }, 'facet snapshot check failed; facets are counted by statement');
+      current = undefined;
+      return true;
+    }
   }
 
   return {
@@ -102,10 +139,7 @@ export function createFacetSnapshotSource(
         loadInBackground();
         return null;
       }
-      const [check] = await db.query<{ changed: boolean }>(
-        facetSnapshotCheck(db.knex, snapshot.snapshot),
-      );
-      if (check?.changed !== false) {
+      if (await changedSince(snapshot)) {
         loadInBackground();
         return null;
       }

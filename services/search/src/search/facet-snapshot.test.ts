@@ -111,6 +111,9 @@ beforeAll(async () => {
     ...Array.from({ length: 5 }, (_, index) =>
       scholarshipFixture({ name: `Boundary award ${index}`, state: ['AK'] }),
     ),
+    // A date column accepts infinity, and a list may hold a value that no filter offers.
+    scholarshipFixture({ name: 'Endless award', deadline: 'infinity', state: ['CA'] }),
+    scholarshipFixture({ name: 'Odd field award', field_of_study: ['underwater_basketry'] }),
   ]);
 });
 
@@ -202,6 +205,82 @@ describe('facet snapshot source', () => {
     expect(after).toEqual(await statementFacets(everything));
   });
 
+  test('waits the least interval between reads that requests cause', async () => {
+    let clock = 1_000_000;
+    const loads: string[] = [];
+    const source = createFacetSnapshotSource({
+      db: search.db,
+      logger,
+      minIntervalMs: 5_000,
+      now: () => clock,
+      onLoad: (result) => loads.push(result),
+    });
+    await source.load();
+    await insertScholarships(search.db.knex, [scholarshipFixture({ name: 'Burst award' })]);
+    clock += 1_000;
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    await source.load();
+    expect(loads).toEqual(['ok', 'ok']);
+
+    await insertScholarships(search.db.knex, [scholarshipFixture({ name: 'Second burst award' })]);
+    clock += 1_000;
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    // A read that a request starts now would have been awaited by load() above; none started.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads).toEqual(['ok', 'ok']);
+    clock += 5_000;
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    await source.load();
+    expect(loads).toEqual(['ok', 'ok', 'ok']);
+    expect(await source.rows(everything, TODAY)).not.toBeNull();
+  });
+
+  test('counts by statement when the check fails', async () => {
+    const source = createFacetSnapshotSource({ db: search.db, logger });
+    await source.load();
+    const { knex } = search.db;
+    await knex.raw('ALTER TABLE search_catalog_changes RENAME TO search_catalog_changes_moved');
+    try {
+      expect(await source.rows(everything, TODAY)).toBeNull();
+    } finally {
+      await knex.raw('ALTER TABLE search_catalog_changes_moved RENAME TO search_catalog_changes');
+    }
+  });
+
+  test('prunes change rows below the xmin of a snapshot older than the maximum age', async () => {
+    const { knex } = search.db;
+    let clock = 1_000_000;
+    const source = createFacetSnapshotSource({
+      db: search.db,
+      logger,
+      maxAgeMs: 60_000,
+      now: () => clock,
+    });
+    await insertScholarships(knex, [scholarshipFixture({ name: 'Pruned award' })]);
+    const changeRows = async () => Number((await knex('search_catalog_changes').count())[0]?.count);
+    // A writer that is still open when the first snapshot is taken.
+    let commitWriter = () => {};
+    const writer = knex.transaction(async (trx) => {
+      await trx('scholarships').insert(scholarshipFixture({ name: 'Late award' }));
+      await new Promise<void>((resolve) => {
+        commitWriter = resolve;
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await source.load();
+    commitWriter();
+    await writer;
+    const before = await changeRows();
+
+    clock += 60_000 + 300_000 - 1;
+    await source.load();
+    expect(await changeRows()).toBe(before);
+    clock += 1;
+    await source.load();
+    // Rows of transactions that ended before the first snapshot are gone; the late writer's stays.
+    expect(await changeRows()).toBe(1);
+  });
+
   test('reads again after the maximum age', async () => {
     let clock = 1_000_000;
     const source = createFacetSnapshotSource({
@@ -216,5 +295,36 @@ describe('facet snapshot source', () => {
     expect(await source.rows(everything, TODAY)).toBeNull();
     await source.load();
     expect(await source.rows(everything, TODAY)).not.toBeNull();
+  });
+});
+
+describe('facet snapshot read', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('waits for a table rewrite before its snapshot', async () => {
+    const { knex, pool } = search.db;
+    const everything = searchQuerySchema.parse({});
+    const expected = await statementFacets(everything);
+    const reader = await pool.connect();
+    const altering = await pool.connect();
+    try {
+      // An open reader makes the rewrite wait, and a read that starts then queues behind it.
+      await reader.query('BEGIN');
+      await reader.query('SELECT 1 FROM scholarships LIMIT 1');
+      const rewrite = altering.query(
+        'ALTER TABLE scholarships ADD COLUMN rewrite_probe timestamptz DEFAULT clock_timestamp()',
+      );
+      await pause(100);
+      const loading = loadFacetSnapshot(knex, Date.now());
+      await pause(100);
+      await reader.query('COMMIT');
+      await rewrite;
+      const snapshot = await loading;
+      expect(facetsFromRows(snapshotFacetRows(snapshot, everything, TODAY))).toEqual(expected);
+    } finally {
+      reader.release();
+      altering.release();
+      await knex.raw('ALTER TABLE scholarships DROP COLUMN IF EXISTS rewrite_probe');
+    }
   });
 });

@@ -26,12 +26,14 @@ interface Combination {
 export interface FacetSnapshot {
   /** `pg_current_snapshot()` of the transaction that read it, as text. */
   readonly snapshot: string;
+  /** That snapshot's `xmin`: every transaction below it had ended when the snapshot was taken. */
+  readonly xmin: string;
   /** `Date.now()` when the read started. */
   readonly loadedAt: number;
   readonly combinations: readonly Combination[];
   /** Index into `combinations` of each group. */
   readonly combinationOf: Int32Array;
-  /** Days since 1970-01-01 of each group's deadline; NaN for undated scholarships. */
+  /** Days since 1970-01-01 of each group's deadline (or ±Infinity); NaN for undated scholarships. */
   readonly deadlineDays: Float64Array;
   /** Smallest and largest amount in US dollars; NaN when unknown or in another currency. */
   readonly minDollars: Float64Array;
@@ -65,39 +67,49 @@ SELECT DISTINCT ON (s.filter_combination)
 FROM scholarships AS s
 ORDER BY s.filter_combination`;
 
+// A date column may hold infinity, which no subtraction accepts, so it maps to a float's infinity.
 const GROUPS_TEXT = `
 SELECT s.filter_combination::text AS combination,
-  s.deadline - DATE '1970-01-01' AS deadline_day,
+  CASE
+    WHEN s.deadline = 'infinity' THEN 'Infinity'::float8
+    WHEN s.deadline = '-infinity' THEN '-Infinity'::float8
+    ELSE (s.deadline - DATE '1970-01-01')::float8
+  END AS deadline_day,
   ${MIN_DOLLARS} AS min_dollars,
   ${MAX_DOLLARS} AS max_dollars,
   count(*)::integer AS scholarships
 FROM scholarships AS s
 GROUP BY 1, 2, 3, 4`;
 
-/** Maximum time, in milliseconds, for the reads of one snapshot together. */
-const LOAD_TIMEOUT_MS = 60_000;
-
 /**
  * Reads a facet snapshot in one read-only REPEATABLE READ transaction, so
  * that its rows and its `pg_current_snapshot()` describe the same state.
+ * The transaction locks the table before its snapshot is taken. A table
+ * rewrite (`ALTER TABLE` that rewrites rows) is not safe for snapshots taken
+ * before it commits: they would see an empty table. The lock waits for such
+ * a rewrite, and a rewrite fires no trigger that the check could note. Each
+ * read is bounded by the pool's statement timeout.
  */
 export function loadFacetSnapshot(knex: Knex, loadedAt: number): Promise<FacetSnapshot> {
   return knex.transaction(
     async (trx) => {
-      await trx.raw(`SET LOCAL statement_timeout = ${LOAD_TIMEOUT_MS}`);
-      const snapshot = await trx.raw<{ rows: { snapshot: string }[] }>(
-        'SELECT pg_current_snapshot()::text AS snapshot',
+      await trx.raw('LOCK TABLE scholarships IN ACCESS SHARE MODE');
+      const snapshot = await trx.raw<{ rows: { snapshot: string; xmin: string }[] }>(
+        `SELECT pg_current_snapshot()::text AS snapshot,
+           pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`,
       );
       const combinations = await trx.raw<{ rows: CombinationRow[] }>(COMBINATIONS_TEXT);
       const groups = await trx.raw<{ rows: GroupRow[] }>(GROUPS_TEXT);
-      return snapshotOf(snapshot.rows[0]?.snapshot ?? '', loadedAt, combinations.rows, groups.rows);
+      const [taken] = snapshot.rows;
+      if (taken === undefined) throw new Error('pg_current_snapshot() returned no row');
+      return snapshotOf(taken, loadedAt, combinations.rows, groups.rows);
     },
     { isolationLevel: 'repeatable read', readOnly: true },
   );
 }
 
 function snapshotOf(
-  snapshot: string,
+  { snapshot, xmin }: { snapshot: string; xmin: string },
   loadedAt: number,
   combinationRows: readonly CombinationRow[],
   groupRows: readonly GroupRow[],
@@ -114,6 +126,7 @@ function snapshotOf(
   const size = groupRows.length;
   const result = {
     snapshot,
+    xmin,
     loadedAt,
     combinations,
     combinationOf: new Int32Array(size),

@@ -50,6 +50,13 @@ afterAll(async () => {
   await search?.close();
 });
 
+async function changedSince(snapshot: string): Promise<boolean> {
+  const [row] = await search.db.query<{ changed: boolean }>(
+    facetSnapshotCheck(search.db.knex, snapshot),
+  );
+  return row?.changed ?? true;
+}
+
 function query(parameters: Record<string, string>) {
   return searchQuerySchema.parse(parameters);
 }
@@ -222,20 +229,18 @@ describe('plans on 103,813 scholarships', () => {
   it('checks the facet snapshot against the change rows alone', async () => {
     const { knex } = search.db;
     const { snapshot } = await loadFacetSnapshot(knex, Date.now());
-    // Rows of 5,000 earlier transactions, more than an hour of catalogue writes holds.
+    // Rows of up to 5,000 earlier transactions (transaction ids start at 3).
     await knex.raw(`
       INSERT INTO search_catalog_changes (xid)
       SELECT (pg_current_xact_id()::text::bigint - 10 - step)::text::xid8
-      FROM generate_series(1, 5000) AS step
+      FROM generate_series(1, least(5000, pg_current_xact_id()::text::bigint - 13)) AS step
       ON CONFLICT (xid) DO NOTHING`);
     await knex.raw('ANALYZE search_catalog_changes');
-    // PostgreSQL has no statistics to estimate a range of xid8 values by, so it
-    // takes a third of the rows for any bound and scans this small table.
-    const plan = await settledPlan(search.db, facetSnapshotCheck(knex, snapshot), {
-      analyze: true,
-    });
-    expect(planScans(plan).map((scan) => scan.target)).toEqual(['search_catalog_changes']);
-    expect(rowsReadFrom(plan, 'search_catalog_changes')).toBe(0);
+    // PostgreSQL cannot estimate a range of xid8 values, so it expects a third of
+    // the rows for any bound and scans the table, which pruning keeps small.
+    const scans = await scansOf(facetSnapshotCheck(knex, snapshot));
+    expect(scans).toEqual([{ type: 'Seq Scan', target: 'search_catalog_changes' }]);
+    expect(await changedSince(snapshot)).toBe(false);
   });
 
   it('finds spelling corrections in the trigram index', async () => {
