@@ -1,29 +1,46 @@
-import type { ClientRequest } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { finished } from 'node:stream';
 import { type HttpProblem, sendProblem } from '@scholarships/service-kit';
 import type { Request, Response } from 'express';
 import type { GatewayMetrics } from '../metrics';
-import { classifyNetworkError, type FailureReason } from '../network-failure';
+import {
+  classifyNetworkError,
+  DeadlineExceededError,
+  type FailureReason,
+} from '../network-failure';
 import { gatewayProblems } from '../problems';
 import type { ServiceName } from '../routes/route-table';
 
 export interface ExchangeSettings {
   service: ServiceName;
-  /** Deadline for the service's response headers, in milliseconds from the start of forwarding. */
+  /**
+   * Deadline for the service's response headers, in milliseconds from the start of forwarding.
+   * After the headers it bounds each pause of the response body.
+   */
   timeoutMs: number;
   metrics: GatewayMetrics;
 }
 
 /**
- * One forwarded request, from the start of forwarding until it settles. It settles exactly once:
- * when the service's response headers arrive, when the upstream request fails (502), when the
- * deadline passes (504), or when the client closes the connection first.
+ * `waiting` until the service's response headers arrive, `streaming` while http-proxy pipes the
+ * body to the client, and `done` once the body ended, the exchange failed or the client left.
+ */
+type ExchangePhase = 'waiting' | 'streaming' | 'done';
+
+/**
+ * One forwarded request, from the start of forwarding until the service's response body has
+ * reached the client. Before the headers arrive, a failed upstream request gets 502 (or 503 when
+ * no connection was made) and a passed deadline 504. After the headers the status line is
+ * already sent. So when the body breaks off, fails or pauses longer than the timeout, the client
+ * connection is cut off, because that is the only way left to mark the response incomplete.
  *
- * The deadline is the gateway's own timer rather than only http-proxy's `proxyTimeout`, because
- * `proxyTimeout` is a socket idle timeout that starts only after the connection is established.
- * It does not cover the wait for a free pooled socket or a connect attempt that hangs.
+ * The deadline for the headers is the gateway's own timer rather than only http-proxy's
+ * `proxyTimeout`, because `proxyTimeout` is a socket idle timeout that starts only after the
+ * connection is established. It does not cover the wait for a free pooled socket or a connect
+ * attempt that hangs. A pause in the body is caught by that same socket idle timeout.
  */
 export class UpstreamExchange {
-  private settled = false;
+  private phase: ExchangePhase = 'waiting';
   private upstreamRequest: ClientRequest | undefined;
   private readonly startedAt = process.hrtime.bigint();
   private readonly deadline: NodeJS.Timeout;
@@ -42,23 +59,32 @@ export class UpstreamExchange {
    * already settled.
    */
   attach(upstreamRequest: ClientRequest): void {
-    if (this.settled) {
+    if (this.phase !== 'waiting') {
       upstreamRequest.destroy();
       return;
     }
     this.upstreamRequest = upstreamRequest;
     // http-proxy's proxyTimeout fires this event and then aborts the request, which surfaces as
     // ECONNRESET. Listening here is what tells that timeout apart from a reset by the service.
+    // The socket idle timeout stays set until the response body ends, so it also fires when the
+    // body stalls.
     upstreamRequest.once('timeout', () => this.timeOut());
   }
 
   /**
-   * Records the arrival of the service's response headers. http-proxy streams the response after
-   * this.
+   * Records the arrival of the service's response headers and watches its body, which http-proxy
+   * pipes to the client after this.
    */
-  receive(statusCode: number | undefined): void {
-    if (!this.settle()) return;
+  receive(upstreamResponse: IncomingMessage): void {
+    if (this.phase !== 'waiting') return;
+    this.phase = 'streaming';
+    clearTimeout(this.deadline);
+    const { statusCode } = upstreamResponse;
     this.observeDuration(statusCode === undefined ? 'unknown' : String(statusCode));
+    finished(upstreamResponse, (error) => {
+      if (error === undefined || error === null) this.complete();
+      else this.cutOff(classifyNetworkError(error), error);
+    });
   }
 
   /**
@@ -70,17 +96,12 @@ export class UpstreamExchange {
       this.abandon();
       return;
     }
-    if (!this.settle()) {
-      if (this.res.writableEnded) return;
-      // The status line is already sent, so an incomplete response is the only signal left.
-      this.req.log.warn(
-        { err: error, service: this.settings.service },
-        'upstream response failed after its headers were sent; the client response is cut off',
-      );
-      this.res.destroy();
+    const reason = classifyNetworkError(error);
+    if (this.phase === 'streaming') {
+      this.cutOff(reason, error);
       return;
     }
-    const reason = classifyNetworkError(error);
+    if (!this.settle()) return;
     if (reason === 'timeout') {
       this.sendFailure(
         reason,
@@ -94,22 +115,51 @@ export class UpstreamExchange {
   }
 
   private timeOut(): void {
+    const { service, timeoutMs } = this.settings;
+    if (this.phase === 'streaming') {
+      this.cutOff(
+        'timeout',
+        new DeadlineExceededError(`the next chunk of the ${service} response body`, timeoutMs),
+      );
+      return;
+    }
     if (!this.settle()) return;
     this.upstreamRequest?.destroy();
-    this.sendFailure(
-      'timeout',
-      gatewayProblems.upstreamTimeout(this.settings.service, this.settings.timeoutMs),
-    );
+    this.sendFailure('timeout', gatewayProblems.upstreamTimeout(service, timeoutMs));
   }
 
-  /** Handles the response closing before the exchange settled, which means the client went away. */
+  /** Handles the response closing before the exchange ended, which means the client went away. */
   private abandon(): void {
-    if (!this.settle()) return;
-    this.upstreamRequest?.destroy();
+    if (this.phase === 'done') return;
+    this.phase = 'done';
+    clearTimeout(this.deadline);
     if (this.res.writableFinished) return;
+    this.upstreamRequest?.destroy();
     const { service } = this.settings;
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason: 'client_closed' });
-    this.req.log.info({ service }, 'client closed the connection before the service responded');
+    this.req.log.info({ service }, 'client closed the connection before the response was complete');
+  }
+
+  private complete(): void {
+    if (this.phase !== 'streaming') return;
+    this.phase = 'done';
+  }
+
+  /**
+   * Destroys the upstream request and the client connection after a body broke off, failed or
+   * stalled, so the client sees an incomplete response instead of waiting for the rest.
+   */
+  private cutOff(reason: FailureReason, error: Error): void {
+    if (this.phase !== 'streaming') return;
+    this.phase = 'done';
+    const { service } = this.settings;
+    this.settings.metrics.upstreamFailures.inc({ upstream: service, reason });
+    this.req.log.warn(
+      { err: error, service, reason },
+      'upstream response failed after its headers were sent; the client response is cut off',
+    );
+    this.upstreamRequest?.destroy();
+    this.res.destroy();
   }
 
   private sendFailure(reason: FailureReason, problem: HttpProblem, error?: Error): void {
@@ -132,10 +182,10 @@ export class UpstreamExchange {
     );
   }
 
-  /** Marks the exchange settled and returns false when it already was. */
+  /** Ends an exchange that still waits for the headers, or returns false when it does not. */
   private settle(): boolean {
-    if (this.settled) return false;
-    this.settled = true;
+    if (this.phase !== 'waiting') return false;
+    this.phase = 'done';
     clearTimeout(this.deadline);
     return true;
   }

@@ -10,7 +10,7 @@ import type { Upstream } from './upstreams';
 
 export interface UpstreamProxyOptions {
   upstream: Upstream;
-  /** Deadline for the service's response headers, in milliseconds. */
+  /** Deadline for the service's response headers, and for each pause of its body, in milliseconds. */
   timeoutMs: number;
   metrics: GatewayMetrics;
 }
@@ -42,7 +42,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): RequestHandl
       },
       proxyRes: function onUpstreamResponse(upstreamResponse, req, res) {
         prepareClientResponseHeaders(upstreamResponse, res);
-        exchanges.get(req)?.receive(upstreamResponse.statusCode);
+        exchanges.get(req)?.receive(upstreamResponse);
       },
       error: function onUpstreamError(error, req, res) {
         const exchange = exchanges.get(req);
