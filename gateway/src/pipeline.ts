@@ -177,6 +177,8 @@ export function buildPipeline(
         upstreams: deps.upstreams,
         timeoutMs: deps.config.UPSTREAM_TIMEOUT_MS,
         metrics,
+        // The cache's breakers, so a service's failures count the same on both paths.
+        ...(deps.gatewayCache === undefined ? {} : { breakers: deps.gatewayCache.breakers }),
       }),
     },
     { name: 'not-found', handler: routeNotFound() },

@@ -34,6 +34,18 @@ export const gatewayProblems = {
         ? { headers: { 'Retry-After': String(NOT_CONNECTED_RETRY_AFTER_SECONDS) } }
         : {}),
     }),
+  /** 503 for a request the service's open breaker kept from it (RFC 9110 §15.6.4). */
+  upstreamCircuitOpen: (service: string, retryAfterSeconds: number) =>
+    new HttpProblem({
+      status: 503,
+      code: 'UPSTREAM_CIRCUIT_OPEN',
+      title: 'Upstream service unavailable',
+      detail:
+        `The ${service} service failed repeatedly, so the gateway is not sending it requests ` +
+        `for now; retry after ${retryAfterSeconds} s`,
+      retryable: true,
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    }),
   upstreamTimeout: (service: string, timeoutMs: number) =>
     new HttpProblem({
       status: 504,

@@ -1,4 +1,5 @@
 import { type RequestHandler, Router } from 'express';
+import type { UpstreamBreakers } from '../breakers';
 import type { GatewayMetrics } from '../metrics';
 import {
   findUpstreamRoute,
@@ -14,6 +15,8 @@ export interface ProxyRoutesOptions {
   /** Deadline for each service's response headers, in milliseconds. */
   timeoutMs: number;
   metrics: GatewayMetrics;
+  /** The services' circuit breakers; without them every request is forwarded. */
+  breakers?: UpstreamBreakers;
 }
 
 /**
@@ -50,6 +53,7 @@ function createForwarders(options: ProxyRoutesOptions): Record<ServiceName, Requ
       upstream: options.upstreams[service],
       timeoutMs: options.timeoutMs,
       metrics: options.metrics,
+      ...(options.breakers === undefined ? {} : { breakers: options.breakers }),
     });
     return [service, forwarder] as const;
   });

@@ -10,6 +10,7 @@ import {
 } from '../network-failure';
 import { gatewayProblems } from '../problems';
 import type { ServiceName } from '../routes/route-table';
+import { ClientClosedError, ExchangeOutcome } from './exchange-outcome';
 
 export interface ExchangeSettings {
   service: ServiceName;
@@ -38,9 +39,18 @@ type ExchangePhase = 'waiting' | 'streaming' | 'done';
  * `proxyTimeout`, because `proxyTimeout` is a socket idle timeout that starts only after the
  * connection is established. It does not cover the wait for a free pooled socket or a connect
  * attempt that hangs. A pause in the body is caught by that same socket idle timeout.
+ *
+ * `outcome`, which the service's circuit breaker reads, settles when the exchange ends. It
+ * resolves with the status once the whole body has passed, so a 5xx counts as a failure and any
+ * other status as a success. It rejects with the error that ended the exchange otherwise. A
+ * timeout, also one of the body, is a DeadlineExceededError, which the breaker counts towards
+ * its timeouts in a row.
  */
 export class UpstreamExchange {
+  private readonly result = new ExchangeOutcome();
+  readonly outcome = this.result.promise;
   private phase: ExchangePhase = 'waiting';
+  private status = 0;
   private upstreamRequest: ClientRequest | undefined;
   private readonly startedAt = process.hrtime.bigint();
   private readonly deadline: NodeJS.Timeout;
@@ -80,6 +90,8 @@ export class UpstreamExchange {
     this.phase = 'streaming';
     clearTimeout(this.deadline);
     const { statusCode } = upstreamResponse;
+    // A client response always has a status code, so the fallback 0 is never used.
+    this.status = statusCode ?? 0;
     this.observeDuration(statusCode === undefined ? 'unknown' : String(statusCode));
     finished(upstreamResponse, (error) => {
       if (error === undefined || error === null) this.complete();
@@ -125,7 +137,8 @@ export class UpstreamExchange {
     }
     if (!this.settle()) return;
     this.upstreamRequest?.destroy();
-    this.sendFailure('timeout', gatewayProblems.upstreamTimeout(service, timeoutMs));
+    const error = new DeadlineExceededError(`${service} response headers`, timeoutMs);
+    this.sendFailure('timeout', gatewayProblems.upstreamTimeout(service, timeoutMs), error);
   }
 
   /** Handles the response closing before the exchange ended, which means the client went away. */
@@ -133,8 +146,15 @@ export class UpstreamExchange {
     if (this.phase === 'done') return;
     this.phase = 'done';
     clearTimeout(this.deadline);
-    if (this.res.writableFinished) return;
+    // The client response finishes only after the whole upstream body has passed through it.
+    if (this.res.writableFinished) {
+      this.result.succeed(this.status);
+      return;
+    }
     this.upstreamRequest?.destroy();
+    // NOTE: the breaker counts this as a success, so a half-open trial that its client abandons
+    // closes the breaker. A service that still fails opens it again with its next failures.
+    this.result.fail(new ClientClosedError());
     const { service } = this.settings;
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason: 'client_closed' });
     this.req.log.info({ service }, 'client closed the connection before the response was complete');
@@ -143,6 +163,7 @@ export class UpstreamExchange {
   private complete(): void {
     if (this.phase !== 'streaming') return;
     this.phase = 'done';
+    this.result.succeed(this.status);
   }
 
   /**
@@ -152,6 +173,7 @@ export class UpstreamExchange {
   private cutOff(reason: FailureReason, error: Error): void {
     if (this.phase !== 'streaming') return;
     this.phase = 'done';
+    this.result.fail(error);
     const { service } = this.settings;
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason });
     this.req.log.warn(
@@ -162,7 +184,8 @@ export class UpstreamExchange {
     this.res.destroy();
   }
 
-  private sendFailure(reason: FailureReason, problem: HttpProblem, error?: Error): void {
+  private sendFailure(reason: FailureReason, problem: HttpProblem, error: Error): void {
+    this.result.fail(error);
     const { service } = this.settings;
     this.observeDuration(String(problem.status));
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason });

@@ -1,10 +1,11 @@
+import { gatewayProblems } from '../../problems';
 import type { ResponseParts } from '../entry/shareability';
 import type { OriginTarget } from '../origin/origin-response';
 import type { CachePlan } from '../plan/request-plan';
 import type { CacheRequest } from '../request/cache-request';
 import type { CacheResponse } from '../response/cache-response';
 import type { CacheOutcome, CacheStatusFields } from '../response/cache-status';
-import { circuitOpenProblem, originErrorProblem } from '../response/origin-failure';
+import { originErrorProblem } from '../response/origin-failure';
 import { responseFromOrigin } from '../response/origin-passthrough';
 import { problemResponse } from '../response/problem-response';
 import type { CacheRuntime } from '../runtime';
@@ -46,10 +47,8 @@ export function respondOriginFailure(
   if (failure.kind === 'breaker-open') {
     const retryAfter = runtime.upstream.retryAfterSeconds(origin.service);
     log.debug({ service: origin.service }, 'upstream breaker open; responded with 503');
-    return problemResponse(circuitOpenProblem(origin.service, retryAfter), request, outcome, {
-      ...fields,
-      detail: 'circuit-open',
-    });
+    const problem = gatewayProblems.upstreamCircuitOpen(origin.service, retryAfter);
+    return problemResponse(problem, request, outcome, { ...fields, detail: 'circuit-open' });
   }
   log.warn({ err: failure.error, service: origin.service }, 'upstream request failed');
   const problem = originErrorProblem(
