@@ -46,6 +46,21 @@ const REASON_TEXT: Readonly<Record<FailureReason, string>> = {
   other: 'unexpected error',
 };
 
+/**
+ * Failures where no connection to the service was made: nothing listens, or the host is not
+ * reachable. A request that failed this way never reached the service.
+ */
+const NOT_CONNECTED: ReadonlySet<FailureReason> = new Set([
+  'connection_refused',
+  'host_not_found',
+  'host_unreachable',
+]);
+
+/** Returns whether a failure happened before any connection to the service was made. */
+export function failedBeforeConnecting(reason: FailureReason): boolean {
+  return NOT_CONNECTED.has(reason);
+}
+
 /** Classifies a socket, DNS or HTTP parser error from Node.js. */
 export function classifyNetworkError(error: unknown): FailureReason {
   if (error instanceof DeadlineExceededError) return 'timeout';

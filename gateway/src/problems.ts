@@ -1,20 +1,18 @@
 import { HttpProblem } from '@scholarships/service-kit';
-import { describeFailureReason, type FailureReason } from './network-failure';
+import {
+  describeFailureReason,
+  type FailureReason,
+  failedBeforeConnecting,
+} from './network-failure';
 
 /**
- * Failures where no connection to the service was made: nothing listens, or the host is not
- * reachable. The service is down rather than misbehaving, so the status is 503 and the client
- * may retry soon, as with an open breaker.
+ * Returns the response status for a request that got no service response, by failure reason.
+ * When no connection was made, the service is down rather than misbehaving, so the status is 503
+ * and the client may retry soon, as with an open breaker.
  */
-const NOT_CONNECTED: ReadonlySet<FailureReason> = new Set([
-  'connection_refused',
-  'host_not_found',
-  'host_unreachable',
-]);
-/** Returns the response status for a request that got no service response, by failure reason. */
 export function upstreamFailureStatus(reason: FailureReason): number {
   if (reason === 'timeout') return 504;
-  return NOT_CONNECTED.has(reason) ? 503 : 502;
+  return failedBeforeConnecting(reason) ? 503 : 502;
 }
 
 /** Seconds a client waits before retrying a service that accepted no connection. */
@@ -30,7 +28,7 @@ export const gatewayProblems = {
       title: 'Upstream service unavailable',
       detail: `The ${service} service did not return a response (${describeFailureReason(reason)}); retry later`,
       retryable: true,
-      ...(NOT_CONNECTED.has(reason)
+      ...(failedBeforeConnecting(reason)
         ? { headers: { 'Retry-After': String(NOT_CONNECTED_RETRY_AFTER_SECONDS) } }
         : {}),
     }),

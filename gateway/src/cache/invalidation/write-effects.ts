@@ -13,11 +13,34 @@ const PROFILE = /^\/api\/v1\/me\/profile\/?$/;
 
 /** The parts of a write's response that decide its invalidations. */
 export interface WrittenResponse {
-  status: number;
+  /**
+   * Status of the service's response. Undefined when no response arrived although the request
+   * may have reached the service, e.g. after a timeout or a connection reset.
+   */
+  status: number | undefined;
   /** The Location field, which names a created scholarship. */
   location?: string | undefined;
   /** The ETag field, which after an update names the stored version. */
   etag?: string | undefined;
+}
+
+/**
+ * Effect of a write on its target, as far as its response shows.
+ * - `written`: a 2xx status, so the write took effect.
+ * - `maybe-written`: a 5xx status or no response. The service may have committed the write
+ *   before it failed, or after the gateway stopped waiting. A 412 counts too, because it shows
+ *   that the client's copy, and so possibly the cached one, is older than the stored record.
+ * - `redirected`: a 3xx status, which RFC 9111 §4.4 counts as a non-error status.
+ * - `rejected`: any other status, such as a client error that wrote nothing (400, 401, 403, 404,
+ *   409, 422, 428, 429).
+ */
+type WriteOutcome = 'written' | 'maybe-written' | 'redirected' | 'rejected';
+
+function classifyWrite(status: number | undefined): WriteOutcome {
+  if (status === undefined || status >= 500 || status === 412) return 'maybe-written';
+  if (status >= 200 && status < 300) return 'written';
+  if (status >= 300 && status < 400) return 'redirected';
+  return 'rejected';
 }
 
 /**
@@ -31,6 +54,13 @@ export interface WrittenResponse {
  *   `moveGeneration`) or the update changed nothing (see `keptVersion`), and creating one does
  *   the same for the id in its Location field;
  * - a successful profile write moves the user's per-user routes past their entries.
+ *
+ * A write that may have taken effect (see `WriteOutcome`) counts as a successful one, because
+ * keeping a record the write replaced would serve it until its entry expires.
+ *
+ * NOTE: a service that commits only after the gateway gave up (504) may commit after these
+ * invalidations ran. A read in between then stores the old record again, and without Redis
+ * events it stays until it expires or a later write through this gateway drops it.
  */
 export async function applyWriteEffects(
   runtime: CacheRuntime,
@@ -38,14 +68,15 @@ export async function applyWriteEffects(
   written: WrittenResponse,
   eventMark?: number,
 ): Promise<void> {
-  const { status } = written;
-  if (SAFE_METHODS.has(request.method) || status < 200 || status >= 400) return;
+  const outcome = classifyWrite(written.status);
+  if (SAFE_METHODS.has(request.method) || outcome === 'rejected') return;
   const hashes = [hashKeyText(rfcKeyText(request.path, request.query))];
   const publicId = safeDecode(PUBLIC_SCHOLARSHIP.exec(request.path)?.[1]);
   if (publicId !== undefined) hashes.push(scholarshipEntryHash(publicId));
-  const success = status < 300;
+  const success = outcome === 'written' || outcome === 'maybe-written';
   const adminId = safeDecode(ADMIN_SCHOLARSHIP.exec(request.path)?.[1]);
-  const rewritten = success && adminId !== undefined && !keptVersion(request, written);
+  const unchanged = outcome === 'written' && keptVersion(request, written);
+  const rewritten = success && adminId !== undefined && !unchanged;
   if (rewritten) hashes.push(scholarshipEntryHash(adminId));
   const created = success && ADMIN_SCHOLARSHIPS.test(request.path);
   const catalogChanged = rewritten || created;

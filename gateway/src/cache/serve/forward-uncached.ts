@@ -1,3 +1,4 @@
+import { classifyNetworkError, failedBeforeConnecting } from '../../network-failure';
 import { headerText } from '../http/header-map';
 import { applyWriteEffects } from '../invalidation/write-effects';
 import type { BypassReason } from '../keys/key-part';
@@ -12,8 +13,8 @@ import { respondOriginFailure } from './respond-origin';
 
 /**
  * Forwards a request that skips the cache, still through the service's breaker, and applies the
- * invalidations a successful write calls for before responding, so the client's next read, on
- * this replica at least, cannot see the old response.
+ * invalidations a write that may have taken effect calls for before responding, so the client's
+ * next read, on this replica at least, cannot see the old response.
  */
 export async function forwardUncached(
   runtime: CacheRuntime,
@@ -30,6 +31,10 @@ export async function forwardUncached(
   const eventMark = runtime.scholarshipEvents.mark();
   const outcome = await callOrigin(runtime, origin, request);
   if (outcome.kind !== 'response') {
+    // An open breaker sent nothing, and neither did a connection that was never made.
+    if (outcome.kind === 'error' && !failedBeforeConnecting(classifyNetworkError(outcome.error))) {
+      await applyWriteEffects(runtime, request, { status: undefined }, eventMark);
+    }
     return respondOriginFailure(runtime, request, origin, outcome, 'BYPASS', fields);
   }
   const { headers } = outcome.response;
