@@ -22,12 +22,16 @@ function opaqueTag(row: { id: string; version: number }): string {
   return `${row.id}-${row.version}`;
 }
 
-/** One list member: optional `W/`, a quoted opaque tag of etagc characters, then a comma or the end. */
-const LIST_MEMBER = /[ \t]*(?:W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*(?:,|$)/y;
+/**
+ * One list member, then a comma or the end: optional `W/` and a quoted opaque tag of etagc
+ * characters, or nothing, because recipients accept empty list elements (RFC 9110 §5.6.1).
+ */
+const LIST_MEMBER = /[ \t]*(?:(?:W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*)?(?:,|$)/y;
 
 /**
- * Parses `"*"` or a comma-separated list of entity tags. Returns undefined
- * when the value is neither, e.g. an unquoted tag.
+ * Parses `"*"` or a comma-separated list of entity tags, skipping empty
+ * elements. Returns undefined when the value is neither, e.g. an unquoted tag,
+ * or when it lists no tag.
  */
 export function parseEntityTagCondition(value: string): EntityTagCondition | undefined {
   if (value.trim() === '*') return { any: true };
@@ -37,7 +41,7 @@ export function parseEntityTagCondition(value: string): EntityTagCondition | und
     const start = LIST_MEMBER.lastIndex;
     const match = LIST_MEMBER.exec(value);
     if (!match || LIST_MEMBER.lastIndex === start) return undefined;
-    opaqueTags.push(match[1] ?? '');
+    if (match[1] !== undefined) opaqueTags.push(match[1]);
   }
   return opaqueTags.length > 0 ? { any: false, opaqueTags } : undefined;
 }

@@ -289,6 +289,17 @@ describe('PUT /api/v1/admin/scholarships/:id', () => {
     expect(Date.parse(response.body.updatedAt)).toBeGreaterThan(Date.parse(before.body.updatedAt));
   });
 
+  it('accepts empty If-Match list elements', async () => {
+    const id = await createdId();
+    const response = await request(context.app)
+      .put(`${ADMIN_PATH}/${id}`)
+      .set(ADMIN_HEADERS)
+      .set('If-Match', `, W/"${id}-1"`)
+      .send({ name: 'Listed' });
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(2);
+  });
+
   it('accepts a star If-Match for an existing scholarship', async () => {
     const id = await createdId();
     const response = await request(context.app)

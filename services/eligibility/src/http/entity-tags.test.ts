@@ -13,9 +13,21 @@ describe('parseEntityTagCondition', () => {
     });
   });
 
+  it.each([[', "3"'], ['"3", '], ['"3",,'], [' ,\t, "3"']])(
+    'skips empty elements in %j',
+    (value) => {
+      expect(parseEntityTagCondition(value)).toEqual({
+        any: false,
+        tags: [{ weak: false, opaque: '3' }],
+      });
+    },
+  );
+
   it('rejects unquoted tags and empty values', () => {
     expect(parseEntityTagCondition('1')).toBeUndefined();
     expect(parseEntityTagCondition('')).toBeUndefined();
+    expect(parseEntityTagCondition(',')).toBeUndefined();
+    expect(parseEntityTagCondition(' , , ')).toBeUndefined();
     expect(parseEntityTagCondition('"1" "2"')).toBeUndefined();
   });
 });

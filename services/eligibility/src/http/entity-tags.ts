@@ -40,10 +40,16 @@ interface ListedTag {
 /** A parsed If-Match or If-None-Match field: `*`, or the listed entity tags. */
 export type EntityTagCondition = { any: true } | { any: false; tags: readonly ListedTag[] };
 
-/** One list member: optional `W/`, a quoted opaque tag of etagc characters, then a comma or the end. */
-const LIST_MEMBER = /[ \t]*(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*(?:,|$)/y;
+/**
+ * One list member, then a comma or the end: optional `W/` and a quoted opaque tag of etagc
+ * characters, or nothing, because recipients accept empty list elements (RFC 9110 §5.6.1).
+ */
+const LIST_MEMBER = /[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*)?(?:,|$)/y;
 
-/** Parses `*` or a comma-separated list of entity tags; undefined when the value is neither. */
+/**
+ * Parses `*` or a comma-separated list of entity tags, skipping empty elements. Returns undefined
+ * when the value is neither, or when it lists no tag.
+ */
 export function parseEntityTagCondition(value: string): EntityTagCondition | undefined {
   if (value.trim() === '*') return { any: true };
   const tags: ListedTag[] = [];
@@ -52,7 +58,7 @@ export function parseEntityTagCondition(value: string): EntityTagCondition | und
     const start = LIST_MEMBER.lastIndex;
     const match = LIST_MEMBER.exec(value);
     if (!match || LIST_MEMBER.lastIndex === start) return undefined;
-    tags.push({ weak: match[1] !== undefined, opaque: match[2] ?? '' });
+    if (match[2] !== undefined) tags.push({ weak: match[1] !== undefined, opaque: match[2] });
   }
   return tags.length > 0 ? { any: false, tags } : undefined;
 }

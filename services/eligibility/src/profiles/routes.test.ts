@@ -147,6 +147,14 @@ describe('PUT /api/v1/me/profile', () => {
     expect(response.body.version).toBe(2);
   });
 
+  it('accepts empty If-Match list elements', async () => {
+    const userId = newUser();
+    await put(userId, TEXAS_NURSE);
+    const response = await put(userId, { gpa: 2 }).set('If-Match', ', "1"');
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(2);
+  });
+
   it('replaces any stored profile with If-Match *', async () => {
     const userId = newUser();
     await put(userId, TEXAS_NURSE);
