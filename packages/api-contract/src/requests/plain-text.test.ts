@@ -1,25 +1,16 @@
+import { issuesByPath } from '../testing/issues-by-path';
 import { profileBody } from './profile-body';
 import { scholarshipDocumentSchema, scholarshipPatchSchema } from './scholarship-document';
 import { searchQuerySchema } from './search-query';
 import { suggestQuerySchema } from './suggest-query';
-
-/** Returns the messages of a failed parse by dotted path, or an empty object when it passed. */
-function issuesOf(result: {
-  success: boolean;
-  error?: { issues: { path: PropertyKey[]; message: string }[] };
-}) {
-  const byPath: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) byPath[issue.path.join('.')] = issue.message;
-  return byPath;
-}
 
 const UNPAIRED = 'must be well-formed Unicode: it contains an unpaired surrogate such as \\ud800';
 const CONTROL = 'must not contain control characters';
 
 describe('text fields of request bodies', () => {
   it('rejects unpaired surrogates in profiles', () => {
-    const high = issuesOf(profileBody.safeParse({ ethnicities: ['\ud800'] }));
-    const low = issuesOf(profileBody.safeParse({ ethnicities: ['hispanic \udc00'] }));
+    const high = issuesByPath(profileBody.safeParse({ ethnicities: ['\ud800'] }));
+    const low = issuesByPath(profileBody.safeParse({ ethnicities: ['hispanic \udc00'] }));
 
     expect(high).toEqual({ 'ethnicities.0': UNPAIRED });
     expect(low).toEqual({ 'ethnicities.0': UNPAIRED });
@@ -40,7 +31,7 @@ describe('text fields of request bodies', () => {
       eligibility: { ethnicities: ['x\u0000'] },
     });
 
-    expect(issuesOf(patch)).toEqual({
+    expect(issuesByPath(patch)).toEqual({
       name: CONTROL,
       provider: CONTROL,
       url: CONTROL,
@@ -50,8 +41,8 @@ describe('text fields of request bodies', () => {
   });
 
   it('rejects control characters in keywords', () => {
-    const search = issuesOf(searchQuerySchema.safeParse({ q: 'nursing\u0000' }));
-    const suggest = issuesOf(suggestQuerySchema.safeParse({ q: 'nur\u001bsing' }));
+    const search = issuesByPath(searchQuerySchema.safeParse({ q: 'nursing\u0000' }));
+    const suggest = issuesByPath(suggestQuerySchema.safeParse({ q: 'nur\u001bsing' }));
 
     expect(search).toEqual({ q: CONTROL });
     expect(suggest).toEqual({ q: CONTROL });
@@ -74,7 +65,7 @@ describe('text fields of request bodies', () => {
       eligibility: { notes: 'n \udc00' },
     });
 
-    expect(issuesOf(document)).toEqual({
+    expect(issuesByPath(document)).toEqual({
       name: UNPAIRED,
       description: 'must not contain control characters other than line breaks and tabs',
       'eligibility.notes': UNPAIRED,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleText } from './single-text';
 
 /**
  * Opaque cursor of the saved list: the id of the last interaction row of a
@@ -19,8 +20,8 @@ function decodeSavedCursor(cursor: string): number | undefined {
   }
 }
 
-export const savedCursor = z
-  .string()
+/** The `cursor` query parameter, given once, decoded to the interaction id it names. */
+export const savedCursor = singleText()
   .max(200, { error: 'is not a cursor returned by this endpoint' })
   .transform((cursor, context) => {
     const before = decodeSavedCursor(cursor);

@@ -244,6 +244,14 @@ describe('GET /api/v1/me/saved', () => {
     expect(response.body.errors[0].field).toBe(field);
   });
 
+  it('rejects a repeated cursor with 400', async () => {
+    const response = await savedList(newUser(), '?cursor=a&cursor=b');
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({ field: 'query.cursor', message: 'must be given only once' }),
+    ]);
+  });
+
   it('rejects a request without a user with 401', async () => {
     const response = await request(context.app).get('/api/v1/me/saved');
     expect(response.status).toBe(401);

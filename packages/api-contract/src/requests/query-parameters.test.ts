@@ -1,0 +1,46 @@
+import { issuesByPath } from '../testing/issues-by-path';
+import { savedListQuery } from './interactions';
+import { pageQuery } from './profile-body';
+import { encodeSavedCursor } from './saved-cursor';
+
+const REPEATED = 'must be given only once';
+
+describe('saved list query', () => {
+  it('reads one cursor', () => {
+    const parsed = savedListQuery.parse({ cursor: encodeSavedCursor(42) });
+
+    expect(parsed).toEqual({ limit: 20, cursor: 42 });
+  });
+
+  it('rejects a repeated cursor', () => {
+    const cursors = [encodeSavedCursor(42), encodeSavedCursor(7)];
+
+    expect(issuesByPath(savedListQuery.safeParse({ cursor: cursors }))).toEqual({
+      cursor: REPEATED,
+    });
+  });
+
+  it('rejects a repeated limit', () => {
+    expect(issuesByPath(savedListQuery.safeParse({ limit: ['1', '2'] }))).toEqual({
+      limit: REPEATED,
+    });
+  });
+
+  it('rejects a forged cursor', () => {
+    expect(issuesByPath(savedListQuery.safeParse({ cursor: 'abc' }))).toEqual({
+      cursor: 'is not a cursor returned by this endpoint',
+    });
+  });
+});
+
+describe('match page query', () => {
+  it.each(['limit', 'offset'])('rejects a repeated %s', (name) => {
+    expect(issuesByPath(pageQuery.safeParse({ [name]: ['1', '2'] }))).toEqual({ [name]: REPEATED });
+  });
+
+  it('names the range for a value that is no integer', () => {
+    expect(issuesByPath(pageQuery.safeParse({ limit: '1e1' }))).toEqual({
+      limit: 'must be an integer from 1 to 100',
+    });
+  });
+});
