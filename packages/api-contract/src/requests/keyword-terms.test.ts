@@ -11,6 +11,9 @@ describe('keywordTerms', () => {
     ['"unclosed phrase', { included: 1, excluded: 0, words: 2 }],
     ['OR', { included: 0, excluded: 0, words: 1 }],
     ['école -é', { included: 1, excluded: 1, words: 2 }],
+    ['nursing - dental', { included: 1, excluded: 1, words: 2 }],
+    ['e\u0301cole', { included: 1, excluded: 0, words: 1 }],
+    ['महिला इंजीनियरिंग छात्रवृत्ति', { included: 3, excluded: 0, words: 3 }],
   ])('counts %s', (keyword, expected) => {
     expect(keywordTerms(keyword)).toEqual(expected);
   });

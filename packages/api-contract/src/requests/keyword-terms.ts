@@ -1,10 +1,11 @@
 /**
- * A term of web search syntax: an optional minus sign, then a quoted phrase
- * (whose closing quote may be missing) or a run of characters that are
- * neither white space nor quotes.
+ * A term of web search syntax: an optional minus sign, which may be followed
+ * by white space, then a quoted phrase (whose closing quote may be missing)
+ * or a run of characters that are neither white space nor quotes.
  */
-const TERM = /(-?)("[^"]*"?|[^\s"]+)/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
+const TERM = /(-\s*)?("[^"]*"?|[^\s"]+)/gu;
+/** A word: a letter or digit, then letters, digits and combining marks (vowel signs, accents). */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** Counts of the terms of a keyword in web search syntax. */
@@ -25,10 +26,11 @@ export interface KeywordTerms {
 export function keywordTerms(keyword: string): KeywordTerms {
   let included = 0;
   let excluded = 0;
-  for (const [, minus, body = ''] of keyword.matchAll(TERM)) {
+  const composed = keyword.normalize('NFC');
+  for (const [, minus, body = ''] of composed.matchAll(TERM)) {
     if (!HAS_WORD.test(body)) continue;
-    if (minus !== '') excluded += 1;
+    if (minus !== undefined) excluded += 1;
     else if (body.toLowerCase() !== 'or') included += 1;
   }
-  return { included, excluded, words: keyword.match(WORD)?.length ?? 0 };
+  return { included, excluded, words: composed.match(WORD)?.length ?? 0 };
 }
