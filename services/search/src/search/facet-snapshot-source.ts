@@ -126,7 +126,8 @@ export function createFacetSnapshotSource(
       return check?.changed !== false;
     } catch (error) {
       logger.warn({ err: error }, 'facet snapshot check failed; facets are counted by statement');
-      current = undefined;
+      // A read that finished meanwhile left a newer snapshot, which stays.
+      if (current === snapshot) current = undefined;
       return true;
     }
   }
