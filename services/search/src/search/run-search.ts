@@ -82,7 +82,9 @@ async function runFirstPage(
     );
     return { rows: browsed, handling: 'stop_words_only', query: withoutKeyword, keyword: null };
   }
-  if (totalOf(rows) >= SPELLING_FALLBACK_BELOW) return asTyped;
+  // Without a word to find (`the -dental`), there is nothing to correct: a stop word would
+  // become a rare word that merely looks like it (`for` into `form`).
+  if (totalOf(rows) >= SPELLING_FALLBACK_BELOW || rows[0]?.keyword_nodes === null) return asTyped;
 
   const corrected = await correctKeyword(db, typed);
   if (corrected === null) return asTyped;

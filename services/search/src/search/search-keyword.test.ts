@@ -31,6 +31,7 @@ const others = [
   scholarshipFixture({ name: 'Heritage Award', description: 'For African American students.' }),
   scholarshipFixture({ name: 'Exchange Bursary', description: 'For a term in Québec.' }),
   scholarshipFixture({ name: 'Career Award', description: 'Send your résumé.' }),
+  scholarshipFixture({ name: 'Forum Award', description: 'Fill in the form.' }),
   ...['Return', 'Restart', 'Renewal'].map((word) =>
     scholarshipFixture({ name: `${word} Grant`, description: 'Resume your studies.' }),
   ),
@@ -98,6 +99,13 @@ describe('exclusions', () => {
     // Exclusions alone would match nearly every scholarship and rank them all.
     const page = await fetchPage({ q: 'the -dental' });
     expect(page.total).toBe(0);
+  });
+
+  it('corrects no stop word beside an exclusion', async () => {
+    // `for` is one letter from `form` and `forum`, which both appear in the catalogue.
+    const page = await fetchPage({ q: 'for -dental' });
+    expect(page.total).toBe(0);
+    expect(page.correctedQuery).toBeNull();
   });
 
   it('finds nothing when only the written-apart form has a word to find', async () => {

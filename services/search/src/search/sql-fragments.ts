@@ -7,6 +7,17 @@
 import { splitJoinedWords } from './joined-words';
 
 export const DOCUMENT = 's.search_document';
+
+/**
+ * The keyword parsed in web search syntax. When `:q_split` is set
+ * (`keywordBindings`), it is the union of the typed keyword and the keyword
+ * with its slash- or hyphen-joined words written apart.
+ */
+const PARSED_KEYWORD = `CASE WHEN :q_split::text IS NULL
+    THEN websearch_to_tsquery('english', :q::text)
+    ELSE websearch_to_tsquery('english', :q::text) || websearch_to_tsquery('english', :q_split::text)
+  END`;
+
 /**
  * The parsed keyword, as a scalar subquery so that PostgreSQL parses it once
  * per statement (an InitPlan) rather than once per row and use. A generic
@@ -15,22 +26,19 @@ export const DOCUMENT = 's.search_document';
  * "computer science" among 103,813 rows took 76 ms that way and 38 ms with
  * the subquery. The GIN index still serves `@@` on the InitPlan's value.
  *
- * When `:q_split` is set (`keywordBindings`), it is the union of the typed keyword and the
- * keyword with its slash- or hyphen-joined words written apart.
+ * It is NULL, which matches nothing, when the keyword has words but none to
+ * find: `querytree` is `T` for a query the index cannot serve, such as
+ * exclusions alone (`the -dental`) or a union with such a form. That query
+ * would match nearly every scholarship, and ranking them all would take
+ * seconds on a large catalogue. A keyword of stop words only stays the empty
+ * query (`numnode` 0), which the search drops.
  */
-export const KEYWORD = `(SELECT CASE WHEN :q_split::text IS NULL
-    THEN websearch_to_tsquery('english', :q::text)
-    ELSE websearch_to_tsquery('english', :q::text) || websearch_to_tsquery('english', :q_split::text)
-  END)`;
-/**
- * Whether the keyword has a word to find. `querytree` is `T` for a query the
- * index cannot serve, such as exclusions alone (`the -dental`) or a union
- * with such a form. It would match nearly every scholarship, and ranking them
- * all would take seconds on a large catalogue, so the matches below require
- * it. It reads no column, so PostgreSQL tests it once per statement.
- */
-const KEYWORD_FINDS = `querytree(${KEYWORD}) <> 'T'`;
-export const KEYWORD_MATCH = `(${DOCUMENT} @@ ${KEYWORD} AND ${KEYWORD_FINDS})`;
+export const KEYWORD = `(SELECT CASE
+    WHEN numnode(parsed.query) > 0 AND querytree(parsed.query) = 'T' THEN NULL
+    ELSE parsed.query
+  END
+  FROM (SELECT ${PARSED_KEYWORD} AS query) AS parsed)`;
+export const KEYWORD_MATCH = `${DOCUMENT} @@ ${KEYWORD}`;
 
 /**
  * Whether the parsed keyword is one word of ASCII letters and digits, such as
@@ -40,7 +48,7 @@ export const KEYWORD_MATCH = `(${DOCUMENT} @@ ${KEYWORD} AND ${KEYWORD_FINDS})`;
 export const PLAIN_KEYWORD = `(${KEYWORD})::text ~ '^''[a-z0-9]+''$'`;
 
 /** Whether the scholarship's name alone matches the whole keyword query. */
-export const NAME_MATCH = `(s.name_document @@ ${KEYWORD} AND ${KEYWORD_FINDS})`;
+export const NAME_MATCH = `s.name_document @@ ${KEYWORD}`;
 
 /**
  * Relevance of a document in [0, 2): `ts_rank_cd` over the weighted document

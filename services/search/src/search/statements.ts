@@ -121,8 +121,9 @@ function cappedCount(conditions: readonly string[]): string {
  * `total` is the scalar expression of the total. The page joins back to
  * `scholarships` for its own rows only, so the document is read once per
  * match. The `totals` row is always returned, so an empty page still carries
- * the total, and `keyword_nodes` is 0 when the keyword has no searchable
- * word, such as `the and of`.
+ * the total. `keyword_nodes` is 0 when the keyword has no searchable word,
+ * such as `the and of`, and NULL when it has no word to find, such as
+ * `the -dental`.
  */
 function keywordPageText(sort: SortSpec, rankColumn: string, total: string): string {
   const direction = sort.direction;

@@ -35,7 +35,10 @@ type SummaryColumns = SummaryRow &
 /** Columns of every row of the search statement, which repeat on each row of a page. */
 interface SearchTotals {
   total: number;
-  /** Number of operands and operators in the parsed keyword, 0 when it has no searchable word; `null` without keyword. */
+  /**
+   * Number of operands and operators in the parsed keyword: 0 when it has no searchable word, and
+   * `null` without keyword or when it has words but none to find (exclusions beside stop words).
+   */
   keyword_nodes: number | null;
   /** Parsed keyword as PostgreSQL prints it, such as `'public' & 'polici'`, or `null` without keyword. */
   keyword_query: string | null;

@@ -9,6 +9,9 @@ export interface PlanNode {
   'Actual Rows'?: number;
   /** Times the node ran, 0 when it never did, present with `analyze`. */
   'Actual Loops'?: number;
+  /** Rows per loop that a filter or an index recheck removed, present with `analyze`. */
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
   Plans?: PlanNode[];
 }
 
@@ -106,11 +109,20 @@ export function rowsReadThrough(plan: PlanNode, index: string): number {
   );
 }
 
-/** Lists the scans of an analyzed plan that ran at least once, by index or table name. */
-export function scansRun(plan: PlanNode): string[] {
+/**
+ * Sums the rows that the scans of an analyzed plan read, over every loop: the rows each
+ * returned and those its filter or recheck removed.
+ */
+export function rowsScanned(plan: PlanNode): number {
   return planNodes(plan)
-    .filter((node) => (node['Actual Loops'] ?? 0) > 0)
-    .flatMap((node) => planScans({ ...node, Plans: [] }).map((scan) => scan.target));
+    .filter((node) => planScans({ ...node, Plans: [] }).length > 0)
+    .reduce((sum, node) => {
+      const read =
+        (node['Actual Rows'] ?? 0) +
+        (node['Rows Removed by Filter'] ?? 0) +
+        (node['Rows Removed by Index Recheck'] ?? 0);
+      return sum + read * (node['Actual Loops'] ?? 0);
+    }, 0);
 }
 
 /** Sums the rows that index scans and index-only scans of `index` returned, over every loop. */
