@@ -27,17 +27,20 @@ export interface WrittenResponse {
 /**
  * Effect of a write on its target, as far as its response shows.
  * - `written`: a 2xx status, so the write took effect.
- * - `maybe-written`: a 5xx status or no response. The service may have committed the write
- *   before it failed, or after the gateway stopped waiting. A 412 counts too, because it shows
- *   that the client's copy, and so possibly the cached one, is older than the stored record.
+ * - `uncertain`: no response although the request reached the service (a timeout or a reset
+ *   connection), or a 502 or 504 from a proxy before it. The service may have committed the
+ *   write. A 412 counts too: it shows that the client's copy, and so possibly the cached
+ *   record, is older than the stored one.
  * - `redirected`: a 3xx status, which RFC 9111 §4.4 counts as a non-error status.
- * - `rejected`: any other status, such as a client error that wrote nothing (400, 401, 403, 404,
- *   409, 422, 428, 429).
+ * - `rejected`: any other status. Client errors wrote nothing, and the services respond to a
+ *   failed transaction with 500 or 503 (a database that is down or timed out).
  */
-type WriteOutcome = 'written' | 'maybe-written' | 'redirected' | 'rejected';
+type WriteOutcome = 'written' | 'uncertain' | 'redirected' | 'rejected';
+
+const UNCERTAIN_STATUSES = new Set([412, 502, 504]);
 
 function classifyWrite(status: number | undefined): WriteOutcome {
-  if (status === undefined || status >= 500 || status === 412) return 'maybe-written';
+  if (status === undefined || UNCERTAIN_STATUSES.has(status)) return 'uncertain';
   if (status >= 200 && status < 300) return 'written';
   if (status >= 300 && status < 400) return 'redirected';
   return 'rejected';
@@ -55,12 +58,15 @@ function classifyWrite(status: number | undefined): WriteOutcome {
  *   the same for the id in its Location field;
  * - a successful profile write moves the user's per-user routes past their entries.
  *
- * A write that may have taken effect (see `WriteOutcome`) counts as a successful one, because
- * keeping a record the write replaced would serve it until its entry expires.
+ * A write whose outcome is uncertain (see `WriteOutcome`) drops the entries of its record and
+ * moves its user past their entries, because the record may have changed, but it leaves the
+ * generation, and so every listing, as it is. Listing entries are what the cache serves stale
+ * while a service fails, and a 412 costs no more than one record's read.
  *
- * NOTE: a service that commits only after the gateway gave up (504) may commit after these
- * invalidations ran. A read in between then stores the old record again, and without Redis
- * events it stays until it expires or a later write through this gateway drops it.
+ * NOTE: after an uncertain write that did commit, without Redis events, listings keep the old
+ * summary of the record (and miss a created one) until they expire. A service that commits
+ * only after the gateway gave up (504) may also commit after these invalidations ran, and a
+ * read in between then stores the old record again.
  */
 export async function applyWriteEffects(
   runtime: CacheRuntime,
@@ -73,13 +79,14 @@ export async function applyWriteEffects(
   const hashes = [hashKeyText(rfcKeyText(request.path, request.query))];
   const publicId = safeDecode(PUBLIC_SCHOLARSHIP.exec(request.path)?.[1]);
   if (publicId !== undefined) hashes.push(scholarshipEntryHash(publicId));
-  const success = outcome === 'written' || outcome === 'maybe-written';
+  const success = outcome === 'written';
+  const touched = success || outcome === 'uncertain';
   const adminId = safeDecode(ADMIN_SCHOLARSHIP.exec(request.path)?.[1]);
-  const unchanged = outcome === 'written' && keptVersion(request, written);
-  const rewritten = success && adminId !== undefined && !unchanged;
+  const unchanged = success && keptVersion(request, written);
+  const rewritten = touched && adminId !== undefined && !unchanged;
   if (rewritten) hashes.push(scholarshipEntryHash(adminId));
   const created = success && ADMIN_SCHOLARSHIPS.test(request.path);
-  const catalogChanged = rewritten || created;
+  const catalogChanged = success && (rewritten || created);
   // A creation names its scholarship only in the response's Location field.
   const writtenId = adminId ?? (created ? createdScholarshipId(written.location) : undefined);
   const generation = catalogChanged
@@ -88,7 +95,7 @@ export async function applyWriteEffects(
   await invalidateAcrossReplicas(runtime, hashes, generation);
 
   const userId = request.identity?.userId;
-  if (success && userId !== undefined && PROFILE.test(request.path)) {
+  if (touched && userId !== undefined && PROFILE.test(request.path)) {
     runtime.profiles.markWritten(userId);
     await publishToReplicas(runtime, { type: 'profile-written', sender: runtime.bootId, userId });
   }
