@@ -16,7 +16,7 @@ export interface ExchangeSettings {
   service: ServiceName;
   /**
    * Deadline for the service's response headers, in milliseconds from the start of forwarding.
-   * After the headers it bounds each pause of the response body.
+   * After the headers it bounds each pause of the response body while the client reads.
    */
   timeoutMs: number;
   metrics: GatewayMetrics;
@@ -38,7 +38,13 @@ type ExchangePhase = 'waiting' | 'streaming' | 'done';
  * The deadline for the headers is the gateway's own timer rather than only http-proxy's
  * `proxyTimeout`, because `proxyTimeout` is a socket idle timeout that starts only after the
  * connection is established. It does not cover the wait for a free pooled socket or a connect
- * attempt that hangs. A pause in the body is caught by that same socket idle timeout.
+ * attempt that hangs.
+ *
+ * A pause in the body is timed by the exchange too, and only while the client keeps up. When a
+ * client reads slowly, the pipe stops reading from the service and the upstream socket goes idle
+ * as well, so its idle timeout would blame the service for the client's pace. That timeout is
+ * turned off once the headers arrive. The body timer restarts on each chunk from the service, does
+ * not cut off while the client response waits for `drain`, and starts again when it drains.
  *
  * `outcome`, which the service's circuit breaker reads, settles when the exchange ends. It
  * resolves with the status once the whole body has passed, so a 5xx counts as a failure and any
@@ -54,6 +60,8 @@ export class UpstreamExchange {
   private upstreamRequest: ClientRequest | undefined;
   private readonly startedAt = process.hrtime.bigint();
   private readonly deadline: NodeJS.Timeout;
+  private bodyTimer: NodeJS.Timeout | undefined;
+  private waitingForDrain = false;
 
   constructor(
     private readonly req: Request,
@@ -76,8 +84,7 @@ export class UpstreamExchange {
     this.upstreamRequest = upstreamRequest;
     // http-proxy's proxyTimeout fires this event and then aborts the request, which surfaces as
     // ECONNRESET. Listening here is what tells that timeout apart from a reset by the service.
-    // The socket idle timeout stays set until the response body ends, so it also fires when the
-    // body stalls.
+    // `receive` turns this socket idle timeout off once the headers arrive.
     upstreamRequest.once('timeout', () => this.timeOut());
   }
 
@@ -93,6 +100,11 @@ export class UpstreamExchange {
     // A client response always has a status code, so the fallback 0 is never used.
     this.status = statusCode ?? 0;
     this.observeDuration(statusCode === undefined ? 'unknown' : String(statusCode));
+    // Without this, http-proxy's proxyTimeout would abort the upstream request whenever a slow
+    // client keeps the body waiting for longer than the timeout.
+    this.upstreamRequest?.setTimeout(0);
+    this.restartBodyTimer();
+    upstreamResponse.on('data', () => this.restartBodyTimer());
     finished(upstreamResponse, (error) => {
       if (error === undefined || error === null) this.complete();
       else this.cutOff(classifyNetworkError(error), error);
@@ -126,6 +138,31 @@ export class UpstreamExchange {
     this.sendFailure(reason, problem, error);
   }
 
+  private restartBodyTimer(): void {
+    if (this.phase !== 'streaming') return;
+    clearTimeout(this.bodyTimer);
+    this.bodyTimer = setTimeout(() => this.bodyIdle(), this.settings.timeoutMs);
+  }
+
+  /**
+   * Cuts off a body that sent no bytes for the timeout while the client kept up. While the client
+   * response waits for `drain`, the client is the one that stopped the pipe, so the timer restarts
+   * on `drain` instead.
+   */
+  private bodyIdle(): void {
+    if (this.phase !== 'streaming') return;
+    if (!this.res.writableNeedDrain) {
+      this.timeOut();
+      return;
+    }
+    if (this.waitingForDrain) return;
+    this.waitingForDrain = true;
+    this.res.once('drain', () => {
+      this.waitingForDrain = false;
+      this.restartBodyTimer();
+    });
+  }
+
   private timeOut(): void {
     const { service, timeoutMs } = this.settings;
     if (this.phase === 'streaming') {
@@ -146,6 +183,7 @@ export class UpstreamExchange {
     if (this.phase === 'done') return;
     this.phase = 'done';
     clearTimeout(this.deadline);
+    clearTimeout(this.bodyTimer);
     // The client response finishes only after the whole upstream body has passed through it.
     if (this.res.writableFinished) {
       this.result.succeed(this.status);
@@ -163,6 +201,7 @@ export class UpstreamExchange {
   private complete(): void {
     if (this.phase !== 'streaming') return;
     this.phase = 'done';
+    clearTimeout(this.bodyTimer);
     this.result.succeed(this.status);
   }
 
@@ -173,6 +212,7 @@ export class UpstreamExchange {
   private cutOff(reason: FailureReason, error: Error): void {
     if (this.phase !== 'streaming') return;
     this.phase = 'done';
+    clearTimeout(this.bodyTimer);
     this.result.fail(error);
     const { service } = this.settings;
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason });

@@ -14,7 +14,10 @@ import type { Upstream } from './upstreams';
 
 export interface UpstreamProxyOptions {
   upstream: Upstream;
-  /** Deadline for the service's response headers, and for each pause of its body, in milliseconds. */
+  /**
+   * Deadline for the service's response headers, and for each pause of its body while the client
+   * keeps up, in milliseconds.
+   */
   timeoutMs: number;
   metrics: GatewayMetrics;
   /**
