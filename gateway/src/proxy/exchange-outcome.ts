@@ -15,6 +15,17 @@ export class ClientClosedError extends Error {
 }
 
 /**
+ * Error of an exchange whose client closed its connection while the service's breaker was
+ * half-open. It has no status, so the breaker counts a failed trial and opens again.
+ */
+export class AbandonedTrialError extends Error {
+  constructor() {
+    super('client closed the connection during the circuit breaker trial');
+    this.name = 'AbandonedTrialError';
+  }
+}
+
+/**
  * Result of one streamed exchange, reported to the service's circuit breaker. It is the response
  * status once the body has ended, or the error that ended the exchange. Only the first call to
  * `succeed` or `fail` counts.

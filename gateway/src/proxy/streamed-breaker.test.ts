@@ -187,6 +187,24 @@ describe('streamed routes and the circuit breaker', () => {
     expect(catalog.requestCount()).toBe(5);
   }, 20_000);
 
+  it('reopens when the trial client leaves', async () => {
+    catalog.behaviour = 'hang';
+    await getSaved();
+    await getSaved();
+    expect(catalogBreakerState()).toBe('open');
+
+    await waitForHalfOpen();
+    await expect(getSaved().timeout(TIMEOUT_MS / 4)).rejects.toThrow();
+    // The gateway notices the closed client connection on a later turn of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(catalogBreakerState()).toBe('open');
+    const startedAt = Date.now();
+    expectCircuitOpen(await getSaved());
+    expect(Date.now() - startedAt).toBeLessThan(TIMEOUT_MS);
+    expect(catalog.requestCount()).toBe(3);
+  }, 20_000);
+
   it('streams the body before it ends', async () => {
     catalog.behaviour = 'partial';
     const listening: ListeningApp = await listenApp(gateway.app);

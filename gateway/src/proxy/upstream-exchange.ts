@@ -10,7 +10,7 @@ import {
 } from '../network-failure';
 import { gatewayProblems } from '../problems';
 import type { ServiceName } from '../routes/route-table';
-import { ClientClosedError, ExchangeOutcome } from './exchange-outcome';
+import { AbandonedTrialError, ClientClosedError, ExchangeOutcome } from './exchange-outcome';
 
 export interface ExchangeSettings {
   service: ServiceName;
@@ -20,6 +20,8 @@ export interface ExchangeSettings {
    */
   timeoutMs: number;
   metrics: GatewayMetrics;
+  /** Returns whether the service's circuit breaker is half-open now. Absent without breakers. */
+  breakerHalfOpen?: () => boolean;
 }
 
 /**
@@ -50,7 +52,8 @@ type ExchangePhase = 'waiting' | 'streaming' | 'done';
  * resolves with the status once the whole body has passed, so a 5xx counts as a failure and any
  * other status as a success. It rejects with the error that ended the exchange otherwise. A
  * timeout, also one of the body, is a DeadlineExceededError, which the breaker counts towards
- * its timeouts in a row.
+ * its timeouts in a row. A client that leaves is a ClientClosedError, which the breaker ignores,
+ * except while the breaker is half-open: then it is an AbandonedTrialError, which opens it again.
  */
 export class UpstreamExchange {
   private readonly result = new ExchangeOutcome();
@@ -190,9 +193,10 @@ export class UpstreamExchange {
       return;
     }
     this.upstreamRequest?.destroy();
-    // NOTE: the breaker counts this as a success, so a half-open trial that its client abandons
-    // closes the breaker. A service that still fails opens it again with its next failures.
-    this.result.fail(new ClientClosedError());
+    // opossum reports an ignored error as a success, which closes a half-open breaker. Failing the
+    // trial instead is simpler than running the exchange on for a client that is gone.
+    const halfOpen = this.settings.breakerHalfOpen?.() ?? false;
+    this.result.fail(halfOpen ? new AbandonedTrialError() : new ClientClosedError());
     const { service } = this.settings;
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason: 'client_closed' });
     this.req.log.info({ service }, 'client closed the connection before the response was complete');

@@ -82,6 +82,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): RequestHandl
         service: upstream.service,
         timeoutMs,
         metrics,
+        breakerHalfOpen: () => breakers?.state(upstream.service) === 'halfOpen',
       });
       exchanges.set(req, exchange);
       proxy(req, res, next).catch(next);
