@@ -10,7 +10,11 @@ import { closedPortUrl } from '../testing/upstream-stub';
 /** A streamed catalog route: the gateway has no cache policy for it. */
 const SAVED_PATH = '/api/v1/me/saved';
 const LOOKUP_PATH = '/api/v1/scholarships/7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01';
-const TIMEOUT_MS = 200;
+/**
+ * The upstream timeout of these tests. A service stub's quick answer must arrive well within it
+ * even when other tests keep both cores busy, or it would count as a timeout.
+ */
+const TIMEOUT_MS = 1000;
 
 /**
  * `hang` keeps each request open without a response, `partial` sends the headers and the first
