@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { createGatewayHarness, type GatewayHarness } from '../testing/gateway-harness';
 import { metricValue } from '../testing/gateway-stack';
 import { type ListeningApp, listenApp } from '../testing/listen-app';
@@ -61,10 +61,17 @@ describe('streamed responses to a slow client', () => {
   let catalog: Server;
   let gateway: GatewayHarness;
   let listening: ListeningApp;
+  /** Resolves when the service's response to a request ended, completely or not. */
+  let responseClosed: Promise<void>;
 
   beforeEach(async () => {
+    let closed = () => {};
+    responseClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
     catalog = createServer((req, res) => {
       req.resume();
+      res.on('close', closed);
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(body);
     });
@@ -98,6 +105,32 @@ describe('streamed responses to a slow client', () => {
 
     const labels = 'upstream="catalog",reason="timeout"';
     expect(await metricValue(gateway, 'gateway_upstream_failures_total', labels)).toBeUndefined();
+    expect(gateway.gatewayCache?.breakers.state('catalog')).toBe('closed');
+  }, 20_000);
+
+  it('disconnects a client that stops reading', async () => {
+    const authorization = await adminAuthorization();
+    const { port } = new URL(listening.url);
+    const client = connect(Number(port), '127.0.0.1');
+    client.pause();
+    client.write(
+      `GET ${SAVED_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${authorization}\r\n\r\n`,
+    );
+    const startedAt = Date.now();
+    try {
+      // The gateway gives up after ten upstream timeouts without the client reading.
+      await responseClosed;
+      expect(Date.now() - startedAt).toBeGreaterThanOrEqual(TIMEOUT_MS * 9);
+    } finally {
+      client.destroy();
+    }
+
+    const closedLabels = 'upstream="catalog",reason="client_closed"';
+    expect(await metricValue(gateway, 'gateway_upstream_failures_total', closedLabels)).toBe(1);
+    const timeoutLabels = 'upstream="catalog",reason="timeout"';
+    expect(
+      await metricValue(gateway, 'gateway_upstream_failures_total', timeoutLabels),
+    ).toBeUndefined();
     expect(gateway.gatewayCache?.breakers.state('catalog')).toBe('closed');
   }, 20_000);
 });

@@ -31,6 +31,14 @@ export interface ExchangeSettings {
 type ExchangePhase = 'waiting' | 'streaming' | 'done';
 
 /**
+ * How many upstream timeouts a client may keep the body waiting before the gateway gives up on
+ * it: 50 s with the default timeout of 5 s. Without a bound, a client that stops reading would
+ * hold a pooled connection to the service, and a half-open trial, for as long as its own
+ * connection stays open.
+ */
+const CLIENT_STALL_TIMEOUTS = 10;
+
+/**
  * One forwarded request, from the start of forwarding until the service's response body has
  * reached the client. Before the headers arrive, a failed upstream request gets 502 (or 503 when
  * no connection was made) and a passed deadline 504. After the headers the status line is
@@ -46,14 +54,17 @@ type ExchangePhase = 'waiting' | 'streaming' | 'done';
  * client reads slowly, the pipe stops reading from the service and the upstream socket goes idle
  * as well, so its idle timeout would blame the service for the client's pace. That timeout is
  * turned off once the headers arrive. The body timer restarts on each chunk from the service, does
- * not cut off while the client response waits for `drain`, and starts again when it drains.
+ * not cut off while the client response waits for `drain`, and starts again when it drains. A
+ * client that keeps the body waiting for `CLIENT_STALL_TIMEOUTS` timeouts is disconnected, which
+ * counts as a client that left.
  *
  * `outcome`, which the service's circuit breaker reads, settles when the exchange ends. It
  * resolves with the status once the whole body has passed, so a 5xx counts as a failure and any
  * other status as a success. It rejects with the error that ended the exchange otherwise. A
  * timeout, also one of the body, is a DeadlineExceededError, which the breaker counts towards
  * its timeouts in a row. A client that leaves is a ClientClosedError, which the breaker ignores,
- * except while the breaker is half-open: then it is an AbandonedTrialError, which opens it again.
+ * except when the exchange is the breaker's half-open trial: then it is an AbandonedTrialError,
+ * which opens it again.
  */
 export class UpstreamExchange {
   private readonly result = new ExchangeOutcome();
@@ -64,13 +75,20 @@ export class UpstreamExchange {
   private readonly startedAt = process.hrtime.bigint();
   private readonly deadline: NodeJS.Timeout;
   private bodyTimer: NodeJS.Timeout | undefined;
+  private stallTimer: NodeJS.Timeout | undefined;
   private waitingForDrain = false;
+  /**
+   * Whether this exchange is the breaker's half-open trial. opossum calls the forwarding function
+   * only for the trial while half-open, so the state when the exchange starts identifies it.
+   */
+  private readonly trial: boolean;
 
   constructor(
     private readonly req: Request,
     private readonly res: Response,
     private readonly settings: ExchangeSettings,
   ) {
+    this.trial = settings.breakerHalfOpen?.() ?? false;
     this.deadline = setTimeout(() => this.timeOut(), settings.timeoutMs);
     res.once('close', () => this.abandon());
   }
@@ -160,10 +178,25 @@ export class UpstreamExchange {
     }
     if (this.waitingForDrain) return;
     this.waitingForDrain = true;
+    const stallMs = this.settings.timeoutMs * (CLIENT_STALL_TIMEOUTS - 1);
+    this.stallTimer = setTimeout(() => this.clientStalled(), stallMs);
     this.res.once('drain', () => {
       this.waitingForDrain = false;
+      clearTimeout(this.stallTimer);
       this.restartBodyTimer();
     });
+  }
+
+  /** Disconnects a client that kept the body waiting too long; `abandon` then ends the exchange. */
+  private clientStalled(): void {
+    if (this.phase !== 'streaming') return;
+    const { service, timeoutMs } = this.settings;
+    const stalledMs = timeoutMs * CLIENT_STALL_TIMEOUTS;
+    this.req.log.warn(
+      { service, stalledMs },
+      'client stopped reading the response; disconnecting it',
+    );
+    this.res.destroy();
   }
 
   private timeOut(): void {
@@ -187,6 +220,7 @@ export class UpstreamExchange {
     this.phase = 'done';
     clearTimeout(this.deadline);
     clearTimeout(this.bodyTimer);
+    clearTimeout(this.stallTimer);
     // The client response finishes only after the whole upstream body has passed through it.
     if (this.res.writableFinished) {
       this.result.succeed(this.status);
@@ -195,8 +229,7 @@ export class UpstreamExchange {
     this.upstreamRequest?.destroy();
     // opossum reports an ignored error as a success, which closes a half-open breaker. Failing the
     // trial instead is simpler than running the exchange on for a client that is gone.
-    const halfOpen = this.settings.breakerHalfOpen?.() ?? false;
-    this.result.fail(halfOpen ? new AbandonedTrialError() : new ClientClosedError());
+    this.result.fail(this.trial ? new AbandonedTrialError() : new ClientClosedError());
     const { service } = this.settings;
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason: 'client_closed' });
     this.req.log.info({ service }, 'client closed the connection before the response was complete');
@@ -206,6 +239,7 @@ export class UpstreamExchange {
     if (this.phase !== 'streaming') return;
     this.phase = 'done';
     clearTimeout(this.bodyTimer);
+    clearTimeout(this.stallTimer);
     this.result.succeed(this.status);
   }
 
@@ -217,6 +251,7 @@ export class UpstreamExchange {
     if (this.phase !== 'streaming') return;
     this.phase = 'done';
     clearTimeout(this.bodyTimer);
+    clearTimeout(this.stallTimer);
     this.result.fail(error);
     const { service } = this.settings;
     this.settings.metrics.upstreamFailures.inc({ upstream: service, reason });
