@@ -56,7 +56,7 @@ describe('cache after a write with an unknown outcome', () => {
     return { write, lookup, listing };
   }
 
-  it.each([412, 502, 504])('drops the record after a %i response', async (status) => {
+  it.each([412, 500, 502, 503, 504])('drops the record after a %i response', async (status) => {
     const reply = jsonResponse({ code: 'FAILED' }, status, { etag: `W/"${SCHOLARSHIP_ID}-2"` });
 
     const { write, lookup, listing } = await patchBetweenReads(reply);
@@ -86,7 +86,7 @@ describe('cache after a write with an unknown outcome', () => {
     expect(listing.headers['x-cache']).toBe('HIT');
   });
 
-  it.each([400, 401, 403, 404, 405, 409, 413, 415, 422, 428, 429, 500, 503])(
+  it.each([400, 401, 403, 404, 405, 409, 413, 415, 422, 428, 429])(
     'keeps entries after a %i response',
     async (status) => {
       const reply = jsonResponse({ code: 'REJECTED' }, status);
@@ -110,7 +110,7 @@ describe('cache after a write with an unknown outcome', () => {
     expect(listing.headers['x-cache']).toBe('HIT');
   });
 
-  it('keeps stale answers through a write that fails during an outage', async () => {
+  it('keeps stale listings through a write that fails during an outage', async () => {
     origin.reply(jsonResponse({ version: 1 }));
     await serve(SCHOLARSHIP_PATH);
     await serve('/api/v1/search', { query: LISTING_QUERY });
@@ -130,7 +130,8 @@ describe('cache after a write with an unknown outcome', () => {
     origin.reply(outage);
     const listing = await serve('/api/v1/search', { query: LISTING_QUERY });
 
-    expect(lookup.headers['x-cache']).toBe('STALE');
+    // The write may have committed before the database connection was lost.
+    expect(lookup.status).toBe(503);
     expect(listing.headers['x-cache']).toBe('STALE');
   });
 

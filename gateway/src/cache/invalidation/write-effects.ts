@@ -27,20 +27,18 @@ export interface WrittenResponse {
 /**
  * Effect of a write on its target, as far as its response shows.
  * - `written`: a 2xx status, so the write took effect.
- * - `uncertain`: no response although the request reached the service (a timeout or a reset
- *   connection), or a 502 or 504 from a proxy before it. The service may have committed the
- *   write. A 412 counts too: it shows that the client's copy, and so possibly the cached
+ * - `uncertain`: a 5xx status, or no response although the request reached the service (a
+ *   timeout or a reset connection). The service may have committed the write: a database
+ *   connection lost during COMMIT makes it respond 503 although the transaction may have
+ *   committed. A 412 counts too: it shows that the client's copy, and so possibly the cached
  *   record, is older than the stored one.
  * - `redirected`: a 3xx status, which RFC 9111 §4.4 counts as a non-error status.
- * - `rejected`: any other status. Client errors wrote nothing, and the services respond to a
- *   failed transaction with 500 or 503 (a database that is down or timed out).
+ * - `rejected`: any other status, a client error that wrote nothing.
  */
 type WriteOutcome = 'written' | 'uncertain' | 'redirected' | 'rejected';
 
-const UNCERTAIN_STATUSES = new Set([412, 502, 504]);
-
 function classifyWrite(status: number | undefined): WriteOutcome {
-  if (status === undefined || UNCERTAIN_STATUSES.has(status)) return 'uncertain';
+  if (status === undefined || status >= 500 || status === 412) return 'uncertain';
   if (status >= 200 && status < 300) return 'written';
   if (status >= 300 && status < 400) return 'redirected';
   return 'rejected';
@@ -61,7 +59,8 @@ function classifyWrite(status: number | undefined): WriteOutcome {
  * A write whose outcome is uncertain (see `WriteOutcome`) drops the entries of its record and
  * moves its user past their entries, because the record may have changed, but it leaves the
  * generation, and so every listing, as it is. Listing entries are what the cache serves stale
- * while a service fails, and a 412 costs no more than one record's read.
+ * while a service fails, and a 412 costs no more than one record's read. Reads of the record
+ * itself then go to its service, and fail while it fails, rather than get a stale copy.
  *
  * NOTE: after an uncertain write that did commit, without Redis events, listings keep the old
  * summary of the record (and miss a created one) until they expire. A service that commits
