@@ -120,6 +120,17 @@ describe('search validation', () => {
     expect(error.message).toContain('at most 4');
   });
 
+  it('rejects exclusions in parentheses beyond four', async () => {
+    const q = 'scholarship (-a) (-b) (-c) (-d) (-e)';
+    const error = await expectRejected(`q=${encodeURIComponent(q)}`, 'query.q');
+    expect(error.message).toContain('at most 4');
+  });
+
+  it('rejects an exclusion offered as an alternative', async () => {
+    const error = await expectRejected(`q=${encodeURIComponent('nursing or -dental')}`, 'query.q');
+    expect(error.message).toContain('alternative');
+  });
+
   it('rejects more than 24 words', async () => {
     const words = Array.from({ length: 25 }, (_, index) => `w${index}`).join(' ');
     const error = await expectRejected(`q=${encodeURIComponent(words)}`, 'query.q');
