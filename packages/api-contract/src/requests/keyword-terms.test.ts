@@ -2,24 +2,33 @@ import { keywordTerms } from './keyword-terms';
 
 describe('keywordTerms', () => {
   test.each([
-    ['nursing', { included: 1, excluded: 0, excludedAlternatives: 0, words: 1 }],
-    ['registered nurse -dental', { included: 2, excluded: 1, excludedAlternatives: 0, words: 3 }],
+    ['nursing', { included: 1, excluded: 0, excludingAlternatives: 0, words: 1 }],
+    ['registered nurse -dental', { included: 2, excluded: 1, excludingAlternatives: 0, words: 3 }],
     [
       '"first generation" or transfer',
-      { included: 2, excluded: 0, excludedAlternatives: 0, words: 4 },
+      { included: 2, excluded: 0, excludingAlternatives: 0, words: 4 },
     ],
-    ['-"dental hygiene" nursing', { included: 1, excluded: 1, excludedAlternatives: 0, words: 3 }],
-    ['-zl-z5 -vb-v7', { included: 0, excluded: 2, excludedAlternatives: 0, words: 4 }],
-    ['nursing - -- -', { included: 1, excluded: 0, excludedAlternatives: 0, words: 1 }],
-    ['"unclosed phrase', { included: 1, excluded: 0, excludedAlternatives: 0, words: 2 }],
-    ['OR', { included: 0, excluded: 0, excludedAlternatives: 0, words: 1 }],
-    ['école -é', { included: 1, excluded: 1, excludedAlternatives: 0, words: 2 }],
-    ['nursing (-dental) (-a-b)', { included: 1, excluded: 2, excludedAlternatives: 0, words: 4 }],
-    ['nursing or -dental', { included: 1, excluded: 1, excludedAlternatives: 1, words: 3 }],
-    ['-dental or nursing', { included: 1, excluded: 1, excludedAlternatives: 1, words: 3 }],
-    ['nursing - dental', { included: 1, excluded: 1, excludedAlternatives: 0, words: 2 }],
-    ['e\u0301cole', { included: 1, excluded: 0, excludedAlternatives: 0, words: 1 }],
-    ['महिला इंजीनियरिंग छात्रवृत्ति', { included: 3, excluded: 0, excludedAlternatives: 0, words: 3 }],
+    ['-"dental hygiene" nursing', { included: 1, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['-zl-z5 -vb-v7', { included: 0, excluded: 2, excludingAlternatives: 0, words: 4 }],
+    ['nursing - -- -', { included: 1, excluded: 0, excludingAlternatives: 0, words: 1 }],
+    ['"unclosed phrase', { included: 1, excluded: 0, excludingAlternatives: 0, words: 2 }],
+    ['OR', { included: 0, excluded: 0, excludingAlternatives: 0, words: 1 }],
+    ['école -é', { included: 1, excluded: 1, excludingAlternatives: 0, words: 2 }],
+    ['nursing (-dental) (-a-b)', { included: 1, excluded: 2, excludingAlternatives: 0, words: 4 }],
+    ['nursing or -dental', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
+    ['-dental or nursing', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
+    [
+      'nursing -dental or midwifery',
+      { included: 2, excluded: 1, excludingAlternatives: 0, words: 4 },
+    ],
+    ['nursing -dental or', { included: 1, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['or -dental nursing', { included: 1, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['nursing or(-dental)', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
+    ['nursing "-dental" #-STEM', { included: 3, excluded: 0, excludingAlternatives: 0, words: 3 }],
+    ['🎓-bound', { included: 1, excluded: 0, excludingAlternatives: 0, words: 1 }],
+    ['nursing - dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 2 }],
+    ['e\u0301cole', { included: 1, excluded: 0, excludingAlternatives: 0, words: 1 }],
+    ['महिला इंजीनियरिंग छात्रवृत्ति', { included: 3, excluded: 0, excludingAlternatives: 0, words: 3 }],
   ])('counts %s', (keyword, expected) => {
     expect(keywordTerms(keyword)).toEqual(expected);
   });

@@ -7,8 +7,12 @@ const TERM = /(-\s*)?("[^"]*"?|[^\s"]+)/gu;
 /** A word: a letter or digit, then letters, digits and combining marks (vowel signs, accents). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
-/** Characters before a term's first letter or digit that contain a minus sign, as in `(-dental)`. */
-const MINUS_BEFORE_WORD = /^[^\p{L}\p{N}]*-/u;
+/**
+ * Characters that PostgreSQL's parser reads as operators, which separate terms as white space
+ * does: a minus after one, as in `(-dental)`, still excludes. After any other character the
+ * minus is part of a word to find.
+ */
+const OPERATORS = /[()!&|]/g;
 
 type TermKind = 'included' | 'excluded' | 'or' | 'none';
 
@@ -18,36 +22,46 @@ export interface KeywordTerms {
   included: number;
   /** Terms written with a minus sign, which exclude what contains them. */
   excluded: number;
-  /** Exclusions next to `or`, as in `nursing or -dental`, which would match nearly everything. */
-  excludedAlternatives: number;
+  /**
+   * Alternatives (the terms between two `or`) that exclude and have nothing to find, as in
+   * `nursing or -dental`, which would match nearly every scholarship.
+   */
+  excludingAlternatives: number;
   /** Runs of letters and digits, so `first-generation` counts two. */
   words: number;
 }
 
 function kindOf(minus: string | undefined, body: string): TermKind {
   if (!HAS_WORD.test(body)) return 'none';
-  // PostgreSQL also reads a minus after punctuation that opens the term as an exclusion.
-  if (minus !== undefined || MINUS_BEFORE_WORD.test(body)) return 'excluded';
+  if (minus !== undefined) return 'excluded';
   return body.toLowerCase() === 'or' ? 'or' : 'included';
 }
 
 /**
  * Counts the terms of a keyword as PostgreSQL's `websearch_to_tsquery`
- * reads them: a minus sign at the start of a term excludes it, `or` between
- * terms is an operator, and a term without letters or digits is ignored.
+ * reads them. A minus sign at the start of a term excludes it, and a term
+ * without letters or digits is ignored. `or` between terms is an operator
+ * that binds looser than the terms around it.
  */
 export function keywordTerms(keyword: string): KeywordTerms {
-  const counts = { included: 0, excluded: 0, excludedAlternatives: 0 };
+  const counts = { included: 0, excluded: 0, excludingAlternatives: 0 };
   const composed = keyword.normalize('NFC');
-  let previous: TermKind = 'none';
-  for (const [, minus, body = ''] of composed.matchAll(TERM)) {
+  let branch = { included: 0, excluded: 0 };
+  const endBranch = () => {
+    if (branch.excluded > 0 && branch.included === 0) counts.excludingAlternatives += 1;
+    branch = { included: 0, excluded: 0 };
+  };
+  let alternatives = false;
+  for (const [, minus, body = ''] of composed.replace(OPERATORS, ' ').matchAll(TERM)) {
     const kind = kindOf(minus, body);
-    if (kind === 'none') continue;
-    if (kind === 'included') counts.included += 1;
-    if (kind === 'excluded') counts.excluded += 1;
-    const pair = [previous, kind];
-    if (pair.includes('or') && pair.includes('excluded')) counts.excludedAlternatives += 1;
-    previous = kind;
+    if (kind === 'or') {
+      alternatives = true;
+      endBranch();
+    } else if (kind !== 'none') {
+      counts[kind] += 1;
+      branch[kind] += 1;
+    }
   }
+  if (alternatives) endBranch();
   return { ...counts, words: composed.match(WORD)?.length ?? 0 };
 }

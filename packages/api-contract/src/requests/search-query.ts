@@ -134,11 +134,11 @@ function checkKeywordTerms(keyword: string, context: z.RefinementCtx): void {
       message: `must exclude at most ${MAX_EXCLUDED_TERMS} words or phrases with a minus sign (found ${terms.excluded})`,
     });
   }
-  if (terms.excludedAlternatives > 0) {
+  if (terms.excludingAlternatives > 0) {
     context.addIssue({
       code: 'custom',
       message:
-        'must not offer an excluded word as an alternative (or -dental): it would match nearly every scholarship',
+        'must not offer only excluded words as an alternative (nursing or -dental): it would match nearly every scholarship',
     });
   }
   if (terms.excluded > 0 && terms.included === 0) {
