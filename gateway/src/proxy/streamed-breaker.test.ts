@@ -5,13 +5,13 @@ import { UPSTREAM_BREAKER_SETTINGS } from '../cache-stage/gateway-cache';
 import { createGatewayHarness, type GatewayHarness } from '../testing/gateway-harness';
 import { type ListeningApp, listenApp } from '../testing/listen-app';
 import { adminAuthorization } from '../testing/test-tokens';
-import { closedPortUrl } from '../testing/upstream-stub';
+import { closedPortUrl, closeServer } from '../testing/upstream-stub';
 
 /** A streamed catalog route: the gateway has no cache policy for it. */
 const SAVED_PATH = '/api/v1/me/saved';
 const LOOKUP_PATH = '/api/v1/scholarships/7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01';
 /**
- * The upstream timeout of these tests. A service stub's quick answer must arrive well within it
+ * The upstream timeout of these tests. A service stub's immediate response must arrive well within it
  * even when other tests keep both cores busy, or it would count as a timeout.
  */
 const TIMEOUT_MS = 1000;
@@ -61,13 +61,6 @@ async function startCatalogStub(): Promise<CatalogStub> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return stub;
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
-  });
 }
 
 describe('streamed routes and the circuit breaker', () => {

@@ -4,7 +4,7 @@ import { createGatewayHarness, type GatewayHarness } from '../testing/gateway-ha
 import { metricValue } from '../testing/gateway-stack';
 import { type ListeningApp, listenApp } from '../testing/listen-app';
 import { adminAuthorization } from '../testing/test-tokens';
-import { closedPortUrl } from '../testing/upstream-stub';
+import { closedPortUrl, closeServer } from '../testing/upstream-stub';
 
 /** A streamed catalog route: the gateway has no cache policy for it. */
 const SAVED_PATH = '/api/v1/me/saved';
@@ -46,13 +46,6 @@ function readWithPause(origin: string, authorization: string, pauseMs: number): 
       });
     });
     outgoing.end();
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.close((error) => (error ? reject(error) : resolve()));
-    server.closeAllConnections();
   });
 }
 

@@ -128,7 +128,8 @@ function listen(server: Server): Promise<number> {
   });
 }
 
-function closeServer(server: Server): Promise<void> {
+/** Closes a server, its idle and active connections included, and resolves once it has closed. */
+export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
