@@ -16,7 +16,7 @@ export interface SearchWorkload {
   fallback?: boolean;
 }
 
-/** Draws a search without keyword that asks for facets, filtered half the time. */
+/** Draws a search without keyword that requests facets, filtered half the time. */
 export function facetQueryWithoutKeyword(random: Random): SearchQuery {
   return searchQuerySchema.parse({ facets: 'true', ...randomFilters(random) });
 }

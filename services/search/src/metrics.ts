@@ -6,7 +6,7 @@ export interface SearchMetrics {
 
 const byRegistry = new WeakMap<Registry, SearchMetrics>();
 
-/** The search service's own metrics, declared once per registry. */
+/** Returns the search service's own metrics, declared once per registry. */
 export function searchMetrics(registry: Registry): SearchMetrics {
   const known = byRegistry.get(registry);
   if (known) return known;

@@ -8,9 +8,9 @@ const TERM = /(-\s*)?("[^"]*"?|[^\s"]+)/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 /**
- * Characters that PostgreSQL's parser reads as operators, which separate terms as white space
- * does: a minus after one, as in `(-dental)`, still excludes. After any other character the
- * minus is part of a word to find.
+ * Characters after which `websearch_to_tsquery` still reads a minus as an exclusion, as in
+ * `(-dental)`, so they separate terms as white space does. After any other character the minus
+ * is part of a word to find.
  */
 const OPERATORS = /[()!&|]/g;
 

@@ -28,8 +28,8 @@ export function facetSnapshotCheck(knex: Knex, snapshot: string): Statement {
 /**
  * Deletes the change rows of transactions below `xmin`. Every snapshot that any
  * process still uses was taken after the snapshot this `xmin` comes from,
- * and a later snapshot's `xmin` is never lower, so it sees all those
- * transactions and no check needs their rows.
+ * and a later snapshot's `xmin` is never lower, so all those
+ * transactions are visible to it and no check needs their rows.
  */
 const PRUNE_CHANGES = 'DELETE FROM search_catalog_changes WHERE xid < :xmin::xid8';
 
@@ -56,7 +56,7 @@ export interface FacetSnapshotSource {
   /**
    * Counts the facets of a query without keyword, after checking that the
    * snapshot is still the catalogue's current state. Resolves to `null` when
-   * no current snapshot is at hand, and starts reading one; the caller then
+   * no current snapshot is at hand, and starts reading one. The caller then
    * runs the facet statement.
    */
   rows(query: SearchQuery, today: string): Promise<FacetRow[] | null>;

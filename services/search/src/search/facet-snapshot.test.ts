@@ -250,7 +250,7 @@ describe('facet snapshot source', () => {
     }
   });
 
-  test('prunes change rows below the xmin of a snapshot older than the maximum age', async () => {
+  test('prunes change rows below an old xmin', async () => {
     const { knex } = search.db;
     let clock = 1_000_000;
     const source = createFacetSnapshotSource({
