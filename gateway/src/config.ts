@@ -117,6 +117,11 @@ const baseSchema = z.object({
   RATE_LIMIT_ROUTES: env.list(),
   /** Limit for one Redis rate-limit command, in milliseconds, before the local limiter decides. */
   RATE_LIMIT_REDIS_TIMEOUT_MS: env.integer(50, { min: 1, max: 1000 }),
+  /**
+   * Milliseconds of service time that cost the client one more quota unit, charged after the
+   * service answered; 0 charges only the route cost.
+   */
+  RATE_LIMIT_ORIGIN_MS_PER_UNIT: env.integer(20, { min: 0, max: 60_000 }),
 
   /** Allowed browser origins: exact origins or patterns such as `https://*.example.org`. */
   CORS_ORIGINS: listWithDefault(DEFAULT_CORS_ORIGINS).superRefine(checkEach(checkOriginEntry)),

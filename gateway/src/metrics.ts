@@ -57,6 +57,8 @@ export interface GatewayMetrics {
   authFailures: Counter<'reason'>;
   /** 429 responses, by the limiter that decided: `redis` or `local`. */
   rateLimitRejections: Counter<'backend'>;
+  /** Quota units charged after the fact for the time a request kept a service busy. */
+  rateLimitOriginCharges: Counter<'backend'>;
   /** 1 for the rate limiter in use and 0 for the other. */
   rateLimitBackend: Gauge<'backend'>;
   /** Switches from the shared Redis limiter to the per-replica one. */
@@ -147,6 +149,12 @@ function createEdgeMetrics(registry: Registry) {
     rateLimitRejections: new Counter({
       name: 'gateway_rate_limit_rejections_total',
       help: 'Requests rejected with 429, by the limiter that decided.',
+      labelNames: ['backend'],
+      registers: [registry],
+    }),
+    rateLimitOriginCharges: new Counter({
+      name: 'gateway_rate_limit_origin_charged_units_total',
+      help: 'Quota units charged for service time beyond the route cost, by the limiter charged.',
       labelNames: ['backend'],
       registers: [registry],
     }),

@@ -67,5 +67,6 @@ export function cacheRequestOf(req: Request, state: EdgeState): CacheRequest | u
     ...(state.identity === undefined ? {} : { identity: state.identity }),
     requestId: req.id,
     log: req.log,
+    ...(state.chargeOrigin === undefined ? {} : { chargeOrigin: state.chargeOrigin }),
   });
 }

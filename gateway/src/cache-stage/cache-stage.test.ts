@@ -1,30 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { uniqueKeyspace } from '../cache/testing/cache-fixture';
 import {
   type GatewayUnderTest,
   type StubServices,
   startGateway,
   startStubServices,
+  testRedisUrl,
 } from '../testing/gateway-stack';
 import { adminAuthorization, signTestToken } from '../testing/test-tokens';
 import { timeAttempts } from '../testing/timed-attempts';
 
 const SCHOLARSHIP = '6f1c2a4e-8b3d-4c5e-9f10-1a2b3c4d5e6f';
 const OTHER_SCHOLARSHIP = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-
-function redisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
-  return url;
-}
-
-function uniqueKeyspace() {
-  const id = randomBytes(6).toString('hex');
-  return {
-    prefix: `cache-test-${id}:`,
-    eventChannel: `events-${id}`,
-    generationKey: `generation-${id}`,
-  };
-}
 
 interface Setup {
   services: StubServices;
@@ -38,7 +24,7 @@ async function setUp(environment: Record<string, string> = {}): Promise<Setup> {
   const clock = { now: Date.now() };
   const gateway = await startGateway({
     services,
-    environment: { REDIS_URL: redisUrl(), ...environment },
+    environment: { REDIS_URL: testRedisUrl(), ...environment },
     cache: { clock: () => clock.now, keyspace: uniqueKeyspace() },
   });
   await gateway.harness.gatewayCache?.cache.ready();

@@ -8,6 +8,11 @@ export interface EdgeState {
   readonly view: RequestView;
   /** The verified caller; undefined for anonymous requests. */
   identity?: Identity;
+  /**
+   * Set by the rate-limit stage when it admits the request: charges the client's bucket for the
+   * milliseconds a service spent on the request (see `RATE_LIMIT_ORIGIN_MS_PER_UNIT`).
+   */
+  chargeOrigin?: (originMs: number) => void;
   /** The body parsed as JSON by the WAF, kept so later stages do not parse it again. */
   parsedBody?: unknown;
   /**

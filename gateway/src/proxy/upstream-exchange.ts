@@ -22,6 +22,11 @@ export interface ExchangeSettings {
   metrics: GatewayMetrics;
   /** Returns whether the service's circuit breaker is half-open now. Absent without breakers. */
   breakerHalfOpen?: () => boolean;
+  /**
+   * Charges the client for the milliseconds until the service's headers, or until the exchange
+   * failed without them (see the rate limit). Absent when the rate limit charges nothing.
+   */
+  chargeOrigin?: (originMs: number) => void;
 }
 
 /**
@@ -276,12 +281,14 @@ export class UpstreamExchange {
     sendProblem(this.req, this.res, problem);
   }
 
+  /** Records the time until the headers or the failure, once per exchange. */
   private observeDuration(statusCode: string): void {
     const seconds = Number(process.hrtime.bigint() - this.startedAt) / 1e9;
     this.settings.metrics.upstreamDuration.observe(
       { upstream: this.settings.service, status_code: statusCode },
       seconds,
     );
+    this.settings.chargeOrigin?.(seconds * 1000);
   }
 
   /** Ends an exchange that still waits for the headers, or returns false when it does not. */

@@ -75,14 +75,17 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): RequestHandl
     // here. Its proxyReq event is too late for that: a request that waited for a pooled socket and
     // has a body has already sent its headers by then, and setHeader throws ERR_HTTP_HEADERS_SENT.
     req.headers = buildUpstreamRequestHeaders(req);
-    const body = findEdgeState(req)?.view.body;
+    const state = findEdgeState(req);
+    const body = state?.view.body;
     if (body !== undefined) forwardBufferedBody(req, body);
+    const chargeOrigin = state?.chargeOrigin;
     const forward = (): Promise<HttpResult> => {
       const exchange = new UpstreamExchange(req, res, {
         service: upstream.service,
         timeoutMs,
         metrics,
         breakerHalfOpen: () => breakers?.state(upstream.service) === 'halfOpen',
+        ...(chargeOrigin === undefined ? {} : { chargeOrigin }),
       });
       exchanges.set(req, exchange);
       proxy(req, res, next).catch(next);

@@ -6,6 +6,7 @@ import {
   type StubServices,
   startGateway,
   startStubServices,
+  testRedisUrl,
   UNIT_COST_ROUTES,
 } from '../testing/gateway-stack';
 import { adminAuthorization, signTestToken } from '../testing/test-tokens';
@@ -17,12 +18,6 @@ const WIDE_RATE_LIMIT = {
   RATE_LIMIT_POLICIES: 'default=100000/60',
   RATE_LIMIT_ROUTES: UNIT_COST_ROUTES,
 };
-
-function redisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
-  return url;
-}
 
 function uniqueCacheKeyspace() {
   const id = randomBytes(6).toString('hex');
@@ -42,7 +37,7 @@ async function setUp(
   const services = await startStubServices();
   const gateway = await startGateway({
     services,
-    environment: { REDIS_URL: redisUrl(), ...WIDE_RATE_LIMIT, ...environment },
+    environment: { REDIS_URL: testRedisUrl(), ...WIDE_RATE_LIMIT, ...environment },
     cache: { keyspace: uniqueCacheKeyspace() },
     ...(logger === undefined ? {} : { logger }),
   });

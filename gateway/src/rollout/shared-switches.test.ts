@@ -7,6 +7,7 @@ import {
   type StubServices,
   startGateway,
   startStubServices,
+  testRedisUrl,
   waitUntilReady,
 } from '../testing/gateway-stack';
 import { adminAuthorization } from '../testing/test-tokens';
@@ -15,12 +16,6 @@ import { firstStage, type RolloutState, readRollout, writeRollout } from './test
 
 /** The time every replica must follow a change within, in milliseconds. */
 const FOLLOW_LIMIT_MS = 1000;
-
-function redisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
-  return url;
-}
 
 interface Replica {
   gateway: GatewayUnderTest;
@@ -38,12 +33,12 @@ interface Setup {
 
 async function startReplica(services: StubServices, keyspace: RolloutKeyspace): Promise<Replica> {
   const logger = createLogger({ service: 'test', level: 'silent' });
-  const redis = createRedisClient(redisUrl(), logger, { commandTimeoutMs: 200 });
+  const redis = createRedisClient(testRedisUrl(), logger, { commandTimeoutMs: 200 });
   await waitUntilReady(redis);
   const id = randomBytes(6).toString('hex');
   const gateway = await startGateway({
     services,
-    environment: { REDIS_URL: redisUrl() },
+    environment: { REDIS_URL: testRedisUrl() },
     cache: {
       keyspace: { prefix: `shared-${id}:`, eventChannel: `ev-${id}`, generationKey: `g-${id}` },
     },
@@ -61,9 +56,13 @@ async function setUp(): Promise<Setup> {
     await startReplica(services, keyspace),
     await startReplica(services, keyspace),
   ];
-  const redis = createRedisClient(redisUrl(), createLogger({ service: 'test', level: 'silent' }), {
-    commandTimeoutMs: 500,
-  });
+  const redis = createRedisClient(
+    testRedisUrl(),
+    createLogger({ service: 'test', level: 'silent' }),
+    {
+      commandTimeoutMs: 500,
+    },
+  );
   await waitUntilReady(redis);
   return { services, replicas, keyspace, redis };
 }

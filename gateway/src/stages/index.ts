@@ -37,6 +37,7 @@ export function createEdgeStages(deps: EdgeStageDependencies): Record<EdgeStageN
       table,
       redis: deps.redis,
       redisTimeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS,
+      originMsPerUnit: config.RATE_LIMIT_ORIGIN_MS_PER_UNIT,
       logger: deps.logger,
       metrics: deps.metrics,
       ...clock,

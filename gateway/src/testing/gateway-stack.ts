@@ -11,7 +11,7 @@ import {
   type HarnessOptions,
 } from './gateway-harness';
 import { type ListeningApp, listenApp } from './listen-app';
-import { startUpstreamStub, type UpstreamStub } from './upstream-stub';
+import { startUpstreamStub, type UpstreamStub, type UpstreamStubOptions } from './upstream-stub';
 
 /** Costs of 1 for every route, so that a small test quota is valid for every route. */
 export const UNIT_COST_ROUTES =
@@ -23,11 +23,11 @@ export interface StubServices {
   close(): Promise<void>;
 }
 
-export async function startStubServices(): Promise<StubServices> {
+export async function startStubServices(options: UpstreamStubOptions = {}): Promise<StubServices> {
   const [search, catalog, eligibility] = await Promise.all([
-    startUpstreamStub('search'),
-    startUpstreamStub('catalog'),
-    startUpstreamStub('eligibility'),
+    startUpstreamStub('search', options),
+    startUpstreamStub('catalog', options),
+    startUpstreamStub('eligibility', options),
   ]);
   const stubs = { search, catalog, eligibility };
   return {
@@ -105,6 +105,13 @@ export async function startGateway(options: GatewayUnderTestOptions): Promise<Ga
       redis?.disconnect();
     },
   };
+}
+
+/** The Redis server that jest's global set-up started for every test file. */
+export function testRedisUrl(): string {
+  const url = process.env.TEST_REDIS_URL;
+  if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
+  return url;
 }
 
 export function uniqueKeyPrefix(): string {

@@ -24,6 +24,8 @@ export interface UpstreamStubOptions {
   readiness?: StubReadiness;
   /** Extra headers on every echo response, e.g. security headers a service sets itself. */
   responseHeaders?: Record<string, string>;
+  /** Milliseconds each echo response waits before it is sent, as a slow query would. */
+  delayMs?: number;
 }
 
 export interface UpstreamStub {
@@ -77,6 +79,10 @@ export async function startUpstreamStub(
         return;
       }
       requests.push(recorded);
+      if (options.delayMs === undefined) respondWithEcho(recorded);
+      else setTimeout(() => respondWithEcho(recorded), options.delayMs);
+    });
+    function respondWithEcho(recorded: RecordedRequest) {
       // The echo is built first so that, like an Express service, the stub sends Content-Length,
       // to HEAD as well.
       const echo = JSON.stringify({
@@ -96,7 +102,7 @@ export async function startUpstreamStub(
         ...options.responseHeaders,
       });
       res.end(echo);
-    });
+    }
   });
   server.on('connection', () => {
     connections += 1;

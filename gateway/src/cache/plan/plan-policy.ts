@@ -142,5 +142,6 @@ function policyFillRequest(policy: RoutePolicy, request: CacheRequest): CacheReq
     requestId: request.requestId,
     ...(request.log === undefined ? {} : { log: request.log }),
     routeLabel: policy.route,
+    ...(request.chargeOrigin === undefined ? {} : { chargeOrigin: request.chargeOrigin }),
   };
 }

@@ -34,6 +34,11 @@ export interface CacheRequest {
    * routes are always labelled with their template.
    */
   routeLabel?: string;
+  /**
+   * Charges the client for the milliseconds the origin took to answer this request (see the rate
+   * limit). Absent on requests no client waits for, such as background refreshes.
+   */
+  chargeOrigin?: (originMs: number) => void;
 }
 
 /** True when the request carries credentials: a verified identity, a bearer token or cookies. */
@@ -43,6 +48,13 @@ export function hasCredentials(request: CacheRequest): boolean {
     request.headers.authorization !== undefined ||
     request.headers.cookie !== undefined
   );
+}
+
+/** The request without its charge, for origin calls that no client waits for. */
+export function withoutCharge(request: CacheRequest): CacheRequest {
+  if (request.chargeOrigin === undefined) return request;
+  const { chargeOrigin: _charged, ...rest } = request;
+  return rest;
 }
 
 /** The request target, path and query, as sent to the origin. */

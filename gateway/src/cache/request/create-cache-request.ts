@@ -10,6 +10,7 @@ export interface CacheRequestExtras {
   requestId?: string;
   log?: Logger;
   routeLabel?: string;
+  chargeOrigin?: (originMs: number) => void;
 }
 
 /** Builds a CacheRequest from a raw Node request, without Express. */
@@ -29,6 +30,7 @@ export function createCacheRequest(
     requestId: extras.requestId,
     ...(extras.log === undefined ? {} : { log: extras.log }),
     ...(extras.routeLabel === undefined ? {} : { routeLabel: extras.routeLabel }),
+    ...(extras.chargeOrigin === undefined ? {} : { chargeOrigin: extras.chargeOrigin }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CacheEntry } from '../entry/cache-entry';
 import type { OriginTarget } from '../origin/origin-response';
 import type { CachePlan } from '../plan/request-plan';
+import { withoutCharge } from '../request/cache-request';
 import { type CacheRuntime, trackBackground } from '../runtime';
 import type { Resolution, StandIn } from './resolution';
 import { resolveMiss } from './resolve-miss';
@@ -99,13 +100,15 @@ function reportRefresh(runtime: CacheRuntime, plan: CachePlan, resolution: Resol
  * Every field is copied by name, because a plan's lazy fields are getters that a spread skips.
  */
 function refreshPlan(plan: CachePlan): CachePlan {
+  // No client waits for a refresh, so none is charged for the origin's time.
+  const fill = withoutCharge(plan.fillRequest);
   return {
     kind: 'cache',
     route: plan.route,
     policy: plan.policy,
     hash: plan.hash,
-    request: plan.fillRequest,
-    fillRequest: plan.fillRequest,
+    request: fill,
+    fillRequest: fill,
     shared: plan.shared,
     replacedGenerationHashes: plan.replacedGenerationHashes,
     readOnly: false,

@@ -63,6 +63,22 @@ export function gcraStep(
 }
 
 /**
+ * Takes `units` more from a bucket after the fact, for work a request caused that its cost did not
+ * cover, and returns the TAT to store. A charge is never refused and never goes beyond an empty
+ * bucket: it can make the client wait for the refill, but never longer than one window. The
+ * Redis charge script implements the same step; keep them in agreement.
+ */
+export function gcraCharge(
+  storedTat: number | undefined,
+  nowMs: number,
+  units: number,
+  parameters: GcraParameters,
+): number {
+  const tat = Math.max(storedTat ?? nowMs, nowMs);
+  return Math.max(tat, Math.min(tat + units * parameters.intervalMs, nowMs + parameters.windowMs));
+}
+
+/**
  * Builds the outcome from the time until the bucket is full (`fillMs`, TAT minus now, after the
  * request when it was allowed).
  */

@@ -1,4 +1,4 @@
-export { describeGcra, type GcraOutcome, gcraParameters, gcraStep } from './gcra';
+export { describeGcra, type GcraOutcome, gcraCharge, gcraParameters, gcraStep } from './gcra';
 export { LimiterBackend, type LimiterBackendName } from './limiter-backend';
 export { LocalLimiter } from './local-limiter';
 export { formatPolicyField, rateLimitFields } from './rate-limit-fields';

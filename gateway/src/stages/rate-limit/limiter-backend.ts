@@ -120,6 +120,28 @@ export class LimiterBackend {
       });
   }
 
+  /**
+   * Takes `units` more from the client's bucket after the fact, never refusing and never beyond
+   * an empty bucket: first from this replica's lease, then from the shared bucket in the
+   * background. A failed charge switches to the local limiter, as a failed reservation does.
+   */
+  charge(key: string, units: number, parameters: GcraParameters): void {
+    const shared = this.options.shared;
+    if (shared === undefined || this.active === 'local' || !shared.isConnected()) {
+      this.options.local.charge(key, units, parameters);
+      return;
+    }
+    const rest = units - this.leases.drain(key, units);
+    if (rest <= 0) return;
+    shared.charge(key, rest, parameters).then(
+      (bucket) => this.leases.noteShared(key, bucket.remaining, bucket.resetMs),
+      (error: unknown) => {
+        this.fallBack(error instanceof Error ? error.message : String(error));
+        this.options.local.charge(key, rest, parameters);
+      },
+    );
+  }
+
   private consumeLocally(key: string, cost: number, parameters: GcraParameters): BackendOutcome {
     return { ...this.options.local.consume(key, cost, parameters), backend: 'local' };
   }

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { type GcraOutcome, type GcraParameters, gcraStep } from './gcra';
+import { type GcraOutcome, type GcraParameters, gcraCharge, gcraStep } from './gcra';
 
 /**
  * Clients tracked per replica. Past it the least recently seen client is forgotten, which can only
@@ -26,5 +26,12 @@ export class LocalLimiter {
       this.tats.set(key, step.nextTat, { ttl: Math.ceil(step.nextTat - nowMs) });
     }
     return step.outcome;
+  }
+
+  /** Takes `units` more from the bucket of `key`, at most down to empty (see `gcraCharge`). */
+  charge(key: string, units: number, parameters: GcraParameters): void {
+    const nowMs = this.now();
+    const nextTat = gcraCharge(this.tats.get(key), nowMs, units, parameters);
+    if (nextTat > nowMs) this.tats.set(key, nextTat, { ttl: Math.ceil(nextTat - nowMs) });
   }
 }

@@ -46,6 +46,18 @@ describe('PermitLeases', () => {
     expect(leases.spend('client', 1, parameters)).toBeUndefined();
   });
 
+  it('drains a charge from the lease and reports the shared bucket after it', async () => {
+    const leases = new PermitLeases(() => 0);
+    await leases.reserve('client', 1, async () => allowed(6, 100));
+
+    expect(leases.drain('client', 2)).toBe(2);
+    leases.noteShared('client', 40, 1000);
+    expect(leases.spend('client', 1, parameters)?.remaining).toBe(42);
+    expect(leases.drain('client', 5)).toBe(2);
+    expect(leases.drain('other', 5)).toBe(0);
+    expect(leases.spend('client', 1, parameters)).toBeUndefined();
+  });
+
   it('keeps nothing from a rejected reservation', async () => {
     const leases = new PermitLeases(() => 0);
     const rejected: Reservation = {

@@ -81,6 +81,26 @@ export class PermitLeases {
   }
 
   /**
+   * Takes up to `units` from the lease of `key` for a charge and returns how many it took. The
+   * rest of the charge is for the shared bucket.
+   */
+  drain(key: string, units: number): number {
+    const lease = this.leases.peek(key);
+    if (lease === undefined || lease.expiresAt <= this.now()) return 0;
+    const taken = Math.min(units, lease.units);
+    lease.units -= taken;
+    return taken;
+  }
+
+  /** Records the shared bucket of `key` after a charge, so that later spends report it. */
+  noteShared(key: string, remaining: number, resetMs: number): void {
+    const lease = this.leases.peek(key);
+    if (lease === undefined) return;
+    lease.sharedRemaining = remaining;
+    lease.fullAt = this.now() + resetMs;
+  }
+
+  /**
    * Returns whether the lease of `key` has fewer than half of `extra` units left and no
    * reservation is in flight. Reserving then, while the rest is spent, keeps a busy client's
    * requests from all waiting for one round trip whenever a lease runs out.

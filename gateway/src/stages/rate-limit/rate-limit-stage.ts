@@ -5,6 +5,7 @@ import { clientNetworkKey } from '../../client-address';
 import {
   CONTINUE,
   type EdgeStage,
+  type EdgeState,
   isPreflight,
   type RequestView,
   reject,
@@ -31,6 +32,11 @@ export interface RateLimitStageOptions {
   redisTimeoutMs?: number;
   logger: Logger;
   metrics: GatewayMetrics;
+  /**
+   * Milliseconds of service time that cost one more quota unit, charged after the response.
+   * 0 or undefined charges nothing beyond the route cost.
+   */
+  originMsPerUnit?: number;
   /** Clock in milliseconds since the epoch; the local limiter reads it. */
   now?: () => number;
 }
@@ -81,14 +87,23 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
     );
   }
 
+  const msPerUnit = options.originMsPerUnit ?? 0;
+  const chargeOrigin = (key: string, route: CompiledRoute, originMs: number) => {
+    const units = Math.floor(originMs / msPerUnit);
+    if (!(units >= 1)) return;
+    options.metrics.rateLimitOriginCharges.inc({ backend: backend.activeBackend }, units);
+    backend.charge(key, units, route.parameters);
+  };
+
   return {
     name: 'rate-limit',
     timingName: 'ratelimit',
     backend: () => backend.activeBackend,
-    run(view: RequestView) {
+    run(view: RequestView, state: EdgeState) {
       if (isPreflight(view)) return CONTINUE;
       const route = matchRoute(compiled, view);
       const key = `rl:${route.route.policy}:${clientNetworkKey(view.clientAddress)}`;
+      if (msPerUnit > 0) state.chargeOrigin = (originMs) => chargeOrigin(key, route, originMs);
       const outcome = backend.consume(key, route.route.cost, route.parameters);
       if (outcome instanceof Promise) return outcome.then((settled) => decide(settled, route));
       return decide(outcome, route);

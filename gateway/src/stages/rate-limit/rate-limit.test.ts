@@ -6,6 +6,7 @@ import {
   applyRateLimitOverrides,
   createRateLimitStage,
   DEFAULT_RATE_LIMIT_TABLE,
+  gcraCharge,
   gcraParameters,
   gcraStep,
   routeMatches,
@@ -88,6 +89,29 @@ describe('gcraStep', () => {
     const full = gcraStep(undefined, 0, 10, parameters);
     expect(gcraStep(full.nextTat, 5999, 1, parameters).outcome.allowed).toBe(false);
     expect(gcraStep(full.nextTat, 6000, 1, parameters).outcome.allowed).toBe(true);
+  });
+});
+
+describe('gcraCharge', () => {
+  const parameters = gcraParameters(10, 60);
+
+  it('takes units from a full bucket', () => {
+    const tat = gcraCharge(undefined, 0, 3, parameters);
+
+    expect(tat).toBe(18_000);
+    expect(gcraStep(tat, 0, 1, parameters).outcome.remaining).toBe(6);
+  });
+
+  it('stops at an empty bucket', () => {
+    const tat = gcraCharge(gcraCharge(undefined, 0, 8, parameters), 0, 8, parameters);
+
+    expect(tat).toBe(60_000);
+    expect(gcraStep(tat, 0, 1, parameters).outcome.retryAfterMs).toBe(6000);
+  });
+
+  it('never gives units back', () => {
+    expect(gcraCharge(90_000, 0, 1, parameters)).toBe(90_000);
+    expect(gcraCharge(12_000, 0, 0, parameters)).toBe(12_000);
   });
 });
 

@@ -41,6 +41,36 @@ redis.call('SET', KEYS[1], next_tat, 'PX', math.max(1, math.ceil(next_tat - now)
 return {1, math.ceil(next_tat - now), 0, granted, fits - granted}
 `;
 
+/**
+ * `gcraCharge` in one round trip: takes units more from a bucket after the fact, never refused and
+ * never beyond an empty bucket. KEYS[1] bucket key; ARGV[1] refill interval per unit (ms);
+ * ARGV[2] window (ms); ARGV[3] units; ARGV[4] `UNIT_TOLERANCE`. Returns {time until full (ms),
+ * whole units left}.
+ */
+const GCRA_CHARGE_SCRIPT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local units = tonumber(ARGV[3])
+local tolerance = tonumber(ARGV[4])
+local tat = tonumber(redis.call('GET', KEYS[1])) or now
+if tat < now then tat = now end
+local next_tat = math.max(tat, math.min(tat + units * interval, now + window))
+if next_tat > now then
+  redis.call('SET', KEYS[1], next_tat, 'PX', math.max(1, math.ceil(next_tat - now)))
+end
+return {math.ceil(next_tat - now), math.max(0, math.floor((now + window - next_tat) / interval + tolerance))}
+`;
+
+/** The shared bucket after a charge. */
+export interface ChargedBucket {
+  /** Milliseconds until the bucket is full again. */
+  resetMs: number;
+  /** Whole quota units left in the shared bucket. */
+  remaining: number;
+}
+
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     gatewayRateLimit(
@@ -51,6 +81,13 @@ declare module 'ioredis' {
       extra: number,
       tolerance: number,
     ): Result<[number, number, number, number, number], Context>;
+    gatewayRateLimitCharge(
+      key: string,
+      intervalMs: number,
+      windowMs: number,
+      units: number,
+      tolerance: number,
+    ): Result<[number, number], Context>;
   }
 }
 
@@ -64,6 +101,7 @@ export class RedisLimiter {
     private readonly timeoutMs: number,
   ) {
     redis.defineCommand('gatewayRateLimit', { numberOfKeys: 1, lua: GCRA_SCRIPT });
+    redis.defineCommand('gatewayRateLimitCharge', { numberOfKeys: 1, lua: GCRA_CHARGE_SCRIPT });
   }
 
   /** Whether the connection is up; commands fail at once while it is not. */
@@ -91,6 +129,21 @@ export class RedisLimiter {
     );
     const outcome = describeGcra(allowed === 1, fillMs, retryAfterMs, parameters);
     return { outcome: { ...outcome, remaining: Math.max(0, remaining) }, granted };
+  }
+
+  /** Takes `units` more from the bucket of `key`, at most down to empty (see `gcraCharge`). */
+  async charge(key: string, units: number, parameters: GcraParameters): Promise<ChargedBucket> {
+    const [resetMs, remaining] = await withDeadline(
+      this.redis.gatewayRateLimitCharge(
+        key,
+        parameters.intervalMs,
+        parameters.windowMs,
+        units,
+        UNIT_TOLERANCE,
+      ),
+      this.timeoutMs,
+    );
+    return { resetMs, remaining };
   }
 
   /** Sends PING and resolves when Redis replies within the command timeout. */

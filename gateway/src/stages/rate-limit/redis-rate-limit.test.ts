@@ -6,6 +6,7 @@ import {
   type StubServices,
   startGateway,
   startStubServices,
+  testRedisUrl,
   UNIT_COST_ROUTES,
   uniqueKeyPrefix,
 } from '../../testing/gateway-stack';
@@ -13,12 +14,6 @@ import {
 const BUDGET = { RATE_LIMIT_POLICIES: 'default=4/60', RATE_LIMIT_ROUTES: UNIT_COST_ROUTES };
 /** Upper bound for one request while Redis is down or frozen: the 50 ms command timeout plus slack. */
 const FALLBACK_LATENCY_LIMIT_MS = 500;
-
-function testRedisUrl(): string {
-  const url = process.env.TEST_REDIS_URL;
-  if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');
-  return url;
-}
 
 async function timedGet(gateway: GatewayUnderTest, path = '/api/v1/scholarships/1') {
   const startedAt = performance.now();
