@@ -74,6 +74,7 @@ describe('profile body keys', () => {
     ],
     ['ethnicity spaces', '{"ethnicities":[" hispanic "]}', '{"ethnicities":["hispanic"]}'],
     ['duplicate keys, last wins', '{"gpa":2,"gpa":3.5}', '{"gpa":3.5}'],
+    ['state codes in any case', '{"state":"tx"}', '{"state":"TX"}'],
   ])('treats %s as equal', (_name, left, right) => {
     expect(profileKey(left)).toBe(profileKey(right));
   });
@@ -85,6 +86,7 @@ describe('profile body keys', () => {
       '{"fieldsOfStudy":["arts","law"]}',
     ],
     ['enum spaces, which the service rejects', '{"state":" TX"}', '{"state":"TX"}'],
+    ['the case of an unknown state', '{"state":"zz"}', '{"state":"ZZ"}'],
     ['unknown null fields, which the service rejects', '{"nickname":null}', '{}'],
     ['a proto member, which the service rejects', '{"__proto__":{"gpa":1}}', '{}'],
   ])('keeps %s apart', (_name, left, right) => {

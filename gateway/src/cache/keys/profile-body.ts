@@ -1,3 +1,4 @@
+import { US_STATE_CODES } from '@scholarships/contracts';
 import { canonicalKeyText } from './canonical-json';
 import type { KeyPart } from './key-part';
 
@@ -20,9 +21,13 @@ const PROFILE_FIELDS = new Set([
 /** `MAX_ETHNICITIES`: the service checks the length before it removes duplicates. */
 const MAX_ETHNICITIES = 20;
 
+const STATE_CODES: ReadonlySet<string> = new Set(US_STATE_CODES);
+
 /**
  * Key text of an eligibility profile: members sorted, `null` fields dropped, duplicate fields of
- * study dropped in first-occurrence order, and ethnicities trimmed and deduplicated.
+ * study dropped in first-occurrence order, ethnicities trimmed and deduplicated, and a state code
+ * in upper case, as the service reads and echoes it. Any other state value keeps its case, since
+ * only the codes the service accepts are known to mean the same in any case.
  *
  * Enum strings are not trimmed and lists are not sorted, although the check itself ignores their
  * order: the service rejects ` TX` with 400 where `TX` succeeds, and echoes the profile in its
@@ -40,6 +45,10 @@ export function profileKeyText(profile: Readonly<Record<string, unknown>>): KeyP
 }
 
 function normalizeField(field: string, value: unknown): unknown {
+  if (field === 'state' && typeof value === 'string') {
+    const upper = value.toUpperCase();
+    return STATE_CODES.has(upper) ? upper : value;
+  }
   if (!PROFILE_FIELDS.has(field) || !isStringArray(value)) return value;
   if (field === 'fieldsOfStudy') return [...new Set(value)];
   if (field === 'ethnicities' && value.length <= MAX_ETHNICITIES) {
