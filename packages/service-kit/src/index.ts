@@ -1,5 +1,10 @@
 export { createServiceApp, type ServiceAppOptions } from './create-service-app';
 export {
+  type EntityTagList,
+  type ListedEntityTag,
+  parseEntityTagList,
+} from './entity-tag-list';
+export {
   type AllowedMethods,
   type ErrorClassifier,
   errorHandler,

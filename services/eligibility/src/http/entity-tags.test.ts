@@ -1,37 +1,5 @@
 import { ifMatchHolds, ifNoneMatchHolds, parseEntityTagCondition, profileTag } from './entity-tags';
 
-describe('parseEntityTagCondition', () => {
-  it('reads * and lists with optional spaces and weak tags', () => {
-    expect(parseEntityTagCondition(' * ')).toEqual({ any: true });
-    expect(parseEntityTagCondition('"1", W/"2" ,"3"')).toEqual({
-      any: false,
-      tags: [
-        { weak: false, opaque: '1' },
-        { weak: true, opaque: '2' },
-        { weak: false, opaque: '3' },
-      ],
-    });
-  });
-
-  it.each([[', "3"'], ['"3", '], ['"3",,'], [' ,\t, "3"']])(
-    'skips empty elements in %j',
-    (value) => {
-      expect(parseEntityTagCondition(value)).toEqual({
-        any: false,
-        tags: [{ weak: false, opaque: '3' }],
-      });
-    },
-  );
-
-  it('rejects unquoted tags and empty values', () => {
-    expect(parseEntityTagCondition('1')).toBeUndefined();
-    expect(parseEntityTagCondition('')).toBeUndefined();
-    expect(parseEntityTagCondition(',')).toBeUndefined();
-    expect(parseEntityTagCondition(' , , ')).toBeUndefined();
-    expect(parseEntityTagCondition('"1" "2"')).toBeUndefined();
-  });
-});
-
 describe('conditions', () => {
   const parse = (value: string) => {
     const condition = parseEntityTagCondition(value);

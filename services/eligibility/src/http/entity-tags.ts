@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type EntityTagList, parseEntityTagList } from '@scholarships/service-kit';
 
 /**
  * Entity tags of a stored profile and of a page of matches, and the
@@ -32,36 +33,11 @@ export function bodyTag(body: string): BodyTag {
   return { header: `W/"${opaque}"`, opaque };
 }
 
-interface ListedTag {
-  weak: boolean;
-  opaque: string;
-}
+/** A parsed If-Match or If-None-Match field (`parseEntityTagList` of the service kit). */
+export type EntityTagCondition = EntityTagList;
 
-/** A parsed If-Match or If-None-Match field: `*`, or the listed entity tags. */
-export type EntityTagCondition = { any: true } | { any: false; tags: readonly ListedTag[] };
-
-/**
- * One list member, then a comma or the end: optional `W/` and a quoted opaque tag of etagc
- * characters, or nothing, because recipients accept empty list elements (RFC 9110 §5.6.1).
- */
-const LIST_MEMBER = /[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)"[ \t]*)?(?:,|$)/y;
-
-/**
- * Parses `*` or a comma-separated list of entity tags, skipping empty elements. Returns undefined
- * when the value is neither, or when it lists no tag.
- */
-export function parseEntityTagCondition(value: string): EntityTagCondition | undefined {
-  if (value.trim() === '*') return { any: true };
-  const tags: ListedTag[] = [];
-  LIST_MEMBER.lastIndex = 0;
-  while (LIST_MEMBER.lastIndex < value.length) {
-    const start = LIST_MEMBER.lastIndex;
-    const match = LIST_MEMBER.exec(value);
-    if (!match || LIST_MEMBER.lastIndex === start) return undefined;
-    if (match[2] !== undefined) tags.push({ weak: match[1] !== undefined, opaque: match[2] });
-  }
-  return tags.length > 0 ? { any: false, tags } : undefined;
-}
+/** Parses If-Match or If-None-Match; undefined when the value is neither `*` nor a tag list. */
+export const parseEntityTagCondition = parseEntityTagList;
 
 /** If-Match (§13.1.1): `*` matches any stored profile, a tag only strongly. */
 export function ifMatchHolds(condition: EntityTagCondition, version: number | undefined): boolean {
