@@ -1,5 +1,6 @@
 export { analysisBody } from './analysis-body';
 export { isStorableYear } from './calendar-date';
+export { ETHNICITY_FOLD, normalizeEthnicity } from './ethnicity-fold';
 export {
   DEFAULT_SAVED_PAGE_SIZE,
   interactionBody,
@@ -25,7 +26,6 @@ export {
   MAX_ETHNICITY_LENGTH,
   MAX_MATCH_LIMIT,
   MAX_OFFSET,
-  normalizeEthnicity,
   pageQuery,
   profileBody,
   type StudentProfile,

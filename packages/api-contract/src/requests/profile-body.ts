@@ -11,6 +11,7 @@ import {
   type UsStateCode,
 } from '@scholarships/contracts';
 import { z } from 'zod';
+import { normalizeEthnicity } from './ethnicity-fold';
 import { integerParameter } from './integer-parameter';
 import { JSON_OBJECT_ERROR } from './json-object-error';
 import { singleLineText } from './plain-text';
@@ -31,16 +32,6 @@ export interface StudentProfile {
   gender: Gender | null;
   ethnicities: string[] | null;
   financialNeed: boolean | null;
-}
-
-/**
- * Trims and lower-cases an ethnicity, the form in which profiles store it and
- * the eligibility evaluator compares it. Final sigma (ς) becomes σ, because
- * `toLowerCase` picks between them by position, which the SQL fold
- * `eligibility_fold_ethnicity` of the eligibility service cannot reproduce.
- */
-export function normalizeEthnicity(value: string): string {
-  return value.trim().toLowerCase().replaceAll('\u03C2', '\u03C3');
 }
 
 export const DEFAULT_MATCH_LIMIT = 50;

@@ -27,23 +27,26 @@ const CRITERIA_COLUMNS =
  * WhiteSpace and LineTerminator), so the SQL fold trims exactly as
  * `normalizeEthnicity` does.
  */
-const JS_WHITESPACE = String.raw`E' \t\n\r\f\u000B\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF'`;
+export const JS_WHITESPACE = String.raw`E' \t\n\r\f\u000B\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF'`;
 
 /**
- * The ethnicity fold of `normalizeEthnicity` in SQL. `lower` under the
+ * The ethnicity fold of `normalizeEthnicity` in SQL, as first written. `lower` under the
  * `pg_c_utf8` collation (PostgreSQL 17, UTF-8 databases) applies Unicode
  * simple case mapping whatever the database locale, and JavaScript's
  * `toLowerCase` applies full case mapping. The two differ on U+0130 (İ),
  * which JavaScript maps to `i` plus U+0307, and on the final sigma, which
- * both sides fold to σ. NOTE: Node 20.20 uses Unicode 17 and PostgreSQL 17
- * Unicode 15.1, so letters added since 15.1 may fold differently.
+ * both sides fold to σ. Letters added to Unicode after the server's version
+ * (15.1 in PostgreSQL 17) stay as written, so migration
+ * `010-fold-ethnicities-by-fixed-table` replaces this fold with a fixed map.
  */
-const CREATE_FOLD_FUNCTIONS = String.raw`
+export const LOWER_FOLD_EXPRESSION = String.raw`replace(
+      lower(replace(btrim(value, ${JS_WHITESPACE}), E'\u0130', E'i\u0307') COLLATE pg_c_utf8),
+      E'\u03C2', E'\u03C3')`;
+
+const CREATE_FOLD_FUNCTIONS = `
   CREATE FUNCTION eligibility_fold_ethnicity(value text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN replace(
-      lower(replace(btrim(value, ${JS_WHITESPACE}), E'\u0130', E'i\u0307') COLLATE pg_c_utf8),
-      E'\u03C2', E'\u03C3');
+    RETURN ${LOWER_FOLD_EXPRESSION};
 
   CREATE FUNCTION eligibility_fold_ethnicities(value text[]) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE

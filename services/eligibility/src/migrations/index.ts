@@ -8,6 +8,7 @@ import * as dropEligibilityIndex from './006-drop-eligibility-index';
 import * as storeCriteriaDigest from './007-store-criteria-digest';
 import * as indexScholarshipsByStoredDigest from './008-index-scholarships-by-stored-digest';
 import * as indexScholarshipsByDollarAward from './009-index-scholarships-by-dollar-award';
+import * as foldEthnicitiesByFixedTable from './010-fold-ethnicities-by-fixed-table';
 
 /**
  * Eligibility migrations in the order they apply, after the catalog's, whose
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
     ...indexScholarshipsByDollarAward,
     standalone: true,
   },
+  { name: '010-fold-ethnicities-by-fixed-table', ...foldEthnicitiesByFixedTable },
 ];

@@ -62,6 +62,28 @@ async function criteriaSetDifferences(): Promise<CountDifference[]> {
   return result.rows;
 }
 
+/** Sets whose stored `folded_ethnicity` differs from what the current fold computes. */
+async function staleFoldedSets(): Promise<string[]> {
+  const result = await database.db.knex.raw<{ rows: { criteria_digest: string }[] }>(`
+    SELECT criteria_digest FROM eligibility_criteria_sets
+     WHERE folded_ethnicity IS DISTINCT FROM eligibility_fold_ethnicities(ethnicity)`);
+  return result.rows.map((row) => row.criteria_digest);
+}
+
+const MAX_CODE_POINT = 0x10ffff;
+const FIRST_SURROGATE = 0xd800;
+const LAST_SURROGATE = 0xdfff;
+
+/** Every Unicode scalar value from U+0001 on, each as a string: PostgreSQL text cannot hold NUL. */
+function allCharacters(): string[] {
+  const characters: string[] = [];
+  for (let codePoint = 1; codePoint <= MAX_CODE_POINT; codePoint++) {
+    if (codePoint >= FIRST_SURROGATE && codePoint <= LAST_SURROGATE) continue;
+    characters.push(String.fromCodePoint(codePoint));
+  }
+  return characters;
+}
+
 /** Reverts migrations, newest first, through `name`, and returns the names reverted. */
 async function revertThrough(name: string): Promise<string[]> {
   const reverted: string[] = [];
@@ -81,6 +103,11 @@ const STORED_DIGEST_STEPS = [
 
 const DOLLAR_AWARD_STEP = '009-index-scholarships-by-dollar-award';
 
+const FIXED_FOLD_STEP = '010-fold-ethnicities-by-fixed-table';
+
+/** The migrations from 007 on, in the order they apply. */
+const STEPS_FROM_STORED_DIGEST = [...STORED_DIGEST_STEPS, FIXED_FOLD_STEP];
+
 async function setCount(): Promise<number> {
   const [row] = await database.db.knex('eligibility_criteria_sets').count<{ count: number }[]>();
   return Number(row?.count);
@@ -93,7 +120,7 @@ describe('eligibility migrations', () => {
 
   it('build that index again when the drop is reverted', async () => {
     expect(await revertThrough('006-drop-eligibility-index')).toEqual([
-      ...[...STORED_DIGEST_STEPS].reverse(),
+      ...[...STEPS_FROM_STORED_DIGEST].reverse(),
       '006-drop-eligibility-index',
     ]);
     const index = await indexInfo('idx_scholarships_eligibility');
@@ -103,7 +130,7 @@ describe('eligibility migrations', () => {
     );
     expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
       '006-drop-eligibility-index',
-      ...STORED_DIGEST_STEPS,
+      ...STEPS_FROM_STORED_DIGEST,
     ]);
     expect(await indexInfo('idx_scholarships_eligibility')).toBeUndefined();
   });
@@ -125,7 +152,7 @@ describe('eligibility migrations', () => {
   });
 
   it('return to the page index without currency when reverted', async () => {
-    expect(await migrateDown(database.db.knex, SERVICE)).toEqual([DOLLAR_AWARD_STEP]);
+    expect(await revertThrough(DOLLAR_AWARD_STEP)).toEqual([FIXED_FOLD_STEP, DOLLAR_AWARD_STEP]);
     const index = await indexInfo('idx_scholarships_criteria_page');
     expect(index?.indisvalid).toBe(true);
     expect(index?.indexdef).toContain(
@@ -133,13 +160,16 @@ describe('eligibility migrations', () => {
     );
     expect(index?.indexdef).toContain('INCLUDE (award_amount_max, award_amount_min)');
     expect(await indexInfo('idx_scholarships_criteria_dollar_page')).toBeUndefined();
-    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([DOLLAR_AWARD_STEP]);
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
+      DOLLAR_AWARD_STEP,
+      FIXED_FOLD_STEP,
+    ]);
     expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
     expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
   });
 
   it('replace an invalid leftover of the dollar index', async () => {
-    await migrateDown(database.db.knex, SERVICE);
+    await revertThrough(DOLLAR_AWARD_STEP);
     // A unique index on the digest cannot be built while two rows share a set, so the build
     // fails and leaves an INVALID index under the name, as an interrupted build would.
     await insertScholarships(database.db.knex, [
@@ -152,7 +182,10 @@ describe('eligibility migrations', () => {
       ),
     ).rejects.toThrow(/could not create unique index/);
     expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(false);
-    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([DOLLAR_AWARD_STEP]);
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
+      DOLLAR_AWARD_STEP,
+      FIXED_FOLD_STEP,
+    ]);
     expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
     await database.db.knex('scholarships').where('source_key', 'like', 'leftover:%').delete();
   });
@@ -190,13 +223,13 @@ describe('eligibility migrations', () => {
 
   it('return to the index on the digest expression when the stored digest is reverted', async () => {
     expect(await revertThrough('007-store-criteria-digest')).toEqual(
-      [...STORED_DIGEST_STEPS].reverse(),
+      [...STEPS_FROM_STORED_DIGEST].reverse(),
     );
     expect((await indexInfo('idx_scholarships_criteria_rank'))?.indisvalid).toBe(true);
     expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
     expect(await indexInfo('idx_scholarships_criteria_dollar_page')).toBeUndefined();
     expect(await database.db.knex.schema.hasColumn('scholarships', 'criteria_digest')).toBe(false);
-    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual(STORED_DIGEST_STEPS);
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual(STEPS_FROM_STORED_DIGEST);
     expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
     expect(await indexInfo('idx_scholarships_criteria_page')).toBeUndefined();
     expect(await indexInfo('idx_scholarships_criteria_rank')).toBeUndefined();
@@ -324,6 +357,50 @@ describe('eligibility migrations', () => {
     expect(result.rows.map((row) => row.folded)).toEqual(samples.map(normalizeEthnicity));
   });
 
+  it('fold every code point in SQL as the evaluators do', async () => {
+    // Runs of 64 code points give context-dependent mappings such as the final sigma a context.
+    const characters = allCharacters();
+    const samples: string[] = [];
+    for (let start = 0; start < characters.length; start += 64) {
+      samples.push(` ${characters.slice(start, start + 64).join('')}\u3000`);
+    }
+    const result = await database.db.knex.raw<{ rows: { folded: string }[] }>(
+      `SELECT eligibility_fold_ethnicity(value) AS folded
+         FROM unnest(?::text[]) WITH ORDINALITY AS sample(value, position)
+        ORDER BY position`,
+      [samples],
+    );
+    expect(result.rows).toHaveLength(samples.length);
+    // The first code point of each run that folds differently, in hexadecimal.
+    const mismatches = samples
+      .filter((sample, index) => result.rows[index]?.folded !== normalizeEthnicity(sample))
+      .map((sample) => sample.codePointAt(1)?.toString(16));
+    expect(mismatches).toEqual([]);
+  });
+
+  it('restore the fold by server lower-casing when reverted', async () => {
+    const foldDefinition = async () => {
+      const result = await database.db.knex.raw<{ rows: { definition: string }[] }>(
+        "SELECT pg_get_functiondef('eligibility_fold_ethnicity(text)'::regprocedure) AS definition",
+      );
+      return result.rows[0]?.definition;
+    };
+    await insertScholarships(database.db.knex, [
+      { key: 'fold:a', name: 'A', ethnicity: ['  \uA7CBx ', 'ΈΛΛΗΝΑΣ'] },
+    ]);
+    expect(await foldDefinition()).not.toContain('pg_c_utf8');
+    expect(await revertThrough(FIXED_FOLD_STEP)).toEqual([FIXED_FOLD_STEP]);
+    expect(await foldDefinition()).toContain('lower(');
+    expect(await foldDefinition()).toContain('pg_c_utf8');
+    expect(await staleFoldedSets()).toEqual([]);
+    expect(await criteriaSetDifferences()).toEqual([]);
+    expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([FIXED_FOLD_STEP]);
+    expect(await foldDefinition()).not.toContain('pg_c_utf8');
+    expect(await staleFoldedSets()).toEqual([]);
+    expect(await criteriaSetDifferences()).toEqual([]);
+    await database.db.knex('scholarships').where('source_key', 'like', 'fold:%').delete();
+  });
+
   it('empty the criteria sets when scholarships are truncated', async () => {
     await database.db.knex.raw('TRUNCATE scholarships CASCADE');
     expect(await setCount()).toBe(0);
@@ -331,7 +408,7 @@ describe('eligibility migrations', () => {
 
   it('drop the criteria-set indexes on the way down and build them again', async () => {
     expect(await revertThrough('005-index-scholarships-by-criteria-set')).toEqual([
-      ...[...STORED_DIGEST_STEPS].reverse(),
+      ...[...STEPS_FROM_STORED_DIGEST].reverse(),
       '006-drop-eligibility-index',
       '005-index-scholarships-by-criteria-set',
     ]);
@@ -341,7 +418,7 @@ describe('eligibility migrations', () => {
     expect(await migrateLatest(database.db.knex, SERVICE)).toEqual([
       '005-index-scholarships-by-criteria-set',
       '006-drop-eligibility-index',
-      ...STORED_DIGEST_STEPS,
+      ...STEPS_FROM_STORED_DIGEST,
     ]);
     expect((await indexInfo('idx_scholarships_criteria_dollar_page'))?.indisvalid).toBe(true);
   });
