@@ -23,8 +23,8 @@ export interface ExchangeSettings {
   /** Returns whether the service's circuit breaker is half-open now. Absent without breakers. */
   breakerHalfOpen?: () => boolean;
   /**
-   * Charges the client for the milliseconds until the service's headers, or until the exchange
-   * failed without them (see the rate limit). Absent when the rate limit charges nothing.
+   * Charges the client for the milliseconds from getting a socket until the service's headers,
+   * the failure or the client leaving (see the rate limit). Absent when nothing is charged.
    */
   chargeOrigin?: (originMs: number) => void;
 }
@@ -78,6 +78,8 @@ export class UpstreamExchange {
   private status = 0;
   private upstreamRequest: ClientRequest | undefined;
   private readonly startedAt = process.hrtime.bigint();
+  /** When the request got a socket of the pool, from when the client is charged. */
+  private connectedAt: bigint | undefined;
   private readonly deadline: NodeJS.Timeout;
   private bodyTimer: NodeJS.Timeout | undefined;
   private stallTimer: NodeJS.Timeout | undefined;
@@ -108,6 +110,8 @@ export class UpstreamExchange {
       return;
     }
     this.upstreamRequest = upstreamRequest;
+    // http-proxy emits its proxyReq event, which calls this, once the request has its socket.
+    this.connectedAt = process.hrtime.bigint();
     // http-proxy's proxyTimeout fires this event and then aborts the request, which surfaces as
     // ECONNRESET. Listening here is what tells that timeout apart from a reset by the service.
     // `receive` turns this socket idle timeout off once the headers arrive.
@@ -222,6 +226,8 @@ export class UpstreamExchange {
   /** Handles the response closing before the exchange ended, which means the client went away. */
   private abandon(): void {
     if (this.phase === 'done') return;
+    // The service keeps working on a request whose client left, so the client still pays for it.
+    if (this.phase === 'waiting') this.chargeOrigin();
     this.phase = 'done';
     clearTimeout(this.deadline);
     clearTimeout(this.bodyTimer);
@@ -288,7 +294,18 @@ export class UpstreamExchange {
       { upstream: this.settings.service, status_code: statusCode },
       seconds,
     );
-    this.settings.chargeOrigin?.(seconds * 1000);
+    this.chargeOrigin();
+  }
+
+  /**
+   * Charges the client for the time since the request got its socket. Time spent waiting for a
+   * free socket of the pool is the other clients' doing, and a request that never got one cost
+   * the service nothing.
+   */
+  private chargeOrigin(): void {
+    const { chargeOrigin } = this.settings;
+    if (chargeOrigin === undefined || this.connectedAt === undefined) return;
+    chargeOrigin(Number(process.hrtime.bigint() - this.connectedAt) / 1e6);
   }
 
   /** Ends an exchange that still waits for the headers, or returns false when it does not. */

@@ -49,9 +49,35 @@ export function createHttpOrigin(options: HttpOriginOptions): FetchOrigin {
       agent: options.agent,
     });
     const response = bufferResponse(outgoing, options);
+    const { chargeOrigin } = request;
+    if (chargeOrigin !== undefined) chargeOnSettle(outgoing, response, chargeOrigin);
     outgoing.end(request.body);
     return response;
   };
+}
+
+/**
+ * Charges the client for the time from getting a socket of the pool until the response headers,
+ * or until the request failed without them. Time spent waiting for a free socket is the other
+ * clients' doing, and a request that never got one cost the service nothing.
+ */
+function chargeOnSettle(
+  outgoing: ClientRequest,
+  response: Promise<OriginResponse>,
+  chargeOrigin: (originMs: number) => void,
+): void {
+  let connectedAt: number | undefined;
+  let answeredAt: number | undefined;
+  outgoing.once('socket', () => {
+    connectedAt = performance.now();
+  });
+  outgoing.once('response', () => {
+    answeredAt = performance.now();
+  });
+  const charge = () => {
+    if (connectedAt !== undefined) chargeOrigin((answeredAt ?? performance.now()) - connectedAt);
+  };
+  response.then(charge, charge);
 }
 
 /** Reads the whole response of `outgoing` within the deadline and the body limit. */

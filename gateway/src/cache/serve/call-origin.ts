@@ -14,15 +14,11 @@ export async function callOrigin(
   request: CacheRequest,
 ): Promise<OriginOutcome> {
   const requestTime = runtime.clock();
-  const startedAt = performance.now();
   try {
     const response = await runtime.upstream.call(origin.service, () => origin.fetch(request));
-    request.chargeOrigin?.(performance.now() - startedAt);
     return { kind: 'response', response, requestTime, responseTime: runtime.clock() };
   } catch (error) {
     if (isBreakerOpenError(error)) return { kind: 'breaker-open' };
-    // A timeout kept the service busy as long as an answer would have.
-    request.chargeOrigin?.(performance.now() - startedAt);
     return { kind: 'error', error };
   }
 }

@@ -63,19 +63,36 @@ export function gcraStep(
 }
 
 /**
+ * Windows of refill by which a charge may take a bucket below empty. Without debt, a client whose
+ * bucket is already empty would lose only what refilled during its request, and a charge would
+ * limit nothing. With four, a client waits at most five windows before its next request.
+ */
+export const CHARGE_DEBT_WINDOWS = 4;
+
+/** The bucket after a charge. */
+export interface GcraCharge {
+  /** The TAT to store. */
+  nextTat: number;
+  /** Units the bucket lost, fewer than asked when the debt reached its bound. */
+  taken: number;
+}
+
+/**
  * Takes `units` more from a bucket after the fact, for work a request caused that its cost did not
- * cover, and returns the TAT to store. A charge is never refused and never goes beyond an empty
- * bucket: it can make the client wait for the refill, but never longer than one window. The
- * Redis charge script implements the same step; keep them in agreement.
+ * cover. A charge is never refused, and it takes the bucket below empty by at most
+ * `CHARGE_DEBT_WINDOWS` windows of refill. The Redis charge script implements the same step;
+ * keep them in agreement.
  */
 export function gcraCharge(
   storedTat: number | undefined,
   nowMs: number,
   units: number,
   parameters: GcraParameters,
-): number {
+): GcraCharge {
   const tat = Math.max(storedTat ?? nowMs, nowMs);
-  return Math.max(tat, Math.min(tat + units * parameters.intervalMs, nowMs + parameters.windowMs));
+  const ceiling = nowMs + parameters.windowMs * (1 + CHARGE_DEBT_WINDOWS);
+  const nextTat = Math.max(tat, Math.min(tat + units * parameters.intervalMs, ceiling));
+  return { nextTat, taken: (nextTat - tat) / parameters.intervalMs };
 }
 
 /**

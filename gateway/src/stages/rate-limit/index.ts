@@ -1,4 +1,11 @@
-export { describeGcra, type GcraOutcome, gcraCharge, gcraParameters, gcraStep } from './gcra';
+export {
+  CHARGE_DEBT_WINDOWS,
+  describeGcra,
+  type GcraOutcome,
+  gcraCharge,
+  gcraParameters,
+  gcraStep,
+} from './gcra';
 export { LimiterBackend, type LimiterBackendName } from './limiter-backend';
 export { LocalLimiter } from './local-limiter';
 export { formatPolicyField, rateLimitFields } from './rate-limit-fields';

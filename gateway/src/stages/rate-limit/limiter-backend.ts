@@ -23,6 +23,8 @@ export interface LimiterBackendOptions {
     /** 1 for the limiter in use, 0 for the other. */
     backend: Gauge<'backend'>;
     fallbacks: Counter;
+    /** Units that charges took after the fact, by the limiter that took them. */
+    charged: Counter<'backend'>;
   };
 }
 
@@ -121,25 +123,37 @@ export class LimiterBackend {
   }
 
   /**
-   * Takes `units` more from the client's bucket after the fact, never refusing and never beyond
-   * an empty bucket: first from this replica's lease, then from the shared bucket in the
-   * background. A failed charge switches to the local limiter, as a failed reservation does.
+   * Takes `units` more from the client's bucket after the fact, never refusing (see
+   * `gcraCharge`): first from this replica's lease, then from the shared bucket in the
+   * background. A failed charge switches to the local limiter, as a failed reservation does, and
+   * is taken there too. Redis may have run it before the reply was lost, but only one of the two
+   * buckets decides at any time, so the client never pays twice for one request.
    */
   charge(key: string, units: number, parameters: GcraParameters): void {
     const shared = this.options.shared;
     if (shared === undefined || this.active === 'local' || !shared.isConnected()) {
-      this.options.local.charge(key, units, parameters);
+      this.chargeLocally(key, units, parameters);
       return;
     }
-    const rest = units - this.leases.drain(key, units);
+    const drained = this.leases.drain(key, units);
+    if (drained > 0) this.options.metrics.charged.inc({ backend: 'redis' }, drained);
+    const rest = units - drained;
     if (rest <= 0) return;
     shared.charge(key, rest, parameters).then(
-      (bucket) => this.leases.noteShared(key, bucket.remaining, bucket.resetMs),
+      (bucket) => {
+        this.leases.noteShared(key, bucket.remaining, bucket.resetMs);
+        if (bucket.taken > 0) this.options.metrics.charged.inc({ backend: 'redis' }, bucket.taken);
+      },
       (error: unknown) => {
         this.fallBack(error instanceof Error ? error.message : String(error));
-        this.options.local.charge(key, rest, parameters);
+        this.chargeLocally(key, rest, parameters);
       },
     );
+  }
+
+  private chargeLocally(key: string, units: number, parameters: GcraParameters): void {
+    const taken = this.options.local.charge(key, units, parameters);
+    if (taken > 0) this.options.metrics.charged.inc({ backend: 'local' }, taken);
   }
 
   private consumeLocally(key: string, cost: number, parameters: GcraParameters): BackendOutcome {

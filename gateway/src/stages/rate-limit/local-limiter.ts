@@ -28,10 +28,11 @@ export class LocalLimiter {
     return step.outcome;
   }
 
-  /** Takes `units` more from the bucket of `key`, at most down to empty (see `gcraCharge`). */
-  charge(key: string, units: number, parameters: GcraParameters): void {
+  /** Takes `units` more from the bucket of `key` (see `gcraCharge`) and returns the units taken. */
+  charge(key: string, units: number, parameters: GcraParameters): number {
     const nowMs = this.now();
-    const nextTat = gcraCharge(this.tats.get(key), nowMs, units, parameters);
+    const { nextTat, taken } = gcraCharge(this.tats.get(key), nowMs, units, parameters);
     if (nextTat > nowMs) this.tats.set(key, nextTat, { ttl: Math.ceil(nextTat - nowMs) });
+    return taken;
   }
 }

@@ -19,9 +19,13 @@ const CHARGED = {
 };
 const MIN_CHARGE = Math.floor(SERVICE_DELAY_MS / 20);
 
-/** Sends a GET and returns its status, X-Cache and the `r` (remaining units) of its RateLimit. */
-async function get(gateway: GatewayUnderTest, path: string) {
-  const response = await fetch(`${gateway.listening.url}${path}`);
+/**
+ * Sends a GET and returns its status, X-Cache and the `r` (remaining units) of its RateLimit.
+ * `client` is sent in X-Forwarded-For, which the gateway trusts with `TRUST_PROXY=1`.
+ */
+async function get(gateway: GatewayUnderTest, path: string, client?: string) {
+  const headers: Record<string, string> = client === undefined ? {} : { 'x-forwarded-for': client };
+  const response = await fetch(`${gateway.listening.url}${path}`, { headers });
   await response.arrayBuffer();
   const remaining = /;r=(\d+)/.exec(response.headers.get('ratelimit') ?? '')?.[1];
   if (remaining === undefined) throw new Error(`no RateLimit field on ${path}`);
@@ -31,6 +35,8 @@ async function get(gateway: GatewayUnderTest, path: string) {
     remaining: Number(remaining),
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the search stub has received `count` requests; fails after 5 s. */
 async function waitForRequests(services: StubServices, count: number): Promise<void> {
@@ -127,7 +133,7 @@ describe('charging the rate limit for service time', () => {
     expect(after.remaining).toBeGreaterThanOrEqual(stale.remaining - 1);
   });
 
-  it('stops charging at an empty bucket', async () => {
+  it('charges past an empty bucket', async () => {
     const gateway = await start({
       environment: { ...CHARGED, RATE_LIMIT_POLICIES: 'default=4/60' },
     });
@@ -137,8 +143,78 @@ describe('charging the rate limit for service time', () => {
 
     expect(first.remaining).toBe(3);
     expect(rejected.status).toBe(429);
-    // An empty bucket of 4 units per 60 s fits one unit again after 15 s, never later.
-    expect(Number(rejected.headers.get('retry-after'))).toBeLessThanOrEqual(15);
+    // 1 unit and at least 6 charged of 4 per 60 s: the next unit fits after 60 s at the earliest.
+    expect(Number(rejected.headers.get('retry-after'))).toBeGreaterThanOrEqual(60);
+  });
+
+  it('bounds the debt of a charge', async () => {
+    const gateway = await start({
+      environment: {
+        ...CHARGED,
+        RATE_LIMIT_POLICIES: 'default=1/1',
+        RATE_LIMIT_ORIGIN_MS_PER_UNIT: '1',
+      },
+    });
+
+    await get(gateway, '/api/v1/search?q=law');
+    const rejected = await fetch(`${gateway.listening.url}/api/v1/search?q=law`);
+
+    // Over 120 units charged, but the debt stops at four windows of 1 s past an empty bucket.
+    expect(rejected.status).toBe(429);
+    expect(Number(rejected.headers.get('retry-after'))).toBeLessThanOrEqual(5);
+  });
+
+  describe('with one pooled socket per service', () => {
+    const QUEUED = { ...CHARGED, TRUST_PROXY: '1', UPSTREAM_MAX_SOCKETS: '1' };
+
+    /** Returns the units charged to a client whose search waited for another's socket. */
+    async function chargeOfQueuedClient(gateway: GatewayUnderTest): Promise<number> {
+      const first = get(gateway, '/api/v1/search?q=first', '198.51.100.1');
+      await sleep(SERVICE_DELAY_MS / 8);
+      const queued = await get(gateway, '/api/v1/search?q=second', '198.51.100.2');
+      await first;
+      const after = await get(gateway, '/api/v1/scholarships/1', '198.51.100.2');
+      return queued.remaining - 1 - after.remaining;
+    }
+
+    it('charges no pool wait through the proxy', async () => {
+      const gateway = await start({ environment: QUEUED });
+
+      const charged = await chargeOfQueuedClient(gateway);
+
+      expect(charged).toBeGreaterThanOrEqual(MIN_CHARGE);
+      expect(charged).toBeLessThanOrEqual(MIN_CHARGE + 2);
+    });
+
+    it('charges no pool wait through the cache', async () => {
+      const gateway = await start({
+        environment: { ...QUEUED, REDIS_URL: testRedisUrl() },
+        cache: { keyspace: uniqueKeyspace() },
+      });
+
+      const charged = await chargeOfQueuedClient(gateway);
+
+      expect(charged).toBeGreaterThanOrEqual(MIN_CHARGE);
+      expect(charged).toBeLessThanOrEqual(MIN_CHARGE + 2);
+    });
+  });
+
+  it('charges a client until it leaves', async () => {
+    const gateway = await start({ environment: { ...CHARGED, TRUST_PROXY: '1' } });
+    const controller = new AbortController();
+    const leaving = fetch(`${gateway.listening.url}/api/v1/search?q=law`, {
+      headers: { 'x-forwarded-for': '198.51.100.3' },
+      signal: controller.signal,
+    });
+    await waitForRequests(services, 1);
+    await sleep(SERVICE_DELAY_MS - 40);
+    controller.abort();
+    await leaving.catch(() => undefined);
+
+    const after = await get(gateway, '/api/v1/scholarships/1', '198.51.100.3');
+
+    // Its search cost 1, this request 1, and the 80 ms or more until it left at least 4 more.
+    expect(after.remaining).toBeLessThanOrEqual(100 - 2 - 4);
   });
 
   it('charges the bucket shared through Redis', async () => {

@@ -93,7 +93,11 @@ describe('a failed reservation', () => {
       logger: createLogger({ service: 'test', level: 'silent' }),
       now: Date.now,
       probeIntervalMs: 60_000,
-      metrics: { backend: metrics.rateLimitBackend, fallbacks: metrics.redisFallbacks },
+      metrics: {
+        backend: metrics.rateLimitBackend,
+        fallbacks: metrics.redisFallbacks,
+        charged: metrics.rateLimitOriginCharges,
+      },
     });
     const parameters = gcraParameters(600, 60);
 
@@ -129,7 +133,11 @@ describe('leases on the shared Redis bucket', () => {
       logger: createLogger({ service: 'test', level: 'silent' }),
       now: Date.now,
       probeIntervalMs: 500,
-      metrics: { backend: metrics.rateLimitBackend, fallbacks: metrics.redisFallbacks },
+      metrics: {
+        backend: metrics.rateLimitBackend,
+        fallbacks: metrics.redisFallbacks,
+        charged: metrics.rateLimitOriginCharges,
+      },
     });
   }
 

@@ -73,6 +73,7 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
     metrics: {
       backend: options.metrics.rateLimitBackend,
       fallbacks: options.metrics.redisFallbacks,
+      charged: options.metrics.rateLimitOriginCharges,
     },
   });
 
@@ -90,9 +91,7 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
   const msPerUnit = options.originMsPerUnit ?? 0;
   const chargeOrigin = (key: string, route: CompiledRoute, originMs: number) => {
     const units = Math.floor(originMs / msPerUnit);
-    if (!(units >= 1)) return;
-    options.metrics.rateLimitOriginCharges.inc({ backend: backend.activeBackend }, units);
-    backend.charge(key, units, route.parameters);
+    if (units >= 1) backend.charge(key, units, route.parameters);
   };
 
   return {

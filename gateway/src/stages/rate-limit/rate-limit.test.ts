@@ -4,6 +4,7 @@ import { createEdgeState, type RequestView } from '../../edge';
 import { createGatewayMetrics } from '../../metrics';
 import {
   applyRateLimitOverrides,
+  CHARGE_DEBT_WINDOWS,
   createRateLimitStage,
   DEFAULT_RATE_LIMIT_TABLE,
   gcraCharge,
@@ -32,7 +33,7 @@ const UNIT_COSTS = [
   'admin-write=1',
 ];
 
-function createStage(policies: string[], routes: string[] = UNIT_COSTS) {
+function createStage(policies: string[], routes: string[] = UNIT_COSTS, originMsPerUnit = 0) {
   let nowMs = 1_700_000_000_000;
   const registry = createRegistry({ service: 'gateway', defaultMetrics: false });
   const stage = createRateLimitStage({
@@ -40,14 +41,17 @@ function createStage(policies: string[], routes: string[] = UNIT_COSTS) {
     redis: undefined,
     logger: createLogger({ service: 'test', level: 'silent' }),
     metrics: createGatewayMetrics(registry),
+    originMsPerUnit,
     now: () => nowMs,
   });
-  const run = (request: RequestView) => {
-    const decision = stage.run(request, createEdgeState({} as never, request));
+  const runWithState = (request: RequestView) => {
+    const state = createEdgeState({} as never, request);
+    const decision = stage.run(request, state);
     if (decision instanceof Promise) throw new Error('the local limiter must decide synchronously');
-    return decision;
+    return { decision, state };
   };
-  return { run, registry, advance: (ms: number) => (nowMs += ms) };
+  const run = (request: RequestView) => runWithState(request).decision;
+  return { run, runWithState, registry, advance: (ms: number) => (nowMs += ms) };
 }
 
 function header(decision: { headers?: readonly (readonly [string, string])[] }, name: string) {
@@ -96,22 +100,29 @@ describe('gcraCharge', () => {
   const parameters = gcraParameters(10, 60);
 
   it('takes units from a full bucket', () => {
-    const tat = gcraCharge(undefined, 0, 3, parameters);
+    const charge = gcraCharge(undefined, 0, 3, parameters);
 
-    expect(tat).toBe(18_000);
-    expect(gcraStep(tat, 0, 1, parameters).outcome.remaining).toBe(6);
+    expect(charge).toEqual({ nextTat: 18_000, taken: 3 });
+    expect(gcraStep(charge.nextTat, 0, 1, parameters).outcome.remaining).toBe(6);
   });
 
-  it('stops at an empty bucket', () => {
-    const tat = gcraCharge(gcraCharge(undefined, 0, 8, parameters), 0, 8, parameters);
+  it('takes an empty bucket into debt', () => {
+    const charge = gcraCharge(60_000, 0, 5, parameters);
 
-    expect(tat).toBe(60_000);
-    expect(gcraStep(tat, 0, 1, parameters).outcome.retryAfterMs).toBe(6000);
+    expect(charge).toEqual({ nextTat: 90_000, taken: 5 });
+    expect(gcraStep(charge.nextTat, 0, 1, parameters).outcome.retryAfterMs).toBe(36_000);
+  });
+
+  it('bounds the debt', () => {
+    const ceiling = 60_000 * (1 + CHARGE_DEBT_WINDOWS);
+    const charge = gcraCharge(ceiling - 12_000, 0, 1000, parameters);
+
+    expect(charge).toEqual({ nextTat: ceiling, taken: 2 });
   });
 
   it('never gives units back', () => {
-    expect(gcraCharge(90_000, 0, 1, parameters)).toBe(90_000);
-    expect(gcraCharge(12_000, 0, 0, parameters)).toBe(12_000);
+    expect(gcraCharge(10_000_000, 0, 1, parameters)).toEqual({ nextTat: 10_000_000, taken: 0 });
+    expect(gcraCharge(12_000, 0, 0, parameters)).toEqual({ nextTat: 12_000, taken: 0 });
   });
 });
 
@@ -195,6 +206,46 @@ describe('rate-limit stage', () => {
     const text = await registry.metrics();
     expect(text).toMatch(/gateway_rate_limit_rejections_total\{[^}]*backend="local"[^}]*\} 1/);
     expect(text).toMatch(/gateway_rate_limit_backend\{[^}]*backend="local"[^}]*\} 1/);
+  });
+});
+
+describe('charges for service time', () => {
+  /**
+   * Returns the service time per minute that one address gets by sending searches of
+   * `serviceMs` one after another at the default quota, retrying 10 ms after a 429. The first
+   * minute empties the full bucket and is not counted.
+   */
+  function serviceMsPerMinute(serviceMs: number, minutes: number): number {
+    const { runWithState, advance } = createStage([], [], 20);
+    const search = view({ path: '/api/v1/search' });
+    let elapsedMs = 0;
+    let busyMs = 0;
+    while (elapsedMs < (minutes + 1) * 60_000) {
+      const { decision, state } = runWithState(search);
+      const waitedMs = decision.kind === 'reject' ? 10 : serviceMs;
+      advance(waitedMs);
+      elapsedMs += waitedMs;
+      if (decision.kind === 'reject') continue;
+      state.chargeOrigin?.(serviceMs);
+      if (elapsedMs > 60_000) busyMs += serviceMs;
+    }
+    return busyMs / minutes;
+  }
+
+  it('limits one address to about 12 s a minute of one-second searches', () => {
+    const busyMs = serviceMsPerMinute(1000, 5);
+
+    expect(busyMs).toBeGreaterThan(9_000);
+    expect(busyMs).toBeLessThan(13_000);
+  });
+
+  it('leaves typical searches at the route cost', () => {
+    const { runWithState, run } = createStage([], [], 20);
+    const search = view({ path: '/api/v1/search' });
+
+    runWithState(search).state.chargeOrigin?.(19);
+
+    expect(header(run(search), 'RateLimit')).toContain(';r=596;');
   });
 });
 

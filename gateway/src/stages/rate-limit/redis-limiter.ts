@@ -1,6 +1,6 @@
 import type { Redis, Result } from 'ioredis';
 import { withDeadline } from '../../redis/deadline';
-import { describeGcra, type GcraParameters, UNIT_TOLERANCE } from './gcra';
+import { CHARGE_DEBT_WINDOWS, describeGcra, type GcraParameters, UNIT_TOLERANCE } from './gcra';
 import type { Reservation } from './permit-leases';
 
 /**
@@ -42,10 +42,10 @@ return {1, math.ceil(next_tat - now), 0, granted, fits - granted}
 `;
 
 /**
- * `gcraCharge` in one round trip: takes units more from a bucket after the fact, never refused and
- * never beyond an empty bucket. KEYS[1] bucket key; ARGV[1] refill interval per unit (ms);
- * ARGV[2] window (ms); ARGV[3] units; ARGV[4] `UNIT_TOLERANCE`. Returns {time until full (ms),
- * whole units left}.
+ * `gcraCharge` in one round trip: takes units more from a bucket after the fact, never refused,
+ * down to at most `ceiling` ms of debt past now. KEYS[1] bucket key; ARGV[1] refill interval per
+ * unit (ms); ARGV[2] window (ms); ARGV[3] units; ARGV[4] `UNIT_TOLERANCE`; ARGV[5] the ceiling of
+ * the TAT, in ms after now. Returns {time until full (ms), whole units left, whole units taken}.
  */
 const GCRA_CHARGE_SCRIPT = `
 local time = redis.call('TIME')
@@ -54,13 +54,15 @@ local interval = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
 local units = tonumber(ARGV[3])
 local tolerance = tonumber(ARGV[4])
+local ceiling = now + tonumber(ARGV[5])
 local tat = tonumber(redis.call('GET', KEYS[1])) or now
 if tat < now then tat = now end
-local next_tat = math.max(tat, math.min(tat + units * interval, now + window))
+local next_tat = math.max(tat, math.min(tat + units * interval, ceiling))
 if next_tat > now then
   redis.call('SET', KEYS[1], next_tat, 'PX', math.max(1, math.ceil(next_tat - now)))
 end
-return {math.ceil(next_tat - now), math.max(0, math.floor((now + window - next_tat) / interval + tolerance))}
+local remaining = math.max(0, math.floor((now + window - next_tat) / interval + tolerance))
+return {math.ceil(next_tat - now), remaining, math.floor((next_tat - tat) / interval + tolerance)}
 `;
 
 /** The shared bucket after a charge. */
@@ -69,6 +71,8 @@ export interface ChargedBucket {
   resetMs: number;
   /** Whole quota units left in the shared bucket. */
   remaining: number;
+  /** Whole units the charge took, fewer than asked when the debt reached its bound. */
+  taken: number;
 }
 
 declare module 'ioredis' {
@@ -87,7 +91,8 @@ declare module 'ioredis' {
       windowMs: number,
       units: number,
       tolerance: number,
-    ): Result<[number, number], Context>;
+      ceilingMs: number,
+    ): Result<[number, number, number], Context>;
   }
 }
 
@@ -131,19 +136,20 @@ export class RedisLimiter {
     return { outcome: { ...outcome, remaining: Math.max(0, remaining) }, granted };
   }
 
-  /** Takes `units` more from the bucket of `key`, at most down to empty (see `gcraCharge`). */
+  /** Takes `units` more from the bucket of `key` (see `gcraCharge`). */
   async charge(key: string, units: number, parameters: GcraParameters): Promise<ChargedBucket> {
-    const [resetMs, remaining] = await withDeadline(
+    const [resetMs, remaining, taken] = await withDeadline(
       this.redis.gatewayRateLimitCharge(
         key,
         parameters.intervalMs,
         parameters.windowMs,
         units,
         UNIT_TOLERANCE,
+        parameters.windowMs * (1 + CHARGE_DEBT_WINDOWS),
       ),
       this.timeoutMs,
     );
-    return { resetMs, remaining };
+    return { resetMs, remaining, taken };
   }
 
   /** Sends PING and resolves when Redis replies within the command timeout. */
