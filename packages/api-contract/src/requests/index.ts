@@ -9,6 +9,7 @@ export {
   savedScholarshipParams,
 } from './interactions';
 export { JSON_OBJECT_ERROR } from './json-object-error';
+export { type KeywordTerms, keywordTerms } from './keyword-terms';
 export type {
   AnalysisInput,
   InteractionInput,

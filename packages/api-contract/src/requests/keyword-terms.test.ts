@@ -29,6 +29,21 @@ describe('keywordTerms', () => {
     ['nursing - dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 2 }],
     ['e\u0301cole', { included: 1, excluded: 0, excludingAlternatives: 0, words: 1 }],
     ['महिला इंजीनियरिंग छात्रवृत्ति', { included: 3, excluded: 0, excludingAlternatives: 0, words: 3 }],
+    ['nursing or <-dental', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
+    ['<-dental', { included: 0, excluded: 1, excludingAlternatives: 0, words: 1 }],
+    [
+      'nursing <-a <-b <-c <-d <-e <-f',
+      { included: 1, excluded: 6, excludingAlternatives: 0, words: 7 },
+    ],
+    ['nursing<-dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 2 }],
+    ['nursing\u3000-dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 2 }],
+    ['nursing\u00a0-dental', { included: 1, excluded: 0, excludingAlternatives: 0, words: 2 }],
+    ['nursing:-dental', { included: 1, excluded: 0, excludingAlternatives: 0, words: 2 }],
+    ['nursing or# -dental', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
+    ['nursing or² -dental', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
+    ['nursing or_ -dental', { included: 2, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['nursing orchid -dental', { included: 2, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['"nursing"-dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 2 }],
   ])('counts %s', (keyword, expected) => {
     expect(keywordTerms(keyword)).toEqual(expected);
   });

@@ -1,20 +1,38 @@
 /**
- * A term of web search syntax: an optional minus sign, which may be followed
- * by white space, then a quoted phrase (whose closing quote may be missing)
- * or a run of characters that are neither white space nor quotes.
+ * White space as PostgreSQL's text search parser classifies it: the C library's `iswspace` under
+ * a UTF-8 locale, which is Unicode white space other than the no-break spaces (and U+0085, a
+ * control character that keywords cannot contain anyway).
  */
-const TERM = /(-\s*)?("[^"]*"?|[^\s"]+)/gu;
+const SPACE = /(?![\u0085\u00a0\u2007\u202f])\p{White_Space}/u;
+/**
+ * The tsquery operator characters. Like white space, they end a term, and where a term is
+ * expected `websearch_to_tsquery` skips them. So a minus sign after either starts an exclusion
+ * (`(-dental)`, `<-dental`), while after any other character it is part of a word to find
+ * (`#-STEM`).
+ */
+const OPERATOR = /[()!&|<]/u;
+/**
+ * Letters and decimal digits. PostgreSQL's parser takes words from the characters that the C
+ * library's `iswalpha` and `iswdigit` accept, which include these but also some marks and
+ * numerals (`Ⅻ`, a Devanagari vowel sign). Judging by the narrower class errs towards
+ * rejecting a keyword: `²` or a lone combining mark is no word to find, as in PostgreSQL.
+ *
+ * NOTE: letters newer than the server's C library count here but not in PostgreSQL. The search
+ * still matches nothing, rather than nearly everything, for a keyword that they let through.
+ */
+const WORD_CHARACTER = /[\p{L}\p{Nd}]/u;
+/** A character that makes a preceding `or` part of a word (`orchid`, `or-dental`, `or_`). */
+const WORD_CONTINUATION = /[\p{L}\p{Nd}_-]/u;
+/**
+ * A character that may form a word that PostgreSQL excludes. It is wider than `WORD_CHARACTER`,
+ * so that uncertain exclusions count towards the maximum.
+ */
+const EXCLUDABLE = /[\p{Alphabetic}\p{N}]/u;
 /** A word: a letter or digit, then letters, digits and combining marks (vowel signs, accents). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
-const HAS_WORD = /[\p{L}\p{N}]/u;
-/**
- * Characters after which `websearch_to_tsquery` still reads a minus as an exclusion, as in
- * `(-dental)`, so they separate terms as white space does. After any other character the minus
- * is part of a word to find.
- */
-const OPERATORS = /[()!&|]/g;
 
-type TermKind = 'included' | 'excluded' | 'or' | 'none';
+/** A term or operator of a keyword in web search syntax. */
+type WebSearchToken = { kind: 'term'; excluded: boolean; text: string } | { kind: 'or' };
 
 /** Counts of the terms of a keyword in web search syntax. */
 export interface KeywordTerms {
@@ -31,10 +49,71 @@ export interface KeywordTerms {
   words: number;
 }
 
-function kindOf(minus: string | undefined, body: string): TermKind {
-  if (!HAS_WORD.test(body)) return 'none';
-  if (minus !== undefined) return 'excluded';
-  return body.toLowerCase() === 'or' ? 'or' : 'included';
+/**
+ * Whether `or` at `index` is the OR operator. As in PostgreSQL, it is one when it does not
+ * continue into a word and a character other than white space follows later.
+ */
+function isOrOperator(chars: string[], index: number): boolean {
+  if (
+    chars
+      .slice(index, index + 2)
+      .join('')
+      .toLowerCase() !== 'or'
+  )
+    return false;
+  const next = chars[index + 2];
+  if (next === undefined || WORD_CONTINUATION.test(next)) return false;
+  return chars.slice(index + 3).some((char) => !SPACE.test(char));
+}
+
+/**
+ * Splits a keyword into terms and OR operators the way PostgreSQL's `websearch_to_tsquery`
+ * does (PostgreSQL 17, `gettoken_query_websearch`). Where a term is expected, each minus sign
+ * marks the next term as excluded, a quote opens a phrase up to the next quote, and separators
+ * are skipped. After a term, a quote or any character other than white space and `or` starts
+ * the next term.
+ */
+function* webSearchTokens(keyword: string): Generator<WebSearchToken> {
+  const chars = [...keyword];
+  let index = 0;
+  let expectingTerm = true;
+  let excluded = false;
+  while (index < chars.length) {
+    const char = chars[index] as string;
+    if (!expectingTerm) {
+      if (isOrOperator(chars, index)) {
+        yield { kind: 'or' };
+        index += 2;
+        expectingTerm = true;
+      } else if (SPACE.test(char)) {
+        index += 1;
+      } else {
+        expectingTerm = true;
+      }
+    } else if (char === '-') {
+      excluded = true;
+      index += 1;
+    } else if (isSeparator(char)) {
+      index += 1;
+    } else {
+      const phrase = char === '"';
+      const start = phrase ? index + 1 : index;
+      let end = start;
+      while (end < chars.length && !isTermEnd(chars[end] as string, phrase)) end += 1;
+      yield { kind: 'term', excluded, text: chars.slice(start, end).join('') };
+      excluded = false;
+      expectingTerm = false;
+      index = phrase ? end + 1 : end;
+    }
+  }
+}
+
+function isSeparator(char: string): boolean {
+  return SPACE.test(char) || OPERATOR.test(char);
+}
+
+function isTermEnd(char: string, phrase: boolean): boolean {
+  return char === '"' || (!phrase && isSeparator(char));
 }
 
 /**
@@ -52,14 +131,19 @@ export function keywordTerms(keyword: string): KeywordTerms {
     branch = { included: 0, excluded: 0 };
   };
   let alternatives = false;
-  for (const [, minus, body = ''] of composed.replace(OPERATORS, ' ').matchAll(TERM)) {
-    const kind = kindOf(minus, body);
-    if (kind === 'or') {
+  for (const token of webSearchTokens(composed)) {
+    if (token.kind === 'or') {
       alternatives = true;
       endBranch();
-    } else if (kind !== 'none') {
-      counts[kind] += 1;
-      branch[kind] += 1;
+    } else if (token.excluded) {
+      if (EXCLUDABLE.test(token.text)) {
+        counts.excluded += 1;
+        branch.excluded += 1;
+      }
+    } else if (WORD_CHARACTER.test(token.text) && token.text.toLowerCase() !== 'or') {
+      // Where it is no operator, `or` is a stop word, which PostgreSQL drops.
+      counts.included += 1;
+      branch.included += 1;
     }
   }
   if (alternatives) endBranch();

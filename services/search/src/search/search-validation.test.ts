@@ -131,6 +131,16 @@ describe('search validation', () => {
     expect(error.message).toContain('alternative');
   });
 
+  it.each([
+    ['nursing or <-dental', 'alternative'],
+    ['<-dental', 'a word to search for'],
+    ['nursing <-a <-b <-c <-d <-e <-f', 'at most 4'],
+    ['nursing or# -dental', 'alternative'],
+  ])('rejects the exclusions of %s', async (q, message) => {
+    const error = await expectRejected(`q=${encodeURIComponent(q)}`, 'query.q');
+    expect(error.message).toContain(message);
+  });
+
   it('rejects more than 24 words', async () => {
     const words = Array.from({ length: 25 }, (_, index) => `w${index}`).join(' ');
     const error = await expectRejected(`q=${encodeURIComponent(words)}`, 'query.q');
