@@ -1,5 +1,6 @@
 export { analysisBody } from './analysis-body';
 export { isStorableYear } from './calendar-date';
+export { ENGLISH_STOP_WORDS } from './english-stop-words';
 export { ETHNICITY_FOLD, normalizeEthnicity } from './ethnicity-fold';
 export {
   DEFAULT_SAVED_PAGE_SIZE,

@@ -41,9 +41,16 @@ describe('keywordTerms', () => {
     ['nursing:-dental', { included: 1, excluded: 0, excludingAlternatives: 0, words: 2 }],
     ['nursing or# -dental', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
     ['nursing or² -dental', { included: 1, excluded: 1, excludingAlternatives: 1, words: 3 }],
-    ['nursing or_ -dental', { included: 2, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['nursing or_ -dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 3 }],
     ['nursing orchid -dental', { included: 2, excluded: 1, excludingAlternatives: 0, words: 3 }],
     ['"nursing"-dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 2 }],
+    ['nursing or -dental the', { included: 1, excluded: 1, excludingAlternatives: 1, words: 4 }],
+    ['nursing or the -dental', { included: 1, excluded: 1, excludingAlternatives: 1, words: 4 }],
+    ['The -dental', { included: 0, excluded: 1, excludingAlternatives: 0, words: 2 }],
+    ['"the of" -dental', { included: 0, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['the-a -dental', { included: 0, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['the nursing -dental', { included: 1, excluded: 1, excludingAlternatives: 0, words: 3 }],
+    ['nursing or the', { included: 1, excluded: 0, excludingAlternatives: 0, words: 3 }],
   ])('counts %s', (keyword, expected) => {
     expect(keywordTerms(keyword)).toEqual(expected);
   });

@@ -1,3 +1,5 @@
+import { ENGLISH_STOP_WORDS } from './english-stop-words';
+
 /**
  * White space as PostgreSQL's text search parser classifies it: the C library's `iswspace` under
  * a UTF-8 locale, which is Unicode white space other than the no-break spaces (and U+0085, a
@@ -36,13 +38,13 @@ type WebSearchToken = { kind: 'term'; excluded: boolean; text: string } | { kind
 
 /** Counts of the terms of a keyword in web search syntax. */
 export interface KeywordTerms {
-  /** Terms to find: words and phrases without a minus sign, `or` aside. */
+  /** Terms to find: words and phrases without a minus sign that contain a word other than a stop word. */
   included: number;
   /** Terms written with a minus sign, which exclude what contains them. */
   excluded: number;
   /**
    * Alternatives (the terms between two `or`) that exclude and have nothing to find, as in
-   * `nursing or -dental`, which would match nearly every scholarship.
+   * `nursing or -dental` or `nursing or the -dental`, which would match nearly every scholarship.
    */
   excludingAlternatives: number;
   /** Runs of letters and digits, so `first-generation` counts two. */
@@ -50,7 +52,7 @@ export interface KeywordTerms {
 }
 
 /**
- * Whether `or` at `index` is the OR operator. As in PostgreSQL, it is one when it does not
+ * Checks whether `or` at `index` is the OR operator. As in PostgreSQL, it is one when it does not
  * continue into a word and a character other than white space follows later.
  */
 function isOrOperator(chars: string[], index: number): boolean {
@@ -67,11 +69,11 @@ function isOrOperator(chars: string[], index: number): boolean {
 }
 
 /**
- * Splits a keyword into terms and OR operators the way PostgreSQL's `websearch_to_tsquery`
- * does (PostgreSQL 17, `gettoken_query_websearch`). Where a term is expected, each minus sign
- * marks the next term as excluded, a quote opens a phrase up to the next quote, and separators
- * are skipped. After a term, a quote or any character other than white space and `or` starts
- * the next term.
+ * Splits a keyword into terms and OR operators the way `websearch_to_tsquery` of PostgreSQL 17
+ * does, which the search service's tests check against the server. Where a term is expected,
+ * each minus sign marks the next term as excluded, a quote opens a phrase up to the next quote,
+ * and separators are skipped. After a term, a quote or any character other than white space and
+ * `or` starts the next term.
  */
 function* webSearchTokens(keyword: string): Generator<WebSearchToken> {
   const chars = [...keyword];
@@ -117,10 +119,22 @@ function isTermEnd(char: string, phrase: boolean): boolean {
 }
 
 /**
+ * Checks whether a term has a word that PostgreSQL keeps: one with a letter or digit that is not
+ * a stop word. Words are judged one by one, because the search also parses the keyword with its
+ * joined words written apart (`the-a` as `the a`).
+ */
+function hasWordToFind(text: string): boolean {
+  return (text.match(WORD) ?? []).some(
+    (word) => WORD_CHARACTER.test(word) && !ENGLISH_STOP_WORDS.has(word.toLowerCase()),
+  );
+}
+
+/**
  * Counts the terms of a keyword as PostgreSQL's `websearch_to_tsquery`
  * reads them. A minus sign at the start of a term excludes it, and a term
  * without letters or digits is ignored. `or` between terms is an operator
- * that binds looser than the terms around it.
+ * that binds looser than the terms around it. Stop words are no words to
+ * find, because PostgreSQL drops them.
  */
 export function keywordTerms(keyword: string): KeywordTerms {
   const counts = { included: 0, excluded: 0, excludingAlternatives: 0 };
@@ -140,8 +154,7 @@ export function keywordTerms(keyword: string): KeywordTerms {
         counts.excluded += 1;
         branch.excluded += 1;
       }
-    } else if (WORD_CHARACTER.test(token.text) && token.text.toLowerCase() !== 'or') {
-      // Where it is no operator, `or` is a stop word, which PostgreSQL drops.
+    } else if (hasWordToFind(token.text)) {
       counts.included += 1;
       branch.included += 1;
     }

@@ -117,8 +117,9 @@ const limitError = `must be an integer from 1 to ${MAX_SEARCH_LIMIT}`;
 /**
  * Rejects keywords that would cost far more than a search should: more than
  * `MAX_KEYWORD_WORDS` words, more than `MAX_EXCLUDED_TERMS` exclusions, or
- * only exclusions, which would match nearly every scholarship. A keyword
- * without any letter or digit passes, and the search treats it as absent.
+ * only exclusions and stop words, in the whole keyword or in an alternative,
+ * which would match nearly every scholarship. A keyword without any letter
+ * or digit, or of stop words alone, passes, and the search treats it as absent.
  */
 function checkKeywordTerms(keyword: string, context: z.RefinementCtx): void {
   const terms = keywordTerms(keyword);
@@ -138,14 +139,14 @@ function checkKeywordTerms(keyword: string, context: z.RefinementCtx): void {
     context.addIssue({
       code: 'custom',
       message:
-        'must not offer only excluded words as an alternative (nursing or -dental): it would match nearly every scholarship',
+        'must not offer an alternative without a word to find other than a stop word such as "the" (nursing or -dental, nursing or the -dental): it would match nearly every scholarship',
     });
   }
   if (terms.excluded > 0 && terms.included === 0) {
     context.addIssue({
       code: 'custom',
       message:
-        'must contain a word to search for: a word after a minus sign, such as -dental, only excludes',
+        'must contain a word to search for other than a stop word such as "the": a word after a minus sign, such as -dental, only excludes',
     });
   }
 }
@@ -159,7 +160,7 @@ const rawSearchQuery = z.strictObject({
   )
     .superRefine(checkKeywordTerms)
     .meta({
-      description: `Keywords, at most ${MAX_KEYWORD_LENGTH} characters and ${MAX_KEYWORD_WORDS} words, in web search syntax: "registered nurse" for a phrase, -dental to exclude (at most ${MAX_EXCLUDED_TERMS} exclusions, beside at least one word to find), or between alternatives`,
+      description: `Keywords, at most ${MAX_KEYWORD_LENGTH} characters and ${MAX_KEYWORD_WORDS} words, in web search syntax: "registered nurse" for a phrase, -dental to exclude (at most ${MAX_EXCLUDED_TERMS} exclusions, beside at least one word to find that is not a stop word such as the, also in each alternative), or between alternatives`,
     })
     .optional(),
   field_of_study: vocabularyList(FIELDS_OF_STUDY, 'lower').optional(),

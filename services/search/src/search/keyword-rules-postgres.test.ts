@@ -1,4 +1,4 @@
-import { keywordTerms, searchQuerySchema } from '@scholarships/api-contract';
+import { ENGLISH_STOP_WORDS, keywordTerms, searchQuerySchema } from '@scholarships/api-contract';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { KEYWORD, keywordBindings } from './sql-fragments';
 
@@ -75,6 +75,16 @@ describe('keyword rules against PostgreSQL', () => {
     'nursing or ² -dental',
     'nursing or 🎓 -dental',
     '-art/design nursing',
+    'nursing or -dental the',
+    'nursing or the -dental',
+    'the -dental',
+    'The -dental',
+    '"the of" -dental',
+    'the-a -dental',
+    'the -art/design',
+    'nursing or the',
+    'the nursing -dental',
+    'nursing or or -dental',
   ])('exclusions-only verdict matches: %s', async (q) => {
     expect(rejectsOnlyExclusions(q)).toBe(await postgresReadsOnlyExclusions(q));
   });
@@ -91,6 +101,23 @@ describe('keyword rules against PostgreSQL', () => {
     );
     const parsed = (result.rows[0] as { parsed: string }).parsed;
     expect(keywordTerms(q).excluded).toBe(parsed.split('!').length - 1);
+  });
+
+  it('stop words match the server file', async () => {
+    // The role of the test server is a superuser, which may read files of the installation.
+    const result = await search.db.knex.raw(`
+      SELECT pg_read_file(setting || '/tsearch_data/english.stop') AS words
+      FROM pg_config WHERE name = 'SHAREDIR'`);
+    const words = (result.rows[0] as { words: string }).words.split('\n').filter(Boolean);
+    expect([...ENGLISH_STOP_WORDS].sort()).toEqual(words.sort());
+  });
+
+  it('english_stem drops every stop word', async () => {
+    const result = await search.db.knex.raw(
+      `SELECT word FROM unnest(?::text[]) AS word WHERE ts_lexize('english_stem', word) <> '{}'`,
+      [[...ENGLISH_STOP_WORDS]],
+    );
+    expect(result.rows).toEqual([]);
   });
 
   it('rejects six exclusions after <', () => {

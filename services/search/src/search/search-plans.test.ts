@@ -219,7 +219,7 @@ describe('plans on 103,813 scholarships', () => {
     ['relevance', '-"oral surgery" the -dental-care'],
     ['deadline', 'the -dental'],
   ])('reads no scholarship for a %s search of exclusions: %s', async (sort, q) => {
-    // The contract rejects exclusions alone, but stop words beside them leave the same query.
+    // The contract rejects these keywords, and the statements read nothing for them either.
     const typed = { ...query({ sort, q: 'nursing' }), q };
     const statement = searchScholarships(search.db.knex, typed, null, TODAY);
     const plan = await settledPlan(search.db, statement, { analyze: true });

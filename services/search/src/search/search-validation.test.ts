@@ -136,6 +136,10 @@ describe('search validation', () => {
     ['<-dental', 'a word to search for'],
     ['nursing <-a <-b <-c <-d <-e <-f', 'at most 4'],
     ['nursing or# -dental', 'alternative'],
+    ['nursing or -dental the', 'alternative'],
+    ['nursing or the -dental', 'alternative'],
+    ['the -dental', 'a word to search for'],
+    ['"for the" -art/design', 'a word to search for'],
   ])('rejects the exclusions of %s', async (q, message) => {
     const error = await expectRejected(`q=${encodeURIComponent(q)}`, 'query.q');
     expect(error.message).toContain(message);
