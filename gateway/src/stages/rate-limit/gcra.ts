@@ -63,11 +63,13 @@ export function gcraStep(
 }
 
 /**
- * Windows of refill by which a charge may take a bucket below empty. Without debt, a client whose
+ * Windows of refill by which charges may take a bucket below empty. Without debt, a client whose
  * bucket is already empty would lose only what refilled during its request, and a charge would
- * limit nothing. With four, a client waits at most five windows before its next request.
+ * limit nothing. Thirty windows cover the charges of a whole bucket of one-second searches sent
+ * at once (300 at the defaults), so such a burst pays in full, while a client still never waits
+ * more than 31 windows.
  */
-export const CHARGE_DEBT_WINDOWS = 4;
+export const CHARGE_DEBT_WINDOWS = 30;
 
 /** The bucket after a charge. */
 export interface GcraCharge {

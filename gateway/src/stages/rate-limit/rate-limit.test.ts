@@ -232,6 +232,25 @@ describe('charges for service time', () => {
     return busyMs / minutes;
   }
 
+  it('limits a burst of the whole bucket as much', () => {
+    const { runWithState, advance } = createStage([], [], 20);
+    const search = view({ path: '/api/v1/search' });
+    const burst = Array.from({ length: 300 }, () => runWithState(search));
+    advance(1000);
+    for (const { state } of burst) state.chargeOrigin?.(1000);
+    let busyMs = 300 * 1000;
+    for (let elapsedMs = 1000; elapsedMs < 30 * 60_000; elapsedMs += 1000) {
+      const { decision, state } = runWithState(search);
+      advance(1000);
+      if (decision.kind === 'reject') continue;
+      state.chargeOrigin?.(1000);
+      busyMs += 1000;
+    }
+
+    expect(burst.every(({ decision }) => decision.kind === 'continue')).toBe(true);
+    expect(busyMs / 30).toBeLessThan(13_000);
+  });
+
   it('limits one address to about 12 s a minute of one-second searches', () => {
     const busyMs = serviceMsPerMinute(1000, 5);
 
