@@ -67,62 +67,75 @@ const stateCode = z
   .transform((value) => value.toUpperCase())
   .pipe(z.enum(US_STATE_CODES, { error: STATE_CODE_ERROR }));
 
+/**
+ * Builds the schema of a student profile in which every field is optional. `error` is the message
+ * for a value that is not an object, which differs between a whole body and a member of one.
+ */
+function profileSchema(error: string) {
+  return z
+    .strictObject(
+      {
+        gradeLevel: optional(z.enum(GRADE_LEVELS, { error: oneOf(GRADE_LEVELS) })),
+        gpa: optional(
+          z
+            .number({ error: 'must be a number: an unweighted GPA from 0.0 to 4.0' })
+            .min(0, { error: 'must be at least 0.0' })
+            .max(4, { error: 'must be at most 4.0 (an unweighted GPA)' }),
+        ),
+        state: optional(stateCode),
+        citizenship: optional(z.enum(CITIZENSHIP_STATUSES, { error: oneOf(CITIZENSHIP_STATUSES) })),
+        fieldsOfStudy: optional(
+          z
+            .array(z.enum(FIELDS_OF_STUDY, { error: oneOf(FIELDS_OF_STUDY) }), {
+              error: 'must be an array of fields of study',
+            })
+            .transform(unique),
+        ),
+        gender: optional(z.enum(GENDERS, { error: oneOf(GENDERS) })),
+        ethnicities: optional(
+          z
+            .array(
+              singleLineText(
+                z
+                  .string({ error: 'must contain only strings' })
+                  .trim()
+                  .min(1, { error: 'must not contain empty strings' })
+                  .max(MAX_ETHNICITY_LENGTH, { error: ethnicityTooLong })
+                  // Measured again after lower-casing, which can lengthen a string (İ becomes i and
+                  // a combining dot), so that a stored profile passes this schema again.
+                  .transform(normalizeEthnicity)
+                  .pipe(z.string().max(MAX_ETHNICITY_LENGTH, { error: ethnicityTooLong })),
+              ),
+              { error: 'must be an array of strings' },
+            )
+            .max(MAX_ETHNICITIES, { error: `must list at most ${MAX_ETHNICITIES} ethnicities` })
+            .transform(unique),
+        ),
+        financialNeed: optional(z.boolean({ error: 'must be true or false' })),
+      },
+      { error },
+    )
+    .transform(
+      (body): StudentProfile => ({
+        gradeLevel: body.gradeLevel,
+        gpa: body.gpa,
+        state: body.state,
+        citizenship: body.citizenship,
+        fieldsOfStudy: body.fieldsOfStudy,
+        gender: body.gender,
+        ethnicities: body.ethnicities,
+        financialNeed: body.financialNeed,
+      }),
+    );
+}
+
 /** The JSON body of an eligibility check: a student profile in which every field is optional. */
-export const profileBody = z
-  .strictObject(
-    {
-      gradeLevel: optional(z.enum(GRADE_LEVELS, { error: oneOf(GRADE_LEVELS) })),
-      gpa: optional(
-        z
-          .number({ error: 'must be a number: an unweighted GPA from 0.0 to 4.0' })
-          .min(0, { error: 'must be at least 0.0' })
-          .max(4, { error: 'must be at most 4.0 (an unweighted GPA)' }),
-      ),
-      state: optional(stateCode),
-      citizenship: optional(z.enum(CITIZENSHIP_STATUSES, { error: oneOf(CITIZENSHIP_STATUSES) })),
-      fieldsOfStudy: optional(
-        z
-          .array(z.enum(FIELDS_OF_STUDY, { error: oneOf(FIELDS_OF_STUDY) }), {
-            error: 'must be an array of fields of study',
-          })
-          .transform(unique),
-      ),
-      gender: optional(z.enum(GENDERS, { error: oneOf(GENDERS) })),
-      ethnicities: optional(
-        z
-          .array(
-            singleLineText(
-              z
-                .string({ error: 'must contain only strings' })
-                .trim()
-                .min(1, { error: 'must not contain empty strings' })
-                .max(MAX_ETHNICITY_LENGTH, { error: ethnicityTooLong })
-                // Measured again after lower-casing, which can lengthen a string (İ becomes i and
-                // a combining dot), so that a stored profile passes this schema again.
-                .transform(normalizeEthnicity)
-                .pipe(z.string().max(MAX_ETHNICITY_LENGTH, { error: ethnicityTooLong })),
-            ),
-            { error: 'must be an array of strings' },
-          )
-          .max(MAX_ETHNICITIES, { error: `must list at most ${MAX_ETHNICITIES} ethnicities` })
-          .transform(unique),
-      ),
-      financialNeed: optional(z.boolean({ error: 'must be true or false' })),
-    },
-    { error: JSON_OBJECT_ERROR },
-  )
-  .transform(
-    (body): StudentProfile => ({
-      gradeLevel: body.gradeLevel,
-      gpa: body.gpa,
-      state: body.state,
-      citizenship: body.citizenship,
-      fieldsOfStudy: body.fieldsOfStudy,
-      gender: body.gender,
-      ethnicities: body.ethnicities,
-      financialNeed: body.financialNeed,
-    }),
-  );
+export const profileBody = profileSchema(JSON_OBJECT_ERROR);
+
+/** A profile inside a larger body, such as the analysis's `profile` member. */
+export const nestedProfile = profileSchema(
+  'must be an object with the student profile, e.g. {"gradeLevel":"undergraduate","gpa":3.4}; {} states nothing',
+);
 
 /** Paging of the match list: `offset` matches are skipped, then at most `limit` returned. */
 export const pageQuery = z.strictObject({

@@ -102,7 +102,10 @@ describe('POST /api/v1/eligibility/analysis', () => {
   });
 
   it('rejects a missing profile and unknown keys', async () => {
-    expectBadRequest(await analyze({ scholarshipId: arizonaId }), 'body.profile');
+    const missing = await analyze({ scholarshipId: arizonaId });
+    expectBadRequest(missing, 'body.profile');
+    expect(missing.body.errors[0].message).toContain('student profile');
+    expect(missing.body.errors[0].message).not.toContain('Content-Type');
     const extra = await analyze({ scholarshipId: arizonaId, profile: {}, today: '2030-01-01' });
     expectBadRequest(extra, 'body.today');
   });
