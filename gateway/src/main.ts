@@ -75,7 +75,7 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     config.DATABASE_URL === undefined
       ? undefined
       : createDatabaseProbe(config.DATABASE_URL, logger);
-  const { handler } = createGatewayHandler({
+  const { handler, parts } = createGatewayHandler({
     config,
     logger,
     registry,
@@ -86,6 +86,8 @@ async function start(config: Readonly<GatewayConfig>, logger: Logger): Promise<v
     ...(databaseProbe === undefined ? {} : { databaseProbe }),
     ...(redis === undefined ? {} : { redis }),
   });
+
+  parts.edge.warmUp?.();
 
   const server = await startServer(handler, {
     port: config.PORT,

@@ -242,6 +242,9 @@ function createEdgeOptions(
         : () => plans[pinnedOrder()],
     resolveClientAddress: createClientAddressResolver(deps.config.TRUST_PROXY),
     observer: createStageObserver(metrics),
+    warmUp() {
+      for (const stage of Object.values(stages)) stage.warmUp?.();
+    },
   };
 }
 

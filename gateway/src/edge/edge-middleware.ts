@@ -17,6 +17,8 @@ export interface EdgeMiddlewareOptions {
   selectStages(req: IncomingMessage): readonly EdgeStage[];
   resolveClientAddress: ClientAddressResolver;
   observer: StageObserver;
+  /** Runs each stage's `warmUp`; the gateway calls it once before it listens. */
+  warmUp?(): void;
 }
 
 /**

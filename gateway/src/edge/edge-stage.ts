@@ -19,4 +19,6 @@ export interface EdgeStage {
    * any stage runs. CORS uses it so that a 429 from an earlier stage is readable by the browser.
    */
   alwaysHeaders?(view: RequestView): HeaderFields;
+  /** Does once, before the server listens, the slow first-time work of `run`. */
+  warmUp?(): void;
 }

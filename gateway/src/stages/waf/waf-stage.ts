@@ -57,6 +57,7 @@ export function createWafStage(options: WafStageOptions): EdgeStage {
   return {
     name: 'waf',
     timingName: 'waf',
+    warmUp: () => engine.warmUp(),
     run(view: RequestView, state: EdgeState) {
       if (!hasRequestBody(view)) return toDecision(engine.inspectEnvelope(view), state);
       const violation = engine.checkLimits(view);

@@ -92,6 +92,15 @@ describe('WafEngine scoring', () => {
     expect(fresh.rememberedVerdicts).toBe(1);
   });
 
+  it('warms up with the default rules and remembers nothing', () => {
+    const engine = new WafEngine({ threshold: 5, limits: LIMITS });
+
+    engine.warmUp();
+
+    expect(engine.rememberedVerdicts).toBe(0);
+    expect(engine.inspectEnvelope(viewOf({ path: '/api/v1/search' })).kind).toBe('allow');
+  });
+
   it('refuses a global pattern', () => {
     expect(
       () => new WafEngine({ threshold: 5, limits: LIMITS, rules: [{ ...weak, pattern: /x/g }] }),
