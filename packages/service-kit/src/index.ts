@@ -32,4 +32,4 @@ export {
   startServer,
   watchParent,
 } from './start-server';
-export { type InputLocation, parseInput } from './validation';
+export { type InputLocation, parseInput, type UnknownFieldHints } from './validation';

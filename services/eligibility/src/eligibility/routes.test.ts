@@ -342,6 +342,12 @@ describe('POST /api/v1/eligibility/check rejects', () => {
     await expectBadRequest(response, 'body.favoriteColor');
   });
 
+  it('a limit in the body, pointing to the query', async () => {
+    const response = await request(app).post(CHECK).send({ gpa: 3, limit: 2 });
+    await expectBadRequest(response, 'body.limit');
+    expect(response.body.errors[0].message).toContain('?limit=');
+  });
+
   it('an empty body', async () => {
     await expectBadRequest(await request(app).post(CHECK), 'body');
   });

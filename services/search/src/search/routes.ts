@@ -1,6 +1,6 @@
 import { type SearchQuery, searchQuerySchema } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
-import { parseInput } from '@scholarships/service-kit';
+import { parseInput, type UnknownFieldHints } from '@scholarships/service-kit';
 import { type Request, type Response, Router } from 'express';
 import {
   type CursorPayload,
@@ -63,12 +63,25 @@ function typedFingerprint(typed: SearchQuery): string {
   return queryFingerprint(normalizedQuery(typed));
 }
 
+const CURSOR_HINT = 'pages follow a cursor: send the nextCursor of the previous page as cursor';
+const LIMIT_HINT = 'limit sets the page size';
+/** Hints for the paging parameters of other APIs that clients guess. */
+const PAGING_HINTS: UnknownFieldHints = {
+  page: CURSOR_HINT,
+  offset: CURSOR_HINT,
+  skip: CURSOR_HINT,
+  per_page: LIMIT_HINT,
+  page_size: LIMIT_HINT,
+  pageSize: LIMIT_HINT,
+  size: LIMIT_HINT,
+};
+
 /**
  * Reads the request. A later page applies q as its cursor records that the first
  * page did, and its cursor must come from the same typed query.
  */
 function pageRequest(req: Request): PageRequest {
-  const typed = parseInput(searchQuerySchema, req.query, 'query');
+  const typed = parseInput(searchQuerySchema, req.query, 'query', PAGING_HINTS);
   if (typed.cursor === null) return { typed, query: typed, after: null, handling: 'as_typed' };
   const payload: CursorPayload = parseCursor(typed.cursor);
   const applied = appliedQuery(typed, payload.keyword);

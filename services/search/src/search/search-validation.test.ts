@@ -35,6 +35,18 @@ function base64url(text: string): string {
 }
 
 describe('search validation', () => {
+  it('points page to the cursor', async () => {
+    const error = await expectRejected('q=law&page=2', 'query.page');
+    expect(error.message).toBe(
+      'is not a known field; pages follow a cursor: send the nextCursor of the previous page as cursor',
+    );
+  });
+
+  it('names an unknown parameter without a hint', async () => {
+    const error = await expectRejected('q=law&colour=red', 'query.colour');
+    expect(error.message).toBe('is not a known field');
+  });
+
   it('rejects an unknown filter value', async () => {
     const error = await expectRejected('state=TX,ZZ', 'query.state');
     expect(error.message).toContain('ZZ');
