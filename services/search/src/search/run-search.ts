@@ -1,5 +1,6 @@
 import type { SearchQuery } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
+import { problems } from '@scholarships/service-kit';
 import type { CursorPosition } from './cursor';
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
 import {
@@ -82,9 +83,8 @@ async function runFirstPage(
     );
     return { rows: browsed, handling: 'stop_words_only', query: withoutKeyword, keyword: null };
   }
-  // Without a word to find (`the -dental`), there is nothing to correct: a stop word would
-  // become a rare word that merely looks like it (`for` into `form`).
-  if (totalOf(rows) >= SPELLING_FALLBACK_BELOW || rows[0]?.keyword_nodes === null) return asTyped;
+  if (rows[0]?.keyword_nodes === null) throw nothingToFind();
+  if (totalOf(rows) >= SPELLING_FALLBACK_BELOW) return asTyped;
 
   const corrected = await correctKeyword(db, typed);
   if (corrected === null) return asTyped;
@@ -93,6 +93,24 @@ async function runFirstPage(
   );
   if (totalOf(correctedRows) <= totalOf(rows)) return asTyped;
   return { rows: correctedRows, handling: 'spelling_corrected', query, keyword: corrected };
+}
+
+/**
+ * Builds the 400 for a keyword that PostgreSQL reads as exclusions and stop words alone, in the whole
+ * keyword or in one alternative (`KEYWORD` is then NULL and matches nothing). The contract
+ * rejects the usual forms before the statement runs. This catches the forms it reads
+ * differently from PostgreSQL's parser, such as `İT -dental`, where `it` is a stop word to
+ * PostgreSQL. Such a keyword has nothing to correct either: a stop word would become a rare word
+ * that merely looks like it (`for` into `form`).
+ */
+function nothingToFind() {
+  return problems.validationFailed([
+    {
+      field: 'query.q',
+      message:
+        'must contain a word to search for other than a stop word, also in each alternative: this keyword reads as excluded words and stop words only',
+    },
+  ]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { searchQuerySchema } from '@scholarships/api-contract';
+import { HttpProblem } from '@scholarships/service-kit';
 import request from 'supertest';
 import { refreshSearchTerms } from '../terms';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
@@ -97,30 +98,45 @@ describe('exclusions', () => {
     expect(page.total).toBe(5);
   });
 
-  // The contract rejects these keywords. The statements still match nothing for them, in case a
-  // form that reads the same way gets past the contract.
+  // The contract rejects these keywords. The search rejects them too, from what PostgreSQL
+  // made of them, in case a form that reads the same way gets past the contract.
   function runAsTyped(q: string): Promise<SearchOutcome> {
     const query = { ...searchQuerySchema.parse({}), q, sort: 'relevance' as const };
     return runSearch(search.db, query, null, 'as_typed', new Date().toISOString().slice(0, 10));
   }
 
-  it('finds nothing when the words to find are stop words', async () => {
+  async function expectNothingToFind(q: string): Promise<void> {
+    const rejected = await runAsTyped(q).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(rejected).toBeInstanceOf(HttpProblem);
+    expect((rejected as HttpProblem).status).toBe(400);
+    expect((rejected as HttpProblem).errors?.[0]?.field).toBe('query.q');
+  }
+
+  it('rejects stop words beside an exclusion', async () => {
     // Exclusions alone would match nearly every scholarship and rank them all.
-    const outcome = await runAsTyped('the -dental');
-    expect(outcome.rows[0]?.total).toBe(0);
+    await expectNothingToFind('the -dental');
   });
 
-  it('corrects no stop word beside an exclusion', async () => {
+  it('rejects a stop word near a correctable word', async () => {
     // `for` is one letter from `form` and `forum`, which both appear in the catalogue.
-    const outcome = await runAsTyped('for -dental');
-    expect(outcome.rows[0]?.total).toBe(0);
-    expect(outcome.handling).toBe('as_typed');
+    await expectNothingToFind('for -dental');
   });
 
-  it('finds nothing when only the written-apart form has a word to find', async () => {
-    const outcome = await runAsTyped('the -art/design');
-    expect(outcome.rows[0]?.total).toBe(0);
+  it('rejects a keyword whose written-apart form has no word', async () => {
+    await expectNothingToFind('the -art/design');
   });
+
+  it.each(['İT -dental', '"<br>" -dental', 'nursing or İN -dental'])(
+    'rejects %j, which only PostgreSQL reads as exclusions',
+    async (q) => {
+      const response = await request(search.app).get('/api/v1/search').query({ q });
+      expect(response.status).toBe(400);
+      expect(response.body.errors[0].field).toBe('query.q');
+    },
+  );
 });
 
 describe('correctableWords', () => {
