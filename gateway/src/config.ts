@@ -119,9 +119,9 @@ const baseSchema = z.object({
   RATE_LIMIT_REDIS_TIMEOUT_MS: env.integer(50, { min: 1, max: 1000 }),
   /**
    * Milliseconds of service time that cost the client one more quota unit, charged after the
-   * service answered; 0 charges only the route cost.
+   * service answered. 0, the default, charges only the route cost (see the README for why).
    */
-  RATE_LIMIT_ORIGIN_MS_PER_UNIT: env.integer(20, { min: 0, max: 60_000 }),
+  RATE_LIMIT_ORIGIN_MS_PER_UNIT: env.integer(0, { min: 0, max: 60_000 }),
 
   /** Allowed browser origins: exact origins or patterns such as `https://*.example.org`. */
   CORS_ORIGINS: listWithDefault(DEFAULT_CORS_ORIGINS).superRefine(checkEach(checkOriginEntry)),
