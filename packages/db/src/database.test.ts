@@ -257,6 +257,8 @@ describe('isDatabaseUnavailable', () => {
     ['a refused connection', Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' })],
     ['a terminated backend', Object.assign(new Error('terminating'), { code: '57P01' })],
     ['a server shutting down', Object.assign(new Error('shutting down'), { code: '57P03' })],
+    ['a deadlock', Object.assign(new Error('deadlock detected'), { code: '40P01' })],
+    ['a serialization failure', Object.assign(new Error('could not serialize'), { code: '40001' })],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     [
       'a Knex pool timeout',

@@ -55,6 +55,15 @@ async function recordState(
   await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
     `user_interactions:${userId}:${scholarshipId}`,
   ]);
+  // The scholarship is locked before any interaction row, in the order a scholarship's delete
+  // takes them (the row, then its interactions by cascade). Locked the other way round, a
+  // delete and a save deadlocked: PostgreSQL aborted one after a second, and both answered 500.
+  const scholarship = await trx('scholarships')
+    .select('id')
+    .where({ id: scholarshipId })
+    .forKeyShare()
+    .first();
+  if (scholarship === undefined) throw problems.notFound('Scholarship', scholarshipId);
   const opposite = OPPOSITE_STATE[type];
   if (opposite) {
     await trx('user_interactions')

@@ -52,6 +52,26 @@ describe('POST /api/v1/me/interactions', () => {
     expect(response.body.code).toBe('AUTHENTICATION_REQUIRED');
   });
 
+  it('waits for a delete of the scholarship, then answers 404', async () => {
+    const id = await insertScholarship(context.db);
+    const user = newUser();
+    expect((await interact(user, id, 'dismissed')).status).toBe(201);
+
+    // The delete's order: the scholarship row first, then its interactions by cascade. A save
+    // that removes the dismissal first would hold an interaction row the cascade needs.
+    let saving: Promise<request.Response> | undefined;
+    await context.db.knex.transaction(async (trx) => {
+      await trx('scholarships').select('id').where({ id }).forUpdate().first();
+      saving = interact(user, id, 'saved').then((response) => response);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await trx('scholarships').where({ id }).delete();
+    });
+    const saved = await saving;
+
+    expect(saved?.status).toBe(404);
+    expect(await interactionTypes(user, id)).toEqual([]);
+  });
+
   it('answers an unknown scholarship with 404', async () => {
     const response = await interact(newUser(), '00000000-0000-4000-8000-0000000000aa', 'saved');
     expect(response.status).toBe(404);
