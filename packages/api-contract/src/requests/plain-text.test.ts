@@ -40,6 +40,27 @@ describe('text fields of request bodies', () => {
     });
   });
 
+  it('rejects separators, reordering and invisible names', () => {
+    const patch = scholarshipPatchSchema.safeParse({
+      name: '\u200b',
+      provider: 'Fund\u2028Two',
+      eligibility: { ethnicities: ['x\u202eb'] },
+    });
+
+    expect(issuesByPath(patch)).toEqual({
+      name: 'must contain a visible character, not only spaces or invisible ones such as U+200B',
+      provider: 'must not contain a line or paragraph separator (U+2028, U+2029)',
+      'eligibility.ethnicities.0':
+        'must not contain bidirectional controls such as U+202E, which reorder text on screen',
+    });
+  });
+
+  it('keeps right-to-left text and its marks', () => {
+    const parsed = scholarshipPatchSchema.safeParse({ name: 'منحة \u200f2026', provider: 'קרן' });
+
+    expect(parsed.success).toBe(true);
+  });
+
   it('rejects control characters in keywords', () => {
     const search = issuesByPath(searchQuerySchema.safeParse({ q: 'nursing\u0000' }));
     const suggest = issuesByPath(suggestQuerySchema.safeParse({ q: 'nur\u001bsing' }));

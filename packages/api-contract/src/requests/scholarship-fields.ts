@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storableCalendarDate } from './calendar-date';
-import { multiLineText, singleLineText } from './plain-text';
+import { normalizeEthnicity } from './ethnicity-fold';
+import { multiLineText, singleLineText, visibleText } from './plain-text';
 
 /** ISO 4217 codes in the runtime's ICU data (`Intl.supportedValuesOf`), e.g. USD, EUR, GBP. */
 const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
@@ -8,9 +9,14 @@ const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
 /** Largest amount the `numeric(14, 2)` award columns hold. */
 export const MAX_AWARD_AMOUNT = 999_999_999_999.99;
 
-/** Returns whether a number has at most two decimal places, allowing for binary rounding. */
+/**
+ * Checks that a value is a whole number of cents, allowing the rounding error of binary floating
+ * point (`0.1 + 0.2` is 0.30000000000000004). That error is a few units in the last place of the
+ * value. A fixed allowance of a millionth of a cent let 1e-9 pass, which was then stored as 0.
+ */
 function hasCents(value: number): boolean {
-  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+  const cents = Math.round(value * 100) / 100;
+  return Math.abs(value - cents) <= 4 * Number.EPSILON * Math.max(Math.abs(value), Math.abs(cents));
 }
 
 /**
@@ -30,16 +36,18 @@ export function optionalText(max: number, lines: 'one' | 'many') {
     .string({ error: 'must be a string or null' })
     .trim()
     .max(max, { error: `must be at most ${max} characters` });
-  const checked = lines === 'one' ? singleLineText(text) : multiLineText(text);
+  const checked = lines === 'one' ? visibleText(singleLineText(text)) : multiLineText(text);
   return checked.transform((value) => (value === '' ? null : value));
 }
 
-export const scholarshipName = singleLineText(
-  z
-    .string({ error: 'is required: a string of 1 to 300 characters' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(300, { error: 'must be at most 300 characters' }),
+export const scholarshipName = visibleText(
+  singleLineText(
+    z
+      .string({ error: 'is required: a string of 1 to 300 characters' })
+      .trim()
+      .min(1, { error: 'must not be empty' })
+      .max(300, { error: 'must be at most 300 characters' }),
+  ),
 );
 
 export const httpUrl = singleLineText(
@@ -101,14 +109,30 @@ export function vocabularyList<const Values extends readonly [string, ...string[
 /** Free-text ethnicity terms as the data sets spell them; not a controlled vocabulary. */
 export const ethnicityList = z
   .array(
-    singleLineText(
-      z
-        .string({ error: 'must be a string' })
-        .trim()
-        .min(1, { error: 'must not be empty' })
-        .max(100, { error: 'must be at most 100 characters' }),
+    visibleText(
+      singleLineText(
+        z
+          .string({ error: 'must be a string' })
+          .trim()
+          .min(1, { error: 'must not be empty' })
+          .max(100, { error: 'must be at most 100 characters' }),
+      ),
     ),
     { error: 'must be an array of strings' },
   )
   .max(50, { error: 'must list at most 50 values' })
-  .transform((items) => [...new Set(items)]);
+  .transform(uniqueByFold);
+
+/**
+ * Drops ethnicities that fold to one already listed (`Hispanic`, `HISPANIC`), keeping the first
+ * spelling, because eligibility compares them folded.
+ */
+function uniqueByFold(items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const folded = normalizeEthnicity(item);
+    if (seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
+}
