@@ -1,7 +1,7 @@
 /**
- * SQLSTATE codes and Node error codes that mean the database went away,
- * refused work or aborted a transaction that a retry can complete, rather than
- * that the query was wrong. Requests that fail this way get a retryable 503.
+ * SQLSTATE codes and Node error codes that mean the database went away or
+ * refused work, rather than that the query was wrong. Requests that fail this
+ * way get a retryable 503.
  */
 const CONNECTION_SQLSTATES = new Set([
   '57P01', // admin_shutdown, e.g. pg_terminate_backend or a fast shutdown
@@ -9,8 +9,6 @@ const CONNECTION_SQLSTATES = new Set([
   '57P03', // cannot_connect_now, e.g. server starting up or shutting down
   '57P05', // idle_session_timeout
   '57014', // query_canceled, e.g. statement_timeout
-  '40001', // serialization_failure: a retry can succeed
-  '40P01', // deadlock_detected: PostgreSQL aborted this transaction to break a cycle
   '25P03', // idle_in_transaction_session_timeout
   '53300', // too_many_connections
   '08000',

@@ -257,8 +257,6 @@ describe('isDatabaseUnavailable', () => {
     ['a refused connection', Object.assign(new Error('connect failed'), { code: 'ECONNREFUSED' })],
     ['a terminated backend', Object.assign(new Error('terminating'), { code: '57P01' })],
     ['a server shutting down', Object.assign(new Error('shutting down'), { code: '57P03' })],
-    ['a deadlock', Object.assign(new Error('deadlock detected'), { code: '40P01' })],
-    ['a serialization failure', Object.assign(new Error('could not serialize'), { code: '40001' })],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     [
       'a Knex pool timeout',
@@ -279,6 +277,8 @@ describe('isDatabaseUnavailable', () => {
   it.each([
     ['a syntax error', Object.assign(new Error('syntax error'), { code: '42601' })],
     ['a unique violation', Object.assign(new Error('duplicate key'), { code: '23505' })],
+    // A deadlock is a lock-order bug to fix, not an outage to retry through.
+    ['a deadlock', Object.assign(new Error('deadlock detected'), { code: '40P01' })],
     ['a non-error value', 'ECONNREFUSED'],
   ])('rejects %s', (_case, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);

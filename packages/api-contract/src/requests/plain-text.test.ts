@@ -51,14 +51,23 @@ describe('text fields of request bodies', () => {
       name: 'must contain a visible character, not only spaces or invisible ones such as U+200B',
       provider: 'must not contain a line or paragraph separator (U+2028, U+2029)',
       'eligibility.ethnicities.0':
-        'must not contain bidirectional controls such as U+202E, which reorder text on screen',
+        'must not contain the bidirectional overrides U+202D or U+202E, which reorder text on screen',
     });
   });
 
-  it('keeps right-to-left text and its marks', () => {
-    const parsed = scholarshipPatchSchema.safeParse({ name: 'منحة \u200f2026', provider: 'קרן' });
+  it('keeps right-to-left text, its marks and isolates', () => {
+    const parsed = scholarshipPatchSchema.safeParse({
+      name: 'منحة \u2067Google\u2069 للطلاب \u200f2026',
+      provider: 'קרן',
+      description: 'نص \u202bمضمّن\u202c',
+    });
 
     expect(parsed.success).toBe(true);
+  });
+
+  it('keeps such characters in keywords', () => {
+    expect(searchQuerySchema.safeParse({ q: 'nursing\u202c' }).success).toBe(true);
+    expect(searchQuerySchema.safeParse({ q: '\u200b' }).success).toBe(true);
   });
 
   it('rejects control characters in keywords', () => {

@@ -13,36 +13,38 @@ const CONTROL_BUT_LINE_BREAKS = /(?![\n\r\t])\p{Cc}/u;
 /** The line and paragraph separators U+2028 and U+2029, which break a line where they stand. */
 const LINE_SEPARATOR = /[\p{Zl}\p{Zp}]/u;
 /**
- * Bidirectional embedding, override and isolate controls (U+202A to U+202E, U+2066 to U+2069).
- * They reorder the text after them on screen, so a name can display differently from what it
- * contains.
+ * The bidirectional overrides U+202D and U+202E. They force the direction of the text after them,
+ * so a name can display differently from what it contains. Embeddings and isolates, which
+ * right-to-left text uses to hold a Latin name, are kept.
  */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+const BIDI_OVERRIDE = /[\u202D\u202E]/u;
 /** A character that shows: not white space, a format character such as U+200B, or a mark. */
 const VISIBLE = /[^\p{White_Space}\p{Cf}\p{M}]/u;
 
-/**
- * Adds the checks of one-line text, such as a name: well-formed, with no control character, line
- * separator or bidirectional control.
- */
+/** Adds the checks of one-line text, such as a name: well-formed, with no control character. */
 export function singleLineText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
-  return withoutBidiControls(wellFormed(schema))
-    .refine((value) => !CONTROL.test(value), {
-      error: 'must not contain control characters',
-    })
-    .refine((value) => !LINE_SEPARATOR.test(value), {
-      error: 'must not contain a line or paragraph separator (U+2028, U+2029)',
-    });
+  return wellFormed(schema).refine((value) => !CONTROL.test(value), {
+    error: 'must not contain control characters',
+  });
 }
 
 /**
- * Adds the check of stored text that people read, such as a name: unless empty, it has a
- * character that shows, so that it cannot look empty.
+ * Adds the checks of stored one-line text that people read, such as a scholarship's name. It
+ * must display as one line with what it contains: no line or paragraph separator, no
+ * bidirectional override, and, unless empty, a character that shows.
  */
 export function visibleText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
-  return schema.refine((value) => value === '' || VISIBLE.test(value), {
-    error: 'must contain a visible character, not only spaces or invisible ones such as U+200B',
-  });
+  return schema
+    .refine((value) => !LINE_SEPARATOR.test(value), {
+      error: 'must not contain a line or paragraph separator (U+2028, U+2029)',
+    })
+    .refine((value) => !BIDI_OVERRIDE.test(value), {
+      error:
+        'must not contain the bidirectional overrides U+202D or U+202E, which reorder text on screen',
+    })
+    .refine((value) => value === '' || VISIBLE.test(value), {
+      error: 'must contain a visible character, not only spaces or invisible ones such as U+200B',
+    });
 }
 
 /**
@@ -50,15 +52,8 @@ export function visibleText<Schema extends z.ZodType<string>>(schema: Schema): S
  * breaks and tabs but no other control character.
  */
 export function multiLineText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
-  return withoutBidiControls(wellFormed(schema)).refine(
-    (value) => !CONTROL_BUT_LINE_BREAKS.test(value),
-    { error: 'must not contain control characters other than line breaks and tabs' },
-  );
-}
-
-function withoutBidiControls<Schema extends z.ZodType<string>>(schema: Schema): Schema {
-  return schema.refine((value) => !BIDI_CONTROL.test(value), {
-    error: 'must not contain bidirectional controls such as U+202E, which reorder text on screen',
+  return wellFormed(schema).refine((value) => !CONTROL_BUT_LINE_BREAKS.test(value), {
+    error: 'must not contain control characters other than line breaks and tabs',
   });
 }
 

@@ -6,11 +6,14 @@ function awardMax(max: number) {
 }
 
 describe('scholarship amounts', () => {
-  it.each([1e-9, 0.005, 12.345])('rejects %d, which has more than two decimals', (max) => {
-    expect(issuesByPath(awardMax(max))).toEqual({
-      'award.max': 'must have at most two decimal places',
-    });
-  });
+  it.each([1e-9, 0.005, 12.345, 999_999_999_999.9805])(
+    'rejects %d, which has more than two decimals',
+    (max) => {
+      expect(issuesByPath(awardMax(max))).toEqual({
+        'award.max': 'must have at most two decimal places',
+      });
+    },
+  );
 
   it('accepts a sum with binary rounding noise as its cents', () => {
     const parsed = scholarshipDocumentSchema.parse({
@@ -19,6 +22,14 @@ describe('scholarship amounts', () => {
     });
 
     expect(parsed.award?.max).toBe(0.3);
+  });
+
+  it('accepts sums with the rounding noise that additions build up', () => {
+    let tenCentsTimesHundred = 0;
+    for (let step = 0; step < 100; step += 1) tenCentsTimesHundred += 0.1;
+
+    expect(awardMax(tenCentsTimesHundred).success).toBe(true);
+    expect(awardMax(52 * 0.15).success).toBe(true);
   });
 
   it('accepts the largest amount', () => {

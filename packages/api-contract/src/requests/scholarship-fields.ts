@@ -10,13 +10,15 @@ const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
 export const MAX_AWARD_AMOUNT = 999_999_999_999.99;
 
 /**
- * Checks that a value is a whole number of cents, allowing the rounding error of binary floating
- * point (`0.1 + 0.2` is 0.30000000000000004). That error is a few units in the last place of the
- * value. A fixed allowance of a millionth of a cent let 1e-9 pass, which was then stored as 0.
+ * Checks that a value is a whole number of cents, allowing a millionth of a cent for the rounding
+ * error of binary floating point, which sums build up (0.1 added 100 times is 9.99999999999998).
+ * A value other than 0 must also be at least a cent, since within that allowance 1e-9 would
+ * otherwise pass and be stored as 0.
  */
 function hasCents(value: number): boolean {
-  const cents = Math.round(value * 100) / 100;
-  return Math.abs(value - cents) <= 4 * Number.EPSILON * Math.max(Math.abs(value), Math.abs(cents));
+  const cents = value * 100;
+  const whole = Math.round(cents);
+  return Math.abs(cents - whole) < 1e-6 && (whole !== 0 || value === 0);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   insertScholarship,
   userHeaders,
 } from '../test-support/catalog-test-context';
+import { waitForLockWaiter } from '../test-support/lock-waiter';
 
 let context: CatalogTestContext;
 let userCounter = 0;
@@ -63,7 +64,7 @@ describe('POST /api/v1/me/interactions', () => {
     await context.db.knex.transaction(async (trx) => {
       await trx('scholarships').select('id').where({ id }).forUpdate().first();
       saving = interact(user, id, 'saved').then((response) => response);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitForLockWaiter(context.db, 'scholarships');
       await trx('scholarships').where({ id }).delete();
     });
     const saved = await saving;

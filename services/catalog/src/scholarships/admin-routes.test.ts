@@ -6,6 +6,7 @@ import {
   insertScholarship,
   userHeaders,
 } from '../test-support/catalog-test-context';
+import { waitForLockWaiter } from '../test-support/lock-waiter';
 
 let context: CatalogTestContext;
 
@@ -48,19 +49,6 @@ async function createdId(): Promise<string> {
 }
 
 /** Waits until another session waits for a lock, i.e. the request reached the locked row. */
-async function waitForLockWaiter(id: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    const waiting = await context.db.knex.raw<{ rows: unknown[] }>(
-      "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?",
-      [`%scholarships%`],
-    );
-    if (waiting.rows.length > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`no session waited for the lock on scholarship ${id} within 5 s`);
-}
-
 function fieldsOf(response: request.Response): string[] {
   return response.body.errors.map((error: { field: string }) => error.field);
 }
@@ -378,7 +366,7 @@ describe('PUT /api/v1/admin/scholarships/:id', () => {
         .set('If-Match', `W/"${id}-1"`)
         .send({ name: 'Late writer' })
         .then((response) => response);
-      await waitForLockWaiter(id);
+      await waitForLockWaiter(context.db, 'scholarships');
       await trx('scholarships').where({ id }).update({ name: 'Concurrent', version: 2 });
     });
     const response = await pending;

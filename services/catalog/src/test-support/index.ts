@@ -5,3 +5,4 @@ export {
   insertScholarship,
   userHeaders,
 } from './catalog-test-context';
+export { waitForLockWaiter } from './lock-waiter';
