@@ -119,7 +119,7 @@ const baseSchema = z.object({
   RATE_LIMIT_REDIS_TIMEOUT_MS: env.integer(50, { min: 1, max: 1000 }),
   /**
    * Milliseconds of service time that cost the client one more quota unit, charged after the
-   * service answered. 0, the default, charges only the route cost (see the README for why).
+   * service responded. 0, the default, charges only the route cost (see the README for why).
    */
   RATE_LIMIT_ORIGIN_MS_PER_UNIT: env.integer(0, { min: 0, max: 60_000 }),
 

@@ -107,7 +107,7 @@ export async function startGateway(options: GatewayUnderTestOptions): Promise<Ga
   };
 }
 
-/** The Redis server that jest's global set-up started for every test file. */
+/** Returns the URL of the Redis server that jest's global set-up started for every test file. */
 export function testRedisUrl(): string {
   const url = process.env.TEST_REDIS_URL;
   if (url === undefined) throw new Error('TEST_REDIS_URL is not set; run the tests through jest');

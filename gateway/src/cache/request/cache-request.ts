@@ -35,8 +35,8 @@ export interface CacheRequest {
    */
   routeLabel?: string;
   /**
-   * Charges the client for the milliseconds the origin took to answer this request (see the rate
-   * limit). Absent on requests no client waits for, such as background refreshes.
+   * Charges the client for the milliseconds the origin spent on this request (see the rate limit).
+   * Absent on requests no client waits for, such as background refreshes.
    */
   chargeOrigin?: (originMs: number) => void;
 }
@@ -50,7 +50,7 @@ export function hasCredentials(request: CacheRequest): boolean {
   );
 }
 
-/** The request without its charge, for origin calls that no client waits for. */
+/** Returns the request without its charge, for origin calls that no client waits for. */
 export function withoutCharge(request: CacheRequest): CacheRequest {
   if (request.chargeOrigin === undefined) return request;
   const { chargeOrigin: _charged, ...rest } = request;

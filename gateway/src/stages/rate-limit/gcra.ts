@@ -66,8 +66,8 @@ export function gcraStep(
  * Windows of refill by which charges may take a bucket below empty. Without debt, a client whose
  * bucket is already empty would lose only what refilled during its request, and a charge would
  * limit nothing. Thirty windows cover the charges of a whole bucket of one-second searches sent
- * at once (300 at the defaults), so such a burst pays in full, while a client still never waits
- * more than 31 windows.
+ * at once (300 at the defaults), so such a burst pays in full. The ceiling in `gcraCharge` keeps
+ * any client's wait under 31 windows.
  */
 export const CHARGE_DEBT_WINDOWS = 30;
 
@@ -76,7 +76,7 @@ export interface GcraCharge {
   /** The TAT to store. */
   nextTat: number;
   /** Units the bucket lost, fewer than asked when the debt reached its bound. */
-  taken: number;
+  unitsTaken: number;
 }
 
 /**
@@ -94,7 +94,7 @@ export function gcraCharge(
   const tat = Math.max(storedTat ?? nowMs, nowMs);
   const ceiling = nowMs + parameters.windowMs * (1 + CHARGE_DEBT_WINDOWS);
   const nextTat = Math.max(tat, Math.min(tat + units * parameters.intervalMs, ceiling));
-  return { nextTat, taken: (nextTat - tat) / parameters.intervalMs };
+  return { nextTat, unitsTaken: (nextTat - tat) / parameters.intervalMs };
 }
 
 /**

@@ -142,7 +142,9 @@ export class LimiterBackend {
     shared.charge(key, rest, parameters).then(
       (bucket) => {
         this.leases.noteShared(key, bucket.remaining, bucket.resetMs);
-        if (bucket.taken > 0) this.options.metrics.charged.inc({ backend: 'redis' }, bucket.taken);
+        if (bucket.unitsTaken > 0) {
+          this.options.metrics.charged.inc({ backend: 'redis' }, bucket.unitsTaken);
+        }
       },
       (error: unknown) => {
         this.fallBack(error instanceof Error ? error.message : String(error));
@@ -152,8 +154,8 @@ export class LimiterBackend {
   }
 
   private chargeLocally(key: string, units: number, parameters: GcraParameters): void {
-    const taken = this.options.local.charge(key, units, parameters);
-    if (taken > 0) this.options.metrics.charged.inc({ backend: 'local' }, taken);
+    const unitsTaken = this.options.local.charge(key, units, parameters);
+    if (unitsTaken > 0) this.options.metrics.charged.inc({ backend: 'local' }, unitsTaken);
   }
 
   private consumeLocally(key: string, cost: number, parameters: GcraParameters): BackendOutcome {

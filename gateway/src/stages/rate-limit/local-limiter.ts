@@ -31,8 +31,8 @@ export class LocalLimiter {
   /** Takes `units` more from the bucket of `key` (see `gcraCharge`) and returns the units taken. */
   charge(key: string, units: number, parameters: GcraParameters): number {
     const nowMs = this.now();
-    const { nextTat, taken } = gcraCharge(this.tats.get(key), nowMs, units, parameters);
+    const { nextTat, unitsTaken } = gcraCharge(this.tats.get(key), nowMs, units, parameters);
     if (nextTat > nowMs) this.tats.set(key, nextTat, { ttl: Math.ceil(nextTat - nowMs) });
-    return taken;
+    return unitsTaken;
   }
 }

@@ -87,9 +87,9 @@ export class PermitLeases {
   drain(key: string, units: number): number {
     const lease = this.leases.peek(key);
     if (lease === undefined || lease.expiresAt <= this.now()) return 0;
-    const taken = Math.min(units, lease.units);
-    lease.units -= taken;
-    return taken;
+    const drained = Math.min(units, lease.units);
+    lease.units -= drained;
+    return drained;
   }
 
   /** Records the shared bucket of `key` after a charge, so that later spends report it. */

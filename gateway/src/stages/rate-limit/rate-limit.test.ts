@@ -102,14 +102,14 @@ describe('gcraCharge', () => {
   it('takes units from a full bucket', () => {
     const charge = gcraCharge(undefined, 0, 3, parameters);
 
-    expect(charge).toEqual({ nextTat: 18_000, taken: 3 });
+    expect(charge).toEqual({ nextTat: 18_000, unitsTaken: 3 });
     expect(gcraStep(charge.nextTat, 0, 1, parameters).outcome.remaining).toBe(6);
   });
 
   it('takes an empty bucket into debt', () => {
     const charge = gcraCharge(60_000, 0, 5, parameters);
 
-    expect(charge).toEqual({ nextTat: 90_000, taken: 5 });
+    expect(charge).toEqual({ nextTat: 90_000, unitsTaken: 5 });
     expect(gcraStep(charge.nextTat, 0, 1, parameters).outcome.retryAfterMs).toBe(36_000);
   });
 
@@ -117,12 +117,15 @@ describe('gcraCharge', () => {
     const ceiling = 60_000 * (1 + CHARGE_DEBT_WINDOWS);
     const charge = gcraCharge(ceiling - 12_000, 0, 1000, parameters);
 
-    expect(charge).toEqual({ nextTat: ceiling, taken: 2 });
+    expect(charge).toEqual({ nextTat: ceiling, unitsTaken: 2 });
   });
 
   it('never gives units back', () => {
-    expect(gcraCharge(10_000_000, 0, 1, parameters)).toEqual({ nextTat: 10_000_000, taken: 0 });
-    expect(gcraCharge(12_000, 0, 0, parameters)).toEqual({ nextTat: 12_000, taken: 0 });
+    expect(gcraCharge(10_000_000, 0, 1, parameters)).toEqual({
+      nextTat: 10_000_000,
+      unitsTaken: 0,
+    });
+    expect(gcraCharge(12_000, 0, 0, parameters)).toEqual({ nextTat: 12_000, unitsTaken: 0 });
   });
 });
 

@@ -72,7 +72,7 @@ export interface ChargedBucket {
   /** Whole quota units left in the shared bucket. */
   remaining: number;
   /** Whole units the charge took, fewer than asked when the debt reached its bound. */
-  taken: number;
+  unitsTaken: number;
 }
 
 declare module 'ioredis' {
@@ -138,7 +138,7 @@ export class RedisLimiter {
 
   /** Takes `units` more from the bucket of `key` (see `gcraCharge`). */
   async charge(key: string, units: number, parameters: GcraParameters): Promise<ChargedBucket> {
-    const [resetMs, remaining, taken] = await withDeadline(
+    const [resetMs, remaining, unitsTaken] = await withDeadline(
       this.redis.gatewayRateLimitCharge(
         key,
         parameters.intervalMs,
@@ -149,7 +149,7 @@ export class RedisLimiter {
       ),
       this.timeoutMs,
     );
-    return { resetMs, remaining, taken };
+    return { resetMs, remaining, unitsTaken };
   }
 
   /** Sends PING and resolves when Redis replies within the command timeout. */

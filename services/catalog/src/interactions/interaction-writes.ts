@@ -57,7 +57,7 @@ async function recordState(
   ]);
   // The scholarship is locked before any interaction row, in the order a scholarship's delete
   // takes them (the row, then its interactions by cascade). Locked the other way round, a
-  // delete and a save deadlocked: PostgreSQL aborted one after a second, and both answered 500.
+  // delete and a save deadlocked: PostgreSQL aborted one after a second, and both returned 500.
   const scholarship = await trx('scholarships')
     .select('id')
     .where({ id: scholarshipId })
