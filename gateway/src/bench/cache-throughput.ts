@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { startRedis } from '@scholarships/local-infra';
+import { findExecutable, startRedis } from '@scholarships/local-infra';
 import { createLogger } from '@scholarships/logger';
 import { createRegistry, type Registry } from '@scholarships/metrics';
 import { createGatewayHandler } from '../app';
@@ -16,6 +16,7 @@ import { waitUntilReady } from '../testing/gateway-stack';
 import { signTestToken } from '../testing/test-tokens';
 import { integerArgument } from './bench-arguments';
 import type { LoadCase, LoadResult } from './load-client';
+import { runLoadWithWrk } from './wrk-client';
 
 /**
  * Compares the gateway's cache hits with a bare Node.js server that returns the same 2 KB JSON
@@ -23,7 +24,8 @@ import type { LoadCase, LoadResult } from './load-client';
  * has the memory tier, and the other's memory tier is too small for any entry, so its hits come
  * from Redis. A second bare server sends the header fields of a memory hit, read from the
  * gateway, with the same body: the ceiling of any hit path that sends those fields. A
- * closed-loop client in a forked process loads each.
+ * closed-loop client in a process of its own loads each: wrk when it is on PATH, otherwise
+ * autocannon in a forked Node.js process.
  *
  *   node gateway/dist/bench/cache-throughput.js [seconds per case, default 10] [connections, default 50] [rounds, default 3]
  *
@@ -191,7 +193,24 @@ function dominantResult(before: Map<string, number>, after: Map<string, number>)
   return `${leading[0]} ${Math.floor((leading[1] / total) * 100)}%`;
 }
 
+/**
+ * Returns the load client: wrk, the client the goals were measured with, when it is on PATH, and
+ * autocannon otherwise. `BENCH_CLIENT=wrk` or `BENCH_CLIENT=autocannon` picks one.
+ */
+function chooseClient(): 'wrk' | 'autocannon' {
+  const chosen = process.env.BENCH_CLIENT;
+  if (chosen === 'wrk' || chosen === 'autocannon') return chosen;
+  if (chosen !== undefined && chosen !== '') {
+    process.stderr.write(`BENCH_CLIENT must be wrk or autocannon, got "${chosen}"\n`);
+    process.exit(2);
+  }
+  return findExecutable('wrk') === undefined ? 'autocannon' : 'wrk';
+}
+
+const CLIENT = chooseClient();
+
 function runClient(load: LoadCase): Promise<LoadResult> {
+  if (CLIENT === 'wrk') return runLoadWithWrk(load);
   const child = fork(join(__dirname, 'load-client.js'));
   return new Promise((resolve, reject) => {
     child.once('message', (result) => resolve(result as LoadResult));
@@ -289,7 +308,7 @@ async function main(): Promise<void> {
   const hitHeaders = await listen(serveWithFields(await hitFieldsOf(memoryGateway.url, token)));
   try {
     process.stdout.write(
-      `${CONNECTIONS} connections, ${SECONDS} s per case after 1 s of warm-up, 2 KB JSON body, ` +
+      `${CLIENT}, ${CONNECTIONS} connections, ${SECONDS} s per case after 1 s of warm-up, 2 KB JSON body, ` +
         `${ROUNDS} rounds; medians of the rounds, then each round's req/s (bare) or ratio\n`,
     );
     const loads: Record<CaseName, LoadCase> = {

@@ -1,3 +1,4 @@
+export { findExecutable } from './find-executable';
 export { findFreePort, type ListenProbe, tryListen } from './find-free-port';
 export type { LogCallback } from './log-tail';
 export { type PingRedisOptions, pingRedis } from './redis-ping';
