@@ -3,7 +3,12 @@ import { recordEvents } from '@scholarships/outbox';
 import type { StudentProfile } from '../eligibility/profile';
 import { ELIGIBILITY_OUTBOX_TABLE } from '../events/outbox-table';
 import { PROFILE_COLUMNS, type ProfileRow, profileByUser } from './profile-statement';
-import { canonicalProfile, parseStoredProfile, sameProfile } from './stored-profile';
+import {
+  canonicalProfile,
+  parseStoredProfile,
+  sameProfile,
+  validStoredProfile,
+} from './stored-profile';
 
 /** A profile as stored: canonical content, its version and the time of its last change. */
 export interface StoredProfile {
@@ -102,8 +107,11 @@ export async function saveProfile(
       const current = await lockProfile(trx, userId);
       checkPreconditions(current?.version);
       if (current) {
-        const stored = toStored(current);
-        if (sameProfile(stored.profile, profile)) return { stored, created: false, changed: false };
+        // An invalid stored profile never equals the new one, so the PUT replaces it.
+        const storedProfile = validStoredProfile(current.profile);
+        if (storedProfile !== undefined && sameProfile(storedProfile, profile)) {
+          return { stored: toStored(current), created: false, changed: false };
+        }
         const updated = await updateProfile(trx, userId, profile);
         await recordChange(trx, userId, updated.version);
         return { stored: toStored(updated), created: false, changed: true };

@@ -130,6 +130,30 @@ describe('PUT /api/v1/me/profile', () => {
     ]);
   });
 
+  it('replaces an invalid stored profile', async () => {
+    const userId = newUser();
+    await put(userId, TEXAS_NURSE);
+    // A field of study that is not in the vocabulary, as after a vocabulary change.
+    await database.db
+      .knex('student_profiles')
+      .where('user_id', userId)
+      .update({ profile: JSON.stringify({ fieldsOfStudy: ['astrology'] }) });
+    const stale = await request(app).get(PROFILE).set(IDENTITY_HEADERS.userId, userId);
+    expect(stale.status).toBe(500);
+    expect(stale.body.code).toBe('STORED_PROFILE_INVALID');
+
+    const response = await put(userId, TEXAS_NURSE);
+    expect(response.status).toBe(200);
+    expect(response.body.version).toBe(2);
+    expect(response.body.profile.fieldsOfStudy).toEqual(['health_sciences', 'nursing']);
+    expect((await eventsOf(userId)).map((event) => 'version' in event && event.version)).toEqual([
+      1, 2,
+    ]);
+    const read = await request(app).get(PROFILE).set(IDENTITY_HEADERS.userId, userId);
+    expect(read.status).toBe(200);
+    expect(read.headers.etag).toBe('"2"');
+  });
+
   it('counts an omitted value as a change from a stated one', async () => {
     const userId = newUser();
     await put(userId, TEXAS_NURSE);

@@ -45,7 +45,16 @@ export function sameProfile(a: StudentProfile, b: StudentProfile): boolean {
  * changed since it was written; throws a 500 problem when it fails.
  */
 export function parseStoredProfile(stored: unknown): StudentProfile {
+  const profile = validStoredProfile(stored);
+  if (profile === undefined) throw eligibilityProblems.storedProfileInvalid();
+  return profile;
+}
+
+/**
+ * Returns the stored profile validated again as `parseStoredProfile` does, or undefined when it is
+ * invalid, so that a PUT can still replace it.
+ */
+export function validStoredProfile(stored: unknown): StudentProfile | undefined {
   const result = profileBody.safeParse(stored);
-  if (!result.success) throw eligibilityProblems.storedProfileInvalid();
-  return canonicalProfile(result.data);
+  return result.success ? canonicalProfile(result.data) : undefined;
 }
