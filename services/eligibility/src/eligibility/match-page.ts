@@ -1,3 +1,4 @@
+import { MAX_OFFSET } from '@scholarships/api-contract';
 import { scholarshipSummaryFromRow } from '@scholarships/contracts';
 import type { Database } from '@scholarships/db';
 import type { Logger } from '@scholarships/logger';
@@ -20,7 +21,7 @@ export interface MatchPage {
   eligibleTotal: number;
   limit: number;
   offset: number;
-  /** Offset of the next page, or null on the last page. */
+  /** Offset of the next page, or null on the last page or when the next offset exceeds `MAX_OFFSET`. */
   nextOffset: number | null;
   items: EligibilityMatch[];
 }
@@ -78,12 +79,14 @@ export async function findMatchPage(
     });
   }
   const end = page.offset + page.limit;
+  // A next offset above MAX_OFFSET would be rejected with 400, so the last reachable page ends paging.
+  const nextOffset = end < totals.total && end <= MAX_OFFSET ? end : null;
   return {
     total: totals.total,
     eligibleTotal: totals.eligible_total,
     limit: page.limit,
     offset: page.offset,
-    nextOffset: end < totals.total ? end : null,
+    nextOffset,
     items,
   };
 }
