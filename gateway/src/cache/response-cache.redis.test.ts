@@ -517,6 +517,32 @@ describe('listings after a catalog write', () => {
     }
   });
 
+  it('serves no stand-in after the cache was off', async () => {
+    const { keyspace, replicas } = await startReplicas();
+    const [first] = replicas;
+    let version = 1;
+    const origin = createScriptedOrigin('search');
+    origin.reply(() => jsonResponse({ version }));
+    try {
+      await first.cache.serve(search(), origin.target);
+      await first.cache.whenIdle();
+      first.cache.setEnabled(false);
+
+      version = 2;
+      await publishEvents(redis, keyspace, changed(version));
+      const whileOff = await first.cache.serve(search(), origin.target);
+      first.cache.setEnabled(true);
+      const afterOn = await first.cache.serve(search(), origin.target);
+
+      expect(whileOff.headers['x-cache']).toBe('BYPASS');
+      expect(bodyOf(whileOff)).toEqual({ version: 2 });
+      expect(afterOn.headers['x-cache']).toBe('MISS');
+      expect(bodyOf(afterOn)).toEqual({ version: 2 });
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.close()));
+    }
+  });
+
   it('uses older generations after a burst of writes', async () => {
     const { keyspace, replicas } = await startReplicas();
     let version = 1;

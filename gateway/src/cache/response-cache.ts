@@ -105,6 +105,7 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     noteUpstreamResponse: (request, status) => applyWriteEffects(runtime, request, { status }),
     invalidate: (target) => invalidate(runtime, target),
     setEnabled(enabled) {
+      if (enabled && !runtime.enabled) runtime.generation.forgetReplaced();
       runtime.enabled = enabled;
       options.logger.info({ enabled }, 'response cache switched');
     },

@@ -99,6 +99,14 @@ export class CatalogGeneration {
     return this.replaced.filter((replaced) => now < replaced.graceEndsAt).map(({ text }) => text);
   }
 
+  /**
+   * Forgets the replaced generations, so that none stands in. The cache calls it when it is
+   * switched back on: while it was off, clients got responses newer than those entries.
+   */
+  forgetReplaced(): void {
+    this.replaced = [];
+  }
+
   /** Re-reads the shared value. `reset` accepts a lower value, after Redis may have restarted. */
   refresh(reset = false): Promise<void> {
     if (this.source === undefined) return Promise.resolve();
