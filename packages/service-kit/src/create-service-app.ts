@@ -28,6 +28,20 @@ export interface ServiceAppOptions {
   bodyLimit?: string;
   /** Methods the service's API defines per path, so a wrong method gets 405 instead of 404. */
   allowedMethods?: AllowedMethods;
+  /**
+   * Path prefixes whose every response is per user, such as `/api/v1/me`. Each response under
+   * them gets `Cache-Control: private, no-store` before the body is read, so an error of the body
+   * parser (invalid JSON, a body over the limit) carries it too.
+   */
+  privatePathPrefixes?: readonly string[];
+}
+
+/** Per-user responses (RFC 9111 §5.2.2.3, §5.2.2.7): never stored by shared or private caches. */
+export const PRIVATE_NO_STORE = 'private, no-store';
+
+function privateNoStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', PRIVATE_NO_STORE);
+  next();
 }
 
 /**
@@ -69,6 +83,7 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('query parser', 'simple');
 
   app.use(requestContext(options.logger, createHttpMetrics(options.registry)));
+  for (const prefix of options.privatePathPrefixes ?? []) app.use(prefix, privateNoStore);
   app.use(
     express.json({
       limit: options.bodyLimit ?? '100kb',

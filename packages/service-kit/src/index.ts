@@ -1,4 +1,8 @@
-export { createServiceApp, type ServiceAppOptions } from './create-service-app';
+export {
+  createServiceApp,
+  PRIVATE_NO_STORE,
+  type ServiceAppOptions,
+} from './create-service-app';
 export {
   type EntityTagList,
   type ListedEntityTag,

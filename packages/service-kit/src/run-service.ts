@@ -46,6 +46,8 @@ export interface ServiceDefinition<Config extends ServiceEnv> {
   start?(deps: ServiceDeps<Config>): Promise<BackgroundWork>;
   /** Methods the service's API defines per path, so a wrong method gets 405 instead of 404. */
   allowedMethods?: AllowedMethods;
+  /** Path prefixes whose every response is per user (see `ServiceAppOptions`). */
+  privatePathPrefixes?: readonly string[];
 }
 
 /** Maps database outages to a retryable 503 instead of a 500. */
@@ -67,6 +69,9 @@ export function buildServiceApp<Config extends ServiceEnv>(
     ...(definition.allowedMethods === undefined
       ? {}
       : { allowedMethods: definition.allowedMethods }),
+    ...(definition.privatePathPrefixes === undefined
+      ? {}
+      : { privatePathPrefixes: definition.privatePathPrefixes }),
     readiness: serviceReadiness(deps, isWarm),
   });
 }

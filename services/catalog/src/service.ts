@@ -25,6 +25,8 @@ export function createCatalogService(): ServiceDefinition<CatalogConfig> {
   return {
     name: 'catalog',
     allowedMethods: allowedMethodsOf('catalog'),
+    // Interactions and saved lists are per user, errors included.
+    privatePathPrefixes: ['/api/v1/me'],
     configSchema: catalogConfigSchema,
     createRoutes({ db, registry }) {
       const router = Router();

@@ -10,6 +10,8 @@ import { hotStatements } from './statements';
 export const eligibilityService: ServiceDefinition<EligibilityConfig> = {
   name: 'eligibility',
   allowedMethods: allowedMethodsOf('eligibility'),
+  // The stored profile and the matches are per user, errors included.
+  privatePathPrefixes: ['/api/v1/me'],
   configSchema: eligibilityConfigSchema,
   createRoutes: ({ db, registry }) => eligibilityRoutes({ db, registry }),
   // Prepares every statement of the request path on each pooled connection

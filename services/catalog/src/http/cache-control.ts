@@ -8,8 +8,5 @@
  */
 export const PUBLIC_READ_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 
-/** Per-user responses: never stored by shared or private caches. */
-export const PRIVATE_NO_STORE = 'private, no-store';
-
 /** Responses to writes, which describe one moment and must not be reused. */
 export const NO_STORE = 'no-store';

@@ -1,4 +1,4 @@
-export { NO_STORE, PRIVATE_NO_STORE, PUBLIC_READ_CACHE_CONTROL } from './cache-control';
+export { NO_STORE, PUBLIC_READ_CACHE_CONTROL } from './cache-control';
 export { catalogProblems } from './catalog-problems';
 export {
   conditionMatches,

@@ -185,6 +185,16 @@ describe('POST /api/v1/me/interactions', () => {
     expect(failure.status).toBe(401);
     expect(failure.headers['cache-control']).toBe('private, no-store');
   });
+
+  it('sends private, no-store on a body the parser rejects', async () => {
+    const response = await request(context.app)
+      .post('/api/v1/me/interactions')
+      .set(userHeaders(newUser()))
+      .set('Content-Type', 'application/json')
+      .send('{"scholarshipId":');
+    expect(response.status).toBe(400);
+    expect(response.headers['cache-control']).toBe('private, no-store');
+  });
 });
 
 describe('GET /api/v1/me/saved', () => {

@@ -6,16 +6,10 @@ import {
 } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
-import { type NextFunction, type Request, type Response, Router } from 'express';
-import { PRIVATE_NO_STORE, requireIdentity } from '../http';
+import { Router } from 'express';
+import { requireIdentity } from '../http';
 import { recordInteraction, removeSaved } from './interaction-writes';
 import { type SavedScholarshipRow, savedScholarships } from './statements';
-
-/** Every `/me` response, errors included, is per user and must never be stored. */
-function privateNoStore(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Cache-Control', PRIVATE_NO_STORE);
-  next();
-}
 
 function savedItem(row: SavedScholarshipRow) {
   return {
@@ -44,7 +38,6 @@ function savedItem(row: SavedScholarshipRow) {
 /** Builds the routes of the signed-in user's interactions and saved list; the user comes from the identity headers. */
 export function interactionRoutes(db: Database): Router {
   const router = Router();
-  router.use('/api/v1/me', privateNoStore);
 
   router.post('/api/v1/me/interactions', async function postInteraction(req, res) {
     const { userId } = requireIdentity(req);

@@ -1,6 +1,3 @@
-/** Per-user responses (RFC 9111 §5.2.2.3, §5.2.2.7): never stored by shared or private caches. */
-export const PRIVATE_NO_STORE = 'private, no-store';
-
 /** Maximum freshness of an analysis, in seconds: the gateway's 7-day policy for it. */
 export const MAX_ANALYSIS_AGE_SECONDS = 7 * 24 * 60 * 60;
 

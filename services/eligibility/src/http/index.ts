@@ -1,4 +1,4 @@
-export { analysisCacheControl, MAX_ANALYSIS_AGE_SECONDS, PRIVATE_NO_STORE } from './cache-control';
+export { analysisCacheControl, MAX_ANALYSIS_AGE_SECONDS } from './cache-control';
 export { type Clock, systemClock, utcDate } from './clock';
 export {
   bodyTag,

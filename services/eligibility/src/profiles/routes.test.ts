@@ -186,6 +186,26 @@ describe('PUT /api/v1/me/profile', () => {
     expect(response.status).toBe(200);
   });
 
+  it('keeps invalid JSON private', async () => {
+    const response = await request(app)
+      .put(PROFILE)
+      .set(IDENTITY_HEADERS.userId, newUser())
+      .set('Content-Type', 'application/json')
+      .send('{"gpa":');
+    expectProblem(response, 400, 'INVALID_JSON');
+    expectPrivate(response);
+  });
+
+  it('keeps a body over the limit private', async () => {
+    const response = await request(app)
+      .put(PROFILE)
+      .set(IDENTITY_HEADERS.userId, newUser())
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ note: 'x'.repeat(200 * 1024) }));
+    expect(response.status).toBe(413);
+    expectPrivate(response);
+  });
+
   it('answers 412 to a stale If-Match and keeps the profile', async () => {
     const userId = newUser();
     await put(userId, TEXAS_NURSE);

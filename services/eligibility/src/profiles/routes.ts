@@ -1,7 +1,7 @@
 import { pageQuery, profileBody } from '@scholarships/api-contract';
 import type { Database } from '@scholarships/db';
 import { parseInput, problems } from '@scholarships/service-kit';
-import { type NextFunction, type Request, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { findMatchPage, type MatchPageContext } from '../eligibility/match-page';
 import {
   bodyTag,
@@ -10,7 +10,6 @@ import {
   ifMatchHolds,
   ifNoneMatchHolds,
   ifNoneMatchHoldsForBody,
-  PRIVATE_NO_STORE,
   parseEntityTagCondition,
   profileTag,
   requireUserId,
@@ -27,12 +26,6 @@ export interface ProfileRouteOptions {
   db: Database;
   now: Clock;
   context: (req: Request) => MatchPageContext;
-}
-
-/** Every `/me` response is per user and must never be stored (RFC 9111 §5.2.2.3, §5.2.2.7). */
-function privateNoStore(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('Cache-Control', PRIVATE_NO_STORE);
-  next();
 }
 
 function sendProfile(res: Response, stored: StoredProfile, status = 200): void {
@@ -84,7 +77,6 @@ function preconditionsOf(req: Request): PreconditionCheck {
 export function profileRoutes(options: ProfileRouteOptions): Router {
   const { db } = options;
   const router = Router();
-  router.use('/api/v1/me', privateNoStore);
 
   router.get('/api/v1/me/profile', async function getProfile(req, res) {
     const userId = requireUserId(req);

@@ -5,6 +5,7 @@ import { classifyDatabaseError, createServiceApp } from '@scholarships/service-k
 import type { Express } from 'express';
 import type { Clock } from '../http';
 import { eligibilityRoutes } from '../routes';
+import { eligibilityService } from '../service';
 
 export interface TestAppOptions {
   /** Fixed current time; default noon UTC of `2026-03-01`. */
@@ -23,5 +24,6 @@ export function createTestApp(db: Database, options: TestAppOptions = {}): Expre
     registry,
     routes: eligibilityRoutes({ db, registry, now: options.now ?? (() => TEST_NOW) }),
     classifyError: classifyDatabaseError,
+    privatePathPrefixes: eligibilityService.privatePathPrefixes ?? [],
   });
 }
