@@ -70,6 +70,16 @@ describe('text fields of request bodies', () => {
     expect(searchQuerySchema.safeParse({ q: '\u200b' }).success).toBe(true);
   });
 
+  it('drops soft hyphens from keywords', () => {
+    const search = searchQuerySchema.parse({ q: ' schol\u00ADar\u00ADship ' });
+    const suggest = suggestQuerySchema.parse({ q: 'nurs\u00ADi' });
+    const onlyHyphen = searchQuerySchema.parse({ q: '\u00AD', sort: 'deadline' });
+
+    expect(search.q).toBe('scholarship');
+    expect(suggest.q).toBe('nursi');
+    expect(onlyHyphen.q).toBeNull();
+  });
+
   it('rejects control characters in keywords', () => {
     const search = issuesByPath(searchQuerySchema.safeParse({ q: 'nursing\u0000' }));
     const suggest = issuesByPath(suggestQuerySchema.safeParse({ q: 'nur\u001bsing' }));

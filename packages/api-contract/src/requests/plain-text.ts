@@ -21,6 +21,15 @@ const BIDI_OVERRIDE = /[\u202D\u202E]/u;
 /** A character that shows: not white space, a format character such as U+200B, or a mark. */
 const VISIBLE = /[^\p{White_Space}\p{Cf}\p{M}]/u;
 
+/**
+ * Removes soft hyphens (U+00AD). Text copied from a page that hyphenates words keeps them inside
+ * the words, where they do not show, and PostgreSQL's text search parser splits a word at one: a
+ * keyword such as `nurs\u00ADing` would look for `nurs` and `ing`.
+ */
+export function withoutSoftHyphens(text: string): string {
+  return text.replaceAll('\u00AD', '');
+}
+
 /** Adds the checks of one-line text, such as a name: well-formed, with no control character. */
 export function singleLineText<Schema extends z.ZodType<string>>(schema: Schema): Schema {
   return wellFormed(schema).refine((value) => !CONTROL.test(value), {

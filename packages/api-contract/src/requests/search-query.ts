@@ -13,7 +13,7 @@ import {
 import { z } from 'zod';
 import { storableCalendarDate } from './calendar-date';
 import { keywordTerms } from './keyword-terms';
-import { singleLineText } from './plain-text';
+import { singleLineText, withoutSoftHyphens } from './plain-text';
 import { singleText } from './single-text';
 
 /** Message of every malformed search cursor; the search service reuses it for cursors that fail later checks. */
@@ -155,6 +155,7 @@ const rawSearchQuery = z.strictObject({
   // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
   q: singleLineText(
     singleText()
+      .overwrite(withoutSoftHyphens)
       .trim()
       .max(MAX_KEYWORD_LENGTH, { error: `must be at most ${MAX_KEYWORD_LENGTH} characters` }),
   )

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { singleLineText } from './plain-text';
+import { singleLineText, withoutSoftHyphens } from './plain-text';
 import { singleText } from './single-text';
 
 export const MAX_SUGGEST_LENGTH = 100;
@@ -21,6 +21,7 @@ export const suggestQuerySchema = z
     // PostgreSQL text cannot hold NUL, and no other control character belongs in a keyword.
     q: singleLineText(
       singleText()
+        .overwrite(withoutSoftHyphens)
         .trim()
         .min(1, { error: 'must not be empty: send the text typed so far' })
         .max(MAX_SUGGEST_LENGTH, { error: `must be at most ${MAX_SUGGEST_LENGTH} characters` }),
