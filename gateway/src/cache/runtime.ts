@@ -6,7 +6,10 @@ import type { Clock } from './clock';
 import { FillWaiters } from './coalescing/fill-waiters';
 import { InFlight } from './coalescing/in-flight';
 import { CatalogGeneration } from './invalidation/catalog-generation';
-import type { InvalidationSubscriber } from './invalidation/invalidation-subscriber';
+import {
+  type InvalidationSubscriber,
+  SUBSCRIBER_COMMAND_TIMEOUT_MS,
+} from './invalidation/invalidation-subscriber';
 import type { GatewayMessage } from './invalidation/messages';
 import { ProfileTokens } from './invalidation/profile-tokens';
 import { ScholarshipEventLog } from './invalidation/scholarship-event-log';
@@ -62,7 +65,6 @@ export interface CacheRuntime {
   nextLeaseToken(): string;
 }
 
-const SUBSCRIBER_COMMAND_TIMEOUT_MS = 2000;
 /** Bound on users, scholarships and invalidated keys each replica remembers. */
 const MAX_REMEMBERED = 100_000;
 /** How long a fill notification with no waiter is remembered, in milliseconds. */

@@ -16,6 +16,14 @@ export interface HeartbeatOptions {
 
 export const DEFAULT_HEARTBEAT: HeartbeatOptions = { intervalMs: 1000, timeoutMs: 2000 };
 
+/**
+ * ioredis's own `commandTimeout` on the subscriber connection, in milliseconds, which also bounds
+ * SUBSCRIBE. It must stay well above `DEFAULT_HEARTBEAT.timeoutMs`. ioredis's timer is a plain
+ * one, so after a stall of this process longer than it, it fails the PING in the same turn as the
+ * reply arrives, and the heartbeat would report a Redis that replied at once as lost.
+ */
+export const SUBSCRIBER_COMMAND_TIMEOUT_MS = 5000;
+
 export interface SubscriberHandlers {
   /** Called with each message, synchronously as it is read from the socket. */
   onMessage(channel: string, message: string): void;
