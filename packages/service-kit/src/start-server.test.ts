@@ -113,6 +113,58 @@ describe('startServer', () => {
     expect(reply).toContain('"code":"HEADERS_TOO_LARGE"');
   });
 
+  it('answers a body framed after line 2000 with 431', async () => {
+    const seen: string[] = [];
+    running = await startServer(
+      (req, res) => {
+        seen.push(`${req.method} ${req.url}`);
+        answerAfterBody(req, res);
+      },
+      { port: 0, host: '127.0.0.1', logger },
+    );
+    // Node.js keeps 2000 lines in req.headers but frames the body by the chunked line after them.
+    const inner = 'POST /admin HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n';
+    const reply = await sendUnfinished(
+      running.port,
+      `GET /open HTTP/1.1\r\nHost: x\r\n${'a:\r\n'.repeat(2000)}Transfer-Encoding: chunked\r\n\r\n` +
+        `${inner.length.toString(16)}\r\n${inner}\r\n0\r\n\r\n`,
+    );
+
+    expect(reply.startsWith('HTTP/1.1 431')).toBe(true);
+    expect(reply).toContain('"code":"TOO_MANY_HEADER_LINES"');
+    expect(reply).toContain('Connection: close');
+    expect(seen).toEqual([]);
+  });
+
+  it('accepts 100 header lines and rejects 101', async () => {
+    running = await startServer(answerAfterBody, { port: 0, host: '127.0.0.1', logger });
+    const withLines = (count: number) =>
+      sendUnfinished(
+        running?.port ?? 0,
+        `GET / HTTP/1.1\r\nHost: x\r\n${'a: b\r\n'.repeat(count - 2)}Connection: close\r\n\r\n`,
+      );
+
+    expect((await withLines(100)).startsWith('HTTP/1.1 200')).toBe(true);
+    expect((await withLines(101)).startsWith('HTTP/1.1 431')).toBe(true);
+  });
+
+  it('answers two Host lines with 400', async () => {
+    running = await startServer(answerAfterBody, {
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      clientErrorHeaders: [['X-Content-Type-Options', 'nosniff']],
+    });
+    const reply = await sendUnfinished(
+      running.port,
+      'GET / HTTP/1.1\r\nHost: a\r\nhost: b\r\n\r\n',
+    );
+
+    expect(reply.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(reply).toContain('"code":"DUPLICATE_HOST"');
+    expect(reply).toContain('X-Content-Type-Options: nosniff');
+  });
+
   it('answers a malformed request line with 400', async () => {
     running = await startWithShortTimeouts();
     const reply = await sendUnfinished(running.port, 'GARBAGE\r\n\r\n');

@@ -62,6 +62,30 @@ const CLIENT_ERROR_PROBLEMS: Record<string, ClientErrorProblem> = {
   },
 };
 
+/**
+ * Most header lines a request may have; 100 is also Apache httpd's default `LimitRequestFields`.
+ * Node.js keeps only the first `maxHeadersCount` (2000) lines in `req.headers`, yet frames the
+ * body by all of them. A Content-Length or Transfer-Encoding after line 2000 would frame a body
+ * that no handler finds declared: a proxy would forward those bytes unframed, and the next hop
+ * would read them as a request of its own.
+ */
+export const MAX_HEADER_LINES = 100;
+
+const TOO_MANY_HEADER_LINES: ClientErrorProblem = {
+  status: 431,
+  reason: 'Request Header Fields Too Large',
+  code: 'TOO_MANY_HEADER_LINES',
+  detail: `The request has more than ${MAX_HEADER_LINES} header lines; send fewer`,
+};
+
+/** RFC 9112 §3.2: a request with more than one Host line gets 400. */
+const DUPLICATE_HOST: ClientErrorProblem = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'DUPLICATE_HOST',
+  detail: 'The request has more than one Host header line; send one',
+};
+
 const MALFORMED_REQUEST: ClientErrorProblem = {
   status: 400,
   reason: 'Bad Request',
@@ -83,13 +107,7 @@ function clientErrorAnswer(
       return;
     }
     const problem = CLIENT_ERROR_PROBLEMS[error.code ?? ''] ?? MALFORMED_REQUEST;
-    const body = JSON.stringify({
-      type: 'about:blank',
-      title: problem.reason,
-      status: problem.status,
-      code: problem.code,
-      detail: problem.detail,
-    });
+    const body = problemDocument(problem);
     socket.end(
       `HTTP/1.1 ${problem.status} ${problem.reason}\r\n` +
         `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
@@ -98,6 +116,53 @@ function clientErrorAnswer(
         'Connection: close\r\n\r\n' +
         body,
     );
+  };
+}
+
+/** Returns the problem document (RFC 9457) of a request rejected before any handler ran. */
+function problemDocument(problem: ClientErrorProblem): string {
+  return JSON.stringify({
+    type: 'about:blank',
+    title: problem.reason,
+    status: problem.status,
+    code: problem.code,
+    detail: problem.detail,
+  });
+}
+
+/** Returns the problem of a request whose header lines no handler may rely on, if any. */
+function headerLinesProblem(rawHeaders: readonly string[]): ClientErrorProblem | undefined {
+  if (rawHeaders.length / 2 > MAX_HEADER_LINES) return TOO_MANY_HEADER_LINES;
+  let hosts = 0;
+  for (let index = 0; index < rawHeaders.length; index += 2) {
+    if (rawHeaders[index]?.toLowerCase() === 'host') hosts += 1;
+  }
+  return hosts > 1 ? DUPLICATE_HOST : undefined;
+}
+
+/**
+ * Wraps `handler` so that a request with too many header lines or more than one Host gets a
+ * problem document and a closed connection, before any handler reads its headers.
+ */
+function guardHeaderLines(
+  handler: RequestListener,
+  extraHeaders: readonly (readonly [string, string])[],
+): RequestListener {
+  return function checkHeaderLines(req, res) {
+    const problem = headerLinesProblem(req.rawHeaders);
+    if (problem === undefined) {
+      handler(req, res);
+      return;
+    }
+    const body = problemDocument(problem);
+    res.shouldKeepAlive = false;
+    const fields = [
+      ['Content-Type', PROBLEM_CONTENT_TYPE],
+      ['Content-Length', String(Buffer.byteLength(body))],
+      ...extraHeaders,
+    ];
+    res.writeHead(problem.status, fields.flat());
+    res.end(body);
   };
 }
 
@@ -143,7 +208,10 @@ export async function startServer(
   handler: RequestListener,
   options: ServerOptions,
 ): Promise<RunningServer> {
-  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS }, handler);
+  const server = createServer(
+    { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
+    guardHeaderLines(handler, options.clientErrorHeaders ?? []),
+  );
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = options.headersTimeoutMs ?? 66_000;
   if (options.requestTimeoutMs !== undefined) server.requestTimeout = options.requestTimeoutMs;
