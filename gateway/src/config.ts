@@ -1,4 +1,4 @@
-import { env, loadConfig, whenValid } from '@scholarships/config';
+import { env, loadConfig, MIN_IDENTITY_SECRET_BYTES, whenValid } from '@scholarships/config';
 import { z } from 'zod';
 import { cacheConfigShape } from './cache';
 import { PRIVATE_NETWORKS, parseMetricsAccess, parseTrustProxy } from './client-address';
@@ -142,6 +142,12 @@ const baseSchema = z.object({
     .optional()
     .transform((value) => value?.replace(/\\n/g, '\n')),
   JWT_CLOCK_SKEW_SECONDS: env.integer(30, { min: 0, max: 300 }),
+  /**
+   * Secret shared with the services, which signs the identity headers the gateway sends them, so
+   * that they serve a request without the matching signature as anonymous. Unset sends them
+   * unsigned, which services without the secret accept.
+   */
+  INTERNAL_IDENTITY_SECRET: env.optionalSecret(MIN_IDENTITY_SECRET_BYTES),
   /** Development secret used when no key is configured; created on first use. */
   JWT_DEV_SECRET_FILE: z.string().min(1).default(DEFAULT_DEV_SECRET_FILE),
   /** Minimum time between JWKS fetches for an unknown `kid`, in seconds. */

@@ -98,6 +98,7 @@ function createOrigins(
       agent: upstream.agent,
       timeoutMs,
       maxBodyBytes: ORIGIN_MAX_BODY_BYTES,
+      ...(upstream.identitySecret === undefined ? {} : { identitySecret: upstream.identitySecret }),
     });
     return [service, measuredOrigin(fetch, service, metrics)] as const;
   });

@@ -74,7 +74,7 @@ export function createUpstreamProxy(options: UpstreamProxyOptions): RequestHandl
     // http-proxy copies req.headers when it creates the upstream request, so they are rewritten
     // here. Its proxyReq event is too late for that: a request that waited for a pooled socket and
     // has a body has already sent its headers by then, and setHeader throws ERR_HTTP_HEADERS_SENT.
-    req.headers = buildUpstreamRequestHeaders(req);
+    req.headers = buildUpstreamRequestHeaders(req, upstream.identitySecret);
     const state = findEdgeState(req);
     const body = state?.view.body;
     if (body !== undefined) forwardBufferedBody(req, body);

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { IDENTITY_HEADERS } from '@scholarships/contracts';
+import { identityHeaders } from '@scholarships/contracts';
 import { nextTraceparent, parseTraceparent } from '@scholarships/logger';
 import type { Request } from 'express';
 import { deleteIdentityHeaders, findEdgeState } from '../edge';
@@ -22,7 +22,10 @@ const CLIENT_FORWARDING_HEADERS = [
  * removed, and request id, trace context, forwarding fields and the verified identity set by the
  * gateway.
  */
-export function buildUpstreamRequestHeaders(req: Request): IncomingHttpHeaders {
+export function buildUpstreamRequestHeaders(
+  req: Request,
+  identitySecret?: string,
+): IncomingHttpHeaders {
   const headers: IncomingHttpHeaders = { ...req.headers };
   deleteHopByHopHeaders(headers);
   for (const name of CLIENT_FORWARDING_HEADERS) delete headers[name];
@@ -54,9 +57,6 @@ export function buildUpstreamRequestHeaders(req: Request): IncomingHttpHeaders {
   // Only the auth stage's verified identity reaches the services, never a client's own value.
   deleteIdentityHeaders(headers);
   const identity = state?.identity;
-  if (identity !== undefined) {
-    headers[IDENTITY_HEADERS.userId] = identity.userId;
-    if (identity.roles.length > 0) headers[IDENTITY_HEADERS.roles] = identity.roles.join(',');
-  }
+  if (identity !== undefined) Object.assign(headers, identityHeaders(identity, identitySecret));
   return headers;
 }

@@ -15,6 +15,8 @@ export interface Upstream {
   /** Origin of the service, e.g. `http://127.0.0.1:8081`. */
   origin: string;
   agent: Agent;
+  /** Secret that signs the identity headers sent to the service (`INTERNAL_IDENTITY_SECRET`). */
+  identitySecret?: string;
 }
 
 export type Upstreams = Readonly<Record<ServiceName, Upstream>>;
@@ -32,6 +34,9 @@ export function createUpstreams(config: GatewayConfig): Upstreams {
       service,
       origin: new URL(config[URL_SETTING[service]]).origin,
       agent: createUpstreamAgent(config.UPSTREAM_MAX_SOCKETS),
+      ...(config.INTERNAL_IDENTITY_SECRET === undefined
+        ? {}
+        : { identitySecret: config.INTERNAL_IDENTITY_SECRET }),
     };
     return [service, upstream] as const;
   });

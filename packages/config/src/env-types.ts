@@ -73,6 +73,19 @@ export const env = {
   /** Milliseconds a log line may wait in its process's write batch; 0 writes each line at once. */
   logFlushMs: () => env.integer(200, { min: 0, max: 10_000 }),
 
+  /**
+   * An optional secret of at least `minBytes` bytes in UTF-8; an empty value counts as unset, as
+   * an unset variable in a compose file arrives.
+   */
+  optionalSecret: (minBytes: number) =>
+    z
+      .string()
+      .optional()
+      .transform((value) => (value === '' ? undefined : value))
+      .refine((value) => value === undefined || Buffer.byteLength(value) >= minBytes, {
+        error: `must be at least ${minBytes} bytes; generate one with \`openssl rand -base64 32\``,
+      }),
+
   list: () =>
     z
       .string()

@@ -1,4 +1,4 @@
 export { ConfigError } from './config-error';
 export { env, whenValid } from './env-types';
 export { loadConfig } from './load-config';
-export { type ServiceEnv, serviceEnv } from './service-env';
+export { MIN_IDENTITY_SECRET_BYTES, type ServiceEnv, serviceEnv } from './service-env';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { env } from './env-types';
 
+/** Shortest identity secret accepted, in bytes: an HMAC-SHA256 key of full strength. */
+export const MIN_IDENTITY_SECRET_BYTES = 32;
+
 /** Environment variables every service reads, with the service's own default port. */
 export function serviceEnv(defaultPort: number) {
   return z.object({
@@ -14,6 +17,11 @@ export function serviceEnv(defaultPort: number) {
     DB_STATEMENT_TIMEOUT_MS: env.integer(5000, { min: 100, max: 600_000 }),
     DB_CONNECT_TIMEOUT_MS: env.integer(2000, { min: 100, max: 60_000 }),
     DB_PREPARED_STATEMENTS: env.boolean(true),
+    /**
+     * Secret shared with the gateway, which signs the identity headers with it. When set, a request
+     * whose identity headers lack the matching signature is served as anonymous.
+     */
+    INTERNAL_IDENTITY_SECRET: env.optionalSecret(MIN_IDENTITY_SECRET_BYTES),
   });
 }
 

@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { env } from '@scholarships/config';
+import { env, MIN_IDENTITY_SECRET_BYTES } from '@scholarships/config';
 import { z } from 'zod';
 
 /** Root of the repository, from `packages/launcher/dist` or `packages/launcher/src`. */
@@ -32,6 +33,14 @@ export const launcherConfigSchema = z
     ELIGIBILITY_PORT: env.port(8083, { min: 1 }),
     LOG_LEVEL: env.logLevel(),
     LOG_FLUSH_MS: env.logFlushMs(),
+    /**
+     * Secret with which the gateway signs the identity headers it sends the services, passed to
+     * all four. Unset, each start draws a new random one, so no process outside this start can
+     * claim a user to the services.
+     */
+    INTERNAL_IDENTITY_SECRET: env
+      .optionalSecret(MIN_IDENTITY_SECRET_BYTES)
+      .transform((secret) => secret ?? randomBytes(32).toString('base64url')),
     /** Seconds to wait for every process to report ready. */
     READY_TIMEOUT_SECONDS: env.integer(120, { min: 1, max: 3600 }),
   })

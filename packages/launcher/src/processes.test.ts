@@ -36,6 +36,25 @@ describe('platformProcesses', () => {
     }
   });
 
+  it('gives all four one new identity secret per start', () => {
+    const secrets = platformProcesses(config, databaseUrl).map(
+      (spec) => spec.env.INTERNAL_IDENTITY_SECRET,
+    );
+    const nextStart = launcherConfigSchema.parse({}).INTERNAL_IDENTITY_SECRET;
+
+    expect(new Set(secrets).size).toBe(1);
+    expect(secrets[0]?.length).toBeGreaterThanOrEqual(32);
+    expect(nextStart).not.toBe(secrets[0]);
+  });
+
+  it('passes a configured identity secret to all four', () => {
+    const secret = 'a'.repeat(32);
+    const configured = launcherConfigSchema.parse({ INTERNAL_IDENTITY_SECRET: secret });
+    for (const spec of platformProcesses(configured, databaseUrl)) {
+      expect(spec.env.INTERNAL_IDENTITY_SECRET).toBe(secret);
+    }
+  });
+
   it('passes REDIS_URL to every process when set', () => {
     const withRedis = launcherConfigSchema.parse({ REDIS_URL: 'redis://127.0.0.1:6379' });
     for (const spec of platformProcesses(withRedis, databaseUrl)) {

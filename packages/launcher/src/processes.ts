@@ -21,6 +21,7 @@ export function platformProcesses(config: LauncherConfig, databaseUrl: string): 
     HOST: config.HOST,
     LOG_LEVEL: config.LOG_LEVEL,
     LOG_FLUSH_MS: String(config.LOG_FLUSH_MS),
+    INTERNAL_IDENTITY_SECRET: config.INTERNAL_IDENTITY_SECRET,
     ...(config.REDIS_URL ? { REDIS_URL: config.REDIS_URL } : {}),
   };
   const services: ProcessSpec[] = [

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { IDENTITY_HEADERS, identityHeaders, identitySignature } from '@scholarships/contracts';
 import { createLogger } from '@scholarships/logger';
 import { createRegistry } from '@scholarships/metrics';
 import { Router } from 'express';
@@ -221,3 +222,58 @@ async function sendRaw(
     server.close();
   }
 }
+
+describe('identity signature', () => {
+  const secret = 'identity-secret-of-at-least-32-bytes';
+
+  function identityApp() {
+    const routes = Router();
+    routes.get('/whoami', (req, res) => {
+      res.json({
+        userId: req.get(IDENTITY_HEADERS.userId) ?? null,
+        roles: req.get(IDENTITY_HEADERS.roles) ?? null,
+        signature: req.get(IDENTITY_HEADERS.signature) ?? null,
+      });
+    });
+    return createServiceApp({
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      registry: createRegistry({ service: 'test', defaultMetrics: false }),
+      routes,
+      identitySecret: secret,
+    });
+  }
+
+  it('keeps a signed identity', async () => {
+    const response = await request(identityApp())
+      .get('/whoami')
+      .set(identityHeaders({ userId: 'user-1', roles: ['admin'] }, secret));
+
+    expect(response.body).toEqual({ userId: 'user-1', roles: 'admin', signature: null });
+  });
+
+  it('serves an unsigned identity as anonymous', async () => {
+    const response = await request(identityApp())
+      .get('/whoami')
+      .set(IDENTITY_HEADERS.userId, 'user-1')
+      .set(IDENTITY_HEADERS.roles, 'admin');
+
+    expect(response.body).toEqual({ userId: null, roles: null, signature: null });
+  });
+
+  it('serves a signature of other roles as anonymous', async () => {
+    const response = await request(identityApp())
+      .get('/whoami')
+      .set(IDENTITY_HEADERS.userId, 'user-1')
+      .set(IDENTITY_HEADERS.roles, 'admin')
+      .set(IDENTITY_HEADERS.signature, identitySignature(secret, 'user-1', ''));
+
+    expect(response.body).toEqual({ userId: null, roles: null, signature: null });
+  });
+
+  it('serves a signature made with another secret as anonymous', async () => {
+    const other = identityHeaders({ userId: 'user-1', roles: [] }, `${secret}-other`);
+    const response = await request(identityApp()).get('/whoami').set(other);
+
+    expect(response.body).toEqual({ userId: null, roles: null, signature: null });
+  });
+});

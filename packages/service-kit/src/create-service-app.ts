@@ -14,6 +14,7 @@ import {
   routeNotFound,
 } from './error-handler';
 import { healthRoutes, type ReadinessCheck } from './health';
+import { verifyIdentitySignature } from './identity-signature';
 import { requestContext } from './request-context';
 
 export interface ServiceAppOptions {
@@ -34,6 +35,11 @@ export interface ServiceAppOptions {
    * parser (invalid JSON, a body over the limit) carries it too.
    */
   privatePathPrefixes?: readonly string[];
+  /**
+   * Secret the gateway signs identity headers with (`INTERNAL_IDENTITY_SECRET`). When set, a request
+   * whose identity headers lack the matching signature is served as anonymous.
+   */
+  identitySecret?: string;
 }
 
 /** Per-user responses (RFC 9111 §5.2.2.3, §5.2.2.7): never stored by shared or private caches. */
@@ -83,6 +89,9 @@ export function createServiceApp(options: ServiceAppOptions): Express {
   app.set('query parser', 'simple');
 
   app.use(requestContext(options.logger, createHttpMetrics(options.registry)));
+  if (options.identitySecret !== undefined) {
+    app.use(verifyIdentitySignature(options.identitySecret));
+  }
   for (const prefix of options.privatePathPrefixes ?? []) app.use(prefix, privateNoStore);
   app.use(
     express.json({

@@ -72,6 +72,9 @@ export function buildServiceApp<Config extends ServiceEnv>(
     ...(definition.privatePathPrefixes === undefined
       ? {}
       : { privatePathPrefixes: definition.privatePathPrefixes }),
+    ...(deps.config.INTERNAL_IDENTITY_SECRET === undefined
+      ? {}
+      : { identitySecret: deps.config.INTERNAL_IDENTITY_SECRET }),
     readiness: serviceReadiness(deps, isWarm),
   });
 }

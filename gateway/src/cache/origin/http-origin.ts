@@ -4,7 +4,7 @@ import {
   request as httpRequest,
   type OutgoingHttpHeaders,
 } from 'node:http';
-import { IDENTITY_HEADERS } from '@scholarships/contracts';
+import { identityHeaders } from '@scholarships/contracts';
 import { DeadlineExceededError } from '../../network-failure';
 import { type CacheRequest, requestTarget } from '../request/cache-request';
 import type { FetchOrigin, OriginResponse } from './origin-response';
@@ -18,6 +18,8 @@ export interface HttpOriginOptions {
   timeoutMs: number;
   /** Maximum response body read into memory, in bytes; a longer one fails the fetch. */
   maxBodyBytes: number;
+  /** Secret that signs the identity headers (`INTERNAL_IDENTITY_SECRET`); unsigned without it. */
+  identitySecret?: string;
   /** Further headers for each request, e.g. trace context and X-Forwarded-* set by the proxy. */
   extraHeaders?: (request: CacheRequest) => OutgoingHttpHeaders;
 }
@@ -126,8 +128,7 @@ function originRequestHeaders(
   if (request.body !== undefined) headers['content-length'] = request.body.length;
   if (request.requestId !== undefined) headers['x-request-id'] = request.requestId;
   if (request.identity !== undefined) {
-    headers[IDENTITY_HEADERS.userId] = request.identity.userId;
-    headers[IDENTITY_HEADERS.roles] = request.identity.roles.join(',');
+    Object.assign(headers, identityHeaders(request.identity, options.identitySecret));
   }
   return { ...headers, ...options.extraHeaders?.(request) };
 }

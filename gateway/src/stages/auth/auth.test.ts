@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { IDENTITY_HEADERS } from '@scholarships/contracts';
+import { IDENTITY_HEADERS, identitySignature } from '@scholarships/contracts';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import {
@@ -175,6 +175,61 @@ describe('auth stage with a shared secret', () => {
     const { headers } = onlyRecorded(services, 'catalog');
     expect(headers[IDENTITY_HEADERS.userId]).toBeUndefined();
     expect(headers[IDENTITY_HEADERS.roles]).toBeUndefined();
+  });
+});
+
+describe('identity headers signed with a shared secret', () => {
+  const secret = 'identity-secret-of-at-least-32-bytes';
+  let services: StubServices;
+  let gateway: GatewayUnderTest;
+
+  beforeEach(async () => {
+    services = await startStubServices();
+    gateway = await startGateway({
+      services,
+      environment: { INTERNAL_IDENTITY_SECRET: secret },
+      cache: {},
+    });
+  });
+
+  afterEach(async () => {
+    await gateway.close();
+    await services.close();
+  });
+
+  it('signs what the proxy forwards', async () => {
+    const token = await signTestToken({ sub: 'admin-7', roles: ['admin', 'editor'] });
+
+    await request(gateway.listening.url)
+      .delete('/api/v1/admin/scholarships/42')
+      .set('Authorization', `Bearer ${token}`);
+
+    const { headers } = onlyRecorded(services, 'catalog');
+    expect(headers[IDENTITY_HEADERS.signature]).toBe(
+      identitySignature(secret, 'admin-7', 'admin,editor'),
+    );
+  });
+
+  it('signs what the cache fetches', async () => {
+    const token = await signTestToken({ sub: 'student-3' });
+
+    await request(gateway.listening.url)
+      .get('/api/v1/me/profile')
+      .set('Authorization', `Bearer ${token}`);
+
+    const { headers } = onlyRecorded(services, 'eligibility');
+    expect(headers[IDENTITY_HEADERS.signature]).toBe(identitySignature(secret, 'student-3', ''));
+  });
+
+  it('drops a signature a client sends', async () => {
+    await request(gateway.listening.url)
+      .get('/api/v1/scholarships/1')
+      .set(IDENTITY_HEADERS.userId, 'forged-user')
+      .set(IDENTITY_HEADERS.signature, identitySignature(secret, 'forged-user', ''));
+
+    const { headers } = onlyRecorded(services, 'catalog');
+    expect(headers[IDENTITY_HEADERS.userId]).toBeUndefined();
+    expect(headers[IDENTITY_HEADERS.signature]).toBeUndefined();
   });
 });
 
