@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { identityHeaders } from '@scholarships/contracts';
 import { nextTraceparent, parseTraceparent } from '@scholarships/logger';
+import { identityHeaders } from '@scholarships/service-kit';
 import type { Request } from 'express';
 import { deleteIdentityHeaders, findEdgeState } from '../edge';
 import { deleteHopByHopHeaders } from './hop-by-hop-headers';

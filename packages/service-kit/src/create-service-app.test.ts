@@ -1,12 +1,13 @@
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IDENTITY_HEADERS, identityHeaders, identitySignature } from '@scholarships/contracts';
+import { IDENTITY_HEADERS } from '@scholarships/contracts';
 import { createLogger } from '@scholarships/logger';
 import { createRegistry } from '@scholarships/metrics';
 import { Router } from 'express';
 import request from 'supertest';
 import { z } from 'zod';
+import { identityHeaders, identitySignature } from './identity-signature';
 import { createServiceApp, HttpProblem, parseInput } from './index';
 
 function buildApp(readyCheck: () => boolean = () => true) {

@@ -18,6 +18,12 @@ export {
 } from './error-handler';
 export { problems } from './errors';
 export { healthRoutes, type ReadinessCheck, runReadinessChecks } from './health';
+export {
+  identityHeaders,
+  identitySignature,
+  identitySignatureMatches,
+  type SignedIdentity,
+} from './identity-signature';
 export { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, type ProblemOptions } from './problem';
 export { installProcessSafetyNet, type ProcessSafetyNetOptions } from './process-safety-net';
 export { requestContext, routeTemplate } from './request-context';

@@ -4,7 +4,7 @@ import {
   request as httpRequest,
   type OutgoingHttpHeaders,
 } from 'node:http';
-import { identityHeaders } from '@scholarships/contracts';
+import { identityHeaders } from '@scholarships/service-kit';
 import { DeadlineExceededError } from '../../network-failure';
 import { type CacheRequest, requestTarget } from '../request/cache-request';
 import type { FetchOrigin, OriginResponse } from './origin-response';

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { IDENTITY_HEADERS, identitySignature } from '@scholarships/contracts';
+import { IDENTITY_HEADERS } from '@scholarships/contracts';
+import { identitySignature } from '@scholarships/service-kit';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import {
