@@ -174,6 +174,29 @@ describe('proxy request bodies', () => {
     expect(recorded.headers['transfer-encoding']).toBe('chunked');
   });
 
+  it('keeps Content-Length named in Connection', async () => {
+    // A GET is not chunked by default, so without the field the body would follow unframed and
+    // the service would read it as the start of a second request.
+    const body = '{"i":1}';
+
+    const response = await sendRequest(listening.url, {
+      method: 'GET',
+      path: '/api/v1/me/saved',
+      headers: {
+        authorization: await adminAuthorization(),
+        connection: 'content-length',
+        'content-type': 'application/json',
+        'content-length': String(body.length),
+      },
+      bodyChunks: [body],
+    });
+
+    expect(response.statusCode).toBe(200);
+    const recorded = onlyRequest(services.stubs.catalog);
+    expect(recorded.headers['content-length']).toBe(String(body.length));
+    expect(recorded.body.toString('utf8')).toBe(body);
+  });
+
   it('sets headers on queued requests', async () => {
     // With one socket per service, four of these wait in the agent's queue with their bodies.
     const bodies = ['{"i":1}', '{"i":2}', '{"i":3}', '{"i":4}', '{"i":5}'];

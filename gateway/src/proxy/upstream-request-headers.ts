@@ -38,6 +38,10 @@ export function buildUpstreamRequestHeaders(
   // Transfer-Encoding is hop-by-hop, but a chunked body still needs framing on the next hop
   // (RFC 9112 §6.1). Node re-chunks the body it receives when this header is set.
   if (req.headers['transfer-encoding'] !== undefined) headers['transfer-encoding'] = 'chunked';
+  // Content-Length is kept even when Connection names it, because Node does not chunk a GET body.
+  // Without it the service would parse the body as a second request.
+  const contentLength = req.headers['content-length'];
+  if (contentLength !== undefined) headers['content-length'] = contentLength;
 
   headers['x-request-id'] = req.id;
   // W3C Trace Context §3.2: keep the trace id and send the gateway's own span as the parent.
