@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type RedisServer, startRedis } from '@scholarships/local-infra';
+import { identityHeaders } from '@scholarships/service-kit';
 import { issueDevToken } from './dev-tokens';
 import { type LoadSample, percentile, runFixedRateLoad, summarize } from './fixed-rate-load';
 import { type RunningPlatform, type ServiceName, startPlatform } from './platform';
@@ -188,7 +189,7 @@ describe('per-user responses and unkeyed headers', () => {
   /** Fetches `path` from the eligibility service itself, as `user`, without the gateway. */
   async function fromService(path: string, user: 'userA' | 'userB'): Promise<Reply> {
     return send(platform.urls.eligibility, path, {
-      headers: { 'x-internal-user-id': userIds[user] },
+      headers: identityHeaders({ userId: userIds[user], roles: [] }, platform.identitySecret),
     });
   }
 

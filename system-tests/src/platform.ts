@@ -36,6 +36,8 @@ export interface RunningPlatform {
   gatewayUrls: string[];
   /** Connection string of the platform's PostgreSQL. */
   databaseUrl: string;
+  /** Secret of the identity headers, for a test that calls a service without the gateway. */
+  identitySecret: string;
   /** Stops PostgreSQL; the processes keep running. */
   stopDatabase(): Promise<void>;
   /** Starts PostgreSQL again on the same port and data directory. */
@@ -118,6 +120,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
     },
     gatewayUrls,
     databaseUrl: postgres.connectionString,
+    identitySecret: config.INTERNAL_IDENTITY_SECRET,
     stopDatabase: () => postgres.stop(),
     async startDatabase() {
       postgres = await startPostgres(postgresOptions);
