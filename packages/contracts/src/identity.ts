@@ -3,8 +3,14 @@
  * every incoming request first, so a client can never claim an identity.
  * With a shared `INTERNAL_IDENTITY_SECRET`, the gateway also signs them, and
  * the services ignore an identity whose signature does not match. A request
- * that reaches a service some other way (from another local process, or
- * smuggled inside another request) then names no user.
+ * that another local process sends, or one smuggled inside a request, then
+ * names no user of its own.
+ *
+ * NOTE: the signature covers the user id and roles only, not the method and
+ * target. A request hidden before another one on the same connection whose
+ * last header line takes in the next request's line could still carry that
+ * request's signed headers; the gateway's framing checks are what stop such
+ * a hidden request from reaching a service at all.
  */
 export const IDENTITY_HEADERS = {
   /** The token's subject. */
