@@ -165,6 +165,36 @@ describe('startServer', () => {
     expect(reply).toContain('X-Content-Type-Options: nosniff');
   });
 
+  it.each([
+    ['a "#" in the query', 'GET /search?q=C#&limit=2 HTTP/1.1'],
+    ['a "#" in the path', 'PUT /admin/switch#/../../x HTTP/1.1'],
+    ['a "\\" in the path', 'POST /api\\v1\\check HTTP/1.1'],
+  ])('answers a target with %s with 400', async (_case, requestLine) => {
+    const seen: string[] = [];
+    running = await startServer(
+      (req, res) => {
+        seen.push(`${req.method} ${req.url}`);
+        answerAfterBody(req, res);
+      },
+      { port: 0, host: '127.0.0.1', logger },
+    );
+    const reply = await sendUnfinished(running.port, `${requestLine}\r\nHost: x\r\n\r\n`);
+
+    expect(reply.startsWith('HTTP/1.1 400')).toBe(true);
+    expect(reply).toContain('"code":"INVALID_REQUEST_TARGET"');
+    expect(seen).toEqual([]);
+  });
+
+  it('accepts a "\\" in the query', async () => {
+    running = await startServer(answerAfterBody, { port: 0, host: '127.0.0.1', logger });
+    const reply = await sendUnfinished(
+      running.port,
+      'GET /search?q=a\\b HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+
+    expect(reply.startsWith('HTTP/1.1 200')).toBe(true);
+  });
+
   it('answers a malformed request line with 400', async () => {
     running = await startWithShortTimeouts();
     const reply = await sendUnfinished(running.port, 'GARBAGE\r\n\r\n');

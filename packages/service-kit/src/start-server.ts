@@ -86,6 +86,21 @@ const DUPLICATE_HOST: ClientErrorProblem = {
   detail: 'The request has more than one Host header line; send one',
 };
 
+/**
+ * A request target with `#` anywhere, or `\` before the query. Neither belongs in a target (RFC
+ * 9112 §3.2, RFC 3986), and browsers send neither there. Node.js accepts both, but its URL parser,
+ * which Express and http-proxy use, drops `#` and what follows and turns `\` into `/`, while the
+ * gateway's stages read the target as sent. One request would then be judged as one path and
+ * served as another.
+ */
+const INVALID_TARGET: ClientErrorProblem = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'INVALID_REQUEST_TARGET',
+  detail:
+    'The request target contains "#", or "\\" before the query; percent-encode them (%23, %5C)',
+};
+
 const MALFORMED_REQUEST: ClientErrorProblem = {
   status: 400,
   reason: 'Bad Request',
@@ -130,6 +145,15 @@ function problemDocument(problem: ClientErrorProblem): string {
   });
 }
 
+/** Returns the problem of a request whose target reads differently to different parsers, if any. */
+function targetProblem(target: string | undefined): ClientErrorProblem | undefined {
+  if (target === undefined) return undefined;
+  if (target.includes('#')) return INVALID_TARGET;
+  const queryStart = target.indexOf('?');
+  const path = queryStart === -1 ? target : target.slice(0, queryStart);
+  return path.includes('\\') ? INVALID_TARGET : undefined;
+}
+
 /** Returns the problem of a request whose header lines no handler may rely on, if any. */
 function headerLinesProblem(rawHeaders: readonly string[]): ClientErrorProblem | undefined {
   if (rawHeaders.length / 2 > MAX_HEADER_LINES) return TOO_MANY_HEADER_LINES;
@@ -141,15 +165,16 @@ function headerLinesProblem(rawHeaders: readonly string[]): ClientErrorProblem |
 }
 
 /**
- * Wraps `handler` so that a request with too many header lines or more than one Host gets a
- * problem document and a closed connection, before any handler reads its headers.
+ * Wraps `handler` so that a request with a target that parsers read differently, too many header
+ * lines or more than one Host gets a problem document and a closed connection, before any
+ * handler reads it.
  */
 function guardHeaderLines(
   handler: RequestListener,
   extraHeaders: readonly (readonly [string, string])[],
 ): RequestListener {
   return function checkHeaderLines(req, res) {
-    const problem = headerLinesProblem(req.rawHeaders);
+    const problem = targetProblem(req.url) ?? headerLinesProblem(req.rawHeaders);
     if (problem === undefined) {
       handler(req, res);
       return;
