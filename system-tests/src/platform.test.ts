@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { connect } from 'node:net';
+import { sendRawHttp } from '@scholarships/local-infra';
 import { type ProcessName, type RunningPlatform, startPlatform } from './platform';
 import { checkMetrics, PROM_CLIENT_LINT_EXCEPTIONS, withoutFamilies } from './promtool';
 
@@ -104,28 +104,13 @@ describe('platform through the gateway', () => {
   });
 });
 
-/** Writes `text` on a new connection and resolves with everything read until the server closes it. */
-function sendRaw(url: string, text: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: hostname, port: Number(port) });
-    let received = '';
-    socket.on('data', (chunk) => {
-      received += chunk.toString('latin1');
-    });
-    socket.on('close', () => resolve(received));
-    socket.on('error', reject);
-    socket.end(text);
-  });
-}
-
 describe('request framing at the edge', () => {
   it('forwards no request hidden after 2000 header lines', async () => {
     // A chunked body framed by a line that Node.js leaves out of req.headers, holding a request
     // with an identity that only the gateway may set.
     const inner =
       'GET /api/v1/me/profile HTTP/1.1\r\nHost: x\r\nx-internal-user-id: smuggled-user\r\n\r\n';
-    const reply = await sendRaw(
+    const reply = await sendRawHttp(
       platform.urls.gateway,
       `GET /api/v1/eligibility/unknown HTTP/1.1\r\nHost: x\r\n${'a:\r\n'.repeat(2000)}` +
         `Transfer-Encoding: chunked\r\n\r\n${inner.length.toString(16)}\r\n${inner}\r\n0\r\n\r\n`,

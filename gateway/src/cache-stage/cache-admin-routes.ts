@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ResponseCache } from '../cache';
 import { callerOf } from '../edge';
 import type { SwitchStore } from '../rollout';
+import { requireAdminCaller } from '../stages/auth';
 import { readBufferedJsonBody } from './buffered-json-body';
 
 /** Path of the run-time switch; the auth stage requires the admin role for `/api/v1/admin/*`. */
@@ -22,18 +23,26 @@ const switchBody = z.strictObject(
  */
 export function createCacheAdminRoutes(cache: ResponseCache, switches: SwitchStore): Router {
   const router = Router({ caseSensitive: true });
-  router.get(CACHE_SWITCH_PATH, function readCacheSwitch(_req: Request, res: Response) {
-    res.json(cacheState(cache, switches));
-  });
-  router.put(CACHE_SWITCH_PATH, async function writeCacheSwitch(req: Request, res: Response) {
-    const { enabled } = parseInput(switchBody, readBufferedJsonBody(req), 'body');
-    const propagation = await switches.update({ cacheEnabled: enabled });
-    req.log.info(
-      { admin: callerOf(req), enabled, propagation },
-      'response cache switched by an admin request',
-    );
-    res.json({ ...cacheState(cache, switches), propagation });
-  });
+  router.get(
+    CACHE_SWITCH_PATH,
+    requireAdminCaller,
+    function readCacheSwitch(_req: Request, res: Response) {
+      res.json(cacheState(cache, switches));
+    },
+  );
+  router.put(
+    CACHE_SWITCH_PATH,
+    requireAdminCaller,
+    async function writeCacheSwitch(req: Request, res: Response) {
+      const { enabled } = parseInput(switchBody, readBufferedJsonBody(req), 'body');
+      const propagation = await switches.update({ cacheEnabled: enabled });
+      req.log.info(
+        { admin: callerOf(req), enabled, propagation },
+        'response cache switched by an admin request',
+      );
+      res.json({ ...cacheState(cache, switches), propagation });
+    },
+  );
   return router;
 }
 

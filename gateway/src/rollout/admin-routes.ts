@@ -4,6 +4,7 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { readBufferedJsonBody } from '../cache-stage';
 import { callerOf } from '../edge';
+import { requireAdminCaller } from '../stages/auth';
 import type { Rollout } from './rollout';
 import type { SwitchChange } from './switch-state';
 import type { Propagation } from './switch-store';
@@ -41,20 +42,28 @@ const switchBody = z
  */
 export function createRolloutAdminRoutes(rollout: Rollout): Router {
   const router = Router({ caseSensitive: true });
-  router.get(ROLLOUT_SWITCH_PATH, function readRolloutSwitches(_req: Request, res: Response) {
-    res.json(rolloutState(rollout));
-  });
-  router.put(ROLLOUT_SWITCH_PATH, async function writeRolloutSwitches(req: Request, res: Response) {
-    const body = parseInput(switchBody, readBufferedJsonBody(req), 'body');
-    const change: SwitchChange = { ...body };
-    if (body.rolloutPercent !== undefined) change.guardTrip = null;
-    const propagation = await rollout.switches.update(change);
-    req.log.info(
-      { admin: callerOf(req), change: body, propagation },
-      'rollout switches changed by an admin request',
-    );
-    res.json(rolloutState(rollout, propagation));
-  });
+  router.get(
+    ROLLOUT_SWITCH_PATH,
+    requireAdminCaller,
+    function readRolloutSwitches(_req: Request, res: Response) {
+      res.json(rolloutState(rollout));
+    },
+  );
+  router.put(
+    ROLLOUT_SWITCH_PATH,
+    requireAdminCaller,
+    async function writeRolloutSwitches(req: Request, res: Response) {
+      const body = parseInput(switchBody, readBufferedJsonBody(req), 'body');
+      const change: SwitchChange = { ...body };
+      if (body.rolloutPercent !== undefined) change.guardTrip = null;
+      const propagation = await rollout.switches.update(change);
+      req.log.info(
+        { admin: callerOf(req), change: body, propagation },
+        'rollout switches changed by an admin request',
+      );
+      res.json(rolloutState(rollout, propagation));
+    },
+  );
   return router;
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sendRawHttp } from '@scholarships/local-infra';
 import { createLogger } from '@scholarships/logger';
 import {
   type GatewayUnderTest,
@@ -163,6 +164,22 @@ describe('rollout admin route', () => {
     expect(refused.status).toBe(403);
     const read = await fetch(url, { headers: { authorization: student } });
     expect(read.status).toBe(403);
+    expect((await readRollout(setup.url)).rolloutPercent).toBe(100);
+  });
+
+  it('refuses a path the access rules read as public', async () => {
+    // With a looser WAF, the dot segments after "#" are all that the access rules see differently
+    // from the router; a server started by service-kit refuses such a target before this.
+    setup = await setUp({ WAF_SCORE_THRESHOLD: '6' });
+    const target = '/api/v1/admin/gateway/rollout#/../../../../../x';
+    const body = '{"rolloutPercent":37}';
+    const reply = await sendRawHttp(
+      setup.url,
+      `PUT ${target} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+    );
+
+    expect(reply.startsWith('HTTP/1.1 401')).toBe(true);
     expect((await readRollout(setup.url)).rolloutPercent).toBe(100);
   });
 

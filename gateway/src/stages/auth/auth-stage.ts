@@ -83,7 +83,8 @@ function continueAs(identity: Identity): StageDecision {
   return { kind: 'continue', identity };
 }
 
-function authProblem(
+/** Returns the problem of a refused caller: 401 without a usable token, 403 without the role. */
+export function authProblem(
   status: 401 | 403,
   error: BearerErrorCode | undefined,
   description: string,

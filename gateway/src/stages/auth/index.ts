@@ -1,4 +1,5 @@
 export { ACCESS_RULES, type Access, normalizePath, requiredAccess } from './access-rules';
+export { requireAdminCaller } from './admin-caller';
 export { type AuthStageOptions, createAuthStage } from './auth-stage';
 export { type BearerToken, parseBearerToken } from './bearer-token';
 export { DEFAULT_DEV_SECRET_FILE, loadOrCreateDevSecret, MIN_SECRET_BYTES } from './dev-secret';
