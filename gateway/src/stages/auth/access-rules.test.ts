@@ -14,6 +14,9 @@ describe('requiredAccess', () => {
     ['/api/v1/./admin/x', 'admin'],
     ['/api/v1\\me\\profile', 'user'],
     ['/api/v1/meeting', 'public'],
+    ['/api/v1/me/saved/x%2F..%2F..%2F..%2Fsearch', 'user'],
+    ['/api/v1/admin/scholarships/x%2F..%2F..%2F..%2F..%2Fsearch', 'admin'],
+    ['/api/v1/me/saved/%2e%2e/%2e%2e/%2e%2e/search', 'user'],
   ])('requires %s to be %s', (path, access) => {
     expect(requiredAccess(path)).toBe(access);
   });

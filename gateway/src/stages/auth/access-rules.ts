@@ -17,15 +17,26 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { prefix: '/api/v1/me', access: 'user' },
 ];
 
+/** Rank of each access by what it requires, for choosing the stricter of two readings. */
+const STRICTNESS: Readonly<Record<Access, number>> = { public: 0, user: 1, admin: 2 };
+
 /**
- * Returns the access `path` needs. The path is normalized first (percent-decoding, repeated
- * slashes, dot segments), so `/api/v1//me/profile` or `/api/v1/x/../me/profile` cannot pass as
- * public while an upstream that normalizes the path serves it as `/api/v1/me/profile`.
+ * Returns the access `path` requires: the stricter of its reading as sent and once normalized
+ * (percent-decoding, repeated slashes, dot segments). Normalizing keeps `/api/v1//me/profile` from
+ * passing as public while an upstream that collapses slashes serves `/api/v1/me/profile`. The
+ * reading as sent is the router's and the services', which neither decode `%2F` nor resolve dot
+ * segments: they route `/api/v1/me/saved/x%2F..%2F..%2F..%2Fsearch` to a user route, although its
+ * normalized form is public.
  */
 export function requiredAccess(path: string, rules: readonly AccessRule[] = ACCESS_RULES): Access {
-  const normalized = normalizePath(path);
+  const asSent = accessByPrefix(path, rules);
+  const normalized = accessByPrefix(normalizePath(path), rules);
+  return STRICTNESS[normalized] > STRICTNESS[asSent] ? normalized : asSent;
+}
+
+function accessByPrefix(path: string, rules: readonly AccessRule[]): Access {
   for (const rule of rules) {
-    if (normalized === rule.prefix || normalized.startsWith(`${rule.prefix}/`)) return rule.access;
+    if (path === rule.prefix || path.startsWith(`${rule.prefix}/`)) return rule.access;
   }
   return 'public';
 }
