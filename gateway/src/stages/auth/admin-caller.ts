@@ -17,7 +17,10 @@ export function requireAdminCaller(req: Request, _res: Response, next: NextFunct
     throw problem;
   }
   if (!identity.roles.includes(ADMIN_ROLE)) {
-    throw authProblem(403, 'insufficient_scope', `This route needs the ${ADMIN_ROLE} role`);
+    const description = `This route needs the ${ADMIN_ROLE} role`;
+    const problem = authProblem(403, 'insufficient_scope', description);
+    problem.headers['WWW-Authenticate'] = bearerChallenge('insufficient_scope', description);
+    throw problem;
   }
   next();
 }
