@@ -167,9 +167,9 @@ describe('rollout admin route', () => {
     expect((await readRollout(setup.url)).rolloutPercent).toBe(100);
   });
 
-  it('refuses a path the access rules read as public', async () => {
-    // With a looser WAF, the dot segments after "#" are all that the access rules see differently
-    // from the router; a server started by service-kit refuses such a target before this.
+  it('refuses the switch route behind a "#" target', async () => {
+    // With a looser WAF, only the access rules and the route's own role check stand between such
+    // a target and the switches; a server started by service-kit refuses the target before them.
     setup = await setUp({ WAF_SCORE_THRESHOLD: '6' });
     const target = '/api/v1/admin/gateway/rollout#/../../../../../x';
     const body = '{"rolloutPercent":37}';
