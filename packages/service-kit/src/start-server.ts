@@ -169,11 +169,11 @@ function headerLinesProblem(rawHeaders: readonly string[]): ClientErrorProblem |
  * lines or more than one Host gets a problem document and a closed connection, before any
  * handler reads it.
  */
-function guardHeaderLines(
+function guardRequestHead(
   handler: RequestListener,
   extraHeaders: readonly (readonly [string, string])[],
 ): RequestListener {
-  return function checkHeaderLines(req, res) {
+  return function checkRequestHead(req, res) {
     const problem = targetProblem(req.url) ?? headerLinesProblem(req.rawHeaders);
     if (problem === undefined) {
       handler(req, res);
@@ -235,7 +235,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const server = createServer(
     { connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
-    guardHeaderLines(handler, options.clientErrorHeaders ?? []),
+    guardRequestHead(handler, options.clientErrorHeaders ?? []),
   );
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = options.headersTimeoutMs ?? 66_000;
