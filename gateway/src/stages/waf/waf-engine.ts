@@ -7,7 +7,7 @@ import {
   pathField,
   queryFields,
 } from './inspected-field';
-import { patchMediaTypes } from './patch-media-types';
+import { routeMediaTypes } from './route-media-types';
 import { DEFAULT_WAF_RULES } from './rules';
 import {
   INSPECTED_HEADERS,
@@ -107,6 +107,13 @@ const SEGMENT_CHARS = 256;
 const MAX_MATCHES_PER_RULE = 200;
 
 /** `application/json` or `application/<type>+json`, with at most a UTF-8 charset parameter. */
+/**
+ * Methods whose requests may carry a body. No route takes one on GET, HEAD, DELETE or OPTIONS,
+ * and reading and scanning up to `WAF_MAX_BODY_BYTES` of JSON there would cost the gateway far
+ * more CPU than the route's rate-limit price pays for.
+ */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
 const JSON_CONTENT_TYPE =
   /^application\/(?:[\w.-]+\+)?json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -252,9 +259,21 @@ export class WafEngine {
       };
     }
     if (!hasRequestBody(view)) return undefined;
+    if (!BODY_METHODS.has(view.method)) {
+      return {
+        status: 400,
+        reason: 'unexpected_body',
+        detail: `A ${view.method} request takes no body; send it without one`,
+      };
+    }
     const contentType = view.headers['content-type'];
-    if (contentType === undefined || !JSON_CONTENT_TYPE.test(contentType)) {
-      return unsupportedContentType(view, contentType);
+    const routeTypes = routeMediaTypes(view.method, view.path);
+    if (
+      contentType === undefined ||
+      !JSON_CONTENT_TYPE.test(contentType) ||
+      (routeTypes !== undefined && !routeTypes.includes(mediaTypeOf(contentType)))
+    ) {
+      return unsupportedContentType(view, contentType, routeTypes);
     }
     const encoding = view.headers['content-encoding'];
     if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
@@ -496,29 +515,33 @@ function countHeaderBytes(view: RequestView): number {
   return total;
 }
 
+/** Returns the media type of a Content-Type value, without parameters, in lower case. */
+function mediaTypeOf(contentType: string): string {
+  return (contentType.split(';')[0] ?? '').trim().toLowerCase();
+}
+
 /**
- * Builds the 415 for a body that is not JSON. On a PATCH route it names the types that the route
- * accepts and lists them in `Accept-Patch` (RFC 5789 §3.1), as the service does for a JSON Patch.
+ * Builds the 415 for a body that is not JSON, or not of the media types its route of the API
+ * contract accepts: a merge patch sent to a PUT would replace the whole record. It names the
+ * route's types, and on a PATCH route also lists them in `Accept-Patch` (RFC 5789 §3.1), as the
+ * service does for a JSON Patch.
  */
 function unsupportedContentType(
   view: RequestView,
   contentType: string | undefined,
+  routeTypes: readonly string[] | undefined,
 ): LimitViolation {
   const received = `Content-Type ${contentType ?? '(missing)'} is not accepted`;
-  const patchTypes = view.method === 'PATCH' ? patchMediaTypes(view.path) : undefined;
-  if (patchTypes === undefined) {
-    return {
-      status: 415,
-      reason: 'unsupported_media_type',
-      detail: `${received}; send application/json in UTF-8`,
-    };
-  }
-  return {
+  const accepted = routeTypes ?? ['application/json'];
+  const violation: LimitViolation = {
     status: 415,
     reason: 'unsupported_media_type',
-    detail: `${received}; send ${patchTypes.join(' or ')} in UTF-8`,
-    headers: [['Accept-Patch', patchTypes.join(', ')]],
+    detail: `${received}; send ${accepted.join(' or ')} in UTF-8`,
   };
+  if (view.method === 'PATCH' && routeTypes !== undefined) {
+    violation.headers = [['Accept-Patch', routeTypes.join(', ')]];
+  }
+  return violation;
 }
 
 export function bodyTooLarge(maxBodyBytes: number): LimitViolation {

@@ -42,6 +42,14 @@ const LIMIT_PROBLEMS: Record<
 };
 
 export function limitProblem(violation: LimitViolation): HttpProblem {
+  if (violation.reason === 'unexpected_body') {
+    return new HttpProblem({
+      status: 400,
+      code: 'UNEXPECTED_BODY',
+      title: 'Body not expected',
+      detail: violation.detail,
+    });
+  }
   if (violation.status === 400) return problems.invalidJson(violation.detail);
   if (violation.status === 413) return problems.payloadTooLarge(`${violation.limitBytes} bytes`);
   const entry = LIMIT_PROBLEMS[violation.status];

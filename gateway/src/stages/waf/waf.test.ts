@@ -274,6 +274,34 @@ describe('waf stage', () => {
     expect(services.stubs.catalog.requests).toHaveLength(0);
   });
 
+  it('rejects a merge patch sent to a PUT with 415', async () => {
+    const response = await request(gateway.listening.url)
+      .put('/api/v1/admin/scholarships/7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01')
+      .set('Authorization', await adminAuthorization())
+      .set('If-Match', 'W/"7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01-1"')
+      .set('Content-Type', 'application/merge-patch+json')
+      .send('{"name":"New"}');
+
+    expect(response.status).toBe(415);
+    expect(response.body.detail).toBe(
+      'Content-Type application/merge-patch+json is not accepted; send application/json in UTF-8',
+    );
+    expect(response.headers['accept-patch']).toBeUndefined();
+    expect(services.stubs.catalog.requests).toHaveLength(0);
+  });
+
+  it('rejects a body on a GET with 400', async () => {
+    const response = await request(gateway.listening.url)
+      .get('/api/v1/scholarships/7f0c2a4e-1111-4d2b-9a47-0e5a9d1c0b01')
+      .set('Content-Type', 'application/json')
+      .send('["00000001","00000002"]');
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('UNEXPECTED_BODY');
+    expect(response.body.detail).toBe('A GET request takes no body; send it without one');
+    expect(services.stubs.catalog.requests).toHaveLength(0);
+  });
+
   it('rejects a compressed body with 415', async () => {
     const response = await request(gateway.listening.url)
       .post('/api/v1/eligibility/check')
