@@ -106,7 +106,6 @@ const SEGMENT_CHARS = 256;
 /** Matches collected per rule and value; enough to find clusters, bounded for huge values. */
 const MAX_MATCHES_PER_RULE = 200;
 
-/** `application/json` or `application/<type>+json`, with at most a UTF-8 charset parameter. */
 /**
  * Methods whose requests may carry a body. No route takes one on GET, HEAD, DELETE or OPTIONS,
  * and reading and scanning up to `WAF_MAX_BODY_BYTES` of JSON there would cost the gateway far
@@ -114,6 +113,7 @@ const MAX_MATCHES_PER_RULE = 200;
  */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
+/** `application/json` or `application/<type>+json`, with at most a UTF-8 charset parameter. */
 const JSON_CONTENT_TYPE =
   /^application\/(?:[\w.-]+\+)?json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
