@@ -11,9 +11,9 @@ const EVERY_ROUTE: Problems = {
   408: 'The request headers (10 s by default) or the whole request (30 s) did not arrive in time; the connection is closed',
   413: 'The body is larger than the gateway (`WAF_MAX_BODY_BYTES`) or the service accepts, 100 KiB by default',
   414: 'The path and query are longer than the gateway accepts (4 KiB by default)',
-  415: 'A body was sent in a media type other than JSON, or compressed',
+  415: "A body was sent in a media type other than the route's (JSON, and a merge patch where the route takes one), or compressed",
   429: 'The client exceeded its rate limit; `Retry-After` gives the seconds to wait',
-  431: 'The header fields are larger than the gateway accepts (8 KiB by default)',
+  431: 'The header fields are larger than the gateway accepts (8 KiB by default), or more than 100 lines',
 };
 
 /** Problems of a route that the gateway forwards to the service that owns it. */
