@@ -38,6 +38,17 @@ function sendUnfinished(port: number, text: string): Promise<string> {
   });
 }
 
+/** Starts a server that notes the method and target of each request its handler gets in `seen`. */
+function startRecordingServer(seen: string[]): Promise<RunningServer> {
+  return startServer(
+    (req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      answerAfterBody(req, res);
+    },
+    { port: 0, host: '127.0.0.1', logger },
+  );
+}
+
 /** Starts a server whose headers must arrive within 300 ms and whole requests within 600 ms. */
 function startWithShortTimeouts(): Promise<RunningServer> {
   return startServer(answerAfterBody, {
@@ -115,13 +126,7 @@ describe('startServer', () => {
 
   it('answers a body framed after line 2000 with 431', async () => {
     const seen: string[] = [];
-    running = await startServer(
-      (req, res) => {
-        seen.push(`${req.method} ${req.url}`);
-        answerAfterBody(req, res);
-      },
-      { port: 0, host: '127.0.0.1', logger },
-    );
+    running = await startRecordingServer(seen);
     // Node.js keeps 2000 lines in req.headers but frames the body by the chunked line after them.
     const inner = 'POST /admin HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n';
     const reply = await sendUnfinished(
@@ -171,13 +176,7 @@ describe('startServer', () => {
     ['a "\\" in the path', 'POST /api\\v1\\check HTTP/1.1'],
   ])('answers a target with %s with 400', async (_case, requestLine) => {
     const seen: string[] = [];
-    running = await startServer(
-      (req, res) => {
-        seen.push(`${req.method} ${req.url}`);
-        answerAfterBody(req, res);
-      },
-      { port: 0, host: '127.0.0.1', logger },
-    );
+    running = await startRecordingServer(seen);
     const reply = await sendUnfinished(running.port, `${requestLine}\r\nHost: x\r\n\r\n`);
 
     expect(reply.startsWith('HTTP/1.1 400')).toBe(true);
