@@ -168,8 +168,8 @@ describe('rollout admin route', () => {
   });
 
   it('refuses the switch route behind a "#" target', async () => {
-    // With a looser WAF, only the access rules and the route's own role check stand between such
-    // a target and the switches; a server started by service-kit refuses the target before them.
+    // With a looser WAF, only the access rules and the route's own role check keep such a target
+    // from the switches. A server started by service-kit rejects the target before either runs.
     setup = await setUp({ WAF_SCORE_THRESHOLD: '6' });
     const target = '/api/v1/admin/gateway/rollout#/../../../../../x';
     const body = '{"rolloutPercent":37}';

@@ -7,10 +7,10 @@
  * names no user of its own.
  *
  * NOTE: the signature covers the user id and roles only, not the method and
- * target. A request hidden before another one on the same connection whose
- * last header line takes in the next request's line could still carry that
- * request's signed headers; the gateway's framing checks are what stop such
- * a hidden request from reaching a service at all.
+ * target. A hidden request whose last header line takes in the request line
+ * that follows it on the same connection could still carry that request's
+ * signed headers. The gateway's framing checks keep such a hidden request
+ * from reaching a service at all.
  */
 export const IDENTITY_HEADERS = {
   /** The token's subject. */

@@ -100,8 +100,9 @@ export class CatalogGeneration {
   }
 
   /**
-   * Forgets the replaced generations, so that none stands in. The cache calls it when it is
-   * switched back on: while it was off, clients got responses newer than those entries.
+   * Forgets the replaced generations, so that no entry of theirs is served in place of a current
+   * one. The cache calls it when it is switched back on, because while it was off, clients got
+   * responses newer than those entries.
    */
   forgetReplaced(): void {
     this.replaced = [];

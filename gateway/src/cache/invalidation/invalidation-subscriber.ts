@@ -18,9 +18,9 @@ export const DEFAULT_HEARTBEAT: HeartbeatOptions = { intervalMs: 1000, timeoutMs
 
 /**
  * ioredis's own `commandTimeout` on the subscriber connection, in milliseconds, which also bounds
- * SUBSCRIBE. It must stay well above `DEFAULT_HEARTBEAT.timeoutMs`. ioredis's timer is a plain
- * one, so after a stall of this process longer than it, it fails the PING in the same turn as the
- * reply arrives, and the heartbeat would report a Redis that replied at once as lost.
+ * SUBSCRIBE. It must stay well above `DEFAULT_HEARTBEAT.timeoutMs`, because ioredis's timer is a
+ * plain one. After this process stalls for longer than it, the timer fails the PING in the same
+ * turn as the reply arrives, and the heartbeat would report a Redis that replied at once as lost.
  */
 export const SUBSCRIBER_COMMAND_TIMEOUT_MS = 5000;
 

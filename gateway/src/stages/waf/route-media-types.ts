@@ -9,8 +9,8 @@ const BODY_ROUTES = ROUTES.filter((route) => route.request.body !== undefined).m
 
 /**
  * Returns the body media types of the contract route that `method` and `path` match, such as a
- * JSON merge patch's for a PATCH, or undefined when no route of the contract with a body matches
- * (the gateway's own switch routes, an unknown path).
+ * JSON merge patch's for a PATCH. Returns undefined when no contract route with a body matches,
+ * as for the gateway's own switch routes or an unknown path.
  */
 export function routeMediaTypes(method: string, path: string): readonly string[] | undefined {
   const segments = pathSegments(path);
