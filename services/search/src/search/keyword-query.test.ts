@@ -1,0 +1,53 @@
+import { hasPhrase, lexemesOf, parseKeywordQuery } from './keyword-query';
+
+describe('parseKeywordQuery', () => {
+  it('binds & tighter than | and groups each from the left', () => {
+    expect(parseKeywordQuery("'a' | 'b' & 'c' | 'd'")).toEqual({
+      kind: 'or',
+      left: {
+        kind: 'or',
+        left: { kind: 'word', lexeme: 'a' },
+        right: {
+          kind: 'and',
+          left: { kind: 'word', lexeme: 'b' },
+          right: { kind: 'word', lexeme: 'c' },
+        },
+      },
+      right: { kind: 'word', lexeme: 'd' },
+    });
+  });
+
+  it('reads negation, parentheses and doubled quotes', () => {
+    expect(parseKeywordQuery("!( 'o''brien' | 'a\\\\b' ) & 'x'")).toEqual({
+      kind: 'and',
+      left: {
+        kind: 'not',
+        operand: {
+          kind: 'or',
+          left: { kind: 'word', lexeme: "o'brien" },
+          right: { kind: 'word', lexeme: 'a\\b' },
+        },
+      },
+      right: { kind: 'word', lexeme: 'x' },
+    });
+  });
+
+  it('reads phrase operators with their distance', () => {
+    const node = parseKeywordQuery("'after' <-> 'school' <2> 'club' & 'x'");
+    expect(node).toMatchObject({ kind: 'and', left: { kind: 'phrase', distance: 2 } });
+    expect(node && hasPhrase(node)).toBe(true);
+    expect(node && lexemesOf(node)).toEqual(['after', 'school', 'club', 'x']);
+  });
+
+  it('refuses prefixes, weights, empty text and unbalanced parentheses', () => {
+    for (const text of ["'nurs':*", "'nurs':AB", '', "( 'a' & 'b'", "'a' &", "'a' 'b'"]) {
+      expect(parseKeywordQuery(text)).toBeNull();
+    }
+  });
+
+  it('lists each lexeme once', () => {
+    const node = parseKeywordQuery("'a' & 'b' | 'a' & !'c'");
+    expect(node && lexemesOf(node)).toEqual(['a', 'b', 'c']);
+    expect(node && hasPhrase(node)).toBe(false);
+  });
+});
