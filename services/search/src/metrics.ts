@@ -2,6 +2,7 @@ import { Counter, type Registry } from '@scholarships/metrics';
 
 export interface SearchMetrics {
   facetSnapshotLoads: Counter<'result'>;
+  keywordIndexRequests: Counter<'kind' | 'result'>;
 }
 
 const byRegistry = new WeakMap<Registry, SearchMetrics>();
@@ -15,6 +16,12 @@ export function searchMetrics(registry: Registry): SearchMetrics {
       name: 'search_facet_snapshot_loads_total',
       help: 'Reads of the in-memory facet snapshot, by result: ok, or error (facets are then counted by statement).',
       labelNames: ['result'],
+      registers: [registry],
+    }),
+    keywordIndexRequests: new Counter({
+      name: 'search_keyword_index_requests_total',
+      help: 'Keyword pages and facets by how they were served: memory (the keyword index), changed (the catalogue changed since the index was read) or declined (no index, or a keyword it does not evaluate); both of the last run the statement.',
+      labelNames: ['kind', 'result'],
       registers: [registry],
     }),
   };

@@ -7,6 +7,7 @@ import {
   createFacetSnapshotSource,
   type FacetSnapshotSource,
 } from './search/facet-snapshot-source';
+import { createKeywordSearch } from './search/keyword-search';
 import { searchRoutes } from './search/routes';
 import { searchWarmupStatements } from './search/warmup';
 import { suggestRoutes } from './suggest';
@@ -35,15 +36,23 @@ export function createSearchService(
     name: 'search',
     allowedMethods: allowedMethodsOf('search'),
     configSchema: searchConfigSchema,
-    createRoutes({ db, logger, registry }) {
-      const loads = searchMetrics(registry).facetSnapshotLoads;
+    createRoutes({ db, logger, registry, config }) {
+      const metrics = searchMetrics(registry);
       facetSnapshot = createFacetSnapshotSource({
         db,
         logger,
-        onLoad: (result) => loads.inc({ result }),
+        onLoad: (result) => metrics.facetSnapshotLoads.inc({ result }),
+        withKeywords: config.SEARCH_KEYWORD_INDEX,
       });
+      const keywordSearch = config.SEARCH_KEYWORD_INDEX
+        ? createKeywordSearch({
+            db,
+            snapshots: facetSnapshot,
+            onResult: (kind, result) => metrics.keywordIndexRequests.inc({ kind, result }),
+          })
+        : undefined;
       const router = Router();
-      router.use(searchRoutes(db, { today, facetSnapshot }));
+      router.use(searchRoutes(db, { today, facetSnapshot, keywordSearch }));
       router.use(suggestRoutes(db, { today }));
       return router;
     },

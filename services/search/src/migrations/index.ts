@@ -15,6 +15,7 @@ import * as createFacetIndexes from './013-create-facet-indexes';
 import * as createBasisIndexes from './014-create-basis-indexes';
 import * as createFoldedTermsIndex from './015-create-folded-terms-index';
 import * as createCatalogChanges from './016-create-catalog-changes';
+import * as noteKeywordChanges from './017-note-keyword-changes';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   { name: '014-create-basis-indexes', ...createBasisIndexes, standalone: true },
   { name: '015-create-folded-terms-index', ...createFoldedTermsIndex },
   { name: '016-create-catalog-changes', ...createCatalogChanges },
+  { name: '017-note-keyword-changes', ...noteKeywordChanges },
 ];

@@ -7,6 +7,17 @@ import type { FacetRow } from './facets';
 export const FACET_SNAPSHOT_CHECK_NAME = 'search_facet_snapshot_changed';
 
 /**
+ * Whether a transaction that the snapshot bound as `:snapshot` does not see
+ * has since changed a column that facets or keyword pages read (see migration 016).
+ * Only rows at or above the snapshot's `xmin` can be invisible to it.
+ */
+export const SNAPSHOT_CHANGED = `EXISTS (
+  SELECT 1 FROM search_catalog_changes AS c
+  WHERE c.xid >= pg_snapshot_xmin(:snapshot::pg_snapshot)
+    AND NOT pg_visible_in_snapshot(c.xid, :snapshot::pg_snapshot)
+)`;
+
+/**
  * Builds the statement that returns whether a transaction that a snapshot
  * does not see has since changed a column facets read (see migration 016).
  * Only rows at or above the snapshot's `xmin` can be invisible to it.
@@ -14,14 +25,7 @@ export const FACET_SNAPSHOT_CHECK_NAME = 'search_facet_snapshot_changed';
 export function facetSnapshotCheck(knex: Knex, snapshot: string): Statement {
   return toStatement(
     FACET_SNAPSHOT_CHECK_NAME,
-    knex.raw(
-      `SELECT EXISTS (
-  SELECT 1 FROM search_catalog_changes AS c
-  WHERE c.xid >= pg_snapshot_xmin(:snapshot::pg_snapshot)
-    AND NOT pg_visible_in_snapshot(c.xid, :snapshot::pg_snapshot)
-) AS changed`,
-      { snapshot },
-    ),
+    knex.raw(`SELECT ${SNAPSHOT_CHANGED} AS changed`, { snapshot }),
   );
 }
 
@@ -49,6 +53,8 @@ export interface FacetSnapshotSourceOptions {
    */
   minIntervalMs?: number;
   now?: () => number;
+  /** Whether each read also builds the keyword index (`KeywordIndex`); default false. */
+  withKeywords?: boolean;
 }
 
 /** Facet counts of searches without keyword from a snapshot of the catalogue held in memory. */
@@ -62,6 +68,14 @@ export interface FacetSnapshotSource {
   rows(query: SearchQuery, today: string): Promise<FacetRow[] | null>;
   /** Reads a snapshot now, unless a read is already running. Never rejects. */
   load(): Promise<void>;
+  /**
+   * Returns the snapshot in memory, unchecked, or `undefined` when there is
+   * none or it is too old, and then starts reading one. A caller that uses it
+   * checks it with `SNAPSHOT_CHANGED` in the statement that reads its result.
+   */
+  current(): FacetSnapshot | undefined;
+  /** Drops a snapshot that a check found out of date, and starts reading a new one. */
+  discard(snapshot: FacetSnapshot): void;
 }
 
 export function createFacetSnapshotSource(
@@ -92,7 +106,7 @@ export function createFacetSnapshotSource(
     await prune();
     startedAt = now();
     try {
-      current = await loadFacetSnapshot(db.knex, startedAt);
+      current = await loadFacetSnapshot(db.knex, startedAt, options.withKeywords === true);
       readXmins.push({ at: startedAt, xmin: current.xmin });
       options.onLoad?.('ok');
       logger.info(
@@ -132,14 +146,23 @@ export function createFacetSnapshotSource(
     }
   }
 
+  function fresh(): FacetSnapshot | undefined {
+    const snapshot = current;
+    if (snapshot !== undefined && now() - snapshot.loadedAt <= maxAgeMs) return snapshot;
+    loadInBackground();
+    return undefined;
+  }
+
   return {
     load,
+    current: fresh,
+    discard(snapshot) {
+      if (current === snapshot) current = undefined;
+      loadInBackground();
+    },
     async rows(query, today) {
-      const snapshot = current;
-      if (snapshot === undefined || now() - snapshot.loadedAt > maxAgeMs) {
-        loadInBackground();
-        return null;
-      }
+      const snapshot = fresh();
+      if (snapshot === undefined) return null;
       if (await changedSince(snapshot)) {
         loadInBackground();
         return null;

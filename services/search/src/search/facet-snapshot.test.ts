@@ -142,18 +142,23 @@ describe('facet snapshot counts', () => {
 });
 
 describe('facet snapshot check', () => {
-  test('notes committed facet column writes only', async () => {
+  test('notes committed facet and document column writes only', async () => {
     const knex = search.db.knex;
     const [id] = await insertScholarships(knex, [scholarshipFixture({ name: 'Checked award' })]);
     let { snapshot } = await loadFacetSnapshot(knex, Date.now());
     expect(await changedSince(snapshot)).toBe(false);
 
-    await knex('scholarships').where({ id }).update({ description: 'Only the text changed.' });
+    await knex('scholarships').where({ id }).update({ award_text: 'Only the text changed.' });
     expect(await changedSince(snapshot)).toBe(false);
 
     await knex('scholarships')
       .where({ id })
       .update({ state: ['TX'] });
+    expect(await changedSince(snapshot)).toBe(true);
+
+    // The keyword index holds the documents built from the description.
+    ({ snapshot } = await loadFacetSnapshot(knex, Date.now()));
+    await knex('scholarships').where({ id }).update({ description: 'A new description.' });
     expect(await changedSince(snapshot)).toBe(true);
 
     ({ snapshot } = await loadFacetSnapshot(knex, Date.now()));

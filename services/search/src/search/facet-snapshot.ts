@@ -1,7 +1,8 @@
 import type { SearchQuery } from '@scholarships/api-contract';
 import type { Knex } from '@scholarships/db';
 import { FACET_NAMES, type FacetName, type FacetRow, VOCABULARIES } from './facets';
-import { LIST_FILTER_COLUMNS, MAX_DOLLARS, MIN_DOLLARS } from './sql-fragments';
+import { type KeywordIndex, loadKeywordIndex } from './keyword-index';
+import { DEADLINE_DAY, LIST_FILTER_COLUMNS, MAX_DOLLARS, MIN_DOLLARS } from './sql-fragments';
 
 /**
  * One combination of the five facet columns, as positions in the
@@ -9,7 +10,7 @@ import { LIST_FILTER_COLUMNS, MAX_DOLLARS, MIN_DOLLARS } from './sql-fragments';
  * vocabulary is left out, since no filter can ask for it and no count
  * reports it, but it still makes its list a restriction rather than open.
  */
-interface Combination {
+export interface Combination {
   /** Per list dimension, the positions of its values, each once. */
   values: readonly (readonly number[])[];
   /** Per list dimension, whether the list is empty, which means open to every value. */
@@ -40,6 +41,8 @@ export interface FacetSnapshot {
   readonly maxDollars: Float64Array;
   /** Scholarships in each group. */
   readonly scholarships: Int32Array;
+  /** Every scholarship's words and sort keys, when the source reads them. */
+  readonly keywords?: KeywordIndex;
 }
 
 interface CombinationRow {
@@ -67,14 +70,9 @@ SELECT DISTINCT ON (s.filter_combination)
 FROM scholarships AS s
 ORDER BY s.filter_combination`;
 
-// A date column may hold infinity, which no subtraction accepts, so it maps to a float's infinity.
 const GROUPS_TEXT = `
 SELECT s.filter_combination::text AS combination,
-  CASE
-    WHEN s.deadline = 'infinity' THEN 'Infinity'::float8
-    WHEN s.deadline = '-infinity' THEN '-Infinity'::float8
-    ELSE (s.deadline - DATE '1970-01-01')::float8
-  END AS deadline_day,
+  ${DEADLINE_DAY} AS deadline_day,
   ${MIN_DOLLARS} AS min_dollars,
   ${MAX_DOLLARS} AS max_dollars,
   count(*)::integer AS scholarships
@@ -90,19 +88,26 @@ GROUP BY 1, 2, 3, 4`;
  * a rewrite, and a rewrite fires no trigger that the check could note. Each
  * read is bounded by the pool's statement timeout.
  */
-export function loadFacetSnapshot(knex: Knex, loadedAt: number): Promise<FacetSnapshot> {
+export function loadFacetSnapshot(
+  knex: Knex,
+  loadedAt: number,
+  withKeywords = false,
+): Promise<FacetSnapshot> {
   return knex.transaction(
     async (trx) => {
       await trx.raw('LOCK TABLE scholarships IN ACCESS SHARE MODE');
-      const snapshot = await trx.raw<{ rows: { snapshot: string; xmin: string }[] }>(
+      const taken = await trx.raw<{ rows: { snapshot: string; xmin: string }[] }>(
         `SELECT pg_current_snapshot()::text AS snapshot,
            pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`,
       );
       const combinations = await trx.raw<{ rows: CombinationRow[] }>(COMBINATIONS_TEXT);
       const groups = await trx.raw<{ rows: GroupRow[] }>(GROUPS_TEXT);
-      const [taken] = snapshot.rows;
-      if (taken === undefined) throw new Error('pg_current_snapshot() returned no row');
-      return snapshotOf(taken, loadedAt, combinations.rows, groups.rows);
+      const [first] = taken.rows;
+      if (first === undefined) throw new Error('pg_current_snapshot() returned no row');
+      const snapshot = snapshotOf(first, loadedAt, combinations.rows, groups.rows);
+      if (!withKeywords) return snapshot;
+      const indexOf = new Map(combinations.rows.map((row, index) => [row.combination, index]));
+      return { ...snapshot, keywords: await loadKeywordIndex(trx, indexOf) };
     },
     { isolationLevel: 'repeatable read', readOnly: true },
   );
@@ -163,7 +168,7 @@ function dayOf(isoDate: string): number {
 }
 
 /** Returns the deadline window of `DEADLINE_WINDOW` as bounds in days. */
-function deadlineWindow(query: SearchQuery, today: string) {
+export function deadlineWindow(query: SearchQuery, today: string) {
   const bounded = query.deadlineFrom !== null || query.deadlineTo !== null;
   return {
     lower: dayOf(query.deadlineFrom ?? today),
@@ -198,7 +203,7 @@ function countPerCombination(
 }
 
 /** Returns the values the query requests per dimension, as flags over its vocabulary, or null without filter. */
-function requestedPositions(query: SearchQuery): (Uint8Array | null)[] {
+export function requestedPositions(query: SearchQuery): (Uint8Array | null)[] {
   const requested: Record<FacetName, readonly string[]> = {
     field_of_study: query.fieldOfStudy,
     grade_level: query.gradeLevel,
@@ -216,7 +221,7 @@ function requestedPositions(query: SearchQuery): (Uint8Array | null)[] {
 }
 
 /** Returns whether a combination passes the filter of dimension `dimension` (`FACET_NAMES` order). */
-function passes(
+export function passes(
   combination: Combination,
   dimension: number,
   requested: Uint8Array | null,
@@ -228,7 +233,7 @@ function passes(
   return values.some((value) => requested[value] === 1);
 }
 
-const BASIS = LIST_FILTER_COLUMNS.length;
+export const BASIS = LIST_FILTER_COLUMNS.length;
 
 /**
  * Counts the facets of a query without keyword from a snapshot, as the rows
@@ -241,11 +246,22 @@ export function snapshotFacetRows(
   query: SearchQuery,
   today: string,
 ): FacetRow[] {
-  const perCombination = countPerCombination(snapshot, query, today);
+  return facetRowsOf(snapshot.combinations, countPerCombination(snapshot, query, today), query);
+}
+
+/**
+ * Counts the facets of a query from the scholarships per combination that
+ * pass its other filters (deadline window, amounts, and any keyword).
+ */
+export function facetRowsOf(
+  combinations: readonly Combination[],
+  perCombination: Float64Array,
+  query: SearchQuery,
+): FacetRow[] {
   const requested = requestedPositions(query);
   // Per dimension, one count per vocabulary value and a last one for open combinations.
   const counts = FACET_NAMES.map((facet) => new Float64Array(VOCABULARIES[facet].length + 1));
-  snapshot.combinations.forEach((combination, index) => {
+  combinations.forEach((combination, index) => {
     const scholarships = perCombination[index] as number;
     if (scholarships === 0) return;
     let failed = 0;

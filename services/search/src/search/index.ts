@@ -10,6 +10,11 @@ export {
   type FacetSnapshotSource,
 } from './facet-snapshot-source';
 export { type Facets, facetStatementName, searchFacets } from './facets';
+export {
+  createKeywordSearch,
+  KEYWORD_PAGE_ROWS_NAME,
+  type KeywordSearch,
+} from './keyword-search';
 export { type SearchResponse, searchRoutes } from './routes';
 export { SPELLING_STATEMENT_NAME, spellingCorrections } from './spelling';
 export { type SearchShape, searchScholarships, searchStatementName } from './statements';

@@ -13,6 +13,7 @@ import {
 import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { type FacetRow, type Facets, facetsFromRows, searchFacets } from './facets';
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
+import type { KeywordSearch } from './keyword-search';
 import { type NormalizedQuery, normalizedQuery } from './normalized-query';
 import { runSearch, type SearchOutcome } from './run-search';
 import { keywordStems } from './snippet';
@@ -44,6 +45,8 @@ export interface SearchRouteOptions {
   today: () => string;
   /** Counts the facets of searches without keyword in memory; without it, every count is a statement. */
   facetSnapshot?: FacetSnapshotSource;
+  /** Keyword pages and facets from the keyword index; without it, every keyword search is a statement. */
+  keywordSearch?: KeywordSearch;
 }
 
 /** The query, cursor and keyword handling that a request continues with. */
@@ -131,7 +134,9 @@ export function searchRoutes(db: Database, options: SearchRouteOptions): Router 
 
   const facetRows = async (query: SearchQuery, today: string, keyword: string | null) => {
     const fromSnapshot =
-      keyword === null ? await options.facetSnapshot?.rows(query, today) : undefined;
+      keyword === null
+        ? await options.facetSnapshot?.rows(query, today)
+        : await options.keywordSearch?.facets(query, today, keyword);
     return fromSnapshot ?? db.query<FacetRow>(searchFacets(db.knex, query, today, keyword));
   };
 
@@ -142,7 +147,7 @@ export function searchRoutes(db: Database, options: SearchRouteOptions): Router 
     // search drops or corrects gets its facets counted again afterwards.
     const earlyKeyword = handling === 'spelling_corrected' ? undefined : query.q;
     const [outcome, earlyFacets] = await Promise.all([
-      runSearch(db, query, after, handling, today),
+      runSearch(db, query, after, handling, today, options.keywordSearch),
       query.facets && earlyKeyword !== undefined ? facetRows(query, today, earlyKeyword) : null,
     ]);
     let facets: FacetRow[] | null = earlyFacets;

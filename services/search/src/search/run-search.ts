@@ -3,6 +3,7 @@ import type { Database } from '@scholarships/db';
 import { problems } from '@scholarships/service-kit';
 import type { CursorPosition } from './cursor';
 import { appliedQuery, type KeywordHandling } from './keyword-handling';
+import type { KeywordSearch } from './keyword-search';
 import {
   correctableWords,
   correctedKeyword,
@@ -31,6 +32,25 @@ export async function correctKeyword(db: Database, q: string): Promise<string | 
   return correctedKeyword(q, corrections);
 }
 
+/**
+ * Returns the rows of one search statement: from the keyword index when
+ * `memory` serves the keyword page, otherwise by running the statement.
+ */
+async function searchRows(
+  db: Database,
+  memory: KeywordSearch | undefined,
+  query: SearchQuery,
+  after: CursorPosition | null,
+  today: string,
+  keyword: string | null,
+): Promise<SearchRow[]> {
+  if (keyword !== null && memory !== undefined) {
+    const rows = await memory.page(query, after, today, keyword);
+    if (rows !== null) return rows;
+  }
+  return db.query<SearchRow>(searchScholarships(db.knex, query, after, today, keyword));
+}
+
 function totalOf(rows: readonly SearchRow[]): number {
   return rows[0]?.total ?? 0;
 }
@@ -46,12 +66,13 @@ async function runLaterPage(
   after: CursorPosition,
   handling: KeywordHandling,
   today: string,
+  memory: KeywordSearch | undefined,
 ): Promise<SearchOutcome> {
   let keyword = query.q;
   if (handling === 'spelling_corrected' && query.q !== null) {
     keyword = (await correctKeyword(db, query.q)) ?? query.q;
   }
-  const rows = await db.query<SearchRow>(searchScholarships(db.knex, query, after, today, keyword));
+  const rows = await searchRows(db, memory, query, after, today, keyword);
   return { rows, handling, query, keyword };
 }
 
@@ -70,9 +91,10 @@ async function runFirstPage(
   db: Database,
   query: SearchQuery,
   today: string,
+  memory: KeywordSearch | undefined,
 ): Promise<SearchOutcome> {
   const typed = query.q;
-  const rows = await db.query<SearchRow>(searchScholarships(db.knex, query, null, today));
+  const rows = await searchRows(db, memory, query, null, today, typed);
   const asTyped: SearchOutcome = { rows, handling: 'as_typed', query, keyword: typed };
   if (typed === null) return asTyped;
 
@@ -88,9 +110,7 @@ async function runFirstPage(
 
   const corrected = await correctKeyword(db, typed);
   if (corrected === null) return asTyped;
-  const correctedRows = await db.query<SearchRow>(
-    searchScholarships(db.knex, query, null, today, corrected),
-  );
+  const correctedRows = await searchRows(db, memory, query, null, today, corrected);
   if (totalOf(correctedRows) <= totalOf(rows)) return asTyped;
   return { rows: correctedRows, handling: 'spelling_corrected', query, keyword: corrected };
 }
@@ -115,7 +135,8 @@ function nothingToFind() {
 
 /**
  * Runs one search page. `query` must already be the applied query of
- * `handling`, and `after` is the position of a later page's cursor.
+ * `handling`, and `after` is the position of a later page's cursor. With
+ * `memory`, keyword pages come from the keyword index where it serves them.
  */
 export function runSearch(
   db: Database,
@@ -123,7 +144,8 @@ export function runSearch(
   after: CursorPosition | null,
   handling: KeywordHandling,
   today: string,
+  memory?: KeywordSearch,
 ): Promise<SearchOutcome> {
-  if (after !== null) return runLaterPage(db, query, after, handling, today);
-  return runFirstPage(db, query, today);
+  if (after !== null) return runLaterPage(db, query, after, handling, today, memory);
+  return runFirstPage(db, query, today, memory);
 }

@@ -148,3 +148,14 @@ export const ALL_FILTERS_WITH_BASIS = ALL_FILTERS.map((filter) =>
 export function keywordBindings(keyword: string): { q: string; q_split: string | null } {
   return { q: keyword, q_split: splitJoinedWords(keyword) };
 }
+
+/**
+ * Days since 1970-01-01 of the row's deadline as a float, NULL when undated.
+ * A date column may hold infinity, which no subtraction accepts, so it maps
+ * to a float's infinity.
+ */
+export const DEADLINE_DAY = `CASE
+    WHEN s.deadline = 'infinity' THEN 'Infinity'::float8
+    WHEN s.deadline = '-infinity' THEN '-Infinity'::float8
+    ELSE (s.deadline - DATE '1970-01-01')::float8
+  END`;

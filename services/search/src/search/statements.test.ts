@@ -4,6 +4,7 @@ import { suggestQuerySchema, suggestScholarships } from '../suggest';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { facetSnapshotCheck } from './facet-snapshot-source';
 import { searchFacets } from './facets';
+import { keywordPageRows, keywordQueryStatement } from './keyword-search';
 import { spellingCorrections } from './spelling';
 import {
   type SearchShape,
@@ -74,6 +75,10 @@ function everyStatement(): Statement[] {
     }
   }
   statements.push(facetSnapshotCheck(knex, '10:20:12,15'));
+  statements.push(keywordQueryStatement(knex, 'nursing'));
+  statements.push(keywordQueryStatement(knex, 'the and of'));
+  statements.push(keywordPageRows(knex, '10:20:12,15', [CURSOR.id], 'nursing'));
+  statements.push(keywordPageRows(knex, '1:1:', [], 'art'));
   statements.push(spellingCorrections(knex, ['nursng']));
   statements.push(spellingCorrections(knex, ['enginering', 'scholarhsip']));
   for (const q of ['n', 'nursing sch', 'nursing ', '2026']) {
@@ -116,6 +121,8 @@ describe('search statements', () => {
       'search_facet_snapshot_changed',
       'search_facets',
       'search_facets_with_keyword',
+      'search_keyword_page_rows',
+      'search_keyword_query',
       'search_spelling_corrections',
       'search_suggest',
       'search_suggest_phrase',

@@ -313,6 +313,11 @@ function deadlineKeyUpper(query: SearchQuery): string {
   return query.deadlineFrom === null ? NO_DEADLINE_SORT_KEY : LAST_FINITE_DATE;
 }
 
+/** Returns the keyset position before the first row of a keyword page sorted by `sort`. */
+export function firstPagePosition(sort: SearchSort): CursorPosition {
+  return FIRST_PAGE_POSITIONS[sort];
+}
+
 function pagePosition(
   query: SearchQuery,
   shape: SearchShape,

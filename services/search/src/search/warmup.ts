@@ -3,6 +3,7 @@ import type { Knex, Statement } from '@scholarships/db';
 import { suggestScholarships } from '../suggest/statements';
 import { facetSnapshotCheck } from './facet-snapshot-source';
 import { searchFacets } from './facets';
+import { keywordPageRows, keywordQueryStatement } from './keyword-search';
 import { spellingCorrections } from './spelling';
 import { searchScholarships } from './statements';
 
@@ -40,7 +41,8 @@ function searchShapes(knex: Knex, today: string): Statement[] {
 
 /**
  * Builds one statement of every shape the routes run: the seven search
- * shapes, facets with and without keyword, the facet snapshot's check,
+ * shapes, facets with and without keyword, the facet snapshot's check, the
+ * keyword index's parse and page reads,
  * spelling corrections and suggestions. Each pooled connection prepares
  * all of them before the service reports ready.
  */
@@ -51,6 +53,8 @@ export function searchWarmupStatements(knex: Knex, today: string): Statement[] {
     searchFacets(knex, { ...BASE_QUERY, q: KEYWORD }, today),
     // The smallest snapshot text; any snapshot prepares the same statement.
     facetSnapshotCheck(knex, '1:1:'),
+    keywordQueryStatement(knex, KEYWORD),
+    keywordPageRows(knex, '1:1:', [], KEYWORD),
     spellingCorrections(knex, ['scholarhsip']),
     suggestScholarships(knex, { q: 'sch', limit: 8 }, today),
     suggestScholarships(knex, { q: 'nursing sch', limit: 8 }, today),

@@ -23,6 +23,11 @@ export interface SearchTestApp {
 export interface SearchTestAppOptions extends SearchServiceOptions {
   /** Server-side statement limit in milliseconds, for tests that load large data sets. */
   statementTimeoutMs?: number;
+  /**
+   * Whether keyword searches use the keyword index; default false, so that
+   * requests run their statements and start no background read of the index.
+   */
+  keywordIndex?: boolean;
 }
 
 export async function startSearchTestApp(
@@ -41,7 +46,10 @@ export async function startSearchTestApp(
   });
   await migrateLatest(db.knex, { service: 'catalog', migrations: catalogMigrations });
   await migrateLatest(db.knex, { service: 'search', migrations });
-  const config = searchConfigSchema.parse({ DATABASE_URL: database.connectionString });
+  const config = searchConfigSchema.parse({
+    DATABASE_URL: database.connectionString,
+    SEARCH_KEYWORD_INDEX: String(options.keywordIndex ?? false),
+  });
   const app = buildServiceApp(createSearchService(options), {
     config,
     db,

@@ -1,0 +1,219 @@
+import path from 'node:path';
+import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
+import { searchQuerySchema } from '@scholarships/api-contract';
+import { importScholarships, loadSyntheticScholarships } from '@scholarships/catalog/import';
+import { createLogger } from '@scholarships/logger';
+import request from 'supertest';
+import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
+import type { CursorPosition } from './cursor';
+import { createFacetSnapshotSource, type FacetSnapshotSource } from './facet-snapshot-source';
+import { type FacetRow, searchFacets } from './facets';
+import { readTsvector } from './keyword-index';
+import { createKeywordSearch, type KeywordSearch } from './keyword-search';
+import { searchScholarships } from './statements';
+import { isPageRow, type SearchRow } from './summary';
+
+const DATA_DIR = path.resolve(__dirname, '../../../../data/scholarships');
+const TODAY = '2026-12-04';
+
+let search: SearchTestApp;
+let snapshots: FacetSnapshotSource;
+let memory: KeywordSearch;
+const served: string[] = [];
+
+beforeAll(async () => {
+  search = await startSearchTestApp('keyword_index', { statementTimeoutMs: 60_000 });
+  const knex = search.db.knex;
+  await importScholarships(knex, { dataDir: DATA_DIR, today: TODAY });
+  await loadSyntheticScholarships(knex, { dataDir: DATA_DIR, seed: 7, count: 3_000, today: TODAY });
+  await knex.raw('ANALYZE scholarships');
+  snapshots = createFacetSnapshotSource({
+    db: search.db,
+    logger: createLogger({ service: 'search', level: 'silent' }),
+    withKeywords: true,
+  });
+  await snapshots.load();
+  memory = createKeywordSearch({
+    db: search.db,
+    snapshots,
+    onResult: (kind, result) => served.push(`${kind}:${result}`),
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await search?.close();
+});
+
+function queryOf(params: Record<string, string | string[]>): SearchQuery {
+  return searchQuerySchema.parse(params);
+}
+
+/** Runs the search statement of a keyword page, the result the memory path must equal. */
+function statementRows(query: SearchQuery, after: CursorPosition | null): Promise<SearchRow[]> {
+  return search.db.query<SearchRow>(searchScholarships(search.db.knex, query, after, TODAY));
+}
+
+async function memoryRows(query: SearchQuery, after: CursorPosition | null): Promise<SearchRow[]> {
+  served.length = 0;
+  const rows = await memory.page(query, after, TODAY, query.q as string);
+  expect({ q: query.q, served }).toEqual({ q: query.q, served: ['page:memory'] });
+  if (rows === null) throw new Error(`the keyword index declined ${JSON.stringify(query)}`);
+  return rows;
+}
+
+function lastPosition(rows: readonly SearchRow[]): CursorPosition | null {
+  const last = rows.filter(isPageRow).at(-1);
+  return last === undefined ? null : { key: last.sort_key, id: last.id };
+}
+
+const KEYWORDS = [
+  'nursing',
+  'computer science',
+  'business',
+  'engineering women',
+  'art | music',
+  'nursing -dental',
+  'education or teaching',
+  'scholarship',
+  'hispanic',
+  'zzzunknownword',
+  'veterinary medicine',
+  'stem',
+];
+
+const FILTERS: Record<string, string | string[]>[] = [
+  {},
+  { state: 'CA' },
+  { grade_level: ['undergraduate', 'graduate'], award_min: '1000' },
+  { basis: 'merit', deadline_to: '2027-06-30' },
+  { citizenship: 'us_citizen', award_max: '5000', field_of_study: 'engineering' },
+];
+
+describe('keyword index pages', () => {
+  const sorts: SearchSort[] = ['deadline', 'amount'];
+  for (const sort of sorts) {
+    it(`matches the statement by ${sort}`, async () => {
+      for (const q of KEYWORDS) {
+        for (const filters of FILTERS) {
+          const query = queryOf({ q, sort, limit: '7', ...filters });
+          let after: CursorPosition | null = null;
+          for (let page = 0; page < 3; page += 1) {
+            const expected = await statementRows(query, after);
+            const actual = await memoryRows(query, after);
+            expect({ q, filters, page, rows: actual }).toEqual({
+              q,
+              filters,
+              page,
+              rows: expected,
+            });
+            after = lastPosition(expected);
+            if (after === null) break;
+          }
+        }
+      }
+    }, 120_000);
+  }
+
+  it('continues after a cursor id that no row has', async () => {
+    const query = queryOf({ q: 'nursing', sort: 'amount', limit: '5' });
+    const after = { key: 5000, id: '7fffffff-ffff-ffff-ffff-ffffffffffff' };
+    expect(await memoryRows(query, after)).toEqual(await statementRows(query, after));
+  });
+
+  it('declines phrases', async () => {
+    served.length = 0;
+    const query = queryOf({ q: '"computer science"', sort: 'deadline' });
+    expect(await memory.page(query, null, TODAY, query.q as string)).toBeNull();
+    expect(served).toEqual(['page:declined']);
+  });
+});
+
+describe('keyword index facets', () => {
+  it('matches the facet statement', async () => {
+    const byValue = (rows: readonly FacetRow[]) =>
+      [...rows].sort((a, b) => `${a.facet}:${a.value}`.localeCompare(`${b.facet}:${b.value}`));
+    for (const q of KEYWORDS) {
+      for (const filters of FILTERS) {
+        const query = queryOf({ q, facets: 'true', ...filters });
+        const expected = await search.db.query<FacetRow>(
+          searchFacets(search.db.knex, query, TODAY),
+        );
+        served.length = 0;
+        const actual = await memory.facets(query, TODAY, q);
+        expect({ q, served }).toEqual({ q, served: ['facets:memory'] });
+        expect({ q, filters, rows: byValue(actual ?? []) }).toEqual({
+          q,
+          filters,
+          rows: byValue(expected),
+        });
+      }
+    }
+  }, 60_000);
+});
+
+describe('keyword index freshness', () => {
+  it('falls back after a catalogue write', async () => {
+    const query = queryOf({ q: 'nursing', sort: 'deadline' });
+    await search.db.knex.raw(
+      "UPDATE scholarships SET name = name || ' Nursing' WHERE id = (SELECT id FROM scholarships ORDER BY id LIMIT 1)",
+    );
+    served.length = 0;
+    expect(await memory.page(query, null, TODAY, 'nursing')).toBeNull();
+    expect(served).toEqual(['page:changed']);
+    await snapshots.load();
+    expect(await memoryRows(query, null)).toEqual(await statementRows(query, null));
+  });
+});
+
+describe('readTsvector', () => {
+  it('reads weights, quotes and bare lexemes', () => {
+    const read: [string, number[]][] = [];
+    readTsvector("'a''b':1A,3 'c\\\\d':2B 'e':16383C 'f'", (lexeme, positions) =>
+      read.push([lexeme, positions]),
+    );
+    expect(read).toEqual([
+      ["a'b", [1 | (3 << 14), 3]],
+      ['c\\d', [2 | (2 << 14)]],
+      ['e', [16383 | (1 << 14)]],
+      ['f', []],
+    ]);
+  });
+});
+
+describe('keyword index in the search route', () => {
+  let routed: SearchTestApp;
+
+  beforeAll(async () => {
+    routed = await startSearchTestApp('keyword_index_route', { keywordIndex: true });
+    await importScholarships(routed.db.knex, { dataDir: DATA_DIR, today: TODAY });
+  }, 120_000);
+
+  afterAll(async () => {
+    await routed?.close();
+  });
+
+  async function servedFromMemory(): Promise<number> {
+    const metric = await routed.registry
+      .getSingleMetric('search_keyword_index_requests_total')
+      ?.get();
+    const memoryPages = metric?.values.find(
+      (value) => value.labels.kind === 'page' && value.labels.result === 'memory',
+    );
+    return memoryPages?.value ?? 0;
+  }
+
+  it('serves the body the statement serves', async () => {
+    const path = '/api/v1/search?q=nursing&sort=amount&limit=5&facets=true';
+    // The first request finds no index, runs the statements and starts reading the index.
+    const first = await request(routed.app).get(path);
+    expect(first.status).toBe(200);
+    expect(await servedFromMemory()).toBe(0);
+    let later = first;
+    for (let attempt = 0; attempt < 100 && (await servedFromMemory()) === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      later = await request(routed.app).get(path);
+    }
+    expect(await servedFromMemory()).toBe(1);
+    expect(later.body).toEqual(first.body);
+  });
+});

@@ -1,0 +1,200 @@
+import type { Knex } from '@scholarships/db';
+import { DEADLINE_DAY, MAX_DOLLARS, MIN_DOLLARS } from './sql-fragments';
+
+/**
+ * Rows of one lexeme, ascending, with the lexeme's positions in each row's
+ * document: those of `rows[i]` are `positions[offsets[i]]` up to
+ * `positions[offsets[i + 1]]`, each as PostgreSQL stores it (position in the
+ * low 14 bits, weight in the top 2).
+ */
+export interface Posting {
+  readonly rows: Int32Array;
+  readonly offsets: Int32Array;
+  readonly positions: Uint16Array;
+}
+
+/**
+ * The searchable part of every scholarship, held in memory so that keyword
+ * pages and facets need no visit to each match's row. A row is the position
+ * of a scholarship in ascending id order, so comparing rows compares ids.
+ */
+export interface KeywordIndex {
+  /** Scholarship ids in ascending order, lower case as PostgreSQL prints a UUID. */
+  readonly ids: readonly string[];
+  /** Per row, the index of its combination in the facet snapshot. */
+  readonly combinationOf: Int32Array;
+  /** Days since 1970-01-01 of each deadline (or ±Infinity); NaN for undated scholarships. */
+  readonly deadlineDays: Float64Array;
+  /** Smallest and largest amount in US dollars; NaN when unknown or in another currency. */
+  readonly minDollars: Float64Array;
+  readonly maxDollars: Float64Array;
+  /** Lexemes of `search_document`, with positions. */
+  readonly document: ReadonlyMap<string, Posting>;
+  /** Lexemes of `name_document`, rows only. */
+  readonly name: ReadonlyMap<string, Int32Array>;
+}
+
+interface DocumentRow {
+  id: string;
+  combination: string;
+  deadline_day: number | null;
+  min_dollars: number | null;
+  max_dollars: number | null;
+  document: string;
+  name_lexemes: string[];
+}
+
+/** Rows read per statement, which bounds the memory of one result. */
+const BATCH_ROWS = 10_000;
+
+const DOCUMENT_ROWS_TEXT = `
+SELECT s.id::text AS id, s.filter_combination::text AS combination,
+  ${DEADLINE_DAY} AS deadline_day,
+  ${MIN_DOLLARS} AS min_dollars,
+  ${MAX_DOLLARS} AS max_dollars,
+  s.search_document::text AS document,
+  tsvector_to_array(s.name_document) AS name_lexemes
+FROM scholarships AS s
+WHERE s.id > :after::uuid
+ORDER BY s.id
+LIMIT :batch::integer`;
+
+const WEIGHT_BITS: Record<string, number> = { A: 3 << 14, B: 2 << 14, C: 1 << 14 };
+
+/** Collects postings while rows are read, then packs them into typed arrays. */
+class PostingBuilder {
+  readonly rows: number[] = [];
+  readonly counts: number[] = [];
+  readonly positions: number[] = [];
+
+  add(row: number, positions: readonly number[]): void {
+    this.rows.push(row);
+    this.counts.push(positions.length);
+    for (const position of positions) this.positions.push(position);
+  }
+
+  build(): Posting {
+    const offsets = new Int32Array(this.rows.length + 1);
+    this.counts.forEach((count, index) => {
+      offsets[index + 1] = (offsets[index] as number) + count;
+    });
+    return {
+      rows: Int32Array.from(this.rows),
+      offsets,
+      positions: Uint16Array.from(this.positions),
+    };
+  }
+}
+
+/**
+ * Calls `visit` with each lexeme of a `tsvector` as PostgreSQL prints it,
+ * such as `'nurs':3A,17 'o''brien':5`, with its stored positions. Inside the
+ * quotes, `'` and `\` are doubled. Weight D is printed without a letter.
+ */
+export function readTsvector(
+  text: string,
+  visit: (lexeme: string, positions: number[]) => void,
+): void {
+  let at = 0;
+  while (at < text.length) {
+    if (text[at] !== "'") throw new Error(`unexpected tsvector text at ${at}: ${text.slice(at)}`);
+    let lexeme = '';
+    at += 1;
+    for (;;) {
+      const char = text[at];
+      if (char === undefined) throw new Error('unterminated lexeme in tsvector text');
+      if ((char === "'" || char === '\\') && text[at + 1] === char) {
+        lexeme += char;
+        at += 2;
+      } else if (char === "'") {
+        at += 1;
+        break;
+      } else {
+        lexeme += char;
+        at += 1;
+      }
+    }
+    const positions: number[] = [];
+    if (text[at] === ':') {
+      at += 1;
+      for (;;) {
+        let value = 0;
+        while (text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57) {
+          value = value * 10 + text.charCodeAt(at) - 48;
+          at += 1;
+        }
+        const weight = WEIGHT_BITS[text[at] as string];
+        if (weight !== undefined) at += 1;
+        positions.push(value | (weight ?? 0));
+        if (text[at] !== ',') break;
+        at += 1;
+      }
+    }
+    visit(lexeme, positions);
+    if (text[at] === ' ') at += 1;
+  }
+}
+
+/**
+ * Reads the keyword index inside the caller's transaction, so that it
+ * describes the same state as the facet snapshot read beside it.
+ * `combinationIndex` maps a combination hash to its index in that snapshot.
+ */
+export async function loadKeywordIndex(
+  trx: Knex.Transaction,
+  combinationIndex: ReadonlyMap<string, number>,
+): Promise<KeywordIndex> {
+  const ids: string[] = [];
+  const combinations: number[] = [];
+  const deadlines: number[] = [];
+  const minimums: number[] = [];
+  const maximums: number[] = [];
+  const document = new Map<string, PostingBuilder>();
+  const name = new Map<string, number[]>();
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const batch = await trx.raw<{ rows: DocumentRow[] }>(DOCUMENT_ROWS_TEXT, {
+      after,
+      batch: BATCH_ROWS,
+    });
+    for (const row of batch.rows) {
+      const position = ids.length;
+      const combination = combinationIndex.get(row.combination);
+      if (combination === undefined)
+        throw new Error(`scholarship ${row.id} has an unknown combination ${row.combination}`);
+      ids.push(row.id);
+      combinations.push(combination);
+      deadlines.push(row.deadline_day ?? Number.NaN);
+      minimums.push(row.min_dollars ?? Number.NaN);
+      maximums.push(row.max_dollars ?? Number.NaN);
+      readTsvector(row.document, (lexeme, positions) => {
+        let builder = document.get(lexeme);
+        if (builder === undefined) {
+          builder = new PostingBuilder();
+          document.set(lexeme, builder);
+        }
+        builder.add(position, positions);
+      });
+      for (const lexeme of row.name_lexemes) {
+        let rows = name.get(lexeme);
+        if (rows === undefined) {
+          rows = [];
+          name.set(lexeme, rows);
+        }
+        rows.push(position);
+      }
+    }
+    const last = batch.rows.at(-1);
+    if (last === undefined || batch.rows.length < BATCH_ROWS) break;
+    after = last.id;
+  }
+  return {
+    ids,
+    combinationOf: Int32Array.from(combinations),
+    deadlineDays: Float64Array.from(deadlines),
+    minDollars: Float64Array.from(minimums),
+    maxDollars: Float64Array.from(maximums),
+    document: new Map([...document].map(([lexeme, builder]) => [lexeme, builder.build()])),
+    name: new Map([...name].map(([lexeme, rows]) => [lexeme, Int32Array.from(rows)])),
+  };
+}

@@ -1,0 +1,249 @@
+import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
+import type { CursorPosition } from './cursor';
+import { deadlineWindow, type FacetSnapshot, passes, requestedPositions } from './facet-snapshot';
+import type { KeywordIndex } from './keyword-index';
+import type { KeywordNode } from './keyword-query';
+import { andSets, NO_ROWS, orSets, type RowSet, resolveSet } from './row-sets';
+
+/** Evaluates a tree without phrases over the rows that `lookup` returns per lexeme. */
+function evaluate(node: KeywordNode, lookup: (lexeme: string) => Int32Array): RowSet {
+  switch (node.kind) {
+    case 'word':
+      return { rows: lookup(node.lexeme), negated: false };
+    case 'not': {
+      const operand = evaluate(node.operand, lookup);
+      return { rows: operand.rows, negated: !operand.negated };
+    }
+    case 'and':
+      return andSets(evaluate(node.left, lookup), evaluate(node.right, lookup));
+    case 'or':
+      return orSets(evaluate(node.left, lookup), evaluate(node.right, lookup));
+    default:
+      throw new Error('phrase operators need positions, which the match index does not test');
+  }
+}
+
+/** Returns the rows whose `search_document` matches the tree, ascending. */
+export function documentMatches(index: KeywordIndex, node: KeywordNode): Int32Array {
+  const lookup = (lexeme: string) => index.document.get(lexeme)?.rows ?? NO_ROWS;
+  return resolveSet(evaluate(node, lookup), index.ids.length);
+}
+
+/** Returns the rows whose `name_document` matches the tree, ascending. */
+export function nameMatches(index: KeywordIndex, node: KeywordNode): Int32Array {
+  const lookup = (lexeme: string) => index.name.get(lexeme) ?? NO_ROWS;
+  return resolveSet(evaluate(node, lookup), index.ids.length);
+}
+
+/**
+ * Returns a test of the filters that are no facet: the deadline window and
+ * the amounts, as `DEADLINE_WINDOW` and `AMOUNT_FILTERS` state them.
+ */
+export function nonFacetFilter(
+  index: KeywordIndex,
+  query: SearchQuery,
+  today: string,
+): (row: number) => boolean {
+  const { lower, upper, undated } = deadlineWindow(query, today);
+  const { awardMin, awardMax } = query;
+  const { deadlineDays, minDollars, maxDollars } = index;
+  return (row) => {
+    const day = deadlineDays[row] as number;
+    if (Number.isNaN(day) ? !undated : day < lower || day > upper) return false;
+    // A NaN amount fails both comparisons, as NULL does in SQL.
+    if (awardMin !== null && !((maxDollars[row] as number) >= awardMin)) return false;
+    if (awardMax !== null && !((minDollars[row] as number) <= awardMax)) return false;
+    return true;
+  };
+}
+
+/** Returns a test of every filter of the query, as `ALL_FILTERS` states them. */
+export function allFilters(
+  snapshot: FacetSnapshot,
+  index: KeywordIndex,
+  query: SearchQuery,
+  today: string,
+): (row: number) => boolean {
+  const others = nonFacetFilter(index, query, today);
+  const requested = requestedPositions(query);
+  const combinationPasses = snapshot.combinations.map((combination) =>
+    requested.every((flags, dimension) => passes(combination, dimension, flags)),
+  );
+  const { combinationOf } = index;
+  return (row) => combinationPasses[combinationOf[row] as number] === true && others(row);
+}
+
+/** A row of a page with its sort key. */
+export interface RankedRow {
+  row: number;
+  key: number;
+}
+
+/** The page of a keyword search in memory: its rows in page order and the number of matches. */
+export interface MemoryPage {
+  rows: RankedRow[];
+  total: number;
+}
+
+/** Direction of each sort, as in the statements: deadlines ascending, amounts and ranks descending. */
+const ASCENDING: Record<SearchSort, boolean> = {
+  deadline: true,
+  amount: false,
+  relevance: false,
+};
+
+/** Returns the number of ids below `id`, or up to and including it with `inclusive`. */
+function idRank(ids: readonly string[], id: string, inclusive: boolean): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const value = ids[middle] as string;
+    if (value < id || (inclusive && value === id)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Keeps the first `limit` rows of a page in page order, by sort key and then
+ * row (which orders as the id does).
+ */
+class PageCollector {
+  readonly rows: RankedRow[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly ascending: boolean,
+  ) {}
+
+  private before(a: RankedRow, b: RankedRow): boolean {
+    if (a.key !== b.key) return this.ascending ? a.key < b.key : a.key > b.key;
+    return this.ascending ? a.row < b.row : a.row > b.row;
+  }
+
+  full(): boolean {
+    return this.rows.length >= this.limit;
+  }
+
+  add(candidate: RankedRow): void {
+    const last = this.rows.at(-1);
+    if (this.full() && last !== undefined && !this.before(candidate, last)) return;
+    let low = 0;
+    let high = this.rows.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.before(this.rows[middle] as RankedRow, candidate)) low = middle + 1;
+      else high = middle;
+    }
+    this.rows.splice(low, 0, candidate);
+    if (this.rows.length > this.limit) this.rows.pop();
+  }
+}
+
+/**
+ * Returns a test of whether a row with `key` comes after the keyset position,
+ * as the statements' row comparison `(key, id) > (after_key, after_id)`, or
+ * `<` for descending sorts.
+ */
+function afterPosition(
+  index: KeywordIndex,
+  after: { key: number; id: string },
+  ascending: boolean,
+): (key: number, row: number) => boolean {
+  const id = after.id.toLowerCase();
+  if (ascending) {
+    const firstAfter = idRank(index.ids, id, true);
+    return (key, row) => key > after.key || (key === after.key && row >= firstAfter);
+  }
+  const firstAtOrAfter = idRank(index.ids, id, false);
+  return (key, row) => key < after.key || (key === after.key && row < firstAtOrAfter);
+}
+
+function dayOfDate(text: string): number {
+  if (text === 'infinity') return Number.POSITIVE_INFINITY;
+  if (text === '-infinity') return Number.NEGATIVE_INFINITY;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return Number.NaN;
+  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+}
+
+/**
+ * Returns the keyset key of a cursor position as a number in the sort's key
+ * space, or NaN when the memory path cannot compare it (a date outside four
+ * digits), so that the statement runs instead.
+ */
+export function positionKey(sort: SearchSort, position: CursorPosition): number {
+  if (sort === 'deadline') return dayOfDate(String(position.key));
+  const key = Number(position.key);
+  return sort === 'relevance' ? Math.fround(key) : key;
+}
+
+/** Sort key of a row under `sort=deadline` or `sort=amount`, as `DEADLINE_KEY` and `AMOUNT_KEY`. */
+function plainKey(index: KeywordIndex, sort: SearchSort): (row: number) => number {
+  if (sort === 'deadline') {
+    return (row) => {
+      const day = index.deadlineDays[row] as number;
+      return Number.isNaN(day) ? Number.POSITIVE_INFINITY : day;
+    };
+  }
+  return (row) => {
+    const dollars = index.maxDollars[row] as number;
+    return Number.isNaN(dollars) ? -1 : dollars;
+  };
+}
+
+export interface PageSpec {
+  sort: SearchSort;
+  after: CursorPosition;
+  /** Rows to return: the page size plus one, which shows whether another page follows. */
+  limit: number;
+}
+
+/**
+ * Selects a keyword page sorted by deadline or amount in memory: every match
+ * that passes the filters counts towards the total, and the first `limit`
+ * after the keyset position form the page. Returns `null` for a sort or
+ * position that the memory path leaves to the statement.
+ */
+export function memoryPage(
+  snapshot: FacetSnapshot,
+  index: KeywordIndex,
+  node: KeywordNode,
+  query: SearchQuery,
+  today: string,
+  page: PageSpec,
+): MemoryPage | null {
+  const afterKey = positionKey(page.sort, page.after);
+  if (Number.isNaN(afterKey)) return null;
+  const ascending = ASCENDING[page.sort];
+  const follows = afterPosition(index, { key: afterKey, id: page.after.id }, ascending);
+  const filter = allFilters(snapshot, index, query, today);
+  const matches = documentMatches(index, node).filter(filter);
+  const collector = new PageCollector(page.limit, ascending);
+  if (page.sort === 'relevance') return null;
+  const keyOf = plainKey(index, page.sort);
+  for (const row of matches) {
+    const key = keyOf(row);
+    if (follows(key, row)) collector.add({ row, key });
+  }
+  return { rows: collector.rows, total: matches.length };
+}
+
+/** Counts, per combination, the matches that pass the filters that are no facet. */
+export function matchesPerCombination(
+  snapshot: FacetSnapshot,
+  index: KeywordIndex,
+  node: KeywordNode,
+  query: SearchQuery,
+  today: string,
+): Float64Array {
+  const counts = new Float64Array(snapshot.combinations.length);
+  const filter = nonFacetFilter(index, query, today);
+  for (const row of documentMatches(index, node)) {
+    if (!filter(row)) continue;
+    const combination = index.combinationOf[row] as number;
+    counts[combination] = (counts[combination] as number) + 1;
+  }
+  return counts;
+}

@@ -1,0 +1,225 @@
+import type { SearchQuery } from '@scholarships/api-contract';
+import { type Database, type Knex, type Statement, toStatement } from '@scholarships/db';
+import type { CursorPosition } from './cursor';
+import { type FacetSnapshot, facetRowsOf } from './facet-snapshot';
+import {
+  type FacetSnapshotSource,
+  facetSnapshotCheck,
+  SNAPSHOT_CHANGED,
+} from './facet-snapshot-source';
+import type { FacetRow } from './facets';
+import type { KeywordIndex } from './keyword-index';
+import { type MemoryPage, matchesPerCombination, memoryPage } from './keyword-matches';
+import { hasPhrase, type KeywordNode, parseKeywordQuery } from './keyword-query';
+import { DEADLINE_KEY, KEYWORD, keywordBindings, RANK } from './sql-fragments';
+import { AMOUNT_KEY, firstPagePosition } from './statements';
+import { RESULT_COLUMNS, type SearchPageRow, type SearchRow } from './summary';
+
+export const KEYWORD_QUERY_NAME = 'search_keyword_query';
+export const KEYWORD_PAGE_ROWS_NAME = 'search_keyword_page_rows';
+
+/** The parsed keyword of a typed text, as the search statements compute it. */
+interface ParsedKeyword {
+  /** `(KEYWORD)::text`, `null` when the keyword has words but none to find. */
+  text: string | null;
+  /** `numnode(KEYWORD)`: 0 for stop words only. */
+  nodes: number | null;
+  /** The tree the match index evaluates, `null` when it evaluates none. */
+  tree: KeywordNode | null;
+}
+
+/** Typed keywords whose parsed form is kept; the oldest is dropped beyond it. */
+const PARSED_KEYWORDS_KEPT = 5_000;
+
+/** Builds the statement that parses a keyword as the search statements do. */
+export function keywordQueryStatement(knex: Knex, keyword: string): Statement {
+  return toStatement(
+    KEYWORD_QUERY_NAME,
+    knex.raw(
+      `SELECT (${KEYWORD})::text AS keyword_query, numnode(${KEYWORD}) AS keyword_nodes`,
+      keywordBindings(keyword),
+    ),
+  );
+}
+
+/**
+ * Builds the statement that reads a page's rows by id, in the order given,
+ * with the columns and keys of the search statements, after checking that
+ * the snapshot the page was selected from is still current. It returns one
+ * row with `changed` and no scholarship when `ids` is empty.
+ */
+export function keywordPageRows(
+  knex: Knex,
+  snapshot: string,
+  ids: readonly string[],
+  keyword: string,
+): Statement {
+  const columns = RESULT_COLUMNS.map((column) => `s.${column}`).join(', ');
+  return toStatement(
+    KEYWORD_PAGE_ROWS_NAME,
+    knex.raw(
+      `
+SELECT checked.changed, page.*
+FROM (SELECT ${SNAPSHOT_CHANGED} AS changed) AS checked
+LEFT JOIN LATERAL (
+  SELECT p.position, ${DEADLINE_KEY} AS deadline_key, ${AMOUNT_KEY} AS amount_key,
+    ${RANK} AS rank, ${columns}, s.description AS description_text
+  FROM unnest(:ids::uuid[]) WITH ORDINALITY AS p (id, position)
+  JOIN scholarships AS s ON s.id = p.id
+) AS page ON true
+ORDER BY page.position`,
+      { snapshot, ids: [...ids], ...keywordBindings(keyword) },
+    ),
+  );
+}
+
+type PageRowsRow = Omit<SearchPageRow, 'sort_key' | 'total' | 'keyword_nodes' | 'keyword_query'> & {
+  changed: boolean;
+  position: string | null;
+  deadline_key: string;
+  amount_key: number;
+};
+
+export type KeywordSearchResult = 'memory' | 'changed' | 'declined';
+
+export interface KeywordSearchOptions {
+  db: Database;
+  snapshots: FacetSnapshotSource;
+  /** Counts each request by how it was served: `memory`, or by statement after `changed` or `declined`. */
+  onResult?: (kind: 'page' | 'facets', result: KeywordSearchResult) => void;
+}
+
+/** Keyword pages and facets from the keyword index, checked against the catalogue's state. */
+export interface KeywordSearch {
+  /**
+   * Returns the rows the search statement would return for a keyword page,
+   * or `null` when the statement must run: no current index, a keyword the
+   * index does not evaluate (phrases), or a catalogue changed since the index was read.
+   */
+  page(
+    query: SearchQuery,
+    after: CursorPosition | null,
+    today: string,
+    keyword: string,
+  ): Promise<SearchRow[] | null>;
+  /** Returns the facet rows of a keyword search, or `null` when the statement must run. */
+  facets(query: SearchQuery, today: string, keyword: string): Promise<FacetRow[] | null>;
+}
+
+export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearch {
+  const { db, snapshots } = options;
+  const parsed = new Map<string, ParsedKeyword>();
+
+  async function parse(keyword: string): Promise<ParsedKeyword> {
+    const known = parsed.get(keyword);
+    if (known !== undefined) return known;
+    const [row] = await db.query<{ keyword_query: string | null; keyword_nodes: number | null }>(
+      keywordQueryStatement(db.knex, keyword),
+    );
+    const text = row?.keyword_query ?? null;
+    const tree = text === null ? null : parseKeywordQuery(text);
+    const result = {
+      text,
+      nodes: row?.keyword_nodes ?? null,
+      tree: tree === null || hasPhrase(tree) ? null : tree,
+    };
+    if (parsed.size >= PARSED_KEYWORDS_KEPT) parsed.delete(parsed.keys().next().value as string);
+    parsed.set(keyword, result);
+    return result;
+  }
+
+  /** Returns the current snapshot with its index and the keyword's tree, or `null` to decline. */
+  async function prepare(keyword: string) {
+    const snapshot = snapshots.current();
+    const index = snapshot?.keywords;
+    if (snapshot === undefined || index === undefined) return null;
+    const { text, nodes, tree } = await parse(keyword);
+    if (tree === null || text === null) return null;
+    return { snapshot, index, keywordQuery: { text, nodes, tree } };
+  }
+
+  async function readPage(
+    snapshot: FacetSnapshot,
+    index: KeywordIndex,
+    selected: MemoryPage,
+    query: SearchQuery,
+    keyword: string,
+    parsedKeyword: { text: string; nodes: number | null },
+  ): Promise<SearchRow[] | null> {
+    const ids = selected.rows.map(({ row }) => index.ids[row] as string);
+    const rows = await db.query<PageRowsRow>(
+      keywordPageRows(db.knex, snapshot.snapshot, ids, keyword),
+    );
+    if (rows[0]?.changed !== false) {
+      snapshots.discard(snapshot);
+      return null;
+    }
+    const totals = {
+      total: selected.total,
+      keyword_nodes: parsedKeyword.nodes,
+      keyword_query: parsedKeyword.text,
+    };
+    const found = rows.filter((row) => row.position !== null);
+    if (found.length !== ids.length) {
+      snapshots.discard(snapshot);
+      return null;
+    }
+    // An empty page is one row without scholarship, as the statement returns it.
+    if (found.length === 0) {
+      const { changed: _c, position: _p, deadline_key: _d, amount_key: _a, ...empty } = rows[0];
+      return [{ ...totals, ...empty, sort_key: null } as unknown as SearchRow];
+    }
+    return found.map(({ changed: _c, position: _p, deadline_key, amount_key, ...row }) => ({
+      ...totals,
+      ...row,
+      sort_key: query.sort === 'deadline' ? deadline_key : amount_key,
+    }));
+  }
+
+  return {
+    async page(query, after, today, keyword) {
+      if (query.sort === 'relevance') return null;
+      const prepared = await prepare(keyword);
+      if (prepared === null) {
+        options.onResult?.('page', 'declined');
+        return null;
+      }
+      const { snapshot, index, keywordQuery } = prepared;
+      const selected = memoryPage(snapshot, index, keywordQuery.tree, query, today, {
+        sort: query.sort,
+        after: after ?? firstPagePosition(query.sort),
+        limit: query.limit + 1,
+      });
+      if (selected === null) {
+        options.onResult?.('page', 'declined');
+        return null;
+      }
+      const rows = await readPage(snapshot, index, selected, query, keyword, {
+        text: keywordQuery.text,
+        nodes: keywordQuery.nodes,
+      });
+      options.onResult?.('page', rows === null ? 'changed' : 'memory');
+      return rows;
+    },
+
+    async facets(query, today, keyword) {
+      const prepared = await prepare(keyword);
+      if (prepared === null) {
+        options.onResult?.('facets', 'declined');
+        return null;
+      }
+      const { snapshot, index, keywordQuery } = prepared;
+      const counts = matchesPerCombination(snapshot, index, keywordQuery.tree, query, today);
+      const [check] = await db.query<{ changed: boolean }>(
+        facetSnapshotCheck(db.knex, snapshot.snapshot),
+      );
+      if (check?.changed !== false) {
+        snapshots.discard(snapshot);
+        options.onResult?.('facets', 'changed');
+        return null;
+      }
+      options.onResult?.('facets', 'memory');
+      return facetRowsOf(snapshot.combinations, counts, query);
+    },
+  };
+}
