@@ -47,6 +47,7 @@ export function createSearchService(
       const keywordSearch = config.SEARCH_KEYWORD_INDEX
         ? createKeywordSearch({
             db,
+            logger,
             snapshots: facetSnapshot,
             onResult: (kind, result) => metrics.keywordIndexRequests.inc({ kind, result }),
           })

@@ -2,6 +2,7 @@ export {
   DEFAULT_SEARCH_LIMIT as DEFAULT_LIMIT,
   SEARCH_SORTS,
   type SearchQuery,
+  type SearchSort,
   searchQuerySchema,
 } from '@scholarships/api-contract';
 export {

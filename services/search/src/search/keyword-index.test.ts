@@ -35,6 +35,7 @@ beforeAll(async () => {
   await snapshots.load();
   memory = createKeywordSearch({
     db: search.db,
+    logger: createLogger({ service: 'search', level: 'silent' }),
     snapshots,
     onResult: (kind, result) => served.push(`${kind}:${result}`),
   });
@@ -90,7 +91,7 @@ const FILTERS: Record<string, string | string[]>[] = [
 ];
 
 describe('keyword index pages', () => {
-  const sorts: SearchSort[] = ['deadline', 'amount'];
+  const sorts: SearchSort[] = ['relevance', 'deadline', 'amount'];
   for (const sort of sorts) {
     it(`matches the statement by ${sort}`, async () => {
       for (const q of KEYWORDS) {
@@ -118,6 +119,22 @@ describe('keyword index pages', () => {
     const query = queryOf({ q: 'nursing', sort: 'amount', limit: '5' });
     const after = { key: 5000, id: '7fffffff-ffff-ffff-ffff-ffffffffffff' };
     expect(await memoryRows(query, after)).toEqual(await statementRows(query, after));
+  });
+
+  it('pages by relevance past the name matches', async () => {
+    // Far more scholarships mention nursing than are named after it, so later pages rank the rest.
+    const query = queryOf({ q: 'nursing', limit: '40' });
+    let after: CursorPosition | null = null;
+    let ranks: number[] = [];
+    for (let page = 0; page < 6; page += 1) {
+      const expected = await statementRows(query, after);
+      expect({ page, rows: await memoryRows(query, after) }).toEqual({ page, rows: expected });
+      ranks = [...ranks, ...expected.filter(isPageRow).map((row) => Number(row.rank))];
+      after = lastPosition(expected);
+      if (after === null) break;
+    }
+    expect(ranks.some((rank) => rank >= 1)).toBe(true);
+    expect(ranks.some((rank) => rank < 1)).toBe(true);
   });
 
   it('declines phrases', async () => {

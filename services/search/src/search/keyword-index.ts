@@ -44,8 +44,11 @@ interface DocumentRow {
   name_lexemes: string[];
 }
 
-/** Rows read per statement, which bounds the memory of one result. */
-const BATCH_ROWS = 10_000;
+/**
+ * Rows read per statement. It bounds the memory of one result and how long
+ * reading one result keeps other requests of the process waiting.
+ */
+const BATCH_ROWS = 2_000;
 
 const DOCUMENT_ROWS_TEXT = `
 SELECT s.id::text AS id, s.filter_combination::text AS combination,

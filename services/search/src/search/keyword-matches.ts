@@ -1,9 +1,19 @@
 import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
+import { coverDensityRank } from './cover-density-rank';
 import type { CursorPosition } from './cursor';
 import { deadlineWindow, type FacetSnapshot, passes, requestedPositions } from './facet-snapshot';
 import type { KeywordIndex } from './keyword-index';
 import type { KeywordNode } from './keyword-query';
-import { andSets, NO_ROWS, orSets, type RowSet, resolveSet } from './row-sets';
+import {
+  andSets,
+  indexOfRow,
+  intersect,
+  NO_ROWS,
+  orSets,
+  type RowSet,
+  resolveSet,
+} from './row-sets';
+import { EXACT_TOTAL_LIMIT } from './statements';
 
 /** Evaluates a tree without phrases over the rows that `lookup` returns per lexeme. */
 function evaluate(node: KeywordNode, lookup: (lexeme: string) => Int32Array): RowSet {
@@ -193,6 +203,26 @@ function plainKey(index: KeywordIndex, sort: SearchSort): (row: number) => numbe
   };
 }
 
+/** Returns the positions of a lexeme in one row's document, or `undefined` when it has none. */
+function positionsIn(index: KeywordIndex, lexeme: string, row: number): Uint16Array | undefined {
+  const posting = index.document.get(lexeme);
+  if (posting === undefined) return undefined;
+  const at = indexOfRow(posting.rows, row);
+  if (at < 0) return undefined;
+  return posting.positions.subarray(posting.offsets[at], posting.offsets[at + 1]);
+}
+
+/** Returns the relevance of a row as `RANK` computes it: the cover density rank, plus 1 for a name match. */
+export function rankOfRow(
+  index: KeywordIndex,
+  node: KeywordNode,
+  row: number,
+  nameMatch: boolean,
+): number {
+  const rank = coverDensityRank(node, (lexeme) => positionsIn(index, lexeme, row));
+  return nameMatch ? Math.fround(rank + 1) : rank;
+}
+
 export interface PageSpec {
   sort: SearchSort;
   after: CursorPosition;
@@ -201,10 +231,10 @@ export interface PageSpec {
 }
 
 /**
- * Selects a keyword page sorted by deadline or amount in memory: every match
- * that passes the filters counts towards the total, and the first `limit`
- * after the keyset position form the page. Returns `null` for a sort or
- * position that the memory path leaves to the statement.
+ * Selects a keyword page in memory: every match that passes the filters
+ * counts towards the total, and the first `limit` after the keyset position
+ * form the page. Returns `null` for a position that the memory path leaves
+ * to the statement.
  */
 export function memoryPage(
   snapshot: FacetSnapshot,
@@ -221,10 +251,43 @@ export function memoryPage(
   const filter = allFilters(snapshot, index, query, today);
   const matches = documentMatches(index, node).filter(filter);
   const collector = new PageCollector(page.limit, ascending);
-  if (page.sort === 'relevance') return null;
+  if (page.sort === 'relevance') return relevancePage(index, node, matches, follows, collector);
   const keyOf = plainKey(index, page.sort);
   for (const row of matches) {
     const key = keyOf(row);
+    if (follows(key, row)) collector.add({ row, key });
+  }
+  return { rows: collector.rows, total: matches.length };
+}
+
+/**
+ * Selects a relevance page as `search_by_relevance` does. Every name match
+ * outranks every other match. So when enough name matches follow the
+ * position, the page holds only them and no other match is ranked. The
+ * total is then counted up to `EXACT_TOTAL_LIMIT` plus one, as in the statement.
+ */
+function relevancePage(
+  index: KeywordIndex,
+  node: KeywordNode,
+  matches: Int32Array,
+  follows: (key: number, row: number) => boolean,
+  collector: PageCollector,
+): MemoryPage {
+  const names = intersect(nameMatches(index, node), matches);
+  for (const row of names) {
+    const key = rankOfRow(index, node, row, true);
+    if (follows(key, row)) collector.add({ row, key });
+  }
+  if (collector.full()) {
+    return { rows: collector.rows, total: Math.min(matches.length, EXACT_TOTAL_LIMIT + 1) };
+  }
+  let next = 0;
+  for (const row of matches) {
+    if (names[next] === row) {
+      next += 1;
+      continue;
+    }
+    const key = rankOfRow(index, node, row, false);
     if (follows(key, row)) collector.add({ row, key });
   }
   return { rows: collector.rows, total: matches.length };

@@ -1,5 +1,6 @@
 import type { SearchQuery } from '@scholarships/api-contract';
 import { type Database, type Knex, type Statement, toStatement } from '@scholarships/db';
+import type { Logger } from '@scholarships/logger';
 import type { CursorPosition } from './cursor';
 import { type FacetSnapshot, facetRowsOf } from './facet-snapshot';
 import {
@@ -80,10 +81,30 @@ type PageRowsRow = Omit<SearchPageRow, 'sort_key' | 'total' | 'keyword_nodes' | 
   amount_key: number;
 };
 
-export type KeywordSearchResult = 'memory' | 'changed' | 'declined';
+export type KeywordSearchResult = 'memory' | 'changed' | 'declined' | 'rank_mismatch';
+
+/** Returns whether PostgreSQL's rank of each page row equals the float4 rank the index computed. */
+function ranksAgree(selected: MemoryPage, found: readonly PageRowsRow[]): boolean {
+  return found.every((row, at) => Math.fround(row.rank ?? Number.NaN) === selected.rows[at]?.key);
+}
+
+/** Turns a row of the page read into a row of the search statement. */
+function searchRow(
+  row: PageRowsRow,
+  query: SearchQuery,
+  totals: Pick<SearchPageRow, 'total' | 'keyword_nodes' | 'keyword_query'>,
+  empty: boolean,
+): SearchRow {
+  const { changed: _changed, position: _position, deadline_key, amount_key, ...columns } = row;
+  let sortKey: number | string | null = row.rank;
+  if (query.sort === 'deadline') sortKey = deadline_key;
+  if (query.sort === 'amount') sortKey = amount_key;
+  return { ...totals, ...columns, sort_key: empty ? null : sortKey } as SearchRow;
+}
 
 export interface KeywordSearchOptions {
   db: Database;
+  logger: Logger;
   snapshots: FacetSnapshotSource;
   /** Counts each request by how it was served: `memory`, or by statement after `changed` or `declined`. */
   onResult?: (kind: 'page' | 'facets', result: KeywordSearchResult) => void;
@@ -92,9 +113,10 @@ export interface KeywordSearchOptions {
 /** Keyword pages and facets from the keyword index, checked against the catalogue's state. */
 export interface KeywordSearch {
   /**
-   * Returns the rows the search statement would return for a keyword page,
-   * or `null` when the statement must run: no current index, a keyword the
-   * index does not evaluate (phrases), or a catalogue changed since the index was read.
+   * Returns the rows the search statement would return for a keyword page.
+   * Returns `null` when the statement must run instead: without a current
+   * index, for a phrase, after a catalogue change since the index was read,
+   * or when a rank differs from PostgreSQL's.
    */
   page(
     query: SearchQuery,
@@ -138,47 +160,44 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
     return { snapshot, index, keywordQuery: { text, nodes, tree } };
   }
 
+  /**
+   * Reads the rows of a page selected in memory. Returns `changed` when the
+   * catalogue changed since the index was read, and `rank_mismatch` when
+   * PostgreSQL ranks a row of a relevance page differently from the index.
+   */
   async function readPage(
     snapshot: FacetSnapshot,
     index: KeywordIndex,
     selected: MemoryPage,
     query: SearchQuery,
     keyword: string,
-    parsedKeyword: { text: string; nodes: number | null },
-  ): Promise<SearchRow[] | null> {
+    totals: Pick<SearchPageRow, 'total' | 'keyword_nodes' | 'keyword_query'>,
+  ): Promise<SearchRow[] | 'changed' | 'rank_mismatch'> {
     const ids = selected.rows.map(({ row }) => index.ids[row] as string);
     const rows = await db.query<PageRowsRow>(
       keywordPageRows(db.knex, snapshot.snapshot, ids, keyword),
     );
-    if (rows[0]?.changed !== false) {
-      snapshots.discard(snapshot);
-      return null;
-    }
-    const totals = {
-      total: selected.total,
-      keyword_nodes: parsedKeyword.nodes,
-      keyword_query: parsedKeyword.text,
-    };
     const found = rows.filter((row) => row.position !== null);
-    if (found.length !== ids.length) {
+    if (rows[0]?.changed !== false || found.length !== ids.length) {
       snapshots.discard(snapshot);
-      return null;
+      return 'changed';
+    }
+    if (query.sort === 'relevance' && !ranksAgree(selected, found)) {
+      const ranks = found.map((row) => row.rank);
+      const memoryRanks = selected.rows.map(({ key }) => key);
+      options.logger.error(
+        { keyword, ids, ranks, memoryRanks },
+        'keyword index rank differs from ts_rank_cd; the search statement serves the page',
+      );
+      return 'rank_mismatch';
     }
     // An empty page is one row without scholarship, as the statement returns it.
-    if (found.length === 0) {
-      const { changed: _c, position: _p, deadline_key: _d, amount_key: _a, ...empty } = rows[0];
-      return [{ ...totals, ...empty, sort_key: null } as unknown as SearchRow];
-    }
-    return found.map(({ changed: _c, position: _p, deadline_key, amount_key, ...row }) => ({
-      ...totals,
-      ...row,
-      sort_key: query.sort === 'deadline' ? deadline_key : amount_key,
-    }));
+    const pageRows = found.length === 0 ? rows.slice(0, 1) : found;
+    return pageRows.map((row) => searchRow(row, query, totals, found.length === 0));
   }
 
   return {
     async page(query, after, today, keyword) {
-      if (query.sort === 'relevance') return null;
       const prepared = await prepare(keyword);
       if (prepared === null) {
         options.onResult?.('page', 'declined');
@@ -195,10 +214,15 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
         return null;
       }
       const rows = await readPage(snapshot, index, selected, query, keyword, {
-        text: keywordQuery.text,
-        nodes: keywordQuery.nodes,
+        total: selected.total,
+        keyword_query: keywordQuery.text,
+        keyword_nodes: keywordQuery.nodes,
       });
-      options.onResult?.('page', rows === null ? 'changed' : 'memory');
+      if (typeof rows === 'string') {
+        options.onResult?.('page', rows);
+        return null;
+      }
+      options.onResult?.('page', 'memory');
       return rows;
     },
 
