@@ -16,6 +16,7 @@
  * the target.
  */
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { migrations as catalogMigrations } from '@scholarships/catalog/migrations';
 import type { Database } from '@scholarships/db';
 import { createLogger } from '@scholarships/logger';
@@ -29,6 +30,7 @@ import {
   type SearchSort,
   searchWarmupStatements,
 } from '@scholarships/search/search';
+import { createPhraseSuggestions, PHRASE_CANDIDATES_NAME } from '@scholarships/search/suggest';
 import { refreshSearchTerms } from '@scholarships/search/terms';
 import { integerSetting } from './bench-settings';
 import { openHotQueryDatabase, showServerVersion } from './hot-query-database';
@@ -39,6 +41,7 @@ import { loadScholarships } from './scholarship-data-set';
 import {
   facetQueryWithoutKeyword,
   keywordQuery,
+  phraseSuggestQuery,
   type SearchWorkload,
   searchWorkloads,
 } from './search-workloads';
@@ -179,6 +182,8 @@ interface KeywordIndexMeasure {
   rows: LatencyRow[];
   loadMs: number;
   heapMb: number;
+  /** Longest time the event loop waited while the index was read. */
+  longestStallMs: number;
 }
 
 /**
@@ -199,15 +204,14 @@ async function measureKeywordIndex(db: Database): Promise<KeywordIndexMeasure> {
     withKeywords: true,
   });
   const loadStartedAt = performance.now();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   await snapshots.load();
+  delay.disable();
   const loadMs = performance.now() - loadStartedAt;
   global.gc?.();
   const heapMb = (heldBytes() - heapBefore) / 2 ** 20;
-  const keywordSearch = createKeywordSearch({
-    db,
-    logger: createLogger({ service: 'bench-search', level: 'warn' }),
-    snapshots,
-  });
+  const keywordSearch = createKeywordSearch({ db, snapshots });
   const random = seededRandom(SYNTHETIC.seed);
   const served = (result: unknown, query: SearchQuery) => {
     if (result === null) throw new Error(`the keyword index declined ${JSON.stringify(query)}`);
@@ -219,6 +223,13 @@ async function measureKeywordIndex(db: Database): Promise<KeywordIndexMeasure> {
   const facets = async () => {
     const query = keywordQuery(random, 'deadline', true);
     served(await keywordSearch.facets(query, TODAY, query.q as string), query);
+  };
+  const phrases = createPhraseSuggestions({ db, snapshots });
+  const phraseSuggestion = async () => {
+    const query = phraseSuggestQuery(random);
+    if ((await phrases.rows(query, TODAY)) === null) {
+      throw new Error(`the keyword index declined ${JSON.stringify(query)}`);
+    }
   };
   const label = 'keyword, filters half the time';
   const rows = [
@@ -234,8 +245,13 @@ async function measureKeywordIndex(db: Database): Promise<KeywordIndexMeasure> {
     ),
     latencyRow(`${KEYWORD_PAGE_ROWS_NAME} + memory, amount`, label, await timeRuns(page('amount'))),
     latencyRow(`${FACET_SNAPSHOT_CHECK_NAME} + keyword facets`, label, await timeRuns(facets)),
+    latencyRow(
+      `${PHRASE_CANDIDATES_NAME} + memory`,
+      'words, then a prefix',
+      await timeRuns(phraseSuggestion),
+    ),
   ];
-  return { rows, loadMs, heapMb };
+  return { rows, loadMs, heapMb, longestStallMs: delay.max / 1e6 };
 }
 
 async function main(): Promise<void> {
@@ -273,8 +289,10 @@ async function main(): Promise<void> {
         '',
         `Facet snapshot read in ${snapshot.loadMs.toFixed(0)} ms; with the keyword index in ` +
           `${keywordIndex.loadMs.toFixed(0)} ms, which kept ${keywordIndex.heapMb.toFixed(0)} MB ` +
-          'of memory (heap and typed arrays). Until they are read, and after each catalogue change while they are read ' +
-          'again, facets without keyword, keyword pages and keyword facets ' +
+          'of memory (heap and typed arrays); the event loop waited at most ' +
+          `${keywordIndex.longestStallMs.toFixed(0)} ms at a time during that read. ` +
+          'Until they are read, and after each catalogue change while they are read ' +
+          'again, facets without keyword, keyword pages, keyword facets and phrase suggestions ' +
           'run these statements instead, as do keywords with a phrase (not counted towards the ' +
           'target):',
         '',

@@ -20,7 +20,7 @@ export function searchMetrics(registry: Registry): SearchMetrics {
     }),
     keywordIndexRequests: new Counter({
       name: 'search_keyword_index_requests_total',
-      help: 'Keyword pages and facets by how they were served: memory (the keyword index), changed (the catalogue changed since the index was read) or declined (no index, or a keyword it does not evaluate); both of the last run the statement.',
+      help: 'Keyword pages, keyword facets and phrase suggestions (kind page, facets, suggest) by how they were served: memory (the keyword index), changed (the catalogue changed since the index was read) or declined (no index, or a keyword it does not evaluate); both of the last run the statement.',
       labelNames: ['kind', 'result'],
       registers: [registry],
     }),

@@ -11,6 +11,7 @@ import { createKeywordSearch } from './search/keyword-search';
 import { searchRoutes } from './search/routes';
 import { searchWarmupStatements } from './search/warmup';
 import { suggestRoutes } from './suggest';
+import { createPhraseSuggestions } from './suggest/phrase-from-index';
 import { startTermsRefresh } from './terms';
 
 /** Today's date in UTC, because stored deadlines are dates without a time zone. */
@@ -47,14 +48,20 @@ export function createSearchService(
       const keywordSearch = config.SEARCH_KEYWORD_INDEX
         ? createKeywordSearch({
             db,
-            logger,
             snapshots: facetSnapshot,
             onResult: (kind, result) => metrics.keywordIndexRequests.inc({ kind, result }),
           })
         : undefined;
       const router = Router();
       router.use(searchRoutes(db, { today, facetSnapshot, keywordSearch }));
-      router.use(suggestRoutes(db, { today }));
+      const phrases = config.SEARCH_KEYWORD_INDEX
+        ? createPhraseSuggestions({
+            db,
+            snapshots: facetSnapshot,
+            onResult: (result) => metrics.keywordIndexRequests.inc({ kind: 'suggest', result }),
+          })
+        : undefined;
+      router.use(suggestRoutes(db, { today, phrases }));
       return router;
     },
     warmupStatements: (db) => searchWarmupStatements(db.knex, today()),

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
 import { searchQuerySchema } from '@scholarships/api-contract';
-import { importScholarships, loadSyntheticScholarships } from '@scholarships/catalog/import';
-import { createLogger } from '@scholarships/logger';
+import { importScholarships } from '@scholarships/catalog/import';
 import request from 'supertest';
+import { startKeywordIndexTestApp, INDEX_TODAY as TODAY } from '../test-support/keyword-index-app';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import type { CursorPosition } from './cursor';
-import { createFacetSnapshotSource, type FacetSnapshotSource } from './facet-snapshot-source';
+import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { type FacetRow, searchFacets } from './facets';
 import { readTsvector } from './keyword-index';
 import { createKeywordSearch, type KeywordSearch } from './keyword-search';
@@ -14,7 +14,6 @@ import { searchScholarships } from './statements';
 import { isPageRow, type SearchRow } from './summary';
 
 const DATA_DIR = path.resolve(__dirname, '../../../../data/scholarships');
-const TODAY = '2026-12-04';
 
 let search: SearchTestApp;
 let snapshots: FacetSnapshotSource;
@@ -22,20 +21,12 @@ let memory: KeywordSearch;
 const served: string[] = [];
 
 beforeAll(async () => {
-  search = await startSearchTestApp('keyword_index', { statementTimeoutMs: 60_000 });
-  const knex = search.db.knex;
-  await importScholarships(knex, { dataDir: DATA_DIR, today: TODAY });
-  await loadSyntheticScholarships(knex, { dataDir: DATA_DIR, seed: 7, count: 3_000, today: TODAY });
-  await knex.raw('ANALYZE scholarships');
-  snapshots = createFacetSnapshotSource({
-    db: search.db,
-    logger: createLogger({ service: 'search', level: 'silent' }),
-    withKeywords: true,
-  });
-  await snapshots.load();
+  ({ search, snapshots } = await startKeywordIndexTestApp('keyword_index', {
+    seed: 7,
+    count: 3_000,
+  }));
   memory = createKeywordSearch({
     db: search.db,
-    logger: createLogger({ service: 'search', level: 'silent' }),
     snapshots,
     onResult: (kind, result) => served.push(`${kind}:${result}`),
   });

@@ -76,11 +76,14 @@ export function allFilters(
 ): (row: number) => boolean {
   const others = nonFacetFilter(index, query, today);
   const requested = requestedPositions(query);
-  const combinationPasses = snapshot.combinations.map((combination) =>
-    requested.every((flags, dimension) => passes(combination, dimension, flags)),
-  );
   const { combinationOf } = index;
-  return (row) => combinationPasses[combinationOf[row] as number] === true && others(row);
+  if (requested.every((flags) => flags === null)) return others;
+  const combinationPasses = new Uint8Array(snapshot.combinations.length);
+  snapshot.combinations.forEach((combination, at) => {
+    const passed = requested.every((flags, dimension) => passes(combination, dimension, flags));
+    combinationPasses[at] = passed ? 1 : 0;
+  });
+  return (row) => combinationPasses[combinationOf[row] as number] === 1 && others(row);
 }
 
 /** A row of a page with its sort key. */
@@ -93,6 +96,11 @@ export interface RankedRow {
 export interface MemoryPage {
   rows: RankedRow[];
   total: number;
+}
+
+/** A keyword page with the relevance (float4) of each of its rows, as `RANK` computes it. */
+export interface RankedPage extends MemoryPage {
+  ranks: number[];
 }
 
 /** Direction of each sort, as in the statements: deadlines ascending, amounts and ranks descending. */
@@ -134,6 +142,14 @@ class PageCollector {
 
   full(): boolean {
     return this.rows.length >= this.limit;
+  }
+
+  /** Returns whether a row with `key` would enter the page, without allocating it. */
+  accepts(key: number, row: number): boolean {
+    const last = this.rows.at(-1);
+    if (!this.full() || last === undefined) return true;
+    if (key !== last.key) return this.ascending ? key < last.key : key > last.key;
+    return this.ascending ? row < last.row : row > last.row;
   }
 
   add(candidate: RankedRow): void {
@@ -243,7 +259,7 @@ export function memoryPage(
   query: SearchQuery,
   today: string,
   page: PageSpec,
-): MemoryPage | null {
+): RankedPage | null {
   const afterKey = positionKey(page.sort, page.after);
   if (Number.isNaN(afterKey)) return null;
   const ascending = ASCENDING[page.sort];
@@ -251,13 +267,20 @@ export function memoryPage(
   const filter = allFilters(snapshot, index, query, today);
   const matches = documentMatches(index, node).filter(filter);
   const collector = new PageCollector(page.limit, ascending);
-  if (page.sort === 'relevance') return relevancePage(index, node, matches, follows, collector);
+  if (page.sort === 'relevance') {
+    const selected = relevancePage(index, node, matches, follows, collector);
+    return { ...selected, ranks: selected.rows.map(({ key }) => key) };
+  }
   const keyOf = plainKey(index, page.sort);
   for (const row of matches) {
     const key = keyOf(row);
-    if (follows(key, row)) collector.add({ row, key });
+    if (follows(key, row) && collector.accepts(key, row)) collector.add({ row, key });
   }
-  return { rows: collector.rows, total: matches.length };
+  const names = nameMatches(index, node);
+  const ranks = collector.rows.map(({ row }) =>
+    rankOfRow(index, node, row, indexOfRow(names, row) >= 0),
+  );
+  return { rows: collector.rows, total: matches.length, ranks };
 }
 
 /**
@@ -276,7 +299,7 @@ function relevancePage(
   const names = intersect(nameMatches(index, node), matches);
   for (const row of names) {
     const key = rankOfRow(index, node, row, true);
-    if (follows(key, row)) collector.add({ row, key });
+    if (follows(key, row) && collector.accepts(key, row)) collector.add({ row, key });
   }
   if (collector.full()) {
     return { rows: collector.rows, total: Math.min(matches.length, EXACT_TOTAL_LIMIT + 1) };
@@ -288,7 +311,7 @@ function relevancePage(
       continue;
     }
     const key = rankOfRow(index, node, row, false);
-    if (follows(key, row)) collector.add({ row, key });
+    if (follows(key, row) && collector.accepts(key, row)) collector.add({ row, key });
   }
   return { rows: collector.rows, total: matches.length };
 }

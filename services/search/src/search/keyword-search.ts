@@ -1,6 +1,5 @@
 import type { SearchQuery } from '@scholarships/api-contract';
 import { type Database, type Knex, type Statement, toStatement } from '@scholarships/db';
-import type { Logger } from '@scholarships/logger';
 import type { CursorPosition } from './cursor';
 import { type FacetSnapshot, facetRowsOf } from './facet-snapshot';
 import {
@@ -9,10 +8,11 @@ import {
   SNAPSHOT_CHANGED,
 } from './facet-snapshot-source';
 import type { FacetRow } from './facets';
+import { float4AsRead } from './float4-text';
 import type { KeywordIndex } from './keyword-index';
-import { type MemoryPage, matchesPerCombination, memoryPage } from './keyword-matches';
+import { matchesPerCombination, memoryPage, type RankedPage } from './keyword-matches';
 import { hasPhrase, type KeywordNode, parseKeywordQuery } from './keyword-query';
-import { DEADLINE_KEY, KEYWORD, keywordBindings, RANK } from './sql-fragments';
+import { DEADLINE_KEY, KEYWORD, keywordBindings } from './sql-fragments';
 import { AMOUNT_KEY, firstPagePosition } from './statements';
 import { RESULT_COLUMNS, type SearchPageRow, type SearchRow } from './summary';
 
@@ -49,12 +49,7 @@ export function keywordQueryStatement(knex: Knex, keyword: string): Statement {
  * the snapshot the page was selected from is still current. It returns one
  * row with `changed` and no scholarship when `ids` is empty.
  */
-export function keywordPageRows(
-  knex: Knex,
-  snapshot: string,
-  ids: readonly string[],
-  keyword: string,
-): Statement {
+export function keywordPageRows(knex: Knex, snapshot: string, ids: readonly string[]): Statement {
   const columns = RESULT_COLUMNS.map((column) => `s.${column}`).join(', ');
   return toStatement(
     KEYWORD_PAGE_ROWS_NAME,
@@ -64,47 +59,46 @@ SELECT checked.changed, page.*
 FROM (SELECT ${SNAPSHOT_CHANGED} AS changed) AS checked
 LEFT JOIN LATERAL (
   SELECT p.position, ${DEADLINE_KEY} AS deadline_key, ${AMOUNT_KEY} AS amount_key,
-    ${RANK} AS rank, ${columns}, s.description AS description_text
+    ${columns}, s.description AS description_text
   FROM unnest(:ids::uuid[]) WITH ORDINALITY AS p (id, position)
   JOIN scholarships AS s ON s.id = p.id
 ) AS page ON true
 ORDER BY page.position`,
-      { snapshot, ids: [...ids], ...keywordBindings(keyword) },
+      { snapshot, ids: [...ids] },
     ),
   );
 }
 
-type PageRowsRow = Omit<SearchPageRow, 'sort_key' | 'total' | 'keyword_nodes' | 'keyword_query'> & {
+type PageRowsRow = Omit<
+  SearchPageRow,
+  'sort_key' | 'rank' | 'total' | 'keyword_nodes' | 'keyword_query'
+> & {
   changed: boolean;
   position: string | null;
   deadline_key: string;
   amount_key: number;
 };
 
-export type KeywordSearchResult = 'memory' | 'changed' | 'declined' | 'rank_mismatch';
-
-/** Returns whether PostgreSQL's rank of each page row equals the float4 rank the index computed. */
-function ranksAgree(selected: MemoryPage, found: readonly PageRowsRow[]): boolean {
-  return found.every((row, at) => Math.fround(row.rank ?? Number.NaN) === selected.rows[at]?.key);
-}
+export type KeywordSearchResult = 'memory' | 'changed' | 'declined';
 
 /** Turns a row of the page read into a row of the search statement. */
 function searchRow(
   row: PageRowsRow,
+  rank: number | null,
   query: SearchQuery,
   totals: Pick<SearchPageRow, 'total' | 'keyword_nodes' | 'keyword_query'>,
-  empty: boolean,
 ): SearchRow {
   const { changed: _changed, position: _position, deadline_key, amount_key, ...columns } = row;
-  let sortKey: number | string | null = row.rank;
+  const read = rank === null ? null : float4AsRead(rank);
+  let sortKey: number | string | null = read;
   if (query.sort === 'deadline') sortKey = deadline_key;
   if (query.sort === 'amount') sortKey = amount_key;
-  return { ...totals, ...columns, sort_key: empty ? null : sortKey } as SearchRow;
+  if (rank === null) sortKey = null;
+  return { ...totals, ...columns, rank: read, sort_key: sortKey } as SearchRow;
 }
 
 export interface KeywordSearchOptions {
   db: Database;
-  logger: Logger;
   snapshots: FacetSnapshotSource;
   /** Counts each request by how it was served: `memory`, or by statement after `changed` or `declined`. */
   onResult?: (kind: 'page' | 'facets', result: KeywordSearchResult) => void;
@@ -115,8 +109,7 @@ export interface KeywordSearch {
   /**
    * Returns the rows the search statement would return for a keyword page.
    * Returns `null` when the statement must run instead: without a current
-   * index, for a phrase, after a catalogue change since the index was read,
-   * or when a rank differs from PostgreSQL's.
+   * index, for a phrase, or after a catalogue change since the index was read.
    */
   page(
     query: SearchQuery,
@@ -162,38 +155,26 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
 
   /**
    * Reads the rows of a page selected in memory. Returns `changed` when the
-   * catalogue changed since the index was read, and `rank_mismatch` when
-   * PostgreSQL ranks a row of a relevance page differently from the index.
+   * catalogue changed since the index was read.
    */
   async function readPage(
     snapshot: FacetSnapshot,
     index: KeywordIndex,
-    selected: MemoryPage,
+    selected: RankedPage,
     query: SearchQuery,
-    keyword: string,
     totals: Pick<SearchPageRow, 'total' | 'keyword_nodes' | 'keyword_query'>,
-  ): Promise<SearchRow[] | 'changed' | 'rank_mismatch'> {
+  ): Promise<SearchRow[] | 'changed'> {
     const ids = selected.rows.map(({ row }) => index.ids[row] as string);
-    const rows = await db.query<PageRowsRow>(
-      keywordPageRows(db.knex, snapshot.snapshot, ids, keyword),
-    );
+    const rows = await db.query<PageRowsRow>(keywordPageRows(db.knex, snapshot.snapshot, ids));
     const found = rows.filter((row) => row.position !== null);
-    if (rows[0]?.changed !== false || found.length !== ids.length) {
+    const [first] = rows;
+    if (first?.changed !== false || found.length !== ids.length) {
       snapshots.discard(snapshot);
       return 'changed';
     }
-    if (query.sort === 'relevance' && !ranksAgree(selected, found)) {
-      const ranks = found.map((row) => row.rank);
-      const memoryRanks = selected.rows.map(({ key }) => key);
-      options.logger.error(
-        { keyword, ids, ranks, memoryRanks },
-        'keyword index rank differs from ts_rank_cd; the search statement serves the page',
-      );
-      return 'rank_mismatch';
-    }
     // An empty page is one row without scholarship, as the statement returns it.
-    const pageRows = found.length === 0 ? rows.slice(0, 1) : found;
-    return pageRows.map((row) => searchRow(row, query, totals, found.length === 0));
+    if (found.length === 0) return [searchRow(first, null, query, totals)];
+    return found.map((row, at) => searchRow(row, selected.ranks[at] ?? null, query, totals));
   }
 
   return {
@@ -213,7 +194,7 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
         options.onResult?.('page', 'declined');
         return null;
       }
-      const rows = await readPage(snapshot, index, selected, query, keyword, {
+      const rows = await readPage(snapshot, index, selected, query, {
         total: selected.total,
         keyword_query: keywordQuery.text,
         keyword_nodes: keywordQuery.nodes,

@@ -1,6 +1,7 @@
 import { SEARCH_SORTS, searchQuerySchema } from '@scholarships/api-contract';
 import { MAX_STATEMENT_NAME_BYTES, type Statement, StatementRegistry } from '@scholarships/db';
 import { suggestQuerySchema, suggestScholarships } from '../suggest';
+import { phraseCandidates } from '../suggest/phrase-from-index';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import { facetSnapshotCheck } from './facet-snapshot-source';
 import { searchFacets } from './facets';
@@ -77,8 +78,11 @@ function everyStatement(): Statement[] {
   statements.push(facetSnapshotCheck(knex, '10:20:12,15'));
   statements.push(keywordQueryStatement(knex, 'nursing'));
   statements.push(keywordQueryStatement(knex, 'the and of'));
-  statements.push(keywordPageRows(knex, '10:20:12,15', [CURSOR.id], 'nursing'));
-  statements.push(keywordPageRows(knex, '1:1:', [], 'art'));
+  statements.push(keywordPageRows(knex, '10:20:12,15', [CURSOR.id]));
+  statements.push(keywordPageRows(knex, '1:1:', []));
+  for (const q of ['nursing sch', 'the and n']) {
+    statements.push(phraseCandidates(knex, suggestQuerySchema.parse({ q }), TODAY, '1:1:'));
+  }
   statements.push(spellingCorrections(knex, ['nursng']));
   statements.push(spellingCorrections(knex, ['enginering', 'scholarhsip']));
   for (const q of ['n', 'nursing sch', 'nursing ', '2026']) {
@@ -126,6 +130,7 @@ describe('search statements', () => {
       'search_spelling_corrections',
       'search_suggest',
       'search_suggest_phrase',
+      'search_suggest_phrase_candidates',
     ]);
   });
 

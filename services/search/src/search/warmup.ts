@@ -1,5 +1,6 @@
 import { DEFAULT_SEARCH_LIMIT, SEARCH_SORTS, type SearchQuery } from '@scholarships/api-contract';
 import type { Knex, Statement } from '@scholarships/db';
+import { phraseCandidates } from '../suggest/phrase-from-index';
 import { suggestScholarships } from '../suggest/statements';
 import { facetSnapshotCheck } from './facet-snapshot-source';
 import { searchFacets } from './facets';
@@ -42,7 +43,7 @@ function searchShapes(knex: Knex, today: string): Statement[] {
 /**
  * Builds one statement of every shape the routes run: the seven search
  * shapes, facets with and without keyword, the facet snapshot's check, the
- * keyword index's parse and page reads,
+ * keyword index's parse and page reads and phrase candidates,
  * spelling corrections and suggestions. Each pooled connection prepares
  * all of them before the service reports ready.
  */
@@ -54,9 +55,10 @@ export function searchWarmupStatements(knex: Knex, today: string): Statement[] {
     // The smallest snapshot text; any snapshot prepares the same statement.
     facetSnapshotCheck(knex, '1:1:'),
     keywordQueryStatement(knex, KEYWORD),
-    keywordPageRows(knex, '1:1:', [], KEYWORD),
+    keywordPageRows(knex, '1:1:', []),
     spellingCorrections(knex, ['scholarhsip']),
     suggestScholarships(knex, { q: 'sch', limit: 8 }, today),
     suggestScholarships(knex, { q: 'nursing sch', limit: 8 }, today),
+    phraseCandidates(knex, { q: 'nursing sch', limit: 8 }, today, '1:1:'),
   ];
 }

@@ -2,7 +2,13 @@ import { type SuggestQuery, suggestQuerySchema } from '@scholarships/api-contrac
 import type { Database } from '@scholarships/db';
 import { parseInput } from '@scholarships/service-kit';
 import { Router } from 'express';
-import { type SuggestRow, splitLastWord, suggestScholarships } from './statements';
+import type { PhraseSuggestions } from './phrase-from-index';
+import {
+  isPhraseSuggestion,
+  type SuggestRow,
+  splitLastWord,
+  suggestScholarships,
+} from './statements';
 
 /** A completion of the typed text: the text with its last word completed. */
 export interface TermSuggestion {
@@ -26,6 +32,8 @@ export interface SuggestResponse {
 export interface SuggestRouteOptions {
   /** Today's date as ISO `YYYY-MM-DD`, before which deadlines are closed. */
   today: () => string;
+  /** Completions after earlier words from the keyword index; without it, they are a statement. */
+  phrases?: PhraseSuggestions;
 }
 
 function suggestResponse(query: SuggestQuery, rows: readonly SuggestRow[]): SuggestResponse {
@@ -45,7 +53,10 @@ export function suggestRoutes(db: Database, options: SuggestRouteOptions): Route
 
   router.get('/api/v1/search/suggest', async function suggestHandler(req, res) {
     const query = parseInput(suggestQuerySchema, req.query, 'query');
-    const rows = await db.query<SuggestRow>(suggestScholarships(db.knex, query, options.today()));
+    const today = options.today();
+    const fromIndex = isPhraseSuggestion(query) ? await options.phrases?.rows(query, today) : null;
+    const rows =
+      fromIndex ?? (await db.query<SuggestRow>(suggestScholarships(db.knex, query, today)));
     res.json(suggestResponse(query, rows));
   });
 

@@ -16,7 +16,7 @@ export const PHRASE_COUNT_LIMIT = 100;
 const PHRASE_CANDIDATES_PER_ROW = 2;
 
 /** Terms that start with the last word, as a prefix range on the primary key. */
-const TERM_PREFIX = `t.term >= lower(:prefix::text) COLLATE "C"
+export const TERM_PREFIX = `t.term >= lower(:prefix::text) COLLATE "C"
     AND t.term < (lower(:prefix::text) || chr(1114111)) COLLATE "C"`;
 
 /**
@@ -24,7 +24,7 @@ const TERM_PREFIX = `t.term >= lower(:prefix::text) COLLATE "C"
  * the order of `idx_scholarships_name_prefix`, which stops the scan after
  * `row_limit` rows.
  */
-const NAME_SUGGESTIONS = `(
+export const NAME_SUGGESTIONS = `(
   SELECT 'scholarship' AS kind, s.name AS text, NULL::integer AS scholarships, s.id
   FROM scholarships AS s
   WHERE lower(s.name) COLLATE "C" >= lower(:q::text) COLLATE "C"
@@ -149,20 +149,35 @@ function headWordsApart(head: string): string {
   return splitJoinedWords(apart) ?? apart;
 }
 
+/** Returns whether the typed text has earlier words before a last word to complete. */
+export function isPhraseSuggestion(query: SuggestQuery): boolean {
+  const { head, lastWord } = splitLastWord(query.q);
+  return lastWord !== null && hasEarlierWord(head);
+}
+
+/** Bindings of the phrase statement, and of the candidates the keyword index counts. */
+export function phraseBindings(query: SuggestQuery, today: string) {
+  const { head, lastWord } = splitLastWord(query.q);
+  return {
+    prefix: lastWord,
+    q: query.q,
+    today,
+    row_limit: query.limit,
+    head: headWordsApart(head),
+    candidate_limit: query.limit * PHRASE_CANDIDATES_PER_ROW,
+    count_limit: PHRASE_COUNT_LIMIT,
+  };
+}
+
 /** Builds the suggestion statement. `today` is the ISO date before which scholarships are closed. */
 export function suggestScholarships(knex: Knex, query: SuggestQuery, today: string): Statement {
-  const { head, lastWord } = splitLastWord(query.q);
-  const bindings = { prefix: lastWord, q: query.q, today, row_limit: query.limit };
-  if (lastWord === null || !hasEarlierWord(head)) {
-    return toStatement(SUGGEST_STATEMENT_NAME, knex.raw(SUGGEST_TEXT, bindings));
+  if (isPhraseSuggestion(query)) {
+    return toStatement(
+      PHRASE_SUGGEST_STATEMENT_NAME,
+      knex.raw(PHRASE_SUGGEST_TEXT, phraseBindings(query, today)),
+    );
   }
-  return toStatement(
-    PHRASE_SUGGEST_STATEMENT_NAME,
-    knex.raw(PHRASE_SUGGEST_TEXT, {
-      ...bindings,
-      head: headWordsApart(head),
-      candidate_limit: query.limit * PHRASE_CANDIDATES_PER_ROW,
-      count_limit: PHRASE_COUNT_LIMIT,
-    }),
-  );
+  const { lastWord } = splitLastWord(query.q);
+  const bindings = { prefix: lastWord, q: query.q, today, row_limit: query.limit };
+  return toStatement(SUGGEST_STATEMENT_NAME, knex.raw(SUGGEST_TEXT, bindings));
 }

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { importScholarships, loadSyntheticScholarships } from '@scholarships/catalog/import';
+import { createLogger } from '@scholarships/logger';
+import {
+  createFacetSnapshotSource,
+  type FacetSnapshotSource,
+} from '../search/facet-snapshot-source';
+import { refreshSearchTerms } from '../terms';
+import { type SearchTestApp, startSearchTestApp } from './search-test-app';
+
+/** Date the real data's deadlines are projected from, and the searches' today. */
+export const INDEX_TODAY = '2026-12-04';
+
+const DATA_DIR = path.resolve(__dirname, '../../../../data/scholarships');
+
+/** A search test app with the real data, synthetic rows and a loaded keyword index. */
+export interface KeywordIndexTestApp {
+  search: SearchTestApp;
+  snapshots: FacetSnapshotSource;
+}
+
+/**
+ * Starts a search test app, imports the real data sets and `synthetic` rows
+ * generated with `seed`, refreshes the word list and reads the facet
+ * snapshot with its keyword index.
+ */
+export async function startKeywordIndexTestApp(
+  prefix: string,
+  synthetic: { seed: number; count: number },
+): Promise<KeywordIndexTestApp> {
+  const search = await startSearchTestApp(prefix, { statementTimeoutMs: 60_000 });
+  const knex = search.db.knex;
+  await importScholarships(knex, { dataDir: DATA_DIR, today: INDEX_TODAY });
+  await loadSyntheticScholarships(knex, { dataDir: DATA_DIR, ...synthetic, today: INDEX_TODAY });
+  await refreshSearchTerms(knex, true);
+  await knex.raw('ANALYZE scholarships');
+  const snapshots = createFacetSnapshotSource({
+    db: search.db,
+    logger: createLogger({ service: 'search', level: 'silent' }),
+    withKeywords: true,
+  });
+  await snapshots.load();
+  return { search, snapshots };
+}
