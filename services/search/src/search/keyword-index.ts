@@ -197,7 +197,23 @@ export async function loadKeywordIndex(
     deadlineDays: Float64Array.from(deadlines),
     minDollars: Float64Array.from(minimums),
     maxDollars: Float64Array.from(maximums),
-    document: new Map([...document].map(([lexeme, builder]) => [lexeme, builder.build()])),
-    name: new Map([...name].map(([lexeme, rows]) => [lexeme, Int32Array.from(rows)])),
+    document: await packInTurns(document, (builder) => builder.build()),
+    name: await packInTurns(name, (rows) => Int32Array.from(rows)),
   };
+}
+
+/** Lexemes packed between two turns of the event loop, so that requests wait little meanwhile. */
+const LEXEMES_PER_TURN = 500;
+
+/** Packs each entry of `entries`, letting other work of the process run between chunks. */
+async function packInTurns<Built, Packed>(
+  entries: ReadonlyMap<string, Built>,
+  pack: (built: Built) => Packed,
+): Promise<Map<string, Packed>> {
+  const packed = new Map<string, Packed>();
+  for (const [lexeme, built] of entries) {
+    packed.set(lexeme, pack(built));
+    if (packed.size % LEXEMES_PER_TURN === 0) await new Promise(setImmediate);
+  }
+  return packed;
 }

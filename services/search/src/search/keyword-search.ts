@@ -1,4 +1,4 @@
-import type { SearchQuery } from '@scholarships/api-contract';
+import { SEARCH_SORTS, type SearchQuery, type SearchSort } from '@scholarships/api-contract';
 import { type Database, type Knex, type Statement, toStatement } from '@scholarships/db';
 import type { CursorPosition } from './cursor';
 import { type FacetSnapshot, facetRowsOf } from './facet-snapshot';
@@ -8,7 +8,6 @@ import {
   SNAPSHOT_CHANGED,
 } from './facet-snapshot-source';
 import type { FacetRow } from './facets';
-import { float4AsRead } from './float4-text';
 import type { KeywordIndex } from './keyword-index';
 import { matchesPerCombination, memoryPage, type RankedPage } from './keyword-matches';
 import { hasPhrase, type KeywordNode, parseKeywordQuery } from './keyword-query';
@@ -43,59 +42,63 @@ export function keywordQueryStatement(knex: Knex, keyword: string): Statement {
   );
 }
 
+const SORT_KEYS: Record<SearchSort, string> = {
+  relevance: 'page_rank.rank',
+  deadline: DEADLINE_KEY,
+  amount: AMOUNT_KEY,
+};
+
+/** Totals of a page selected in memory, which every row of the page read repeats. */
+export type PageTotals = Pick<SearchPageRow, 'total' | 'keyword_nodes' | 'keyword_query'>;
+
 /**
- * Builds the statement that reads a page's rows by id, in the order given,
- * with the columns and keys of the search statements, after checking that
- * the snapshot the page was selected from is still current. It returns one
- * row with `changed` and no scholarship when `ids` is empty.
+ * Builds the statement that reads a page selected in memory: the rows of
+ * `ids` in that order, in the columns and types of the search statement of
+ * `sort`, with `ranks` as their relevance. It checks in the same statement
+ * that no write changed the catalogue since `snapshot`, and then returns
+ * `total` as NULL and no scholarship. An empty page is one row without
+ * scholarship, as the search statement returns it.
  */
-export function keywordPageRows(knex: Knex, snapshot: string, ids: readonly string[]): Statement {
-  const columns = RESULT_COLUMNS.map((column) => `s.${column}`).join(', ');
+export function keywordPageRows(
+  knex: Knex,
+  sort: SearchSort,
+  snapshot: string,
+  page: { ids: readonly string[]; ranks: readonly number[] },
+  totals: PageTotals,
+): Statement {
+  const columns = RESULT_COLUMNS.map((column) => `page.${column}`).join(', ');
+  const selected = RESULT_COLUMNS.map((column) => `s.${column}`).join(', ');
   return toStatement(
-    KEYWORD_PAGE_ROWS_NAME,
+    `${KEYWORD_PAGE_ROWS_NAME}_by_${sort}`,
     knex.raw(
       `
-SELECT checked.changed, page.*
-FROM (SELECT ${SNAPSHOT_CHANGED} AS changed) AS checked
+SELECT CASE WHEN totals.changed THEN NULL ELSE totals.total END AS total,
+  totals.keyword_nodes, totals.keyword_query, page.sort_key, page.rank, ${columns},
+  page.description_text
+FROM (
+  SELECT :total::integer AS total, :keyword_nodes::integer AS keyword_nodes,
+    :keyword_query::text AS keyword_query, ${SNAPSHOT_CHANGED} AS changed
+) AS totals
 LEFT JOIN LATERAL (
-  SELECT p.position, ${DEADLINE_KEY} AS deadline_key, ${AMOUNT_KEY} AS amount_key,
-    ${columns}, s.description AS description_text
+  SELECT p.position, ${SORT_KEYS[sort]} AS sort_key, page_rank.rank, ${selected},
+    s.description AS description_text
   FROM unnest(:ids::uuid[]) WITH ORDINALITY AS p (id, position)
+  CROSS JOIN LATERAL (SELECT (:ranks::real[])[p.position::integer] AS rank) AS page_rank
   JOIN scholarships AS s ON s.id = p.id
+  WHERE NOT totals.changed
 ) AS page ON true
 ORDER BY page.position`,
-      { snapshot, ids: [...ids] },
+      { ...totals, snapshot, ids: [...page.ids], ranks: [...page.ranks] },
     ),
   );
 }
 
-type PageRowsRow = Omit<
-  SearchPageRow,
-  'sort_key' | 'rank' | 'total' | 'keyword_nodes' | 'keyword_query'
-> & {
-  changed: boolean;
-  position: string | null;
-  deadline_key: string;
-  amount_key: number;
-};
+/** Returns the names of the page read statements, one per sort. */
+export function keywordPageRowsNames(): string[] {
+  return SEARCH_SORTS.map((sort) => `${KEYWORD_PAGE_ROWS_NAME}_by_${sort}`);
+}
 
 export type KeywordSearchResult = 'memory' | 'changed' | 'declined';
-
-/** Turns a row of the page read into a row of the search statement. */
-function searchRow(
-  row: PageRowsRow,
-  rank: number | null,
-  query: SearchQuery,
-  totals: Pick<SearchPageRow, 'total' | 'keyword_nodes' | 'keyword_query'>,
-): SearchRow {
-  const { changed: _changed, position: _position, deadline_key, amount_key, ...columns } = row;
-  const read = rank === null ? null : float4AsRead(rank);
-  let sortKey: number | string | null = read;
-  if (query.sort === 'deadline') sortKey = deadline_key;
-  if (query.sort === 'amount') sortKey = amount_key;
-  if (rank === null) sortKey = null;
-  return { ...totals, ...columns, rank: read, sort_key: sortKey } as SearchRow;
-}
 
 export interface KeywordSearchOptions {
   db: Database;
@@ -162,19 +165,24 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
     index: KeywordIndex,
     selected: RankedPage,
     query: SearchQuery,
-    totals: Pick<SearchPageRow, 'total' | 'keyword_nodes' | 'keyword_query'>,
+    totals: PageTotals,
   ): Promise<SearchRow[] | 'changed'> {
     const ids = selected.rows.map(({ row }) => index.ids[row] as string);
-    const rows = await db.query<PageRowsRow>(keywordPageRows(db.knex, snapshot.snapshot, ids));
-    const found = rows.filter((row) => row.position !== null);
-    const [first] = rows;
-    if (first?.changed !== false || found.length !== ids.length) {
+    const rows = await db.query<SearchRow>(
+      keywordPageRows(
+        db.knex,
+        query.sort,
+        snapshot.snapshot,
+        { ids, ranks: selected.ranks },
+        totals,
+      ),
+    );
+    const scholarships = rows.filter((row) => row.id !== null).length;
+    if (rows[0]?.total === null || scholarships !== ids.length) {
       snapshots.discard(snapshot);
       return 'changed';
     }
-    // An empty page is one row without scholarship, as the statement returns it.
-    if (found.length === 0) return [searchRow(first, null, query, totals)];
-    return found.map((row, at) => searchRow(row, selected.ranks[at] ?? null, query, totals));
+    return rows;
   }
 
   return {

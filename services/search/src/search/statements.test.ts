@@ -78,8 +78,12 @@ function everyStatement(): Statement[] {
   statements.push(facetSnapshotCheck(knex, '10:20:12,15'));
   statements.push(keywordQueryStatement(knex, 'nursing'));
   statements.push(keywordQueryStatement(knex, 'the and of'));
-  statements.push(keywordPageRows(knex, '10:20:12,15', [CURSOR.id]));
-  statements.push(keywordPageRows(knex, '1:1:', []));
+  const totals = { total: 3, keyword_nodes: 1, keyword_query: "'nurs'" };
+  for (const sort of SEARCH_SORTS) {
+    const page = { ids: [CURSOR.id], ranks: [0.5] };
+    statements.push(keywordPageRows(knex, sort, '10:20:12,15', page, totals));
+    statements.push(keywordPageRows(knex, sort, '1:1:', { ids: [], ranks: [] }, totals));
+  }
   for (const q of ['nursing sch', 'the and n']) {
     statements.push(phraseCandidates(knex, suggestQuerySchema.parse({ q }), TODAY, '1:1:'));
   }
@@ -125,7 +129,9 @@ describe('search statements', () => {
       'search_facet_snapshot_changed',
       'search_facets',
       'search_facets_with_keyword',
-      'search_keyword_page_rows',
+      'search_keyword_page_rows_by_amount',
+      'search_keyword_page_rows_by_deadline',
+      'search_keyword_page_rows_by_relevance',
       'search_keyword_query',
       'search_spelling_corrections',
       'search_suggest',

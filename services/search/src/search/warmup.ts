@@ -27,6 +27,8 @@ const BASE_QUERY: SearchQuery = {
 
 const KEYWORD = 'scholarship';
 
+const EMPTY_PAGE_TOTALS = { total: 0, keyword_nodes: 1, keyword_query: "'scholarship'" };
+
 function searchShapes(knex: Knex, today: string): Statement[] {
   return SEARCH_SORTS.flatMap((sort) => {
     const withKeyword = searchScholarships(knex, { ...BASE_QUERY, q: KEYWORD, sort }, null, today);
@@ -55,7 +57,9 @@ export function searchWarmupStatements(knex: Knex, today: string): Statement[] {
     // The smallest snapshot text; any snapshot prepares the same statement.
     facetSnapshotCheck(knex, '1:1:'),
     keywordQueryStatement(knex, KEYWORD),
-    keywordPageRows(knex, '1:1:', []),
+    ...SEARCH_SORTS.map((sort) =>
+      keywordPageRows(knex, sort, '1:1:', { ids: [], ranks: [] }, EMPTY_PAGE_TOTALS),
+    ),
     spellingCorrections(knex, ['scholarhsip']),
     suggestScholarships(knex, { q: 'sch', limit: 8 }, today),
     suggestScholarships(knex, { q: 'nursing sch', limit: 8 }, today),
