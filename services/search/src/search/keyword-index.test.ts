@@ -73,6 +73,16 @@ const KEYWORDS = [
   'stem',
 ];
 
+/** Keywords that PostgreSQL parses into phrases: quotes, hyphens and apostrophes. */
+const PHRASES = [
+  '"computer science"',
+  'first-generation',
+  "women's engineering",
+  '"study abroad" or after-school',
+  'non-profit -"public policy"',
+  '"nursing school program"',
+];
+
 const FILTERS: Record<string, string | string[]>[] = [
   {},
   { state: 'CA' },
@@ -140,7 +150,7 @@ describe('keyword index facets', () => {
   it('matches the facet statement', async () => {
     const byValue = (rows: readonly FacetRow[]) =>
       [...rows].sort((a, b) => `${a.facet}:${a.value}`.localeCompare(`${b.facet}:${b.value}`));
-    for (const q of KEYWORDS) {
+    for (const q of [...KEYWORDS, ...PHRASES]) {
       for (const filters of FILTERS) {
         const query = queryOf({ q, facets: 'true', ...filters });
         const expected = await search.db.query<FacetRow>(

@@ -30,8 +30,8 @@ export interface KeywordIndex {
   readonly maxDollars: Float64Array;
   /** Lexemes of `search_document`, with positions. */
   readonly document: ReadonlyMap<string, Posting>;
-  /** Lexemes of `name_document`, rows only. */
-  readonly name: ReadonlyMap<string, Int32Array>;
+  /** Lexemes of `name_document`, with positions. */
+  readonly name: ReadonlyMap<string, Posting>;
 }
 
 interface DocumentRow {
@@ -41,7 +41,7 @@ interface DocumentRow {
   min_dollars: number | null;
   max_dollars: number | null;
   document: string;
-  name_lexemes: string[];
+  name_document: string;
 }
 
 /**
@@ -56,7 +56,7 @@ SELECT s.id::text AS id, s.filter_combination::text AS combination,
   ${MIN_DOLLARS} AS min_dollars,
   ${MAX_DOLLARS} AS max_dollars,
   s.search_document::text AS document,
-  tsvector_to_array(s.name_document) AS name_lexemes
+  s.name_document::text AS name_document
 FROM scholarships AS s
 WHERE s.id > :after::uuid
 ORDER BY s.id
@@ -138,6 +138,18 @@ export function readTsvector(
   }
 }
 
+/** Adds each lexeme of a printed `tsvector` to its posting, at `row`. */
+function addPostings(postings: Map<string, PostingBuilder>, text: string, row: number): void {
+  readTsvector(text, (lexeme, positions) => {
+    let builder = postings.get(lexeme);
+    if (builder === undefined) {
+      builder = new PostingBuilder();
+      postings.set(lexeme, builder);
+    }
+    builder.add(row, positions);
+  });
+}
+
 /**
  * Reads the keyword index inside the caller's transaction, so that it
  * describes the same state as the facet snapshot read beside it.
@@ -153,7 +165,7 @@ export async function loadKeywordIndex(
   const minimums: number[] = [];
   const maximums: number[] = [];
   const document = new Map<string, PostingBuilder>();
-  const name = new Map<string, number[]>();
+  const name = new Map<string, PostingBuilder>();
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const batch = await trx.raw<{ rows: DocumentRow[] }>(DOCUMENT_ROWS_TEXT, {
@@ -170,22 +182,8 @@ export async function loadKeywordIndex(
       deadlines.push(row.deadline_day ?? Number.NaN);
       minimums.push(row.min_dollars ?? Number.NaN);
       maximums.push(row.max_dollars ?? Number.NaN);
-      readTsvector(row.document, (lexeme, positions) => {
-        let builder = document.get(lexeme);
-        if (builder === undefined) {
-          builder = new PostingBuilder();
-          document.set(lexeme, builder);
-        }
-        builder.add(position, positions);
-      });
-      for (const lexeme of row.name_lexemes) {
-        let rows = name.get(lexeme);
-        if (rows === undefined) {
-          rows = [];
-          name.set(lexeme, rows);
-        }
-        rows.push(position);
-      }
+      addPostings(document, row.document, position);
+      addPostings(name, row.name_document, position);
     }
     const last = batch.rows.at(-1);
     if (last === undefined || batch.rows.length < BATCH_ROWS) break;
@@ -198,7 +196,7 @@ export async function loadKeywordIndex(
     minDollars: Float64Array.from(minimums),
     maxDollars: Float64Array.from(maximums),
     document: await packInTurns(document, (builder) => builder.build()),
-    name: await packInTurns(name, (rows) => Int32Array.from(rows)),
+    name: await packInTurns(name, (builder) => builder.build()),
   };
 }
 

@@ -4,6 +4,7 @@ import type { CursorPosition } from './cursor';
 import { deadlineWindow, type FacetSnapshot, passes, requestedPositions } from './facet-snapshot';
 import type { KeywordIndex } from './keyword-index';
 import type { KeywordNode } from './keyword-query';
+import { type Postings, phraseRows } from './phrase-matches';
 import {
   andSets,
   indexOfRow,
@@ -15,34 +16,32 @@ import {
 } from './row-sets';
 import { EXACT_TOTAL_LIMIT } from './statements';
 
-/** Evaluates a tree without phrases over the rows that `lookup` returns per lexeme. */
-function evaluate(node: KeywordNode, lookup: (lexeme: string) => Int32Array): RowSet {
+/** Evaluates a tree whose phrases join only words over the postings of one document column. */
+function evaluate(node: KeywordNode, postings: Postings): RowSet {
   switch (node.kind) {
     case 'word':
-      return { rows: lookup(node.lexeme), negated: false };
+      return { rows: postings.get(node.lexeme)?.rows ?? NO_ROWS, negated: false };
     case 'not': {
-      const operand = evaluate(node.operand, lookup);
+      const operand = evaluate(node.operand, postings);
       return { rows: operand.rows, negated: !operand.negated };
     }
     case 'and':
-      return andSets(evaluate(node.left, lookup), evaluate(node.right, lookup));
+      return andSets(evaluate(node.left, postings), evaluate(node.right, postings));
     case 'or':
-      return orSets(evaluate(node.left, lookup), evaluate(node.right, lookup));
+      return orSets(evaluate(node.left, postings), evaluate(node.right, postings));
     default:
-      throw new Error('phrase operators need positions, which the match index does not test');
+      return { rows: phraseRows(postings, node), negated: false };
   }
 }
 
 /** Returns the rows whose `search_document` matches the tree, ascending. */
 export function documentMatches(index: KeywordIndex, node: KeywordNode): Int32Array {
-  const lookup = (lexeme: string) => index.document.get(lexeme)?.rows ?? NO_ROWS;
-  return resolveSet(evaluate(node, lookup), index.ids.length);
+  return resolveSet(evaluate(node, index.document), index.ids.length);
 }
 
 /** Returns the rows whose `name_document` matches the tree, ascending. */
 export function nameMatches(index: KeywordIndex, node: KeywordNode): Int32Array {
-  const lookup = (lexeme: string) => index.name.get(lexeme) ?? NO_ROWS;
-  return resolveSet(evaluate(node, lookup), index.ids.length);
+  return resolveSet(evaluate(node, index.name), index.ids.length);
 }
 
 /**

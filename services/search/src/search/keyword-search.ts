@@ -11,6 +11,7 @@ import type { FacetRow } from './facets';
 import type { KeywordIndex } from './keyword-index';
 import { matchesPerCombination, memoryPage, type RankedPage } from './keyword-matches';
 import { hasPhrase, type KeywordNode, parseKeywordQuery } from './keyword-query';
+import { phrasesTestable } from './phrase-matches';
 import { DEADLINE_KEY, KEYWORD, keywordBindings } from './sql-fragments';
 import { AMOUNT_KEY, firstPagePosition } from './statements';
 import { RESULT_COLUMNS, type SearchPageRow, type SearchRow } from './summary';
@@ -139,7 +140,7 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
     const result = {
       text,
       nodes: row?.keyword_nodes ?? null,
-      tree: tree === null || hasPhrase(tree) ? null : tree,
+      tree: tree === null || !phrasesTestable(tree) ? null : tree,
     };
     if (parsed.size >= PARSED_KEYWORDS_KEPT) parsed.delete(parsed.keys().next().value as string);
     parsed.set(keyword, result);
@@ -193,6 +194,11 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
         return null;
       }
       const { snapshot, index, keywordQuery } = prepared;
+      // Pages carry each row's rank, and the in-memory rank does not cover phrases.
+      if (hasPhrase(keywordQuery.tree)) {
+        options.onResult?.('page', 'declined');
+        return null;
+      }
       const selected = memoryPage(snapshot, index, keywordQuery.tree, query, today, {
         sort: query.sort,
         after: after ?? firstPagePosition(query.sort),

@@ -41,6 +41,10 @@ const TYPED = [
   'veterinary medicine stu',
   'first generation c',
   'nursing/sch',
+  'first-generation c',
+  '"computer science" s',
+  "women's s",
+  '"nursing school" p',
 ];
 
 describe('phrase suggestions from the keyword index', () => {

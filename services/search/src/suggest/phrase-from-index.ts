@@ -4,8 +4,9 @@ import type { FacetSnapshot } from '../search/facet-snapshot';
 import { type FacetSnapshotSource, SNAPSHOT_CHANGED } from '../search/facet-snapshot-source';
 import type { KeywordIndex } from '../search/keyword-index';
 import { documentMatches } from '../search/keyword-matches';
-import { hasPhrase, type KeywordNode, parseKeywordQuery } from '../search/keyword-query';
+import { type KeywordNode, parseKeywordQuery } from '../search/keyword-query';
 import type { KeywordSearchResult } from '../search/keyword-search';
+import { phrasesTestable } from '../search/phrase-matches';
 import {
   NAME_SUGGESTIONS,
   PHRASE_COUNT_LIMIT,
@@ -70,7 +71,7 @@ export function phraseCandidates(
 function treeOf(text: string | null): KeywordNode | null | undefined {
   if (text === null || text === '') return null;
   const tree = parseKeywordQuery(text);
-  return tree === null || hasPhrase(tree) ? undefined : tree;
+  return tree === null || !phrasesTestable(tree) ? undefined : tree;
 }
 
 function dayOf(isoDate: string): number {
