@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
 import { Client } from 'pg';
 import { coverDensityRank, type LexemePositions, rankableInMemory } from './cover-density-rank';
+import { splitJoinedWords } from './joined-words';
 import { parseKeywordQuery } from './keyword-query';
 
 /** One lexeme of a document as `unnest(tsvector)` returns it: lexeme, positions, weight letters. */
@@ -160,7 +161,66 @@ const SETWEIGHT_PAIRS = `
   SELECT setweight('a:1,3 b:2'::tsvector, 'B') || setweight('c:4 a:6'::tsvector, 'A'), 'a & c'::tsquery
   UNION ALL SELECT setweight('a:1,3 b:2'::tsvector, 'C') || 'b:7,9A c:8'::tsvector, 'b & !c | a'
   UNION ALL SELECT setweight('x:1,2,3,4,5 y:6'::tsvector, 'A', '{x}'), 'x & y'
-  UNION ALL SELECT setweight('a:1,2,3 b:1,2,3'::tsvector, 'D') || setweight('a:2 b:3'::tsvector, 'A'), 'a & b'`;
+  UNION ALL SELECT setweight('a:1,2,3 b:1,2,3'::tsvector, 'D') || setweight('a:2 b:3'::tsvector, 'A'), 'a & b'
+  UNION ALL SELECT setweight('a:1 b:2'::tsvector, 'B') || setweight('a:1 b:2 c:3'::tsvector, 'A'), 'a <-> b <-> a'
+  UNION ALL SELECT setweight('a:1 b:2'::tsvector, 'C') || 'b:1 c:2'::tsvector, 'b <-> b <-> c'
+  UNION ALL SELECT setweight('a:16380 b:16383'::tsvector, 'A') || 'b:1 a:2'::tsvector, 'a <3> b | b <-> a'`;
+
+/**
+ * Pairs with phrase operators, each chosen to match. They cover distances 1, 2 and 3, repeated
+ * words, chains of three and four words, phrases combined with `&`, `|` and `!`, and phrases
+ * nested in phrases. They also cover phrase operators over `&`, `|` and `!`, which PostgreSQL
+ * evaluates on sets of match positions.
+ */
+const PHRASE_HAND_WRITTEN: readonly (readonly [string, string])[] = [
+  ["'a':1A 'b':2", 'a <-> b'],
+  ["'a':1,3,7B 'b':2C,5,8,10 'c':3,9", 'a <-> b'],
+  ["'a':1,3,7B 'b':2C,5,8,10 'c':3,9", 'a <2> b'],
+  ["'a':1,3,7B 'b':2C,5,8,10 'c':3,9", 'a <3> b'],
+  ["'a':1,3,7B 'b':2C,5,8,10 'c':3,9", 'b <-> c'],
+  ["'a':1,3,7B 'b':2C,5,8,10 'c':3,9", 'b <-> a'],
+  ["'a':1,2,3,5,6 'b':4,7", 'a <-> a'],
+  ["'a':1,2,3,5,6 'b':4,7", 'a <-> a <-> a'],
+  ["'a':1,2,3,5,6 'b':4,7", 'a <2> a'],
+  ["'a':1,2,3,5,6 'b':4,7", 'a <-> a <-> b'],
+  ["'a':1,2,3,5,6 'b':4,7", 'a <-> b <-> a'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b <-> c'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b <-> c <-> d'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <2> c <-> d'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b <3> a <-> b'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> (b <-> c)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", '(a <-> b) <-> (c <-> d)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b & d'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b | c <-> d'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b & c <-> d'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b | z'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b & !z'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b & !(b <-> a)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", '!(a <-> c) & d'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> b & !(c <-> a)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'c <-> d | a & !b'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> (b | d)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", '(a | c) <-> (b | d)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> (b <-> c | d)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> !c'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", '!a <-> c'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", '!a <-> !b'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> !(c <-> d)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> (!c | d)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> (b & !c)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", 'a <-> (!c & !z)'],
+  ["'a':1A,5,9 'b':2B,6,10D 'c':3,7D,11 'd':4C,12", '(a <-> b) <-> !z'],
+  ["'a':1,2 'b':2,3 'c':2", 'a <-> b'],
+  ["'a':1,2 'b':2,3 'c':2", 'a <-> (b <0> c)'],
+  ["'a':1,2 'b':2,3 'c':2", 'a <-> (b & c)'],
+  ["'a':1,2 'b':2,3 'c':2", 'a <-> c <-> b'],
+  ["'a':16381,16382,16383 'b':16383", 'a <-> b'],
+  ["'a':16381,16382,16383 'b':16383", 'a <-> a <-> b'],
+  [alternating(150), 'a <-> b'],
+  [alternating(150), 'b <-> a <-> b'],
+  [alternating(150), 'a <3> b & !(a <2> b)'],
+  [alternating(2000), 'a <-> b <-> a'],
+];
 
 describe('coverDensityRank on chosen pairs', () => {
   it('matches hand-written pairs', async () => {
@@ -168,6 +228,13 @@ describe('coverDensityRank on chosen pairs', () => {
     expect(comparison.differences).toEqual([]);
     expect(comparison.unmatched).toBe(0);
     expect(comparison.compared).toBe(HAND_WRITTEN.length);
+  });
+
+  it('matches hand-written phrase pairs', async () => {
+    const comparison = await compareLiterals(PHRASE_HAND_WRITTEN);
+    expect(comparison.differences).toEqual([]);
+    expect(comparison.unmatched).toBe(0);
+    expect(comparison.compared).toBe(PHRASE_HAND_WRITTEN.length);
   });
 
   it('matches documents built with setweight', async () => {
@@ -248,6 +315,139 @@ describe('coverDensityRank on random pairs', () => {
     expect(total.differences.slice(0, 5)).toEqual([]);
     expect(total.differences.length).toBe(0);
     expect(total.compared).toBeGreaterThan(4_000);
+  }, 120_000);
+});
+
+/** Words of the phrase sweep, few enough that phrases match often. */
+const PHRASE_VOCABULARY = ['a', 'b', 'c', 'ab', 'é'];
+
+/**
+ * Returns a random document literal with `count` occurrences. Most steps go to the next position,
+ * some stay at the same one or skip a few, and a rare jump reaches the 16383 cap.
+ */
+function randomPhraseDocument(random: () => number, count: number): string {
+  const words = new Map<string, Set<number>>();
+  const weights = new Map<string, string[]>();
+  let position = 1 + Math.floor(random() * 3);
+  for (let index = 0; index < count; index += 1) {
+    const step = random();
+    if (step < 0.003) position += 16_000;
+    else if (step < 0.15) position += 0;
+    else if (step < 0.8) position += 1;
+    else position += 2 + Math.floor(random() * 3);
+    const word = pick(random, PHRASE_VOCABULARY, 0.4 + 0.6 * random());
+    const capped = Math.min(position, 16_383);
+    const seen = words.get(word) ?? new Set<number>();
+    if (seen.has(capped)) continue;
+    seen.add(capped);
+    words.set(word, seen);
+    const weight = pick(random, ['A', 'B', 'C', 'D', '', ''], random());
+    weights.set(word, [...(weights.get(word) ?? []), `${capped}${weight}`]);
+  }
+  return [...weights].map(([word, positions]) => `'${word}':${positions.join(',')}`).join(' ');
+}
+
+/** Returns a random phrase operator: mostly `<->`, sometimes `<2>` or `<3>`. */
+function randomPhraseOperator(random: () => number): string {
+  const choice = random();
+  if (choice < 0.7) return '<->';
+  return choice < 0.88 ? '<2>' : '<3>';
+}
+
+/** Returns a random word of the phrase sweep, quoted. */
+function randomPhraseWord(random: () => number): string {
+  return `'${pick(random, PHRASE_VOCABULARY, 1)}'`;
+}
+
+/** Returns a chain of two to four words joined by phrase operators, as PostgreSQL prints it. */
+function randomChain(random: () => number): string {
+  const length = 2 + Math.floor(random() * random() * 3);
+  let chain = randomPhraseWord(random);
+  for (let index = 1; index < length; index += 1) {
+    chain += ` ${randomPhraseOperator(random)} ${randomPhraseWord(random)}`;
+  }
+  return chain;
+}
+
+/**
+ * Returns a query of the forms web search produces: a chain alone, or combined with a word, a
+ * word pair or another chain by `&`, `|` and `!`.
+ */
+function randomChainQuery(random: () => number): string {
+  const chain = randomChain(random);
+  const word = randomPhraseWord(random);
+  switch (Math.floor(random() * 9)) {
+    case 0:
+    case 1:
+      return chain;
+    case 2:
+      return `${chain} & ${word}`;
+    case 3:
+      return `${chain} | ${word}`;
+    case 4:
+      return `${chain} & !${word}`;
+    case 5:
+      return `${chain} | ${word} & ${randomPhraseWord(random)}`;
+    case 6:
+      return `${chain} | ${randomChain(random)}`;
+    case 7:
+      return `${chain} & !( ${randomChain(random)} )`;
+    default:
+      return `${word} & ( ${chain} | ${randomChain(random)} )`;
+  }
+}
+
+/**
+ * Returns a random tree with a phrase operator at its top, whose operands are any trees of words,
+ * `&`, `|`, `!` and phrase operators, at most `depth` operators deep.
+ */
+function randomPhraseTree(random: () => number, depth: number): string {
+  const operand = (): string => {
+    const choice = random();
+    if (depth <= 1 || choice < 0.4) return randomPhraseWord(random);
+    if (choice < 0.55) return `!${randomPhraseWord(random)}`;
+    if (choice < 0.7) return `( ${randomPhraseTree(random, depth - 1)} )`;
+    const operator = choice < 0.85 ? '|' : '&';
+    return `( ${randomPhraseWord(random)} ${operator} ${operand()} )`;
+  };
+  return `${operand()} ${randomPhraseOperator(random)} ${operand()}`;
+}
+
+/** Compares `batches` batches of 800 random pairs and returns the total. */
+async function compareRandomBatches(
+  random: () => number,
+  batches: number,
+  query: () => string,
+): Promise<Comparison> {
+  const total: Comparison = { compared: 0, unmatched: 0, differences: [] };
+  for (let batch = 0; batch < batches; batch += 1) {
+    const pairs = Array.from(
+      { length: 800 },
+      () => [randomPhraseDocument(random, randomLength(random)), query()] as const,
+    );
+    const comparison = await compareLiterals(pairs);
+    total.compared += comparison.compared;
+    total.unmatched += comparison.unmatched;
+    total.differences.push(...comparison.differences);
+  }
+  return total;
+}
+
+describe('coverDensityRank on random phrase pairs', () => {
+  it('matches random web search chains', async () => {
+    const random = seededRandom(20_260_102);
+    const total = await compareRandomBatches(random, 16, () => randomChainQuery(random));
+    expect(total.differences.slice(0, 5)).toEqual([]);
+    expect(total.differences.length).toBe(0);
+    expect(total.compared).toBeGreaterThan(4_000);
+  }, 120_000);
+
+  it('matches random phrase operator trees', async () => {
+    const random = seededRandom(20_260_103);
+    const total = await compareRandomBatches(random, 10, () => randomPhraseTree(random, 3));
+    expect(total.differences.slice(0, 5)).toEqual([]);
+    expect(total.differences.length).toBe(0);
+    expect(total.compared).toBeGreaterThan(3_000);
   }, 120_000);
 });
 
@@ -456,5 +656,124 @@ describe('coverDensityRank on scholarship text', () => {
     );
     expect(comparison.differences).toEqual([]);
     expect(comparison.compared).toBeGreaterThan(120);
+  });
+});
+
+/** Made-up scholarships whose text has quoted-phrase candidates, joined words and apostrophes. */
+const PHRASE_SCHOLARSHIPS: readonly (readonly [string, string, string])[] = [
+  [
+    'First-Generation Computer Science Scholarship',
+    "O'Brien Family Foundation",
+    'For first-generation college students who study computer science. First generation students who tutor in an after-school program receive priority.',
+  ],
+  [
+    'After-School Mentors Award',
+    'Bright Futures Non-Profit',
+    'Rewards students who lead after-school tutoring or mentoring at a non-profit. After school volunteers at a non profit also qualify.',
+  ],
+  [
+    "Women's Leadership in Engineering Grant",
+    "Society of Women's Engineers",
+    "Supports women in engineering and women's studies majors. Women engineers who mentor first-generation students are encouraged to apply.",
+  ],
+  [
+    "O'Brien Memorial Nursing Award",
+    "Mary O'Brien Trust",
+    "Honors Mary O'Brien with a grant for nursing students. Send the essay by e-mail; e-mail questions to the O'Brien committee, or mail them.",
+  ],
+  [
+    'Non-Profit Management Fellowship',
+    'Civic Leaders Network',
+    'For graduate students in non-profit management, public administration or community service. Non-profit experience and community service hours count.',
+  ],
+  [
+    'Computer Science Women Award',
+    'Code Forward',
+    'Science students and computer clubs: women in computer science, science of computers, and computer engineering science projects.',
+  ],
+  [
+    'E-Mail Marketing Scholarship',
+    'Inbox Digital',
+    'For marketing students who write e-mail campaigns. Mail, e-mail and social media portfolios are welcome; first prize is a laptop.',
+  ],
+  [
+    'Rural First Generation Grant',
+    'Prairie Non-Profit Alliance',
+    "A grant for first generation students from rural towns. Generation after generation, first-generation families build the town's future.",
+  ],
+  [
+    'Long Phrase Scholarship',
+    "Women's After-School Fund",
+    Array.from(
+      { length: 20 },
+      (_, index) =>
+        `Term ${index + 1}: first-generation students in computer science join after-school clubs, e-mail a non-profit mentor and study science, computers and women's history.`,
+    ).join(' '),
+  ],
+];
+
+/**
+ * Searches with quoted phrases, hyphenated words and apostrophes, which web search reads into
+ * phrase operators.
+ */
+const PHRASE_SEARCHES = [
+  '"computer science"',
+  '"computer science" women',
+  '"computer science" or "computer engineering"',
+  '"science computer"',
+  '"women in engineering"',
+  '"community service" -nursing',
+  'after-school',
+  'after-school tutoring',
+  '"after-school program"',
+  'first-generation',
+  'first-generation college students',
+  '"first-generation students" or "first generation"',
+  'non-profit',
+  'non-profit -graduate',
+  'e-mail',
+  'e-mail or mail',
+  "women's",
+  "women's engineering",
+  "o'brien",
+  '"mary o\'brien"',
+  "o'brien nursing -e-mail",
+  'computer science -"computer engineering"',
+  'art/design',
+];
+
+describe('coverDensityRank on scholarship text with phrases', () => {
+  it('matches phrase searches on scholarships', async () => {
+    // Each search runs alone, and, when it has joined words, also as the search service runs it:
+    // OR-ed with the search that has those words written apart.
+    const searches = PHRASE_SEARCHES.flatMap((search) => {
+      const split = splitJoinedWords(search);
+      return split === null
+        ? [[search, null]]
+        : [
+            [search, null],
+            [search, split],
+          ];
+    });
+    const comparison = await compareWithPostgres(
+      `SELECT setweight(to_tsvector('english', s.name), 'A')
+                || setweight(to_tsvector('english', s.provider), 'B')
+                || setweight(to_tsvector('english', s.description), 'C'),
+              CASE WHEN k.split IS NULL THEN websearch_to_tsquery('english', k.search)
+                   ELSE websearch_to_tsquery('english', k.search)
+                        || websearch_to_tsquery('english', k.split)
+              END
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS s(name, provider, description)
+        CROSS JOIN unnest($4::text[], $5::text[]) AS k(search, split)`,
+      [
+        PHRASE_SCHOLARSHIPS.map(([name]) => name),
+        PHRASE_SCHOLARSHIPS.map(([, provider]) => provider),
+        PHRASE_SCHOLARSHIPS.map(([, , description]) => description),
+        searches.map(([search]) => search),
+        searches.map(([, split]) => split),
+      ],
+    );
+    expect(comparison.differences).toEqual([]);
+    expect(comparison.compared).toBeGreaterThan(70);
   });
 });
