@@ -36,7 +36,7 @@ export function keywordQuery(random: Random, sort: SearchSort, facets = false): 
   });
 }
 
-/** Keywords a student types, taken from the relevance test set. */
+/** Keywords a student types: those of the relevance test set, and two that PostgreSQL reads as phrases. */
 const KEYWORDS = [
   'nursing',
   'engineering',
@@ -66,6 +66,8 @@ const KEYWORDS = [
   'physics',
   'mathematics',
   'business',
+  'first-generation college',
+  '"study abroad"',
 ];
 
 const MISSPELLINGS = [
@@ -123,7 +125,9 @@ function randomPrefix(random: Random, keywords: readonly string[]): string {
 }
 
 const ONE_WORD_KEYWORDS = KEYWORDS.filter((keyword) => !keyword.includes(' '));
-const PHRASE_KEYWORDS = KEYWORDS.filter((keyword) => keyword.includes(' '));
+const PHRASE_KEYWORDS = KEYWORDS.filter(
+  (keyword) => keyword.includes(' ') && !keyword.includes('"'),
+);
 
 /** Draws a suggestion request of earlier words and the first letters of the last one. */
 export function phraseSuggestQuery(random: Random): SuggestQuery {

@@ -1,4 +1,5 @@
-import { hasPhrase, lexemesOf, parseKeywordQuery } from './keyword-query';
+import { hasPhrase, type KeywordNode, lexemesOf, parseKeywordQuery } from './keyword-query';
+import { phrasesTestable } from './phrase-matches';
 
 describe('parseKeywordQuery', () => {
   it('binds & tighter than | and groups each from the left', () => {
@@ -49,5 +50,20 @@ describe('parseKeywordQuery', () => {
     const node = parseKeywordQuery("'a' & 'b' | 'a' & !'c'");
     expect(node && lexemesOf(node)).toEqual(['a', 'b', 'c']);
     expect(node && hasPhrase(node)).toBe(false);
+  });
+});
+
+describe('phrasesTestable', () => {
+  const parsed = (text: string) => parseKeywordQuery(text) as KeywordNode;
+
+  it('accepts phrases of words anywhere', () => {
+    expect(
+      phrasesTestable(parsed("'after-school' <2> 'school' | 'school' & !( 'a' <-> 'b' )")),
+    ).toBe(true);
+  });
+
+  it('rejects phrases around other operators', () => {
+    expect(phrasesTestable(parsed("'a' <-> ( 'b' | 'c' )"))).toBe(false);
+    expect(phrasesTestable(parsed("'a' <-> !'b'"))).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import {
 import type { FacetRow } from './facets';
 import type { KeywordIndex } from './keyword-index';
 import { matchesPerCombination, memoryPage, type RankedPage } from './keyword-matches';
-import { hasPhrase, type KeywordNode, parseKeywordQuery } from './keyword-query';
+import { type KeywordNode, parseKeywordQuery } from './keyword-query';
 import { phrasesTestable } from './phrase-matches';
 import { DEADLINE_KEY, KEYWORD, keywordBindings } from './sql-fragments';
 import { AMOUNT_KEY, firstPagePosition } from './statements';
@@ -194,11 +194,6 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
         return null;
       }
       const { snapshot, index, keywordQuery } = prepared;
-      // Pages carry each row's rank, and the in-memory rank does not cover phrases.
-      if (hasPhrase(keywordQuery.tree)) {
-        options.onResult?.('page', 'declined');
-        return null;
-      }
       const selected = memoryPage(snapshot, index, keywordQuery.tree, query, today, {
         sort: query.sort,
         after: after ?? firstPagePosition(query.sort),
