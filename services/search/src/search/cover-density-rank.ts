@@ -409,14 +409,6 @@ function prepare(node: KeywordNode): PreparedQuery {
   return query;
 }
 
-/**
- * Whether `coverDensityRank` returns PostgreSQL's value for `node`. It does for every tree the
- * keyword parser reads: words, `&`, `|`, `!` and phrase operators over any of them.
- */
-export function rankableInMemory(_node: KeywordNode): boolean {
-  return true;
-}
-
 /** Grows the occurrence buffers to hold `count` entries. */
 function reserveOccurrences(count: number): void {
   if (occurrencePosition.length >= count) return;
