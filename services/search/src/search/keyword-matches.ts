@@ -188,9 +188,9 @@ function afterPosition(
 function dayOfDate(text: string): number {
   if (text === 'infinity') return Number.POSITIVE_INFINITY;
   if (text === '-infinity') return Number.NEGATIVE_INFINITY;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (match === null) return Number.NaN;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return Number.NaN;
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999, while a parsed ISO date keeps its year.
+  return Date.parse(`${text}T00:00:00Z`) / 86_400_000;
 }
 
 /**

@@ -1,0 +1,72 @@
+import { type SearchQuery, searchQuerySchema } from '@scholarships/api-contract';
+import { startKeywordIndexTestApp, INDEX_TODAY as TODAY } from '../test-support/keyword-index-app';
+import { scholarshipFixture } from '../test-support/scholarship-fixtures';
+import type { SearchTestApp } from '../test-support/search-test-app';
+import type { CursorPosition } from './cursor';
+import type { FacetSnapshotSource } from './facet-snapshot-source';
+import { createKeywordSearch, type KeywordSearch } from './keyword-search';
+import { searchScholarships } from './statements';
+import { isPageRow, type SearchRow } from './summary';
+
+let search: SearchTestApp;
+let snapshots: FacetSnapshotSource;
+let memory: KeywordSearch;
+const served: string[] = [];
+
+beforeAll(async () => {
+  ({ search, snapshots } = await startKeywordIndexTestApp('keyword_edges', {
+    seed: 5,
+    count: 200,
+  }));
+  await search.db
+    .knex('scholarships')
+    .insert([
+      scholarshipFixture({ name: 'Ancient Zyxwort Award', deadline: '0050-06-01' }),
+      scholarshipFixture({ name: 'Older Zyxwort Award', deadline: '0050-06-02' }),
+      scholarshipFixture({ name: 'Oldest Zyxwort Award', deadline: '0099-12-31' }),
+      scholarshipFixture({ name: 'Recent Zyxwort Award', deadline: '1999-12-31' }),
+    ]);
+  await snapshots.load();
+  memory = createKeywordSearch({
+    db: search.db,
+    snapshots,
+    onResult: (kind, result) => served.push(`${kind}:${result}`),
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await search?.close();
+});
+
+function queryOf(params: Record<string, string>): SearchQuery {
+  return searchQuerySchema.parse(params);
+}
+
+function statementRows(query: SearchQuery, after: CursorPosition | null): Promise<SearchRow[]> {
+  return search.db.query<SearchRow>(searchScholarships(search.db.knex, query, after, TODAY));
+}
+
+async function memoryRows(query: SearchQuery, after: CursorPosition | null) {
+  served.length = 0;
+  const rows = await memory.page(query, after, TODAY, query.q as string);
+  return { served: [...served], rows };
+}
+
+it('pages past a first-century deadline', async () => {
+  const query = queryOf({
+    q: 'zyxwort',
+    sort: 'deadline',
+    deadline_from: '0001-01-01',
+    limit: '1',
+  });
+  const first = await statementRows(query, null);
+  const last = first.filter(isPageRow)[0];
+  expect(last?.sort_key).toBe('0050-06-01');
+  const after = { key: last?.sort_key as string, id: last?.id as string };
+  const expected = await statementRows(query, after);
+  expect(expected.filter(isPageRow).map((row) => row.name)).toEqual([
+    'Older Zyxwort Award',
+    'Oldest Zyxwort Award',
+  ]);
+  expect(await memoryRows(query, after)).toEqual({ served: ['page:memory'], rows: expected });
+});
