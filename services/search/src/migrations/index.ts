@@ -16,6 +16,7 @@ import * as createBasisIndexes from './014-create-basis-indexes';
 import * as createFoldedTermsIndex from './015-create-folded-terms-index';
 import * as createCatalogChanges from './016-create-catalog-changes';
 import * as noteKeywordChanges from './017-note-keyword-changes';
+import * as noteIdChanges from './018-note-id-changes';
 
 /**
  * Search migrations in the order they apply, after catalog's, which create
@@ -43,4 +44,5 @@ export const migrations: Migration[] = [
   { name: '015-create-folded-terms-index', ...createFoldedTermsIndex },
   { name: '016-create-catalog-changes', ...createCatalogChanges },
   { name: '017-note-keyword-changes', ...noteKeywordChanges },
+  { name: '018-note-id-changes', ...noteIdChanges },
 ];

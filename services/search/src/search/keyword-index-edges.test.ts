@@ -25,6 +25,9 @@ beforeAll(async () => {
       scholarshipFixture({ name: 'Older Zyxwort Award', deadline: '0050-06-02' }),
       scholarshipFixture({ name: 'Oldest Zyxwort Award', deadline: '0099-12-31' }),
       scholarshipFixture({ name: 'Recent Zyxwort Award', deadline: '1999-12-31' }),
+      ...Array.from({ length: 6 }, () =>
+        scholarshipFixture({ name: 'Twin Qwvel Award', description: 'twin' }),
+      ),
     ]);
   await snapshots.load();
   memory = createKeywordSearch({
@@ -69,4 +72,19 @@ it('pages past a first-century deadline', async () => {
     'Oldest Zyxwort Award',
   ]);
   expect(await memoryRows(query, after)).toEqual({ served: ['page:memory'], rows: expected });
+});
+
+it('falls back after an id changes', async () => {
+  const query = queryOf({ q: 'qwvel', sort: 'deadline', limit: '2' });
+  expect((await memoryRows(query, null)).served).toEqual(['page:memory']);
+  // The twins tie on the deadline, so the one given the smallest id leads the page.
+  await search.db.knex.raw(
+    `UPDATE scholarships SET id = '00000000-0000-0000-0000-000000000001'
+     WHERE id = (SELECT id FROM scholarships WHERE name = 'Twin Qwvel Award' ORDER BY id DESC LIMIT 1)`,
+  );
+  expect(await memoryRows(query, null)).toEqual({ served: ['page:changed'], rows: null });
+  await snapshots.load();
+  const expected = await statementRows(query, null);
+  expect(expected.filter(isPageRow)[0]?.id).toBe('00000000-0000-0000-0000-000000000001');
+  expect(await memoryRows(query, null)).toEqual({ served: ['page:memory'], rows: expected });
 });
