@@ -4,6 +4,8 @@ import { scholarshipFixture } from '../test-support/scholarship-fixtures';
 import type { SearchTestApp } from '../test-support/search-test-app';
 import type { CursorPosition } from './cursor';
 import type { FacetSnapshotSource } from './facet-snapshot-source';
+import { memoryPage } from './keyword-matches';
+import { parseKeywordQuery } from './keyword-query';
 import { createKeywordSearch, type KeywordSearch } from './keyword-search';
 import { searchScholarships } from './statements';
 import { isPageRow, type SearchRow } from './summary';
@@ -87,4 +89,32 @@ it('falls back after an id changes', async () => {
   const expected = await statementRows(query, null);
   expect(expected.filter(isPageRow)[0]?.id).toBe('00000000-0000-0000-0000-000000000001');
   expect(await memoryRows(query, null)).toEqual({ served: ['page:memory'], rows: expected });
+});
+
+it('yields while ranking many matches', async () => {
+  const snapshot = snapshots.current();
+  const index = snapshot?.keywords;
+  const tree = parseKeywordQuery("'scholarship'");
+  if (snapshot === undefined || index === undefined || tree === null) {
+    throw new Error('the keyword index is not loaded');
+  }
+  const query = queryOf({ q: 'scholarship', limit: '5' });
+  // A cursor below 1 comes after every name match, so the page ranks every match.
+  const after = { key: 0.99, id: 'ffffffff-ffff-ffff-ffff-ffffffffffff' };
+  let turns = 0;
+  let ranking = true;
+  const countTurn = () => {
+    if (!ranking) return;
+    turns += 1;
+    setImmediate(countTurn);
+  };
+  setImmediate(countTurn);
+  const page = await memoryPage(snapshot, index, tree, query, TODAY, {
+    sort: 'relevance',
+    after,
+    limit: 6,
+  });
+  ranking = false;
+  expect(page?.total).toBeGreaterThan(2_000);
+  expect(turns).toBeGreaterThanOrEqual(2);
 });

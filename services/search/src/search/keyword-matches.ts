@@ -251,14 +251,14 @@ export interface PageSpec {
  * form the page. Returns `null` for a position that the memory path leaves
  * to the statement.
  */
-export function memoryPage(
+export async function memoryPage(
   snapshot: FacetSnapshot,
   index: KeywordIndex,
   node: KeywordNode,
   query: SearchQuery,
   today: string,
   page: PageSpec,
-): RankedPage | null {
+): Promise<RankedPage | null> {
   const afterKey = positionKey(page.sort, page.after);
   if (Number.isNaN(afterKey)) return null;
   const ascending = ASCENDING[page.sort];
@@ -267,7 +267,7 @@ export function memoryPage(
   const matches = documentMatches(index, node).filter(filter);
   const collector = new PageCollector(page.limit, ascending);
   if (page.sort === 'relevance') {
-    const selected = relevancePage(index, node, matches, follows, collector);
+    const selected = await relevancePage(index, node, matches, follows, collector);
     return { ...selected, ranks: selected.rows.map(({ key }) => key) };
   }
   const keyOf = plainKey(index, page.sort);
@@ -283,22 +283,39 @@ export function memoryPage(
 }
 
 /**
+ * Rows ranked between two turns of the event loop. On 103,813 scholarships, a
+ * relevance page that ranked the 79,462 matches of `scholarship` took 150 to
+ * 590 ms (two runs on 2 shared vCPUs), all in one turn that held up every
+ * other request of the process. A row took about 8 µs for a keyword of
+ * twelve words, so a turn of 500 rows takes a few ms.
+ */
+const RANKED_PER_TURN = 500;
+
+/** Resolves on a later turn of the event loop, after the requests waiting for it. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Selects a relevance page as `search_by_relevance` does. Every name match
  * outranks every other match. So when enough name matches follow the
  * position, the page holds only them and no other match is ranked. The
  * total is then counted up to `EXACT_TOTAL_LIMIT` plus one, as in the statement.
  */
-function relevancePage(
+async function relevancePage(
   index: KeywordIndex,
   node: KeywordNode,
   matches: Int32Array,
   follows: (key: number, row: number) => boolean,
   collector: PageCollector,
-): MemoryPage {
+): Promise<MemoryPage> {
+  let ranked = 0;
   const names = intersect(nameMatches(index, node), matches);
   for (const row of names) {
     const key = rankOfRow(index, node, row, true);
     if (follows(key, row) && collector.accepts(key, row)) collector.add({ row, key });
+    ranked += 1;
+    if (ranked % RANKED_PER_TURN === 0) await nextTurn();
   }
   if (collector.full()) {
     return { rows: collector.rows, total: Math.min(matches.length, EXACT_TOTAL_LIMIT + 1) };
@@ -311,6 +328,8 @@ function relevancePage(
     }
     const key = rankOfRow(index, node, row, false);
     if (follows(key, row) && collector.accepts(key, row)) collector.add({ row, key });
+    ranked += 1;
+    if (ranked % RANKED_PER_TURN === 0) await nextTurn();
   }
   return { rows: collector.rows, total: matches.length };
 }

@@ -194,7 +194,7 @@ export function createKeywordSearch(options: KeywordSearchOptions): KeywordSearc
         return null;
       }
       const { snapshot, index, keywordQuery } = prepared;
-      const selected = memoryPage(snapshot, index, keywordQuery.tree, query, today, {
+      const selected = await memoryPage(snapshot, index, keywordQuery.tree, query, today, {
         sort: query.sort,
         after: after ?? firstPagePosition(query.sort),
         limit: query.limit + 1,
