@@ -13,22 +13,47 @@ import {
   orSets,
   type RowSet,
   resolveSet,
+  unionAll,
 } from './row-sets';
 import { EXACT_TOTAL_LIMIT } from './statements';
 
-/** Evaluates a tree whose phrases join only words over the postings of one document column. */
-function evaluate(node: KeywordNode, postings: Postings): RowSet {
+/** Collects the operands of a run of `|`, such as the twelve words of `a | b | ... | l`. */
+function alternativesOf(node: KeywordNode, into: KeywordNode[]): KeywordNode[] {
+  if (node.kind === 'or') {
+    alternativesOf(node.left, into);
+    alternativesOf(node.right, into);
+  } else {
+    into.push(node);
+  }
+  return into;
+}
+
+/**
+ * Evaluates a tree whose phrases join only words over the postings of one
+ * document column, among the rows 0 to `size - 1`.
+ */
+function evaluate(node: KeywordNode, postings: Postings, size: number): RowSet {
   switch (node.kind) {
     case 'word':
       return { rows: postings.get(node.lexeme)?.rows ?? NO_ROWS, negated: false };
     case 'not': {
-      const operand = evaluate(node.operand, postings);
+      const operand = evaluate(node.operand, postings, size);
       return { rows: operand.rows, negated: !operand.negated };
     }
     case 'and':
-      return andSets(evaluate(node.left, postings), evaluate(node.right, postings));
-    case 'or':
-      return orSets(evaluate(node.left, postings), evaluate(node.right, postings));
+      return andSets(evaluate(node.left, postings, size), evaluate(node.right, postings, size));
+    case 'or': {
+      // Merging the alternatives two at a time read the growing union once per alternative.
+      const sets = alternativesOf(node, []).map((operand) => evaluate(operand, postings, size));
+      if (sets.some((set) => set.negated)) return sets.reduce(orSets);
+      return {
+        rows: unionAll(
+          sets.map((set) => set.rows),
+          size,
+        ),
+        negated: false,
+      };
+    }
     default:
       return { rows: phraseRows(postings, node), negated: false };
   }
@@ -36,12 +61,12 @@ function evaluate(node: KeywordNode, postings: Postings): RowSet {
 
 /** Returns the rows whose `search_document` matches the tree, ascending. */
 export function documentMatches(index: KeywordIndex, node: KeywordNode): Int32Array {
-  return resolveSet(evaluate(node, index.document), index.ids.length);
+  return resolveSet(evaluate(node, index.document, index.ids.length), index.ids.length);
 }
 
 /** Returns the rows whose `name_document` matches the tree, ascending. */
 export function nameMatches(index: KeywordIndex, node: KeywordNode): Int32Array {
-  return resolveSet(evaluate(node, index.name), index.ids.length);
+  return resolveSet(evaluate(node, index.name, index.ids.length), index.ids.length);
 }
 
 /**

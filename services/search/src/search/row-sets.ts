@@ -44,6 +44,33 @@ export function union(a: Int32Array, b: Int32Array): Int32Array {
   return result.subarray(0, size);
 }
 
+/**
+ * Returns the union of several sets of the rows 0 to `size - 1`. It marks
+ * each row once and reads the marks in order, so its time grows with the
+ * rows of the sets plus `size`, however many sets there are.
+ */
+export function unionAll(sets: readonly Int32Array[], size: number): Int32Array {
+  const marked = new Uint8Array(size);
+  let count = 0;
+  for (const rows of sets) {
+    for (const row of rows) {
+      if (marked[row] === 0) {
+        marked[row] = 1;
+        count += 1;
+      }
+    }
+  }
+  const result = new Int32Array(count);
+  let at = 0;
+  for (let row = 0; at < count; row += 1) {
+    if (marked[row] === 1) {
+      result[at] = row;
+      at += 1;
+    }
+  }
+  return result;
+}
+
 /** Returns the rows of `a` that are not in `b`. */
 export function difference(a: Int32Array, b: Int32Array): Int32Array {
   const result = new Int32Array(a.length);
