@@ -4,7 +4,7 @@ import { scholarshipFixture } from '../test-support/scholarship-fixtures';
 import type { SearchTestApp } from '../test-support/search-test-app';
 import type { CursorPosition } from './cursor';
 import type { FacetSnapshotSource } from './facet-snapshot-source';
-import { memoryPage } from './keyword-matches';
+import { memoryPage, positionKey } from './keyword-matches';
 import { parseKeywordQuery } from './keyword-query';
 import { createKeywordSearch, type KeywordSearch } from './keyword-search';
 import { searchScholarships } from './statements';
@@ -117,4 +117,21 @@ it('yields while ranking many matches', async () => {
   ranking = false;
   expect(page?.total).toBeGreaterThan(2_000);
   expect(turns).toBeGreaterThanOrEqual(2);
+});
+
+it('declines a relevance key between two reals', async () => {
+  const query = queryOf({ q: 'zyxwort', limit: '2' });
+  const rank = (await statementRows(query, null)).filter(isPageRow)[0]?.rank as number;
+  const bits = new Float32Array([rank]);
+  const word = new Uint32Array(bits.buffer);
+  word[0] = (word[0] as number) + 1;
+  // Halfway between the rank and the next real: PostgreSQL rounds the decimal text of the
+  // key, which lies on one side of it, and Math.fround breaks the tie to the even real.
+  const key = (Math.fround(rank) + (bits[0] as number)) / 2;
+  expect(positionKey('relevance', { key, id: '00000000-0000-0000-0000-000000000000' })).toBeNaN();
+  expect(positionKey('relevance', { key: rank, id: '00000000-0000-0000-0000-000000000000' })).toBe(
+    Math.fround(rank),
+  );
+  const after = { key, id: '00000000-0000-0000-0000-000000000000' };
+  expect(await memoryRows(query, after)).toEqual({ served: ['page:declined'], rows: null });
 });

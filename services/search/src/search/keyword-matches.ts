@@ -219,14 +219,34 @@ function dayOfDate(text: string): number {
 }
 
 /**
+ * Returns `key` rounded to a float4 as PostgreSQL reads its decimal text, or
+ * NaN when the two may differ. PostgreSQL rounds the decimal text, while
+ * `Math.fround` rounds the double, which breaks a tie to the even float4.
+ * A double exactly halfway between two float4 values is such a tie, and its
+ * shortest decimal text lies on either side of it.
+ */
+function realOf(key: number): number {
+  const rounded = Math.fround(key);
+  if (rounded === key || !Number.isFinite(rounded)) return rounded;
+  const bits = new Float32Array([rounded]);
+  const word = new Uint32Array(bits.buffer);
+  // Toward the key, the next float4 of the same sign has the next bit pattern up when the key
+  // is farther from zero, and the next one down when it is nearer.
+  word[0] = (word[0] as number) + (Math.abs(key) > Math.abs(rounded) ? 1 : -1);
+  const other = bits[0] as number;
+  return Math.abs(key - rounded) === Math.abs(other - key) ? Number.NaN : rounded;
+}
+
+/**
  * Returns the keyset key of a cursor position as a number in the sort's key
- * space, or NaN when the memory path cannot compare it (a date outside four
- * digits), so that the statement runs instead.
+ * space. It is NaN when the memory path cannot compare it, so that the
+ * statement runs instead: a date outside four digits, or a relevance key
+ * halfway between two float4 values.
  */
 export function positionKey(sort: SearchSort, position: CursorPosition): number {
   if (sort === 'deadline') return dayOfDate(String(position.key));
   const key = Number(position.key);
-  return sort === 'relevance' ? Math.fround(key) : key;
+  return sort === 'relevance' ? realOf(key) : key;
 }
 
 /** Sort key of a row under `sort=deadline` or `sort=amount`, as `DEADLINE_KEY` and `AMOUNT_KEY`. */
