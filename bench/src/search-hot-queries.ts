@@ -182,6 +182,8 @@ interface KeywordIndexMeasure {
   rows: LatencyRow[];
   loadMs: number;
   heapMb: number;
+  /** Most memory (heap and typed arrays) above the start that a sample saw while the index was read. */
+  peakMb: number;
   /** Longest time the event loop waited while the index was read. */
   longestStallMs: number;
 }
@@ -206,7 +208,12 @@ async function measureKeywordIndex(db: Database): Promise<KeywordIndexMeasure> {
   const loadStartedAt = performance.now();
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
+  let peakBytes = heldBytes();
+  const sampler = setInterval(() => {
+    peakBytes = Math.max(peakBytes, heldBytes());
+  }, 10);
   await snapshots.load();
+  clearInterval(sampler);
   delay.disable();
   const loadMs = performance.now() - loadStartedAt;
   global.gc?.();
@@ -251,7 +258,8 @@ async function measureKeywordIndex(db: Database): Promise<KeywordIndexMeasure> {
       await timeRuns(phraseSuggestion),
     ),
   ];
-  return { rows, loadMs, heapMb, longestStallMs: delay.max / 1e6 };
+  const peakMb = (peakBytes - heapBefore) / 2 ** 20;
+  return { rows, loadMs, heapMb, peakMb, longestStallMs: delay.max / 1e6 };
 }
 
 async function main(): Promise<void> {
@@ -289,7 +297,8 @@ async function main(): Promise<void> {
         '',
         `Facet snapshot read in ${snapshot.loadMs.toFixed(0)} ms; with the keyword index in ` +
           `${keywordIndex.loadMs.toFixed(0)} ms, which kept ${keywordIndex.heapMb.toFixed(0)} MB ` +
-          'of memory (heap and typed arrays); the event loop waited at most ' +
+          `of memory (heap and typed arrays) and used up to ${keywordIndex.peakMb.toFixed(0)} MB ` +
+          'while it was read; the event loop waited at most ' +
           `${keywordIndex.longestStallMs.toFixed(0)} ms at a time during that read. ` +
           'Until they are read, and after each catalogue change while they are read ' +
           'again, facets without keyword, keyword pages, keyword facets and phrase suggestions ' +

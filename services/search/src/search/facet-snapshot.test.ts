@@ -243,6 +243,46 @@ describe('facet snapshot source', () => {
     expect(await source.rows(everything, TODAY)).not.toBeNull();
   });
 
+  test('spaces reads by three times the last read', async () => {
+    const { knex } = search.db;
+    let clock = 1_000_000;
+    let loads = 0;
+    let loaded = () => {};
+    const source = createFacetSnapshotSource({
+      db: search.db,
+      logger,
+      minIntervalMs: 5_000,
+      now: () => clock,
+      onLoad: () => {
+        loads += 1;
+        loaded();
+      },
+    });
+    // The read waits for this lock while the clock moves 4 s on, so it seems to last 4 s.
+    const blocker = await knex.transaction();
+    await blocker.raw('LOCK TABLE scholarships IN ACCESS EXCLUSIVE MODE');
+    const first = source.load();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    clock += 4_000;
+    await blocker.commit();
+    await first;
+    await insertScholarships(knex, [scholarshipFixture({ name: 'Slow read award' })]);
+
+    // Past the 5 s minimum since the read started, short of three times its 4 s.
+    clock += 2_000;
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(loads).toBe(1);
+
+    clock += 6_000;
+    const next = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
+    expect(await source.rows(everything, TODAY)).toBeNull();
+    await next;
+    expect(loads).toBe(2);
+  });
+
   test('counts by statement when the check fails', async () => {
     const source = createFacetSnapshotSource({ db: search.db, logger });
     await source.load();

@@ -64,29 +64,49 @@ LIMIT :batch::integer`;
 
 const WEIGHT_BITS: Record<string, number> = { A: 3 << 14, B: 2 << 14, C: 1 << 14 };
 
-/** Collects postings while rows are read, then packs them into typed arrays. */
+/**
+ * Collects postings while rows are read, in typed arrays that double when
+ * full, then packs them to their size. A plain array of numbers takes 8
+ * bytes per entry in Node.js 20, against 2 or 4 in these arrays.
+ */
 class PostingBuilder {
-  readonly rows: number[] = [];
-  readonly counts: number[] = [];
-  readonly positions: number[] = [];
+  private rows = new Int32Array(4);
+  /** Offsets into `positions`, one more than the rows added so far. */
+  private offsets = new Int32Array(5);
+  private positions = new Uint16Array(8);
+  private size = 0;
 
   add(row: number, positions: readonly number[]): void {
-    this.rows.push(row);
-    this.counts.push(positions.length);
-    for (const position of positions) this.positions.push(position);
+    if (this.size === this.rows.length) {
+      this.rows = grown(this.rows, this.size * 2);
+      this.offsets = grown(this.offsets, this.size * 2 + 1);
+    }
+    const start = this.offsets[this.size] as number;
+    const end = start + positions.length;
+    if (end > this.positions.length) {
+      this.positions = grown(this.positions, Math.max(end, this.positions.length * 2));
+    }
+    this.positions.set(positions, start);
+    this.rows[this.size] = row;
+    this.size += 1;
+    this.offsets[this.size] = end;
   }
 
   build(): Posting {
-    const offsets = new Int32Array(this.rows.length + 1);
-    this.counts.forEach((count, index) => {
-      offsets[index + 1] = (offsets[index] as number) + count;
-    });
+    const end = this.offsets[this.size] as number;
     return {
-      rows: Int32Array.from(this.rows),
-      offsets,
-      positions: Uint16Array.from(this.positions),
+      rows: this.rows.slice(0, this.size),
+      offsets: this.offsets.slice(0, this.size + 1),
+      positions: this.positions.slice(0, end),
     };
   }
+}
+
+/** Returns a copy of `array` with room for `length` entries. */
+function grown<Typed extends Int32Array | Uint16Array>(array: Typed, length: number): Typed {
+  const larger = new (array.constructor as new (length: number) => Typed)(length);
+  larger.set(array);
+  return larger;
 }
 
 /**
