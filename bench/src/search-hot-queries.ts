@@ -314,7 +314,7 @@ async function main(): Promise<void> {
           `${keywordIndex.longestStallMs.toFixed(0)} ms at a time during that read. ` +
           'Until they are read, and after each catalogue change while they are read ' +
           'again, facets without keyword, keyword pages, keyword facets and phrase suggestions ' +
-          'run these statements instead, as do keywords with a phrase (not counted towards the ' +
+          'run these statements instead (not counted towards the ' +
           'target):',
         '',
         formatLatencyTable(fallback, P95_TARGET_MS),

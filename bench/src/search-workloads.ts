@@ -148,7 +148,7 @@ export function searchWorkloads(knex: Knex, today: string, random: Random): Sear
   // Without keyword, the service counts facets from its snapshot and runs this statement only
   // while the snapshot is being read after a catalogue change. Keyword pages and keyword facets
   // come from the keyword index, and run their statements only while it is
-  // read, or for a keyword with a phrase.
+  // read.
   return [
     {
       label: 'keyword, filters half the time',
