@@ -210,77 +210,69 @@ describe('facet snapshot source', () => {
     expect(after).toEqual(await statementFacets(everything));
   });
 
-  test('starts at most one read per interval', async () => {
-    let clock = 1_000_000;
-    let loads = 0;
-    let loaded = () => {};
+  /** A source on a clock that the test moves, which counts its reads and announces the next. */
+  function pacedSource() {
+    const paced = { clock: 1_000_000, loads: 0, loaded: () => {} };
     const source = createFacetSnapshotSource({
       db: search.db,
       logger,
       minIntervalMs: 5_000,
-      now: () => clock,
+      now: () => paced.clock,
       onLoad: () => {
-        loads += 1;
-        loaded();
+        paced.loads += 1;
+        paced.loaded();
       },
     });
+    const nextLoad = () =>
+      new Promise<void>((resolve) => {
+        paced.loaded = resolve;
+      });
+    return { paced, source, nextLoad };
+  }
+
+  test('starts at most one read per interval', async () => {
+    const { paced, source, nextLoad } = pacedSource();
     await source.load();
     await insertScholarships(search.db.knex, [scholarshipFixture({ name: 'Burst award' })]);
 
-    clock += 1_000;
+    paced.clock += 1_000;
     expect(await source.rows(everything, TODAY)).toBeNull();
     // A read takes milliseconds on this data, so one started by the request would be done.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(loads).toBe(1);
+    expect(paced.loads).toBe(1);
 
-    clock += 5_000;
-    const next = new Promise<void>((resolve) => {
-      loaded = resolve;
-    });
+    paced.clock += 5_000;
+    const next = nextLoad();
     expect(await source.rows(everything, TODAY)).toBeNull();
     await next;
-    expect(loads).toBe(2);
+    expect(paced.loads).toBe(2);
     expect(await source.rows(everything, TODAY)).not.toBeNull();
   });
 
   test('spaces reads by three times the last read', async () => {
     const { knex } = search.db;
-    let clock = 1_000_000;
-    let loads = 0;
-    let loaded = () => {};
-    const source = createFacetSnapshotSource({
-      db: search.db,
-      logger,
-      minIntervalMs: 5_000,
-      now: () => clock,
-      onLoad: () => {
-        loads += 1;
-        loaded();
-      },
-    });
+    const { paced, source, nextLoad } = pacedSource();
     // The read waits for this lock while the clock moves 4 s on, so it seems to last 4 s.
     const blocker = await knex.transaction();
     await blocker.raw('LOCK TABLE scholarships IN ACCESS EXCLUSIVE MODE');
     const first = source.load();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    clock += 4_000;
+    paced.clock += 4_000;
     await blocker.commit();
     await first;
     await insertScholarships(knex, [scholarshipFixture({ name: 'Slow read award' })]);
 
     // Past the 5 s minimum since the read started, short of three times its 4 s.
-    clock += 2_000;
+    paced.clock += 2_000;
     expect(await source.rows(everything, TODAY)).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(loads).toBe(1);
+    expect(paced.loads).toBe(1);
 
-    clock += 6_000;
-    const next = new Promise<void>((resolve) => {
-      loaded = resolve;
-    });
+    paced.clock += 6_000;
+    const next = nextLoad();
     expect(await source.rows(everything, TODAY)).toBeNull();
     await next;
-    expect(loads).toBe(2);
+    expect(paced.loads).toBe(2);
   });
 
   test('counts by statement when the check fails', async () => {
