@@ -1,4 +1,4 @@
-import { searchQuerySchema } from '@scholarships/api-contract';
+import { SEARCH_SORTS, searchQuerySchema } from '@scholarships/api-contract';
 import {
   findDataDir,
   importScholarships,
@@ -6,6 +6,7 @@ import {
 } from '@scholarships/catalog/import';
 import type { Statement } from '@scholarships/db';
 import { suggestQuerySchema, suggestScholarships } from '../suggest';
+import { phraseCandidates } from '../suggest/phrase-from-index';
 import { refreshSearchTerms } from '../terms';
 import {
   type PlanScan,
@@ -19,6 +20,7 @@ import { type SearchTestApp, startSearchTestApp } from '../test-support/search-t
 import { loadFacetSnapshot } from './facet-snapshot';
 import { facetSnapshotCheck } from './facet-snapshot-source';
 import { searchFacets } from './facets';
+import { keywordPageRows, keywordQueryStatement } from './keyword-search';
 import { spellingCorrections } from './spelling';
 import { EXACT_TOTAL_LIMIT, searchScholarships } from './statements';
 
@@ -241,6 +243,38 @@ describe('plans on 103,813 scholarships', () => {
     const scans = await scansOf(facetSnapshotCheck(knex, snapshot));
     expect(scans).toEqual([{ type: 'Seq Scan', target: 'search_catalog_changes' }]);
     expect(await changedSince(snapshot)).toBe(false);
+  });
+
+  it.each(SEARCH_SORTS)('reads a %s page of the keyword index by primary key', async (sort) => {
+    const { knex } = search.db;
+    const { snapshot } = await loadFacetSnapshot(knex, Date.now());
+    const ids = await knex('scholarships').orderBy('id').limit(21).pluck('id');
+    const page = { ids, ranks: ids.map(() => 0.5) };
+    const totals = { total: 21, keyword_nodes: 1, keyword_query: "'nurs'" };
+    const scans = await scansOf(keywordPageRows(knex, sort, snapshot, page, totals));
+    expect(indexScans(scans, 'Index Scan')).toContain('scholarships_pkey');
+    // The snapshot check reads the change rows, which pruning keeps few, by scan or by index.
+    expect(sequentialScans(scans).filter((table) => table !== 'search_catalog_changes')).toEqual(
+      [],
+    );
+  });
+
+  it('parses a keyword without reading a table', async () => {
+    const scans = await scansOf(keywordQueryStatement(search.db.knex, 'computer science'));
+    expect(scans).toEqual([]);
+  });
+
+  it('reads phrase candidates and names from prefix ranges', async () => {
+    const { knex } = search.db;
+    const { snapshot } = await loadFacetSnapshot(knex, Date.now());
+    const query = suggestQuerySchema.parse({ q: 'nursing sch' });
+    const scans = await scansOf(phraseCandidates(knex, query, TODAY, snapshot));
+    const read = new Set(indexScans(scans, 'Index Scan'));
+    expect(read.has('idx_scholarships_name_prefix')).toBe(true);
+    expect(read.has('search_terms_pkey')).toBe(true);
+    expect(sequentialScans(scans).filter((table) => table !== 'search_catalog_changes')).toEqual(
+      [],
+    );
   });
 
   it('finds spelling corrections in the trigram index', async () => {
