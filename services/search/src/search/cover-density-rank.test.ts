@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
 import { Client } from 'pg';
+import { seededRandom } from '../test-support/seeded-random';
 import { coverDensityRank, type LexemePositions } from './cover-density-rank';
 import { splitJoinedWords } from './joined-words';
 import { parseKeywordQuery } from './keyword-query';
@@ -242,17 +243,6 @@ describe('coverDensityRank on chosen pairs', () => {
     expect(comparison.unmatched).toBe(0);
   });
 });
-
-/** Returns a seeded pseudo-random generator of numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Words of the sweep, few enough to collide often. The last three test the order of lexemes. */
 const VOCABULARY = ['a', 'b', 'c', 'ab', 'ba', 'é', '𝔸', 'ﬀ'];

@@ -1,5 +1,9 @@
 import { type SearchQuery, searchQuerySchema } from '@scholarships/api-contract';
-import { startKeywordIndexTestApp, INDEX_TODAY as TODAY } from '../test-support/keyword-index-app';
+import {
+  startKeywordIndexTestApp,
+  statementRows,
+  INDEX_TODAY as TODAY,
+} from '../test-support/keyword-index-app';
 import { scholarshipFixture } from '../test-support/scholarship-fixtures';
 import type { SearchTestApp } from '../test-support/search-test-app';
 import type { CursorPosition } from './cursor';
@@ -7,8 +11,7 @@ import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { memoryPage, positionKey } from './keyword-matches';
 import { parseKeywordQuery } from './keyword-query';
 import { createKeywordSearch, type KeywordSearch } from './keyword-search';
-import { searchScholarships } from './statements';
-import { isPageRow, type SearchRow } from './summary';
+import { isPageRow } from './summary';
 
 let search: SearchTestApp;
 let snapshots: FacetSnapshotSource;
@@ -47,10 +50,6 @@ function queryOf(params: Record<string, string>): SearchQuery {
   return searchQuerySchema.parse(params);
 }
 
-function statementRows(query: SearchQuery, after: CursorPosition | null): Promise<SearchRow[]> {
-  return search.db.query<SearchRow>(searchScholarships(search.db.knex, query, after, TODAY));
-}
-
 async function memoryRows(query: SearchQuery, after: CursorPosition | null) {
   served.length = 0;
   const rows = await memory.page(query, after, TODAY, query.q as string);
@@ -64,11 +63,11 @@ it('pages past a first-century deadline', async () => {
     deadline_from: '0001-01-01',
     limit: '1',
   });
-  const first = await statementRows(query, null);
+  const first = await statementRows(search, query, null);
   const last = first.filter(isPageRow)[0];
   expect(last?.sort_key).toBe('0050-06-01');
   const after = { key: last?.sort_key as string, id: last?.id as string };
-  const expected = await statementRows(query, after);
+  const expected = await statementRows(search, query, after);
   expect(expected.filter(isPageRow).map((row) => row.name)).toEqual([
     'Older Zyxwort Award',
     'Oldest Zyxwort Award',
@@ -86,7 +85,7 @@ it('falls back after an id changes', async () => {
   );
   expect(await memoryRows(query, null)).toEqual({ served: ['page:changed'], rows: null });
   await snapshots.load();
-  const expected = await statementRows(query, null);
+  const expected = await statementRows(search, query, null);
   expect(expected.filter(isPageRow)[0]?.id).toBe('00000000-0000-0000-0000-000000000001');
   expect(await memoryRows(query, null)).toEqual({ served: ['page:memory'], rows: expected });
 });
@@ -121,7 +120,7 @@ it('yields while ranking many matches', async () => {
 
 it('declines a relevance key between two reals', async () => {
   const query = queryOf({ q: 'zyxwort', limit: '2' });
-  const rank = (await statementRows(query, null)).filter(isPageRow)[0]?.rank as number;
+  const rank = (await statementRows(search, query, null)).filter(isPageRow)[0]?.rank as number;
   const bits = new Float32Array([rank]);
   const word = new Uint32Array(bits.buffer);
   word[0] = (word[0] as number) + 1;

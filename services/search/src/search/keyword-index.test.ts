@@ -3,14 +3,18 @@ import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
 import { searchQuerySchema } from '@scholarships/api-contract';
 import { importScholarships } from '@scholarships/catalog/import';
 import request from 'supertest';
-import { startKeywordIndexTestApp, INDEX_TODAY as TODAY } from '../test-support/keyword-index-app';
+import {
+  lastPosition,
+  startKeywordIndexTestApp,
+  statementRows,
+  INDEX_TODAY as TODAY,
+} from '../test-support/keyword-index-app';
 import { type SearchTestApp, startSearchTestApp } from '../test-support/search-test-app';
 import type { CursorPosition } from './cursor';
 import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { type FacetRow, searchFacets } from './facets';
 import { readTsvector } from './keyword-index';
 import { createKeywordSearch, type KeywordSearch } from './keyword-search';
-import { searchScholarships } from './statements';
 import { isPageRow, type SearchRow } from './summary';
 
 const DATA_DIR = path.resolve(__dirname, '../../../../data/scholarships');
@@ -40,22 +44,12 @@ function queryOf(params: Record<string, string | string[]>): SearchQuery {
   return searchQuerySchema.parse(params);
 }
 
-/** Runs the search statement of a keyword page, the result the memory path must equal. */
-function statementRows(query: SearchQuery, after: CursorPosition | null): Promise<SearchRow[]> {
-  return search.db.query<SearchRow>(searchScholarships(search.db.knex, query, after, TODAY));
-}
-
 async function memoryRows(query: SearchQuery, after: CursorPosition | null): Promise<SearchRow[]> {
   served.length = 0;
   const rows = await memory.page(query, after, TODAY, query.q as string);
   expect({ q: query.q, served }).toEqual({ q: query.q, served: ['page:memory'] });
   if (rows === null) throw new Error(`the keyword index declined ${JSON.stringify(query)}`);
   return rows;
-}
-
-function lastPosition(rows: readonly SearchRow[]): CursorPosition | null {
-  const last = rows.filter(isPageRow).at(-1);
-  return last === undefined ? null : { key: last.sort_key, id: last.id };
 }
 
 const KEYWORDS = [
@@ -100,7 +94,7 @@ describe('keyword index pages', () => {
           const query = queryOf({ q, sort, limit: '7', ...filters });
           let after: CursorPosition | null = null;
           for (let page = 0; page < 3; page += 1) {
-            const expected = await statementRows(query, after);
+            const expected = await statementRows(search, query, after);
             const actual = await memoryRows(query, after);
             expect({ q, filters, page, rows: actual }).toEqual({
               q,
@@ -119,7 +113,7 @@ describe('keyword index pages', () => {
   it('continues after a cursor id that no row has', async () => {
     const query = queryOf({ q: 'nursing', sort: 'amount', limit: '5' });
     const after = { key: 5000, id: '7fffffff-ffff-ffff-ffff-ffffffffffff' };
-    expect(await memoryRows(query, after)).toEqual(await statementRows(query, after));
+    expect(await memoryRows(query, after)).toEqual(await statementRows(search, query, after));
   });
 
   it('pages by relevance past the name matches', async () => {
@@ -128,7 +122,7 @@ describe('keyword index pages', () => {
     let after: CursorPosition | null = null;
     let ranks: number[] = [];
     for (let page = 0; page < 6; page += 1) {
-      const expected = await statementRows(query, after);
+      const expected = await statementRows(search, query, after);
       expect({ page, rows: await memoryRows(query, after) }).toEqual({ page, rows: expected });
       ranks = [...ranks, ...expected.filter(isPageRow).map((row) => Number(row.rank))];
       after = lastPosition(expected);
@@ -172,7 +166,7 @@ describe('keyword index freshness', () => {
     expect(await memory.page(query, null, TODAY, 'nursing')).toBeNull();
     expect(served).toEqual(['page:changed']);
     await snapshots.load();
-    expect(await memoryRows(query, null)).toEqual(await statementRows(query, null));
+    expect(await memoryRows(query, null)).toEqual(await statementRows(search, query, null));
   });
 });
 

@@ -2,15 +2,20 @@ import type { SearchQuery } from '@scholarships/api-contract';
 import { searchQuerySchema, suggestQuerySchema } from '@scholarships/api-contract';
 import { createPhraseSuggestions, type PhraseSuggestions } from '../suggest/phrase-from-index';
 import { type SuggestRow, suggestScholarships } from '../suggest/statements';
-import { startKeywordIndexTestApp, INDEX_TODAY as TODAY } from '../test-support/keyword-index-app';
+import {
+  lastPosition,
+  startKeywordIndexTestApp,
+  statementRows,
+  INDEX_TODAY as TODAY,
+} from '../test-support/keyword-index-app';
 import { insertScholarships, scholarshipFixture } from '../test-support/scholarship-fixtures';
 import type { SearchTestApp } from '../test-support/search-test-app';
+import { seededRandom } from '../test-support/seeded-random';
 import type { CursorPosition } from './cursor';
 import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { type FacetRow, searchFacets } from './facets';
 import { createKeywordSearch, type KeywordSearch } from './keyword-search';
-import { searchScholarships } from './statements';
-import { isPageRow, type SearchRow } from './summary';
+import type { SearchRow } from './summary';
 
 let search: SearchTestApp;
 let snapshots: FacetSnapshotSource;
@@ -105,15 +110,6 @@ function queryOf(params: Record<string, string>): SearchQuery {
   return searchQuerySchema.parse(params);
 }
 
-function statementRows(query: SearchQuery, after: CursorPosition | null): Promise<SearchRow[]> {
-  return search.db.query<SearchRow>(searchScholarships(search.db.knex, query, after, TODAY));
-}
-
-function lastPosition(rows: readonly SearchRow[]): CursorPosition | null {
-  const last = rows.filter(isPageRow).at(-1);
-  return last === undefined ? null : { key: last.sort_key, id: last.id };
-}
-
 const KEYWORDS = [
   '"school of nursing"',
   '"the arts"',
@@ -165,7 +161,7 @@ describe('phrase edges', () => {
         const query = queryOf({ q, sort, limit: '4' });
         let after: CursorPosition | null = null;
         for (let page = 0; page < 3; page += 1) {
-          const expected = await statementRows(query, after);
+          const expected = await statementRows(search, query, after);
           served.length = 0;
           const actual = await memory.page(query, after, TODAY, q);
           if (actual === null) {
@@ -229,7 +225,7 @@ describe('phrase edges', () => {
     const queries = ['scholarship', 'students | program', '"nursing school" or scholarship'].map(
       (q) => queryOf({ q, limit: '10' }),
     );
-    const expected = await Promise.all(queries.map((query) => statementRows(query, null)));
+    const expected = await Promise.all(queries.map((query) => statementRows(search, query, null)));
     for (let round = 0; round < 3; round += 1) {
       const actual = await Promise.all([
         ...queries.map((query) => memory.page(query, null, TODAY, query.q as string)),
@@ -239,16 +235,6 @@ describe('phrase edges', () => {
     }
   }, 60_000);
 });
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const POOL = [
   'school',
@@ -333,7 +319,7 @@ describe('random keywords', () => {
       for (let page = 0; page < 3; page += 1) {
         let expected: SearchRow[];
         try {
-          expected = await statementRows(query, after);
+          expected = await statementRows(search, query, after);
         } catch {
           break;
         }
@@ -423,9 +409,11 @@ describe('interleaving', () => {
       queryOf({ q, limit: '20' }),
       queryOf({ q, limit: '3', state: 'TX' }),
     ]);
-    const firsts = await Promise.all(queries.map((query) => statementRows(query, null)));
+    const firsts = await Promise.all(queries.map((query) => statementRows(search, query, null)));
     const seconds = await Promise.all(
-      queries.map((query, at) => statementRows(query, lastPosition(firsts[at] as SearchRow[]))),
+      queries.map((query, at) =>
+        statementRows(search, query, lastPosition(firsts[at] as SearchRow[])),
+      ),
     );
     for (let round = 0; round < 3; round += 1) {
       served.length = 0;

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
 import { Client } from 'pg';
+import { seededRandom } from '../test-support/seeded-random';
 import { coverDensityRank } from './cover-density-rank';
 import { splitJoinedWords } from './joined-words';
 import { type KeywordIndex, readTsvector } from './keyword-index';
@@ -21,16 +22,6 @@ afterAll(async () => {
   await client?.end();
   await database?.drop();
 });
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const WORDS = [
   'new',

@@ -1,10 +1,14 @@
 import path from 'node:path';
+import type { SearchQuery } from '@scholarships/api-contract';
 import { importScholarships, loadSyntheticScholarships } from '@scholarships/catalog/import';
 import { createLogger } from '@scholarships/logger';
+import type { CursorPosition } from '../search/cursor';
 import {
   createFacetSnapshotSource,
   type FacetSnapshotSource,
 } from '../search/facet-snapshot-source';
+import { searchScholarships } from '../search/statements';
+import { isPageRow, type SearchRow } from '../search/summary';
 import { refreshSearchTerms } from '../terms';
 import { type SearchTestApp, startSearchTestApp } from './search-test-app';
 
@@ -41,4 +45,19 @@ export async function startKeywordIndexTestApp(
   });
   await snapshots.load();
   return { search, snapshots };
+}
+
+/** Runs the search statement of a page, the result that the keyword index must equal. */
+export function statementRows(
+  search: SearchTestApp,
+  query: SearchQuery,
+  after: CursorPosition | null,
+): Promise<SearchRow[]> {
+  return search.db.query<SearchRow>(searchScholarships(search.db.knex, query, after, INDEX_TODAY));
+}
+
+/** Returns the position after the last scholarship of a page, `null` for an empty page. */
+export function lastPosition(rows: readonly SearchRow[]): CursorPosition | null {
+  const last = rows.filter(isPageRow).at(-1);
+  return last === undefined ? null : { key: last.sort_key, id: last.id };
 }
