@@ -189,23 +189,23 @@ async function settleMemory(): Promise<void> {
   }
 }
 
-/** What reading the keyword index cost, and the latency of the requests it serves. */
+/** Cost of reading the keyword index, and the latency of the requests it serves. */
 interface KeywordIndexMeasure {
   rows: LatencyRow[];
   loadMs: number;
   heapMb: number;
   /** Most memory (heap and typed arrays) above the start that a sample saw while the index was read. */
   peakMb: number;
-  /** Longest time the event loop waited while the index was read. */
+  /** Maximum time the event loop waited at once while the index was read. */
   longestStallMs: number;
 }
 
 /**
- * Reads the facet snapshot with the keyword index, then times keyword pages
- * by deadline and amount and keyword facets as the service serves them: the
- * selection in memory and the statement that reads the page's rows (or the
- * check, for facets). Each typed keyword is parsed by a statement once, as
- * the service caches it.
+ * Reads the facet snapshot with the keyword index, then times keyword pages,
+ * keyword facets and phrase suggestions as the service serves them. A page
+ * is the selection in memory and the statement that reads its rows; facets
+ * run the snapshot check instead. Each typed keyword is parsed by a
+ * statement once, as the service keeps the parsed form.
  */
 async function measureKeywordIndex(db: Database): Promise<KeywordIndexMeasure> {
   await settleMemory();

@@ -286,7 +286,7 @@ function compilePositionalEither(
 /**
  * Compiles a subtree under a phrase operator, or the `topmost` phrase operator itself, whose
  * caller only needs to know whether it matches. Operators that write positions take output
- * regions numbered from `firstRegion`, one per word below them, since an output holds at most as
+ * regions numbered from `firstRegion`, one per word below them, since an output contains at most as
  * many positions as the words below it contain together. Returns the evaluator and the next free
  * region.
  */

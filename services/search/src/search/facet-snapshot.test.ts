@@ -156,7 +156,7 @@ describe('facet snapshot check', () => {
       .update({ state: ['TX'] });
     expect(await changedSince(snapshot)).toBe(true);
 
-    // The keyword index holds the documents built from the description.
+    // The keyword index contains the documents built from the description.
     ({ snapshot } = await loadFacetSnapshot(knex, Date.now()));
     await knex('scholarships').where({ id }).update({ description: 'A new description.' });
     expect(await changedSince(snapshot)).toBe(true);
@@ -210,7 +210,7 @@ describe('facet snapshot source', () => {
     expect(after).toEqual(await statementFacets(everything));
   });
 
-  /** A source on a clock that the test moves, which counts its reads and announces the next. */
+  /** Returns a source on a clock that the test moves, with a count of its reads and a wait for the next. */
   function pacedSource() {
     const paced = { clock: 1_000_000, loads: 0, loaded: () => {} };
     const source = createFacetSnapshotSource({

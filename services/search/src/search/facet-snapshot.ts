@@ -96,15 +96,15 @@ export function loadFacetSnapshot(
   return knex.transaction(
     async (trx) => {
       await trx.raw('LOCK TABLE scholarships IN ACCESS SHARE MODE');
-      const taken = await trx.raw<{ rows: { snapshot: string; xmin: string }[] }>(
+      const snapshotResult = await trx.raw<{ rows: { snapshot: string; xmin: string }[] }>(
         `SELECT pg_current_snapshot()::text AS snapshot,
            pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`,
       );
       const combinations = await trx.raw<{ rows: CombinationRow[] }>(COMBINATIONS_TEXT);
       const groups = await trx.raw<{ rows: GroupRow[] }>(GROUPS_TEXT);
-      const [first] = taken.rows;
-      if (first === undefined) throw new Error('pg_current_snapshot() returned no row');
-      const snapshot = snapshotOf(first, loadedAt, combinations.rows, groups.rows);
+      const [snapshotRow] = snapshotResult.rows;
+      if (snapshotRow === undefined) throw new Error('pg_current_snapshot() returned no row');
+      const snapshot = snapshotOf(snapshotRow, loadedAt, combinations.rows, groups.rows);
       if (!withKeywords) return snapshot;
       const indexOf = new Map(combinations.rows.map((row, index) => [row.combination, index]));
       return { ...snapshot, keywords: await loadKeywordIndex(trx, indexOf) };

@@ -34,22 +34,22 @@ describe('parseKeywordQuery', () => {
   });
 
   it('reads phrase operators with their distance', () => {
-    const node = parseKeywordQuery("'after' <-> 'school' <2> 'club' & 'x'");
+    const node = parseKeywordQuery("'after' <-> 'school' <2> 'club' & 'x'") as KeywordNode;
     expect(node).toMatchObject({ kind: 'and', left: { kind: 'phrase', distance: 2 } });
-    expect(node && hasPhrase(node)).toBe(true);
-    expect(node && lexemesOf(node)).toEqual(['after', 'school', 'club', 'x']);
+    expect(hasPhrase(node)).toBe(true);
+    expect(lexemesOf(node)).toEqual(['after', 'school', 'club', 'x']);
   });
 
-  it('refuses prefixes, weights, empty text and unbalanced parentheses', () => {
+  it('rejects prefixes, weights, empty text and unbalanced parentheses', () => {
     for (const text of ["'nurs':*", "'nurs':AB", '', "( 'a' & 'b'", "'a' &", "'a' 'b'"]) {
       expect(parseKeywordQuery(text)).toBeNull();
     }
   });
 
   it('lists each lexeme once', () => {
-    const node = parseKeywordQuery("'a' & 'b' | 'a' & !'c'");
-    expect(node && lexemesOf(node)).toEqual(['a', 'b', 'c']);
-    expect(node && hasPhrase(node)).toBe(false);
+    const node = parseKeywordQuery("'a' & 'b' | 'a' & !'c'") as KeywordNode;
+    expect(lexemesOf(node)).toEqual(['a', 'b', 'c']);
+    expect(hasPhrase(node)).toBe(false);
   });
 });
 

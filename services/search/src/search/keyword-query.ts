@@ -147,7 +147,7 @@ export function parseKeywordQuery(text: string): KeywordNode | null {
   return new Parser(tokens).parse();
 }
 
-/** Whether the tree tests word order, which the match index does not evaluate. */
+/** Returns whether the tree tests word order with phrase operators. */
 export function hasPhrase(node: KeywordNode): boolean {
   switch (node.kind) {
     case 'word':
@@ -161,7 +161,7 @@ export function hasPhrase(node: KeywordNode): boolean {
   }
 }
 
-/** The distinct lexemes of the tree, in order of first appearance. */
+/** Returns the distinct lexemes of the tree, in order of first appearance. */
 export function lexemesOf(node: KeywordNode): string[] {
   const seen = new Set<string>();
   const visit = (current: KeywordNode): void => {
