@@ -7,6 +7,7 @@ import {
   HTTP_DURATION_BUCKETS,
   type HttpMetrics,
   type Registry,
+  SeriesCounter,
 } from '@scholarships/metrics';
 import { type CacheMetrics, createCacheMetrics } from './cache';
 
@@ -72,7 +73,7 @@ export interface GatewayMetrics {
 /** Metrics that compare the optimized and baseline arms and show the switches and the guard. */
 export interface RolloutMetrics {
   /** Requests that passed the edge stage selection, by arm and status class (`2xx` to `5xx`). */
-  requests: Counter<'variant' | 'status_class'>;
+  requests: SeriesCounter<'variant' | 'status_class'>;
   /** The same requests' latency, with the buckets of `http_request_duration_seconds`. */
   duration: BucketHistogram<'variant' | 'route'>;
   /** Current rollout percentage, from 0 to 100. */
@@ -174,7 +175,7 @@ function createEdgeMetrics(registry: Registry) {
 
 function createRolloutMetrics(registry: Registry): RolloutMetrics {
   return {
-    requests: new Counter({
+    requests: new SeriesCounter({
       name: 'gateway_rollout_requests_total',
       help: 'Requests by rollout arm (optimized or baseline) and status class.',
       labelNames: ['variant', 'status_class'],

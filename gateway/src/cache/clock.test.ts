@@ -16,4 +16,14 @@ describe('nextUtcMidnight', () => {
   it('returns the start of the next UTC day', () => {
     expect(nextUtcMidnight(Date.UTC(2026, 11, 31, 8))).toBe(Date.UTC(2027, 0, 1));
   });
+
+  it('agrees with the calendar at, just before and just after midnight, in any year', () => {
+    for (const midnight of [Date.UTC(1969, 11, 31), Date.UTC(2024, 1, 29), Date.UTC(2026, 2, 29)]) {
+      for (const now of [midnight - 1, midnight, midnight + 1]) {
+        const date = new Date(now);
+        const calendar = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
+        expect(nextUtcMidnight(now)).toBe(calendar);
+      }
+    }
+  });
 });

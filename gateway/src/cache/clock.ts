@@ -1,13 +1,15 @@
 /** Current time in milliseconds since the epoch. Tests inject a clock they can move. */
 export type Clock = () => number;
 
-/** Start of the next UTC day after `now`, in milliseconds since the epoch. */
-export function nextUtcMidnight(now: number): number {
-  const date = new Date(now);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
-}
-
 const DAY_MS = 86_400_000;
+
+/**
+ * Start of the next UTC day after `now`, in milliseconds since the epoch. Time values in
+ * ECMAScript have no leap seconds, so every UTC day is exactly `DAY_MS` long.
+ */
+export function nextUtcMidnight(now: number): number {
+  return Math.floor(now / DAY_MS) * DAY_MS + DAY_MS;
+}
 /** The last day formatted, because every keyed request of a day needs the same text. */
 let formattedDay = { start: 0, end: 0, text: '1970-01-01' };
 

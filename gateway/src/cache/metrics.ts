@@ -1,4 +1,4 @@
-import { Counter, Gauge, type Registry } from '@scholarships/metrics';
+import { Counter, Gauge, type Registry, SeriesCounter } from '@scholarships/metrics';
 import type { BreakerMetrics } from '../breakers';
 
 export type CacheTier = 'memory' | 'redis' | 'none';
@@ -11,7 +11,7 @@ export type StaleReason = 'revalidate' | 'error' | 'breaker' | 'catalog-write';
  */
 export interface CacheMetrics {
   /** One count per response that went through the cache, by tier that served it and result. */
-  requests: Counter<'route' | 'tier' | 'result'>;
+  requests: SeriesCounter<'route' | 'tier' | 'result'>;
   /** Responses that came from another request's origin fetch, in this replica or another. */
   coalesced: Counter<'route'>;
   /** Stale responses, by why a stale one was acceptable. */
@@ -30,7 +30,7 @@ export interface CacheMetrics {
 export function createCacheMetrics(registry: Registry): CacheMetrics {
   const registers = [registry];
   return {
-    requests: new Counter({
+    requests: new SeriesCounter({
       name: 'gateway_cache_requests_total',
       help: 'Responses that went through the response cache, by tier and result.',
       labelNames: ['route', 'tier', 'result'],
@@ -85,8 +85,8 @@ function createBreakerMetrics(registers: Registry[]): BreakerMetrics {
 const hitCounters = new WeakMap<CacheMetrics, Map<string, { inc(): void }>>();
 
 /**
- * Counts one hit of `route` in `tier`. prom-client hashes a labels object on every `inc`, so the
- * series of each route and tier is taken with `labels()` once and kept.
+ * Counts one hit of `route` in `tier`. Finding a series by its labels builds its key, so the series
+ * of each route and tier is taken with `labels()` once and kept.
  */
 export function countHitOf(metrics: CacheMetrics, route: string, tier: CacheTier): void {
   let byKey = hitCounters.get(metrics);

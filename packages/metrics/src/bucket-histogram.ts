@@ -1,4 +1,5 @@
 import type { Metric, Registry } from 'prom-client';
+import { labelsOf, orderedLabelValues } from './label-values';
 
 export interface BucketHistogramConfig<L extends string> {
   name: string;
@@ -71,7 +72,7 @@ export class BucketHistogram<L extends string = string> {
   }
 
   private seriesOf(values: Readonly<Record<L, string>>): SeriesState {
-    const ordered = this.checkedValues(values);
+    const ordered = orderedLabelValues(this.name, this.labelNames, values);
     const key = JSON.stringify(ordered);
     let state = this.series.get(key);
     if (state === undefined) {
@@ -144,29 +145,8 @@ export class BucketHistogram<L extends string = string> {
     return { labels: {}, sharedLabels: state.labels, value, metricName: `${this.name}${suffix}` };
   }
 
-  /** Returns the label values in `labelNames` order, and throws on a missing or unknown label. */
-  private checkedValues(values: Readonly<Record<L, string>>): string[] {
-    for (const name of Object.keys(values)) {
-      if (!this.labelNames.includes(name as L)) {
-        throw new TypeError(
-          `unknown label ${name} for ${this.name}: use only ${this.labelNames.join(', ')}`,
-        );
-      }
-    }
-    return this.labelNames.map((name) => {
-      const value = values[name];
-      if (typeof value !== 'string') {
-        throw new TypeError(`label ${name} of ${this.name} is missing or not a string`);
-      }
-      return value;
-    });
-  }
-
   private createSeries(ordered: readonly string[]): SeriesState {
-    const labels: Record<string, string> = {};
-    this.labelNames.forEach((name, index) => {
-      labels[name] = ordered[index] as string;
-    });
+    const labels = labelsOf(this.labelNames, ordered);
     const bounds = this.bounds;
     const state: SeriesState = {
       labels,

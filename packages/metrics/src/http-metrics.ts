@@ -1,5 +1,6 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import { BucketHistogram, type BucketSeries } from './bucket-histogram';
+import { type CounterSeries, SeriesCounter } from './series-counter';
 
 /**
  * Latency buckets in seconds, dense around the objectives (P95 at most
@@ -31,13 +32,13 @@ export function createHttpMetrics(registry: Registry): HttpMetrics {
     buckets: HTTP_DURATION_BUCKETS,
     registers: [registry],
   });
-  const total = new Counter({
+  const total = new SeriesCounter({
     name: 'http_requests_total',
     help: 'Requests answered, by route template and status code.',
     labelNames,
     registers: [registry],
   });
-  const series = new Map<string, { duration: BucketSeries; total: Counter.Internal }>();
+  const series = new Map<string, { duration: BucketSeries; total: CounterSeries }>();
   return {
     observe(method, route, statusCode, seconds) {
       const key = `${method} ${route} ${statusCode}`;

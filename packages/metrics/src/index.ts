@@ -7,3 +7,4 @@ export {
   UNMATCHED_ROUTE,
 } from './http-metrics';
 export { createRegistry, type RegistryOptions } from './registry';
+export { type CounterSeries, SeriesCounter, type SeriesCounterConfig } from './series-counter';
