@@ -189,7 +189,11 @@ describe('per-user responses and unkeyed headers', () => {
   /** Fetches `path` from the eligibility service itself, as `user`, without the gateway. */
   async function fromService(path: string, user: 'userA' | 'userB'): Promise<Reply> {
     return send(platform.urls.eligibility, path, {
-      headers: identityHeaders({ userId: userIds[user], roles: [] }, platform.identitySecret),
+      headers: identityHeaders(
+        { userId: userIds[user], roles: [] },
+        platform.identitySecret,
+        'GET',
+      ),
     });
   }
 

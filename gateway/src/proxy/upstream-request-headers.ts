@@ -61,6 +61,9 @@ export function buildUpstreamRequestHeaders(
   // Only the auth stage's verified identity reaches the services, never a client's own value.
   deleteIdentityHeaders(headers);
   const identity = state?.identity;
-  if (identity !== undefined) Object.assign(headers, identityHeaders(identity, identitySecret));
+  if (identity !== undefined) {
+    // http-proxy sends the client's method, which the signature covers.
+    Object.assign(headers, identityHeaders(identity, identitySecret, req.method));
+  }
   return headers;
 }

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { IDENTITY_HEADERS } from '@scholarships/contracts';
 import { createLogger } from '@scholarships/logger';
 import { createRegistry } from '@scholarships/metrics';
-import { Router } from 'express';
+import { type RequestHandler, Router } from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { identityHeaders, identitySignature } from './identity-signature';
+import { IDENTITY_SIGNATURE_MAX_SKEW_MS, identityHeaders } from './identity-signature';
 import { createServiceApp, HttpProblem, parseInput } from './index';
 
 function buildApp(readyCheck: () => boolean = () => true) {
@@ -226,16 +226,20 @@ async function sendRaw(
 
 describe('identity signature', () => {
   const secret = 'identity-secret-of-at-least-32-bytes';
+  const student = { userId: 'user-1', roles: ['admin'] };
 
   function identityApp() {
     const routes = Router();
-    routes.get('/whoami', (req, res) => {
+    const whoami: RequestHandler = (req, res) => {
       res.json({
         userId: req.get(IDENTITY_HEADERS.userId) ?? null,
         roles: req.get(IDENTITY_HEADERS.roles) ?? null,
         signature: req.get(IDENTITY_HEADERS.signature) ?? null,
+        issuedAt: req.get(IDENTITY_HEADERS.issuedAt) ?? null,
       });
-    });
+    };
+    routes.get('/whoami', whoami);
+    routes.post('/whoami', whoami);
     return createServiceApp({
       logger: createLogger({ service: 'test', level: 'silent' }),
       registry: createRegistry({ service: 'test', defaultMetrics: false }),
@@ -244,12 +248,14 @@ describe('identity signature', () => {
     });
   }
 
+  const anonymous = { userId: null, roles: null, signature: null, issuedAt: null };
+
   it('keeps a signed identity', async () => {
     const response = await request(identityApp())
       .get('/whoami')
-      .set(identityHeaders({ userId: 'user-1', roles: ['admin'] }, secret));
+      .set(identityHeaders(student, secret, 'GET'));
 
-    expect(response.body).toEqual({ userId: 'user-1', roles: 'admin', signature: null });
+    expect(response.body).toEqual({ ...anonymous, userId: 'user-1', roles: 'admin' });
   });
 
   it('serves an unsigned identity as anonymous', async () => {
@@ -258,23 +264,66 @@ describe('identity signature', () => {
       .set(IDENTITY_HEADERS.userId, 'user-1')
       .set(IDENTITY_HEADERS.roles, 'admin');
 
-    expect(response.body).toEqual({ userId: null, roles: null, signature: null });
+    expect(response.body).toEqual(anonymous);
   });
 
   it('serves a signature of other roles as anonymous', async () => {
+    const headers = identityHeaders({ userId: 'user-1', roles: [] }, secret, 'GET');
     const response = await request(identityApp())
       .get('/whoami')
-      .set(IDENTITY_HEADERS.userId, 'user-1')
-      .set(IDENTITY_HEADERS.roles, 'admin')
-      .set(IDENTITY_HEADERS.signature, identitySignature(secret, 'user-1', ''));
+      .set(headers)
+      .set(IDENTITY_HEADERS.roles, 'admin');
 
-    expect(response.body).toEqual({ userId: null, roles: null, signature: null });
+    expect(response.body).toEqual(anonymous);
   });
 
   it('serves a signature made with another secret as anonymous', async () => {
-    const other = identityHeaders({ userId: 'user-1', roles: [] }, `${secret}-other`);
+    const other = identityHeaders({ userId: 'user-1', roles: [] }, `${secret}-other`, 'GET');
     const response = await request(identityApp()).get('/whoami').set(other);
 
-    expect(response.body).toEqual({ userId: null, roles: null, signature: null });
+    expect(response.body).toEqual(anonymous);
+  });
+
+  it('serves a signature of another method as anonymous', async () => {
+    const response = await request(identityApp())
+      .post('/whoami')
+      .set(identityHeaders(student, secret, 'GET'));
+
+    expect(response.body).toEqual(anonymous);
+  });
+
+  it.each([
+    ['older than the skew', -IDENTITY_SIGNATURE_MAX_SKEW_MS - 1_000],
+    ['ahead by more than the skew', IDENTITY_SIGNATURE_MAX_SKEW_MS + 1_000],
+  ])('serves a signature %s as anonymous', async (_case, offsetMs) => {
+    const headers = identityHeaders(student, secret, 'GET', Date.now() + offsetMs);
+    const response = await request(identityApp()).get('/whoami').set(headers);
+
+    expect(response.body).toEqual(anonymous);
+  });
+
+  it('keeps a signature within the skew', async () => {
+    const headers = identityHeaders(student, secret, 'GET', Date.now() - 30_000);
+    const response = await request(identityApp()).get('/whoami').set(headers);
+
+    expect(response.body.userId).toBe('user-1');
+  });
+
+  const signedAt = (headers: Record<string, string>) => Number(headers[IDENTITY_HEADERS.issuedAt]);
+  it.each([
+    ['missing', () => undefined],
+    ['not a number', () => 'soon'],
+    [
+      'changed by a millisecond',
+      (headers: Record<string, string>) => String(signedAt(headers) + 1),
+    ],
+  ])('serves a signing time that is %s as anonymous', async (_case, replace) => {
+    const headers = identityHeaders(student, secret, 'GET');
+    const replacement = replace(headers);
+    if (replacement === undefined) delete headers[IDENTITY_HEADERS.issuedAt];
+    else headers[IDENTITY_HEADERS.issuedAt] = replacement;
+    const response = await request(identityApp()).get('/whoami').set(headers);
+
+    expect(response.body).toEqual(anonymous);
   });
 });

@@ -19,10 +19,12 @@ export {
 export { problems } from './errors';
 export { healthRoutes, type ReadinessCheck, runReadinessChecks } from './health';
 export {
+  IDENTITY_SIGNATURE_MAX_SKEW_MS,
   identityHeaders,
   identitySignature,
   identitySignatureMatches,
   type SignedIdentity,
+  type SignedParts,
 } from './identity-signature';
 export { type FieldError, HttpProblem, PROBLEM_CONTENT_TYPE, type ProblemOptions } from './problem';
 export { installProcessSafetyNet, type ProcessSafetyNetOptions } from './process-safety-net';

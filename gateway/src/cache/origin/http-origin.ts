@@ -128,7 +128,10 @@ function originRequestHeaders(
   if (request.body !== undefined) headers['content-length'] = request.body.length;
   if (request.requestId !== undefined) headers['x-request-id'] = request.requestId;
   if (request.identity !== undefined) {
-    Object.assign(headers, identityHeaders(request.identity, options.identitySecret));
+    Object.assign(
+      headers,
+      identityHeaders(request.identity, options.identitySecret, request.method),
+    );
   }
   return { ...headers, ...options.extraHeaders?.(request) };
 }

@@ -24,6 +24,7 @@ export const UNTRUSTED_REQUEST_HEADERS: ReadonlySet<string> = new Set([
   'x-method-override',
   IDENTITY_HEADERS.userId,
   IDENTITY_HEADERS.roles,
+  IDENTITY_HEADERS.issuedAt,
   IDENTITY_HEADERS.signature,
 ]);
 

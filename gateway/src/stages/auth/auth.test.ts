@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { IDENTITY_HEADERS } from '@scholarships/contracts';
-import { identitySignature } from '@scholarships/service-kit';
+import { identityHeaders, identitySignature, type SignedParts } from '@scholarships/service-kit';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import {
@@ -46,6 +46,22 @@ function onlyRecorded(services: StubServices, service: 'catalog' | 'eligibility'
   const [recorded] = services.stubs[service].requests;
   if (recorded === undefined) throw new Error(`${service} received no request`);
   return recorded;
+}
+
+type RecordedHeaders = ReturnType<typeof onlyRecorded>['headers'];
+
+/** The parts a service checks a signature against, with the signing time the gateway sent. */
+function signedParts(
+  headers: RecordedHeaders,
+  method: string,
+  userId: string,
+  roles: string,
+): SignedParts {
+  return { method, issuedAt: String(headers[IDENTITY_HEADERS.issuedAt]), userId, roles };
+}
+
+function signedAgoMs(headers: RecordedHeaders): number {
+  return Date.now() - Number(headers[IDENTITY_HEADERS.issuedAt]);
 }
 
 describe('auth stage with a shared secret', () => {
@@ -207,8 +223,9 @@ describe('identity headers signed with a shared secret', () => {
 
     const { headers } = onlyRecorded(services, 'catalog');
     expect(headers[IDENTITY_HEADERS.signature]).toBe(
-      identitySignature(secret, 'admin-7', 'admin,editor'),
+      identitySignature(secret, signedParts(headers, 'DELETE', 'admin-7', 'admin,editor')),
     );
+    expect(signedAgoMs(headers)).toBeLessThan(10_000);
   });
 
   it('signs what the cache fetches', async () => {
@@ -219,18 +236,22 @@ describe('identity headers signed with a shared secret', () => {
       .set('Authorization', `Bearer ${token}`);
 
     const { headers } = onlyRecorded(services, 'eligibility');
-    expect(headers[IDENTITY_HEADERS.signature]).toBe(identitySignature(secret, 'student-3', ''));
+    expect(headers[IDENTITY_HEADERS.signature]).toBe(
+      identitySignature(secret, signedParts(headers, 'GET', 'student-3', '')),
+    );
+    expect(signedAgoMs(headers)).toBeLessThan(10_000);
   });
 
   it('drops a signature a client sends', async () => {
     await request(gateway.listening.url)
       .get('/api/v1/scholarships/1')
       .set(IDENTITY_HEADERS.userId, 'forged-user')
-      .set(IDENTITY_HEADERS.signature, identitySignature(secret, 'forged-user', ''));
+      .set(identityHeaders({ userId: 'forged-user', roles: [] }, secret, 'GET'));
 
     const { headers } = onlyRecorded(services, 'catalog');
     expect(headers[IDENTITY_HEADERS.userId]).toBeUndefined();
     expect(headers[IDENTITY_HEADERS.signature]).toBeUndefined();
+    expect(headers[IDENTITY_HEADERS.issuedAt]).toBeUndefined();
   });
 });
 
