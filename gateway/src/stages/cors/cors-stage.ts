@@ -43,6 +43,10 @@ const EXPOSED_RESPONSE_HEADERS = [
   'X-Cache',
   'Cache-Status',
   'Allow',
+  // The address of a scholarship an admin just created (201).
+  'Location',
+  // The reason a token was refused (401) or lacked a role (403).
+  'WWW-Authenticate',
 ];
 
 const VARY_ORIGIN: HeaderFields = [['Vary', 'Origin']];

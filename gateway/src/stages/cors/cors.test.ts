@@ -102,7 +102,8 @@ describe('cors stage', () => {
     expect(response.status).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('https://portal.example.net');
     expect(response.headers['access-control-expose-headers']).toBe(
-      'RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, ETag, X-Cache, Cache-Status, Allow',
+      'RateLimit, RateLimit-Policy, Retry-After, X-Request-Id, ETag, X-Cache, Cache-Status, Allow, ' +
+        'Location, WWW-Authenticate',
     );
     expect(response.headers.vary).toBe('Origin');
   });
