@@ -108,6 +108,38 @@ describe('WafEngine scoring', () => {
   });
 });
 
+describe('WAF stacked GRANT rule', () => {
+  const engine = new WafEngine({ threshold: 5, limits: LIMITS });
+  const inspectDescription = (description: string) => {
+    const body = Buffer.from(JSON.stringify({ description }));
+    return engine.inspect({
+      method: 'PATCH',
+      path: '/api/v1/admin/scholarships/9ff90e92-6313-419d-b0b0-dc83872ee702',
+      rawQuery: '',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      clientAddress: '127.0.0.1',
+      body,
+    });
+  };
+
+  it.each([
+    'Tuition is covered; grant recipients must keep a 3.0 GPA.',
+    'Awards are renewable; grant amounts vary by need.',
+    'Federal aid comes first; Grant funds then cover the rest.',
+  ])('passes grant in prose: %s', (description) => {
+    expect(inspectDescription(description).kind).toBe('allow');
+  });
+
+  it.each([
+    "'; GRANT ALL PRIVILEGES ON scholarships TO public--",
+    "'; grant all on schema public to guest--",
+    '1; GRANT SELECT ON user_interactions TO reporting--',
+    "x'; GRANT pg_read_server_files TO app--",
+  ])('blocks stacked GRANT: %s', (description) => {
+    expect(inspectDescription(description).kind).toBe('block');
+  });
+});
+
 describe('waf stage', () => {
   let services: StubServices;
   let gateway: GatewayUnderTest;

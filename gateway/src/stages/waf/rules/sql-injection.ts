@@ -99,7 +99,9 @@ export const SQL_INJECTION_RULES: readonly PatternRule[] = [
     'sqli-stacked-statement',
     5,
     'a statement separator followed by a data-changing statement',
-    String.raw`;\s*(?:drop\s+(?:table|database|schema|user)|delete\s+from|insert\s+into|update\s+[\w.\x60"]+\s+set|truncate\s+(?:table\s+)?\w|alter\s+(?:table|user)|create\s+(?:table|user|database|function|procedure)|exec(?:ute)?\s+[\w.]+|declare\s+@|shutdown\b|grant\s+\w)`,
+    // GRANT needs a privilege keyword or a pg_ role after it, because "grant" is an everyday word
+    // in scholarship text, as in "renewable; grant recipients keep a 3.0 GPA".
+    String.raw`;\s*(?:drop\s+(?:table|database|schema|user)|delete\s+from|insert\s+into|update\s+[\w.\x60"]+\s+set|truncate\s+(?:table\s+)?\w|alter\s+(?:table|user)|create\s+(?:table|user|database|function|procedure)|exec(?:ute)?\s+[\w.]+|declare\s+@|shutdown\b|grant\s+(?:all(?:\s+privileges)?\s+(?:on|to)\b|(?:select|insert|update|delete|truncate|references|trigger|usage|execute|connect|temporary|temp|create)\b|pg_\w+))`,
   ),
   sql(
     'sqli-stacked-select',
