@@ -140,6 +140,111 @@ describe('WAF stacked GRANT rule', () => {
   });
 });
 
+describe('WAF rule run time', () => {
+  // The gateway's default URL limit, so that a query can be as long as a client may send it.
+  const engine = new WafEngine({ threshold: 5, limits: { ...LIMITS, maxUrlBytes: 4096 } });
+
+  it('scans a body of dots quickly', () => {
+    // A body close to the 100 KiB limit. A rule that backtracks over a run of dots from every
+    // start takes seconds on it, and an anonymous eligibility check may send it.
+    const body = Buffer.from(JSON.stringify({ note: '.'.repeat(100_000) }));
+    const started = performance.now();
+
+    const verdict = engine.inspect({
+      method: 'POST',
+      path: '/api/v1/eligibility/check',
+      rawQuery: '',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      clientAddress: '127.0.0.1',
+      body,
+    });
+
+    expect(verdict.kind).toBe('allow');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it('scans a body of line breaks quickly', () => {
+    // A line break is both a shell separator and white space, so a rule that scans the white
+    // space after every separator takes seconds on a long run of them.
+    const body = Buffer.from(JSON.stringify({ note: '\r\n'.repeat(25_000) }));
+    const started = performance.now();
+
+    const verdict = engine.inspect({
+      method: 'POST',
+      path: '/api/v1/eligibility/check',
+      rawQuery: '',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      clientAddress: '127.0.0.1',
+      body,
+    });
+
+    expect(verdict.kind).toBe('allow');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it.each([
+    ';\r\n  ls -la /',
+    'x\n\n\tcat /etc/hosts',
+    'x|\r\n sleep 5',
+    'x;\r\n /tmp/run.sh',
+    'x&&\n\n whoami',
+  ])('still blocks a command after line breaks: %j', (value) => {
+    const verdict = engine.inspect({
+      method: 'GET',
+      path: '/api/v1/search',
+      rawQuery: `q=${encodeURIComponent(value)}`,
+      headers: {},
+      clientAddress: '127.0.0.1',
+    });
+
+    expect(verdict.kind).toBe('block');
+  });
+
+  it('scans a query of encoded line breaks quickly', () => {
+    // 1,355 encoded line feeds nearly fill the 4096-byte URL limit.
+    const started = performance.now();
+
+    const verdict = engine.inspect({
+      method: 'GET',
+      path: '/api/v1/search',
+      rawQuery: `q=${'%0A'.repeat(1_355)}`,
+      headers: {},
+      clientAddress: '127.0.0.1',
+    });
+
+    expect(verdict.kind).toBe('allow');
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it.each([
+    'x%0D%0ASet-Cookie:%20a=1',
+    'x%0A%0A%20%20%0A%20Location:%20/',
+    'x%0D%0AHTTP/1.1%20200',
+  ])('still blocks a header after line breaks: %s', (query) => {
+    const verdict = engine.inspect({
+      method: 'GET',
+      path: '/api/v1/search',
+      rawQuery: `q=${query}`,
+      headers: {},
+      clientAddress: '127.0.0.1',
+    });
+
+    expect(verdict.kind).toBe('block');
+  });
+
+  it('still blocks dots before two slashes', () => {
+    const verdict = engine.inspect({
+      method: 'GET',
+      path: '/api/v1/search',
+      rawQuery: 'q=....%2F%2F....%2F%2Fetc',
+      headers: {},
+      clientAddress: '127.0.0.1',
+    });
+
+    expect(verdict.kind).toBe('block');
+  });
+});
+
 describe('waf stage', () => {
   let services: StubServices;
   let gateway: GatewayUnderTest;

@@ -22,6 +22,13 @@ const COMMANDS = `${SHELL_ONLY_COMMANDS}|${WORD_COMMANDS}`;
 const SEPARATOR = '(?:[;|`\\n\\r]|&&?|\\$\\()';
 
 /**
+ * White space after a separator, without line breaks. A line break is a separator itself, so a
+ * match that `\s*` would find also starts at the last line break. With `\s*`, every line break of
+ * a long run started a scan over the rest of the run, which took seconds on a 100 KiB body.
+ */
+const SPACE_AFTER_SEPARATOR = '[^\\S\\n\\r]*';
+
+/**
  * Arguments of a command in a payload: a redirection, an option, a path, an IP address, a number
  * at the end, a quoted argument, a URL or a dotted host name.
  */
@@ -41,32 +48,38 @@ export const COMMAND_INJECTION_RULES: readonly PatternRule[] = [
     'cmdi-chained-command',
     5,
     'a shell separator followed by a command and its arguments',
-    new RegExp(`${SEPARATOR}\\s*(?:${COMMANDS})(?:\\.exe)?${COMMAND_CONTINUATION}`, 'i'),
+    new RegExp(
+      `${SEPARATOR}${SPACE_AFTER_SEPARATOR}(?:${COMMANDS})(?:\\.exe)?${COMMAND_CONTINUATION}`,
+      'i',
+    ),
   ),
   cmdi(
     'cmdi-bare-command',
     5,
     'a shell separator followed by a command that is no word, with no arguments',
-    new RegExp(`${SEPARATOR}\\s*(?:${SHELL_ONLY_COMMANDS})(?:\\.exe)?${COMMAND_END}`, 'i'),
+    new RegExp(
+      `${SEPARATOR}${SPACE_AFTER_SEPARATOR}(?:${SHELL_ONLY_COMMANDS})(?:\\.exe)?${COMMAND_END}`,
+      'i',
+    ),
   ),
   // Case-sensitive, because a shell runs `id` and not `ID`, which is Idaho or an identifier.
   cmdi(
     'cmdi-bare-id',
     5,
     'a shell separator followed by the id command, with no arguments',
-    new RegExp(`${SEPARATOR}\\s*id${COMMAND_END}`),
+    new RegExp(`${SEPARATOR}${SPACE_AFTER_SEPARATOR}id${COMMAND_END}`),
   ),
   cmdi(
     'cmdi-command-after-separator',
     2,
     'a shell separator followed by a command name',
-    new RegExp(`${SEPARATOR}\\s*(?:${COMMANDS})\\b`, 'i'),
+    new RegExp(`${SEPARATOR}${SPACE_AFTER_SEPARATOR}(?:${COMMANDS})\\b`, 'i'),
   ),
   cmdi(
     'cmdi-sleep',
     5,
     'a shell separator followed by sleep, used for blind injection',
-    /(?:[;|`\n]|&&?|\$\()\s*(?:sleep|timeout)\s+\d+(?:\.\d+)?\s*(?:$|[;|&`)#])/i,
+    /(?:[;|`\n]|&&?|\$\()[^\S\n]*(?:sleep|timeout)\s+\d+(?:\.\d+)?\s*(?:$|[;|&`)#])/i,
   ),
   cmdi(
     'cmdi-windows-command',
@@ -85,7 +98,7 @@ export const COMMAND_INJECTION_RULES: readonly PatternRule[] = [
     'cmdi-run-temp-file',
     5,
     'a shell separator followed by a program in a temporary or binary directory',
-    /(?:[;|&`\n]|\$\()\s*(?:\.{0,2}\/)?(?:tmp|var\/tmp|dev\/shm|usr\/bin|bin)\/[\w.-]+/i,
+    /(?:[;|&`\n]|\$\()[^\S\n]*(?:\.{0,2}\/)?(?:tmp|var\/tmp|dev\/shm|usr\/bin|bin)\/[\w.-]+/i,
   ),
   cmdi(
     'cmdi-shell-variable',

@@ -28,7 +28,9 @@ export const PATH_TRAVERSAL_RULES: readonly PatternRule[] = [
     score: 5,
     description: 'repeated parent-directory sequences',
     targets: ['query', 'body', 'header'],
-    pattern: /(?:\.\.[\\/]){2,}|(?:[\\/]\.\.){2,}|\.{3,}[\\/]{2}|(?:\.\.;[\\/])/,
+    // Exactly three dots, because a longer run matches when its last three dots do. With `\.{3,}`
+    // the engine retried every dot of a long run from every start, which takes quadratic time.
+    pattern: /(?:\.\.[\\/]){2,}|(?:[\\/]\.\.){2,}|\.{3}[\\/]{2}|(?:\.\.;[\\/])/,
   },
   {
     id: 'traversal-unix-file',

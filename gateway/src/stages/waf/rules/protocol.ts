@@ -78,7 +78,9 @@ const PROTOCOL_PATTERNS: readonly PatternRule[] = [
     score: 5,
     description: 'CR or LF followed by a header line (response splitting)',
     targets: ['path', 'query', 'header'],
-    pattern: /[\r\n]+\s*(?:[\w-]+\s*:|HTTP\/\d)/i,
+    // One line break, then white space without line breaks, because a match across several
+    // breaks also starts at the last one. `[\r\n]+\s*` tried every split of a long run (cubic).
+    pattern: /[\r\n][^\S\r\n]*(?:[\w-]+\s*:|HTTP\/\d)/i,
   },
   {
     id: 'proto-newline-in-path',
