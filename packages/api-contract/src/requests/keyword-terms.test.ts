@@ -1,4 +1,4 @@
-import { keywordTerms } from './keyword-terms';
+import { keywordTerms, longestMinusRun } from './keyword-terms';
 
 describe('keywordTerms', () => {
   test.each([
@@ -53,5 +53,20 @@ describe('keywordTerms', () => {
     ['nursing or the', { included: 1, excluded: 0, excludingAlternatives: 0, words: 3 }],
   ])('counts %s', (keyword, expected) => {
     expect(keywordTerms(keyword)).toEqual(expected);
+  });
+});
+
+describe('longestMinusRun', () => {
+  test.each([
+    ['nursing', 0],
+    ['nursing -dental', 1],
+    ['nursing --dental -oral', 2],
+    ['- -(-dental', 3],
+    ['nursing ---', 3],
+    ['"-dental" #-STEM', 0],
+    ['-"oral surgery" ---x', 3],
+    [`nursing ${'-'.repeat(40)}dental`, 40],
+  ])('counts %s', (keyword, expected) => {
+    expect(longestMinusRun(keyword)).toBe(expected);
   });
 });

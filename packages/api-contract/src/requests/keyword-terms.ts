@@ -33,8 +33,14 @@ const EXCLUDABLE = /[\p{Alphabetic}\p{N}]/u;
 /** A word: a letter or digit, then letters, digits and combining marks (vowel signs, accents). */
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 
-/** A term or operator of a keyword in web search syntax. */
-type WebSearchToken = { kind: 'term'; excluded: boolean; text: string } | { kind: 'or' };
+/**
+ * A term or operator of a keyword in web search syntax. `minusSigns` counts the minus signs read
+ * since the previous term, and `trailing-minus` carries those after the last term.
+ */
+type WebSearchToken =
+  | { kind: 'term'; excluded: boolean; minusSigns: number; text: string }
+  | { kind: 'or' }
+  | { kind: 'trailing-minus'; minusSigns: number };
 
 /** Counts of the terms of a keyword in web search syntax. */
 export interface KeywordTerms {
@@ -80,6 +86,7 @@ function* webSearchTokens(keyword: string): Generator<WebSearchToken> {
   let index = 0;
   let expectingTerm = true;
   let excluded = false;
+  let minusSigns = 0;
   while (index < chars.length) {
     const char = chars[index] as string;
     if (!expectingTerm) {
@@ -94,6 +101,7 @@ function* webSearchTokens(keyword: string): Generator<WebSearchToken> {
       }
     } else if (char === '-') {
       excluded = true;
+      minusSigns += 1;
       index += 1;
     } else if (isSeparator(char)) {
       index += 1;
@@ -102,12 +110,14 @@ function* webSearchTokens(keyword: string): Generator<WebSearchToken> {
       const start = phrase ? index + 1 : index;
       let end = start;
       while (end < chars.length && !isTermEnd(chars[end] as string, phrase)) end += 1;
-      yield { kind: 'term', excluded, text: chars.slice(start, end).join('') };
+      yield { kind: 'term', excluded, minusSigns, text: chars.slice(start, end).join('') };
       excluded = false;
+      minusSigns = 0;
       expectingTerm = false;
       index = phrase ? end + 1 : end;
     }
   }
+  if (minusSigns > 0) yield { kind: 'trailing-minus', minusSigns };
 }
 
 function isSeparator(char: string): boolean {
@@ -146,6 +156,7 @@ export function keywordTerms(keyword: string): KeywordTerms {
   };
   let alternatives = false;
   for (const token of webSearchTokens(composed)) {
+    if (token.kind === 'trailing-minus') continue;
     if (token.kind === 'or') {
       alternatives = true;
       endBranch();
@@ -161,4 +172,19 @@ export function keywordTerms(keyword: string): KeywordTerms {
   }
   if (alternatives) endBranch();
   return { ...counts, words: composed.match(WORD)?.length ?? 0 };
+}
+
+/**
+ * Returns the most minus signs that a keyword puts before one term, or after its last one.
+ * `websearch_to_tsquery` reads each as a NOT operator that waits for the term, also across white
+ * space and operator characters (`- -(-dental`). PostgreSQL 17 fails the statement with "tsquery
+ * stack too small" once more than 32 operators wait: 32 minus signs before a word pass, and 33,
+ * or 32 after another word, fail.
+ */
+export function longestMinusRun(keyword: string): number {
+  let longest = 0;
+  for (const token of webSearchTokens(keyword.normalize('NFC'))) {
+    if (token.kind !== 'or') longest = Math.max(longest, token.minusSigns);
+  }
+  return longest;
 }

@@ -2,6 +2,8 @@ import { issuesByPath } from '../testing/issues-by-path';
 import { savedListQuery } from './interactions';
 import { pageQuery } from './profile-body';
 import { encodeSavedCursor } from './saved-cursor';
+import { MAX_MINUS_SIGNS, searchQuerySchema } from './search-query';
+import { suggestQuerySchema } from './suggest-query';
 
 const REPEATED = 'must be given only once';
 
@@ -42,5 +44,33 @@ describe('match page query', () => {
     expect(issuesByPath(pageQuery.safeParse({ limit: '1e1' }))).toEqual({
       limit: 'must be an integer from 1 to 100',
     });
+  });
+});
+
+describe('minus signs in a keyword', () => {
+  // 33 minus signs in a row made PostgreSQL fail the search with "tsquery stack too small".
+  const keywords = [
+    `nursing ${'-'.repeat(33)}dental`,
+    `${'- '.repeat(40)}x`,
+    `a ${'-'.repeat(60)}`,
+  ];
+
+  it.each(keywords)('rejects a long run in search: %s', (q) => {
+    const issues = issuesByPath(searchQuerySchema.safeParse({ q }));
+
+    expect(issues.q).toMatch(`must contain at most ${MAX_MINUS_SIGNS} minus signs in a row`);
+  });
+
+  it.each(keywords)('rejects a long run in suggest: %s', (q) => {
+    const issues = issuesByPath(suggestQuerySchema.safeParse({ q }));
+
+    expect(issues.q).toMatch(`must contain at most ${MAX_MINUS_SIGNS} minus signs in a row`);
+  });
+
+  it('accepts the maximum run', () => {
+    const keyword = `nursing ${'-'.repeat(MAX_MINUS_SIGNS)}dental`;
+
+    expect(searchQuerySchema.safeParse({ q: keyword }).success).toBe(true);
+    expect(suggestQuerySchema.safeParse({ q: keyword }).success).toBe(true);
   });
 });

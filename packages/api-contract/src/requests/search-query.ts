@@ -12,7 +12,7 @@ import {
 } from '@scholarships/contracts';
 import { z } from 'zod';
 import { storableCalendarDate } from './calendar-date';
-import { keywordTerms } from './keyword-terms';
+import { keywordTerms, longestMinusRun } from './keyword-terms';
 import { singleLineText, withoutSoftHyphens } from './plain-text';
 import { singleText } from './single-text';
 
@@ -29,6 +29,22 @@ export const MAX_KEYWORD_WORDS = 24;
  * costs seconds on a large catalogue.
  */
 export const MAX_EXCLUDED_TERMS = 4;
+/**
+ * Maximum number of minus signs before one word or phrase. One minus sign excludes the term and
+ * more add nothing, but PostgreSQL fails the statement on a run of about 32 (see `longestMinusRun`).
+ */
+export const MAX_MINUS_SIGNS = 10;
+
+/** Adds an issue when a keyword puts more than `MAX_MINUS_SIGNS` minus signs before one term. */
+export function checkMinusSigns(keyword: string, context: z.RefinementCtx): void {
+  const run = longestMinusRun(keyword);
+  if (run > MAX_MINUS_SIGNS) {
+    context.addIssue({
+      code: 'custom',
+      message: `must contain at most ${MAX_MINUS_SIGNS} minus signs in a row before a word (found ${run}). One minus sign, as in -dental, excludes the word`,
+    });
+  }
+}
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 50;
 /** Maximum accepted award bound in US dollars, far above any real award. */
@@ -149,6 +165,7 @@ function checkKeywordTerms(keyword: string, context: z.RefinementCtx): void {
         'must contain a word to search for other than a stop word such as "the": a word after a minus sign, such as -dental, only excludes',
     });
   }
+  checkMinusSigns(keyword, context);
 }
 
 const rawSearchQuery = z.strictObject({
