@@ -118,6 +118,10 @@ describe('Vary', () => {
     );
   });
 
+  it('drops white space around commas and collapses runs', () => {
+    expect(varyValues(['accept'], { accept: '\ta \t,\n\n b  c ,, d ' })).toEqual(['a,b c,,d']);
+  });
+
   it('tells absent from empty', () => {
     expect(varyValues(['accept'], {})).not.toEqual(varyValues(['accept'], { accept: '' }));
   });
