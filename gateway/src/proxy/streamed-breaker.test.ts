@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest, type Server, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { UPSTREAM_BREAKER_SETTINGS } from '../cache-stage/gateway-cache';

@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import {
   type GatewayUnderTest,
   metricValue,
