@@ -33,7 +33,11 @@ export interface PatternRule extends RuleBase {
   readonly form?: 'decoded' | 'raw';
   /** Header names inspected for the `header` target; default INSPECTED_HEADERS. */
   readonly headers?: readonly string[];
-  /** Must not use the `g` or `y` flag, whose lastIndex state would leak between requests. */
+  /**
+   * Must not use the `g` or `y` flag, whose lastIndex state would leak between requests. Must
+   * not backtrack over its input, which `waf-pattern-time.test.ts` checks: two quantifiers that
+   * can take the same white space, such as `\s*\/?\s*`, take quadratic time on a long run of it.
+   */
   readonly pattern: RegExp;
 }
 

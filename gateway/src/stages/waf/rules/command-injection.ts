@@ -128,6 +128,9 @@ export const COMMAND_INJECTION_RULES: readonly PatternRule[] = [
     'cmdi-server-template',
     5,
     'a server-side template expression that reaches classes or globals',
-    /\{\{[^}]{0,80}?(?:__class__|__globals__|__builtins__|__subclasses__|config\.items|self\._TemplateReference|request\.application|lipsum\.__)|\$\{[^}]{0,80}?(?:getruntime|processbuilder|\.exec\s*\()|<%=?\s*(?:system|exec|`)|#\{[^}]{0,80}?(?:system|exec|`)/i,
+    // Each window ends at the next opener of its kind, so that windows do not overlap and a long
+    // run of openers costs linear time. No keyword starts with `{`, so the nearest opener before a
+    // keyword matches whenever an earlier one would.
+    /\{\{(?:[^{}]|\{(?!\{)){0,80}?(?:__class__|__globals__|__builtins__|__subclasses__|config\.items|self\._TemplateReference|request\.application|lipsum\.__)|\$\{(?:[^$}]|\$(?!\{)){0,80}?(?:getruntime|processbuilder|\.exec\s*\()|<%=?\s*(?:system|exec|`)|#\{(?:[^#}]|#(?!\{)){0,80}?(?:system|exec|`)/i,
   ),
 ];

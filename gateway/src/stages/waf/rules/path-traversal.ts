@@ -76,6 +76,8 @@ export const PATH_TRAVERSAL_RULES: readonly PatternRule[] = [
     description: 'a parent-directory sequence followed by a file name with an extension',
     targets: ['query', 'body', 'header'],
     pattern:
-      /\.\.[\\/][^\s]{0,100}?\.(?:json|ya?ml|env|ini|conf|cfg|config|xml|php|log|key|pem|sql|db|bak|txt|sh|py|js|properties)\b/i,
+      // The window ends at the next `../`, so that a long run of them costs linear time. An
+      // extension is never `../`, so the nearest sequence before it matches whenever an earlier one would.
+      /\.\.[\\/](?:[^\s.]|\.(?!\.[\\/])){0,100}?\.(?:json|ya?ml|env|ini|conf|cfg|config|xml|php|log|key|pem|sql|db|bak|txt|sh|py|js|properties)\b/i,
   },
 ];

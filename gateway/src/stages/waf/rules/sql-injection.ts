@@ -39,7 +39,7 @@ export const SQL_INJECTION_RULES: readonly PatternRule[] = [
     'sqli-quote-tautology',
     5,
     'a closing quote followed by an always-true comparison',
-    String.raw`['"\x60)]\s*(?:or|and|xor|\|\||&&)(?:\s|/\*[^*]{0,64}\*/)*(?:not\s+)?[('"\x60]{0,2}\s*(?:[\w.@]+|['"]{2})\s*['"\x60)]?\s*(?:=|<>|!=|<=?|>=?|\blike\b|\bis\b|\bregexp\b|\bbetween\b|\bin\s*\()`,
+    String.raw`['"\x60)]\s*(?:or|and|xor|\|\||&&)(?:\s|/\*[^*]{0,64}\*/)*(?:not\s+)?(?:[('"\x60]{1,2}\s*)?(?:[\w.@]+|['"]{2})\s*(?:['"\x60)]\s*)?(?:=|<>|!=|<=?|>=?|\blike\b|\bis\b|\bregexp\b|\bbetween\b|\bin\s*\()`,
   ),
   sql(
     'sqli-numeric-tautology',
@@ -69,13 +69,13 @@ export const SQL_INJECTION_RULES: readonly PatternRule[] = [
     'sqli-error-function',
     5,
     'an XML or math function used to leak data through error messages',
-    String.raw`\b(?:extractvalue|updatexml)\s*\(\s*[\w'"]*\s*,\s*(?:concat|0x|\(|select|char)|\bexp\s*\(\s*~|\bfloor\s*\(\s*rand\s*\(`,
+    String.raw`\b(?:extractvalue|updatexml)\s*\(\s*(?:[\w'"]+\s*)?,\s*(?:concat|0x|\(|select|char)|\bexp\s*\(\s*~|\bfloor\s*\(\s*rand\s*\(`,
   ),
   sql(
     'sqli-quote-comment-end',
     5,
     'a closing quote followed by a comment that cuts off the rest of the query',
-    String.raw`\w['"\x60]\s*\)?\s*(?:--[\s-]*|#|/\*[^*]{0,32})$`,
+    String.raw`\w['"\x60]\s*(?:\)\s*)?(?:--[\s-]*|#|/\*[^*]{0,32})$`,
   ),
   sql(
     'sqli-quote-comment',
@@ -107,7 +107,7 @@ export const SQL_INJECTION_RULES: readonly PatternRule[] = [
     'sqli-stacked-select',
     3,
     'a statement separator followed by SELECT ... FROM',
-    String.raw`;\s*select\s+[\w*@,\s]{1,60}\bfrom\b`,
+    String.raw`;\s*select\s+[\w*@,][\w*@,\s]{0,59}\bfrom\b`,
   ),
   sql(
     'sqli-time-delay',

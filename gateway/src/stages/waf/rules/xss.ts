@@ -15,7 +15,7 @@ const SCRIPT_SCHEME = /\b(?:j\s*a\s*v\s*a|v\s*b|l\s*i\s*v\s*e)\s*s\s*c\s*r\s*i\s
  * "JavaScript: The Good Parts") stays below the threshold.
  */
 export const XSS_RULES: readonly PatternRule[] = [
-  xss('xss-script-tag', 5, 'a script element', /<\s*\/?\s*script\b/i),
+  xss('xss-script-tag', 5, 'a script element', /<\s*(?:\/\s*)?script\b/i),
   xss(
     'xss-event-handler-tag',
     5,
@@ -44,7 +44,7 @@ export const XSS_RULES: readonly PatternRule[] = [
     'xss-url-attribute',
     2,
     'an element with a URL-valued attribute',
-    /<[a-z]+[^>]{0,200}?\b(?:src|href|data|action|formaction|srcdoc|xlink:href|background|poster)\s*=/i,
+    /<[a-z][^>]{0,200}?\b(?:src|href|data|action|formaction|srcdoc|xlink:href|background|poster)\s*=/i,
   ),
   xss(
     'xss-data-uri',
@@ -68,13 +68,13 @@ export const XSS_RULES: readonly PatternRule[] = [
     'xss-css-script',
     4,
     'a CSS expression or script URL',
-    /\bexpression\s*\(|\burl\s*\(\s*['"]?\s*javascript:|-moz-binding\s*:|behavior\s*:\s*url/i,
+    /\bexpression\s*\(|\burl\s*\(\s*(?:['"]\s*)?javascript:|-moz-binding\s*:|behavior\s*:\s*url/i,
   ),
   xss(
     'xss-encoded-tag',
     5,
     'a script-capable element hidden behind HTML entities or escape sequences',
-    /(?:&lt;|&#0*60;?|&#x0*3c;?|\\u003c|\\x3c)\s*\/?\s*(?:script|img|svg|iframe|body|object|embed)\b/i,
+    /(?:&lt;|&#0*60;?|&#x0*3c;?|\\u003c|\\x3c)\s*(?:\/\s*)?(?:script|img|svg|iframe|body|object|embed)\b/i,
   ),
   xss(
     'xss-encoded-markup',
@@ -86,7 +86,9 @@ export const XSS_RULES: readonly PatternRule[] = [
     'xss-template-injection',
     5,
     'a client-side template expression that reaches the constructor or eval',
-    /\{\{[^}]{0,100}?(?:constructor|\$eval|\$on|alert\s*\(|__proto__|\[\s*['"]constructor)/i,
+    // The window ends at the next `{{`, so that a long run of them costs linear time. No keyword
+    // starts with `{`, so the nearest `{{` before a keyword matches whenever an earlier one would.
+    /\{\{(?:[^{}]|\{(?!\{)){0,100}?(?:constructor|\$eval|\$on|alert\s*\(|__proto__|\[\s*['"]constructor)/i,
   ),
   xss('xss-tag', 2, 'an HTML tag', /<\s*[a-z][a-z0-9-]*(?:\s[^>]{0,200})?\/?>/i),
 ];
