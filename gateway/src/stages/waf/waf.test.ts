@@ -11,8 +11,9 @@ import {
 } from '../../testing/gateway-stack';
 import { sendRequest } from '../../testing/send-request';
 import { adminAuthorization } from '../../testing/test-tokens';
+import { DEFAULT_WAF_RULES } from './rules';
 import { WafEngine } from './waf-engine';
-import type { PatternRule } from './waf-rule';
+import { isPatternRule, type PatternRule } from './waf-rule';
 
 const LIMITS = { maxUrlBytes: 2048, maxHeaderBytes: 8192, maxBodyBytes: 102_400 };
 
@@ -137,6 +138,58 @@ describe('WAF stacked GRANT rule', () => {
     "x'; GRANT pg_read_server_files TO app--",
   ])('blocks stacked GRANT: %s', (description) => {
     expect(inspectDescription(description).kind).toBe('block');
+  });
+});
+
+describe('WAF stacked select and URL attribute', () => {
+  const engine = new WafEngine({ threshold: 5, limits: { ...LIMITS, maxUrlBytes: 4096 } });
+  const rule = (id: string) => {
+    const found = DEFAULT_WAF_RULES.filter(isPatternRule).find((candidate) => candidate.id === id);
+    if (found === undefined) throw new Error(`pattern rule ${id} not found`);
+    return found.pattern;
+  };
+
+  it.each(['1;select  from users', '1; select\n\tfrom pg_shadow', '1;select * from users'])(
+    'finds a stacked select: %j',
+    (value) => {
+      expect(rule('sqli-stacked-select').test(value)).toBe(true);
+    },
+  );
+
+  it('blocks columnless stacked select', () => {
+    const verdict = engine.inspect({
+      method: 'GET',
+      path: '/api/v1/search',
+      rawQuery: `q=${encodeURIComponent('1;select  from users--')}`,
+      headers: {},
+      clientAddress: '127.0.0.1',
+    });
+
+    expect(verdict.kind).toBe('block');
+  });
+
+  it('finds a URL attribute after a long tag name', () => {
+    const pattern = rule('xss-url-attribute');
+
+    expect(pattern.test(`<${'a'.repeat(250)} src=x>`)).toBe(true);
+    expect(pattern.test(`<${'a'.repeat(10)}${' '.repeat(201)}src=x>`)).toBe(false);
+  });
+
+  it('scans a body of long tag names quickly', () => {
+    const body = Buffer.from(JSON.stringify({ note: `<${'a'.repeat(99_000)}` }));
+    const started = performance.now();
+
+    const verdict = engine.inspect({
+      method: 'POST',
+      path: '/api/v1/eligibility/check',
+      rawQuery: '',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      clientAddress: '127.0.0.1',
+      body,
+    });
+
+    expect(verdict.kind).toBe('allow');
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

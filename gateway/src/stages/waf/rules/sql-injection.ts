@@ -107,7 +107,10 @@ export const SQL_INJECTION_RULES: readonly PatternRule[] = [
     'sqli-stacked-select',
     3,
     'a statement separator followed by SELECT ... FROM',
-    String.raw`;\s*select\s+[\w*@,][\w*@,\s]{0,59}\bfrom\b`,
+    // The window of 60 characters starts at the first character after `select` that is not white
+    // space. `select  from`, which PostgreSQL runs, has no such character and takes the second
+    // branch.
+    String.raw`;\s*select\s(?:\s*[\w*@,][\w*@,\s]{0,59}|\s+)\bfrom\b`,
   ),
   sql(
     'sqli-time-delay',

@@ -44,7 +44,9 @@ export const XSS_RULES: readonly PatternRule[] = [
     'xss-url-attribute',
     2,
     'an element with a URL-valued attribute',
-    /<[a-z][^>]{0,200}?\b(?:src|href|data|action|formaction|srcdoc|xlink:href|background|poster)\s*=/i,
+    // The window of 200 characters starts after the whole tag name, however long. The lookahead
+    // keeps the engine from retrying shorter tag names, which would take quadratic time.
+    /<[a-z]+(?![a-z])[^>]{0,200}?\b(?:src|href|data|action|formaction|srcdoc|xlink:href|background|poster)\s*=/i,
   ),
   xss(
     'xss-data-uri',
