@@ -32,6 +32,19 @@ describe('loadGatewayConfig', () => {
     expect(config.DATABASE_URL).toBe('postgres://gateway@127.0.0.1:5432/scholarships');
   });
 
+  it('limits the upstream timeout with an identity secret', () => {
+    const secret = 'identity-secret-of-at-least-32-bytes';
+    const load = (timeoutMs: string, identitySecret?: string) =>
+      loadGatewayConfig({
+        UPSTREAM_TIMEOUT_MS: timeoutMs,
+        ...(identitySecret === undefined ? {} : { INTERNAL_IDENTITY_SECRET: identitySecret }),
+      });
+
+    expect(load('60000', secret).UPSTREAM_TIMEOUT_MS).toBe(60_000);
+    expect(load('120000').UPSTREAM_TIMEOUT_MS).toBe(120_000);
+    expect(() => load('60001', secret)).toThrow(/UPSTREAM_TIMEOUT_MS: must be at most 60000/);
+  });
+
   it('lists every invalid variable', () => {
     let caught: unknown;
     try {

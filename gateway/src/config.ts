@@ -1,4 +1,5 @@
 import { env, loadConfig, MIN_IDENTITY_SECRET_BYTES, whenValid } from '@scholarships/config';
+import { IDENTITY_SIGNATURE_MAX_SKEW_MS } from '@scholarships/service-kit';
 import { z } from 'zod';
 import { cacheConfigShape } from './cache';
 import { PRIVATE_NETWORKS, parseMetricsAccess, parseTrustProxy } from './client-address';
@@ -85,7 +86,7 @@ const baseSchema = z.object({
   ELIGIBILITY_URL: serviceUrl('http://127.0.0.1:8083'),
   /**
    * Maximum time, in milliseconds, from forwarding a request until the service's response headers
-   * arrive.
+   * arrive. At most 60000 when INTERNAL_IDENTITY_SECRET is set.
    */
   UPSTREAM_TIMEOUT_MS: env.integer(5000, { min: 1, max: 600_000 }),
   /**
@@ -195,6 +196,25 @@ function checkTimeouts(values: BaseConfig, context: z.RefinementCtx): void {
   }
 }
 
+/**
+ * Rejects an upstream timeout longer than a service accepts a signed identity for. The gateway
+ * signs a request before it waits for a pooled socket, and the timeout bounds that wait, so a
+ * longer one would let a queued request reach the service as anonymous.
+ *
+ * NOTE: the limit leaves no margin for clocks that differ between the gateway's and a service's
+ * host.
+ */
+function checkIdentityTimeout(values: BaseConfig, context: z.RefinementCtx): void {
+  if (values.INTERNAL_IDENTITY_SECRET === undefined) return;
+  if (values.UPSTREAM_TIMEOUT_MS > IDENTITY_SIGNATURE_MAX_SKEW_MS) {
+    context.addIssue({
+      code: 'custom',
+      path: ['UPSTREAM_TIMEOUT_MS'],
+      message: `must be at most ${IDENTITY_SIGNATURE_MAX_SKEW_MS} ms when INTERNAL_IDENTITY_SECRET is set, because services reject identity signatures older than that`,
+    });
+  }
+}
+
 function checkTokens(values: BaseConfig, context: z.RefinementCtx): void {
   for (const problem of checkJwtConfig(values)) {
     context.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
@@ -227,6 +247,7 @@ function checkRateLimits(values: BaseConfig, context: z.RefinementCtx): void {
  */
 export const gatewayConfigSchema = baseSchema
   .superRefine(checkTimeouts, whenValid('HEADERS_TIMEOUT_MS', 'REQUEST_TIMEOUT_MS'))
+  .superRefine(checkIdentityTimeout, whenValid('UPSTREAM_TIMEOUT_MS', 'INTERNAL_IDENTITY_SECRET'))
   .superRefine(
     checkTokens,
     whenValid('JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URL', 'JWT_ALGORITHMS'),
