@@ -73,6 +73,33 @@ describe('SeriesCounter', () => {
     expect(await candidate.metrics()).toContain('answers_total{route="waf",service="gateway"} 2');
   });
 
+  it('exports labels and series in prom-client order', async () => {
+    const reference = createRegistry({ service: 'gateway', defaultMetrics: false });
+    const candidate = createRegistry({ service: 'gateway', defaultMetrics: false });
+    const config = { name: 'hits_total', help: 'Hits.', labelNames: ['route', 'tier'] as const };
+    const prom = new Counter({ ...config, registers: [reference] });
+    const series = new SeriesCounter({ ...config, registers: [candidate] });
+    const same = async () => expect(await candidate.metrics()).toBe(await reference.metrics());
+
+    // Labels in an order other than labelNames, and a series taken before an earlier one counts.
+    const late = series.labels({ tier: 'redis', route: 'search' });
+    series.inc({ tier: 'lru', route: 'catalog' });
+    prom.inc({ tier: 'lru', route: 'catalog' });
+    late.inc();
+    prom.labels({ tier: 'redis', route: 'search' }).inc();
+    await same();
+    expect(await candidate.metrics()).toContain('hits_total{tier="lru",route="catalog"');
+
+    // After a reset, the series that counts first is exported first.
+    series.reset();
+    prom.reset();
+    late.inc();
+    prom.labels({ tier: 'redis', route: 'search' }).inc();
+    series.inc({ tier: 'lru', route: 'catalog' });
+    prom.inc({ tier: 'lru', route: 'catalog' });
+    await same();
+  });
+
   it('rejects invalid labels and values', () => {
     const { series } = counters();
     expect(() => series.labels({} as { route: string })).toThrow(/label route/);

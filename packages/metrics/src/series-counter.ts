@@ -1,5 +1,5 @@
 import type { Metric, Registry } from 'prom-client';
-import { labelsOf, orderedLabelValues } from './label-values';
+import { orderedLabelValues } from './label-values';
 
 export interface SeriesCounterConfig<L extends string> {
   name: string;
@@ -26,9 +26,10 @@ interface CounterState extends CounterSeries {
  * same increments. prom-client hashes and validates the label values on every `inc`, even through
  * a series taken with `labels()`. Here a series that its caller keeps only adds.
  *
- * Two differences from prom-client: `labels()` takes one object and rejects a missing label, and
+ * Three differences from prom-client. `labels()` takes one object and rejects a missing label.
  * `reset()` keeps the series objects (hidden until incremented again), so series that callers
- * hold stay valid.
+ * hold stay valid. A series keeps the label order of the call that created it, where prom-client
+ * takes that of the first increment after each reset.
  */
 export class SeriesCounter<L extends string = string> {
   readonly name: string;
@@ -84,14 +85,21 @@ export class SeriesCounter<L extends string = string> {
     const key = JSON.stringify(ordered);
     let state = this.series.get(key);
     if (state === undefined) {
-      state = createState(labelsOf(this.labelNames, ordered));
+      // prom-client exports the labels in the order of the object of the first increment.
+      const created = createState({ ...values }, () => {
+        // prom-client exports series in the order of their first increment since the last reset,
+        // so a series moves to the end of the map when it is exported again.
+        this.series.delete(key);
+        this.series.set(key, created);
+      });
+      state = created;
       this.series.set(key, state);
     }
     return state;
   }
 }
 
-function createState(labels: Record<string, string>): CounterState {
+function createState(labels: Record<string, string>, onExport: () => void): CounterState {
   const state: CounterState = {
     labels,
     value: 0,
@@ -100,7 +108,10 @@ function createState(labels: Record<string, string>): CounterState {
       if (!Number.isFinite(value)) throw new TypeError(`value ${value} is not a finite number`);
       if (value < 0) throw new RangeError(`a counter cannot decrease, got ${value}`);
       state.value += value;
-      state.exported = true;
+      if (!state.exported) {
+        state.exported = true;
+        onExport();
+      }
     },
   };
   return state;
