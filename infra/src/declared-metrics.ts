@@ -6,9 +6,9 @@ import { readYamlFile, repositoryPath } from './repository';
 /** Source folders of the four processes and the packages they run. */
 const SOURCE_ROOTS = ['gateway/src', 'services', 'packages'];
 
-/** `name: 'metric_name'` inside a prom-client or `BucketHistogram` metric declaration. */
+/** `name: 'metric_name'` inside a prom-client, `BucketHistogram` or `SeriesCounter` declaration. */
 const DECLARATION =
-  /new (?:Counter|Gauge|Histogram|BucketHistogram|Summary)\s*(?:<[^>]*>)?\(\s*\{\s*name:\s*'([a-z_:][a-z0-9_:]*)'/g;
+  /new (?:Counter|Gauge|Histogram|BucketHistogram|SeriesCounter|Summary)\s*(?:<[^>]*>)?\(\s*\{\s*name:\s*'([a-z_:][a-z0-9_:]*)'/g;
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
