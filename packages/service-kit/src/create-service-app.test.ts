@@ -8,7 +8,7 @@ import { type RequestHandler, Router } from 'express';
 import request from 'supertest';
 import { z } from 'zod';
 import { IDENTITY_SIGNATURE_MAX_SKEW_MS, identityHeaders } from './identity-signature';
-import { createServiceApp, HttpProblem, parseInput } from './index';
+import { createServiceApp, HttpProblem, MAX_LISTED_FIELD_ERRORS, parseInput } from './index';
 
 function buildApp(readyCheck: () => boolean = () => true) {
   const registry = createRegistry({ service: 'test', defaultMetrics: false });
@@ -141,6 +141,19 @@ describe('createServiceApp', () => {
       'body.extra',
       'body.other',
     ]);
+  });
+
+  it('lists a bounded number of field errors', async () => {
+    const { app } = buildApp();
+    const body: Record<string, number> = { gpa: 3 };
+    for (let index = 0; index < 5_000; index += 1) body[`k${index}`] = 0;
+    const response = await request(app).post('/echo').send(body);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toHaveLength(MAX_LISTED_FIELD_ERRORS);
+    expect(response.body.errors[0]).toEqual({ field: 'body.k0', message: 'is not a known field' });
+    expect(response.body.detail).toContain(`${5_000 - MAX_LISTED_FIELD_ERRORS} more errors`);
+    expect(response.body.detail).not.toContain(`body.k${MAX_LISTED_FIELD_ERRORS},`);
+    expect(JSON.stringify(response.body).length).toBeLessThan(5_000);
   });
 
   it('hides unknown error details behind a generic 500', async () => {

@@ -1,18 +1,35 @@
 import type { FieldError } from './problem';
 import { HttpProblem } from './problem';
 
+/**
+ * Maximum number of field errors that a 400 problem lists. A JSON body of 60 KB can hold 30,000
+ * invalid array items, and listing each with a message that names every allowed value made a
+ * response of 24 MB.
+ */
+export const MAX_LISTED_FIELD_ERRORS = 20;
+
+/**
+ * Builds the 400 problem of invalid input. It lists the first `MAX_LISTED_FIELD_ERRORS` errors,
+ * and its detail gives the number of the others.
+ */
+function validationFailed(errors: FieldError[]): HttpProblem {
+  const listed = errors.slice(0, MAX_LISTED_FIELD_ERRORS);
+  const unlisted = errors.length - listed.length;
+  const fields = listed.map((error) => error.field).join(', ');
+  const messages = listed.map((error) => `${error.field} ${error.message}`).join('; ');
+  const more = unlisted > 0 ? `; ${unlisted} more errors are not listed` : '';
+  return new HttpProblem({
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    title: 'Request validation failed',
+    detail: `Invalid ${fields}: ${messages}${more}`,
+    errors: listed,
+  });
+}
+
 /** Problems every service can return. Each service adds its own codes beside these. */
 export const problems = {
-  validationFailed: (errors: FieldError[]) =>
-    new HttpProblem({
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      title: 'Request validation failed',
-      detail: `Invalid ${errors.map((error) => error.field).join(', ')}: ${errors
-        .map((error) => `${error.field} ${error.message}`)
-        .join('; ')}`,
-      errors,
-    }),
+  validationFailed,
   invalidJson: (reason: string) =>
     new HttpProblem({
       status: 400,

@@ -16,7 +16,7 @@ export {
   routeNotFound,
   sendProblem,
 } from './error-handler';
-export { problems } from './errors';
+export { MAX_LISTED_FIELD_ERRORS, problems } from './errors';
 export { healthRoutes, type ReadinessCheck, runReadinessChecks } from './health';
 export {
   IDENTITY_SIGNATURE_MAX_SKEW_MS,

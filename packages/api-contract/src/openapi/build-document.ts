@@ -50,7 +50,7 @@ export function buildOpenApiDocument(options: OpenApiDocumentOptions = {}): Open
       title: 'Scholarship platform API',
       version: options.version ?? '1.0.0',
       description:
-        'Search scholarships, read them, and check which ones a student qualifies for. Errors are RFC 9457 problem details with a stable `code` and, for invalid input, an `errors` list naming each field.',
+        'Search scholarships, read them, and check which ones a student qualifies for. Errors are RFC 9457 problem details with a stable `code` and, for invalid input, an `errors` list naming each field, at most 20.',
     },
     ...(options.servers ? { servers: options.servers.map((url) => ({ url })) } : {}),
     tags: TAGS,

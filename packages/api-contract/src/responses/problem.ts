@@ -9,8 +9,8 @@ export const fieldErrorSchema = z.strictObject({
 /**
  * An RFC 9457 problem details document, sent as `application/problem+json`
  * by the gateway and every service. `code` is stable and upper-snake, so
- * clients branch on it; `errors` names each invalid field of a 400. RFC 9457
- * §3.2 allows extension members, so unknown members are kept.
+ * clients branch on it; `errors` names each invalid field of a 400, at most
+ * 20. RFC 9457 §3.2 allows extension members, so unknown members are kept.
  */
 export const problemDetailsSchema = z.looseObject({
   type: z.string(),
