@@ -1,12 +1,12 @@
 import { Agent, createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cacheRequest } from '../testing/cache-fixture';
-import { createHttpOrigin } from './http-origin';
+import { createHttpOrigin, OriginBodyTooLargeError } from './http-origin';
 
-function listen(host: string): Promise<Server> {
+function listen(host: string, body = '{"ok":true}'): Promise<Server> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end('{"ok":true}');
+    res.end(body);
   });
   return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
 }
@@ -28,6 +28,27 @@ describe('createHttpOrigin', () => {
 
       expect(response.status).toBe(200);
       expect(response.body.toString('utf8')).toBe('{"ok":true}');
+    } finally {
+      agent.destroy();
+      server.close();
+    }
+  });
+
+  it('rejects a body over the limit', async () => {
+    const server = await listen('127.0.0.1', `{"detail":"${'x'.repeat(4096)}"}`);
+    const agent = new Agent({ keepAlive: false });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const fetchOrigin = createHttpOrigin({
+        origin: `http://127.0.0.1:${port}`,
+        agent,
+        timeoutMs: 2000,
+        maxBodyBytes: 1024,
+      });
+
+      const response = fetchOrigin(cacheRequest('/api/v1/search'));
+
+      await expect(response).rejects.toBeInstanceOf(OriginBodyTooLargeError);
     } finally {
       agent.destroy();
       server.close();

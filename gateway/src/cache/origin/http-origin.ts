@@ -112,6 +112,12 @@ function bufferResponse(
       });
       response.once('error', fail);
       response.once('end', () => {
+        // A response whose last chunk goes over the limit can still end after the abort, because
+        // the parser had read it whole. Resolving would pass on an empty or zero-filled body.
+        if (abortReason !== undefined) {
+          fail(abortReason);
+          return;
+        }
         clearTimeout(deadline);
         const status = response.statusCode ?? 502;
         resolve({ status, headers: response.headers, body: Buffer.concat(chunks, length) });
