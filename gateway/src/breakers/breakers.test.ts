@@ -1,5 +1,6 @@
 import { createRegistry, type Registry } from '@scholarships/metrics';
 import { type CacheMetrics, createCacheMetrics } from '../cache/metrics';
+import { OriginBodyTooLargeError } from '../cache/origin/http-origin';
 import { metricValue } from '../cache/testing/cache-fixture';
 import { DeadlineExceededError } from '../network-failure';
 import {
@@ -69,6 +70,22 @@ describe('upstream breakers', () => {
       );
     }
     expect(breakers.state('search')).toBe('closed');
+  });
+
+  it('ignores an oversized 4xx response', async () => {
+    const tooLarge = new OriginBodyTooLargeError(1024, 400);
+    for (let index = 0; index < 10; index += 1) {
+      await expect(breakers.call('search', () => Promise.reject(tooLarge))).rejects.toBe(tooLarge);
+    }
+    expect(breakers.state('search')).toBe('closed');
+  });
+
+  it('opens on oversized 2xx responses', async () => {
+    const tooLarge = new OriginBodyTooLargeError(1024, 200);
+    for (let index = 0; index < SETTINGS.volumeThreshold; index += 1) {
+      await expect(breakers.call('search', () => Promise.reject(tooLarge))).rejects.toBe(tooLarge);
+    }
+    expect(breakers.state('search')).toBe('open');
   });
 
   it('returns 5xx responses and opens', async () => {

@@ -24,10 +24,17 @@ export interface HttpOriginOptions {
   extraHeaders?: (request: CacheRequest) => OutgoingHttpHeaders;
 }
 
-/** Raised when an origin response body is longer than `maxBodyBytes`. */
+/**
+ * Raised when an origin response body is longer than `maxBodyBytes`. `status` is the status of
+ * that response. A 4xx status keeps the service's breaker closed (`isClientError`), because a
+ * request can make a healthy service reject it at length.
+ */
 export class OriginBodyTooLargeError extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`origin response body exceeds ${limitBytes} bytes`);
+  constructor(
+    readonly limitBytes: number,
+    readonly status: number,
+  ) {
+    super(`origin response body of status ${status} exceeds ${limitBytes} bytes`);
     this.name = 'OriginBodyTooLargeError';
   }
 }
@@ -107,8 +114,11 @@ function bufferResponse(
       let length = 0;
       response.on('data', (chunk: Buffer) => {
         length += chunk.length;
-        if (length > options.maxBodyBytes) abort(new OriginBodyTooLargeError(options.maxBodyBytes));
-        else chunks.push(chunk);
+        if (length > options.maxBodyBytes) {
+          abort(new OriginBodyTooLargeError(options.maxBodyBytes, response.statusCode ?? 502));
+        } else {
+          chunks.push(chunk);
+        }
       });
       response.once('error', fail);
       response.once('end', () => {
