@@ -1,3 +1,4 @@
+import { MAX_FIELDS_OF_STUDY } from '@scholarships/api-contract';
 import type { CacheRequest } from '../request/cache-request';
 import { canonicalJson, canonicalKeyText, MAX_KEYED_DEPTH } from './canonical-json';
 import { readJsonObject } from './json-body';
@@ -96,6 +97,18 @@ describe('profile body keys', () => {
   it('keeps too many ethnicities undeduplicated', () => {
     const many = JSON.stringify({ ethnicities: Array.from({ length: 21 }, () => 'x') });
     expect(profileKey(many)).not.toBe(profileKey('{"ethnicities":["x"]}'));
+  });
+
+  it('keeps too many fields of study undeduplicated', () => {
+    const fields = Array.from({ length: MAX_FIELDS_OF_STUDY + 1 }, () => 'law');
+    const many = JSON.stringify({ fieldsOfStudy: fields });
+    expect(profileKey(many)).not.toBe(profileKey('{"fieldsOfStudy":["law"]}'));
+  });
+
+  it('dedupes the maximum number of fields of study', () => {
+    const fields = Array.from({ length: MAX_FIELDS_OF_STUDY }, () => 'law');
+    const maximum = JSON.stringify({ fieldsOfStudy: fields });
+    expect(profileKey(maximum)).toBe(profileKey('{"fieldsOfStudy":["law"]}'));
   });
 });
 

@@ -1,3 +1,4 @@
+import { MAX_FIELDS_OF_STUDY } from '@scholarships/api-contract';
 import { US_STATE_CODES } from '@scholarships/contracts';
 import { canonicalKeyText } from './canonical-json';
 import type { KeyPart } from './key-part';
@@ -50,7 +51,8 @@ function normalizeField(field: string, value: unknown): unknown {
     return STATE_CODES.has(upper) ? upper : value;
   }
   if (!PROFILE_FIELDS.has(field) || !isStringArray(value)) return value;
-  if (field === 'fieldsOfStudy') return [...new Set(value)];
+  // The service checks the length of both lists before it removes duplicates.
+  if (field === 'fieldsOfStudy' && value.length <= MAX_FIELDS_OF_STUDY) return [...new Set(value)];
   if (field === 'ethnicities' && value.length <= MAX_ETHNICITIES) {
     return [...new Set(value.map((item) => item.trim()))];
   }

@@ -39,6 +39,12 @@ export const MAX_MATCH_LIMIT = 100;
 /** Upper bound of `offset`, far above the 3,813 scholarships that the imported catalogue holds. */
 export const MAX_OFFSET = 100_000;
 export const MAX_ETHNICITIES = 20;
+/**
+ * Maximum number of items in `fieldsOfStudy`, duplicates included. A longer list is rejected
+ * before its items are checked. A 60 KB body can contain 30,000 items, and checking each took
+ * about 95 ms of CPU (Node.js 20, zod 4.6, one run on a shared 2-core machine).
+ */
+export const MAX_FIELDS_OF_STUDY = 100;
 export const MAX_ETHNICITY_LENGTH = 100;
 const ethnicityTooLong = `must contain strings of at most ${MAX_ETHNICITY_LENGTH} characters`;
 
@@ -88,6 +94,9 @@ function profileSchema(error: string) {
           z
             .array(z.enum(FIELDS_OF_STUDY, { error: oneOf(FIELDS_OF_STUDY) }), {
               error: 'must be an array of fields of study',
+            })
+            .max(MAX_FIELDS_OF_STUDY, {
+              error: `must list at most ${MAX_FIELDS_OF_STUDY} fields of study`,
             })
             .transform(unique),
         ),

@@ -1,4 +1,4 @@
-import { pageQuery, profileBody } from '@scholarships/api-contract';
+import { MAX_FIELDS_OF_STUDY, pageQuery, profileBody } from '@scholarships/api-contract';
 
 describe('profileBody', () => {
   it('turns omitted and null values into null', () => {
@@ -25,6 +25,27 @@ describe('profileBody', () => {
       'nursing',
     ]);
     expect(profileBody.parse({ fieldsOfStudy: [] }).fieldsOfStudy).toEqual([]);
+  });
+
+  it('rejects too many fields of study', () => {
+    const tooMany = Array.from({ length: MAX_FIELDS_OF_STUDY + 1 }, () => 'nursing');
+    const result = profileBody.safeParse({ fieldsOfStudy: tooMany });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+    expect(result.error?.issues[0]?.message).toBe(
+      `must list at most ${MAX_FIELDS_OF_STUDY} fields of study`,
+    );
+  });
+
+  it('rejects a long list without checking items', () => {
+    const invalid = Array.from({ length: 30_000 }, () => 0);
+    const result = profileBody.safeParse({ fieldsOfStudy: invalid });
+    expect(result.error?.issues).toHaveLength(1);
+  });
+
+  it('accepts the maximum of duplicate fields', () => {
+    const maximum = Array.from({ length: MAX_FIELDS_OF_STUDY }, () => 'nursing');
+    expect(profileBody.parse({ fieldsOfStudy: maximum }).fieldsOfStudy).toEqual(['nursing']);
   });
 
   it('accepts the GPA limits and rejects just outside them', () => {
