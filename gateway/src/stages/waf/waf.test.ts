@@ -141,6 +141,33 @@ describe('WAF stacked GRANT rule', () => {
   });
 });
 
+describe('WAF stacked EXEC rule', () => {
+  const stacked = DEFAULT_WAF_RULES.filter(isPatternRule).find(
+    (rule) => rule.id === 'sqli-stacked-statement',
+  )?.pattern;
+
+  it.each([
+    'Students plan; execute the project with a mentor.',
+    'Draft early; executive summaries are due in May.',
+    'Research; execution of the study is part of the award.',
+  ])('passes execute in prose: %s', (text) => {
+    expect(stacked?.test(text)).toBe(false);
+  });
+
+  it.each([
+    '1; EXEC sp_executesql @q',
+    '1; exec master..xp_cmdshell',
+    "1; EXEC('DROP TABLE scholarships')",
+    "x; EXECUTE IMMEDIATE 'DROP TABLE t'",
+    '1; exec @cmd',
+    "1; execute cleanup_job 'all'--",
+    '1; EXECUTE stmt(1)',
+    '1; exec dbo.purge',
+  ])('finds a stacked EXEC: %s', (text) => {
+    expect(stacked?.test(text)).toBe(true);
+  });
+});
+
 describe('WAF stacked select and URL attribute', () => {
   const engine = new WafEngine({ threshold: 5, limits: { ...LIMITS, maxUrlBytes: 4096 } });
   const rule = (id: string) => {

@@ -100,8 +100,10 @@ export const SQL_INJECTION_RULES: readonly PatternRule[] = [
     5,
     'a statement separator followed by a data-changing statement',
     // GRANT needs a privilege keyword or a pg_ role after it, because "grant" is an everyday word
-    // in scholarship text, as in "renewable; grant recipients keep a 3.0 GPA".
-    String.raw`;\s*(?:drop\s+(?:table|database|schema|user)|delete\s+from|insert\s+into|update\s+[\w.\x60"]+\s+set|truncate\s+(?:table\s+)?\w|alter\s+(?:table|user)|create\s+(?:table|user|database|function|procedure)|exec(?:ute)?\s+[\w.]+|declare\s+@|shutdown\b|grant\s+(?:all(?:\s+privileges)?\s+(?:on|to)\b|(?:select|insert|update|delete|truncate|references|trigger|usage|execute|connect|temporary|temp|create)\b|pg_\w+))`,
+    // in scholarship text, as in "renewable; grant recipients keep a 3.0 GPA". EXEC needs what a
+    // call has (parentheses, a parameter, a quoted argument, a system procedure or schema), because
+    // "plan; execute the project" is prose.
+    String.raw`;\s*(?:drop\s+(?:table|database|schema|user)|delete\s+from|insert\s+into|update\s+[\w.\x60"]+\s+set|truncate\s+(?:table\s+)?\w|alter\s+(?:table|user)|create\s+(?:table|user|database|function|procedure)|exec(?:ute)?(?:\s*[(@']|\s+(?:immediate\b|(?:sp|xp)_\w+|(?:master|msdb|tempdb|dbo|sys)\.|[\w.]+\s*(?:\(|'|@|--)))|declare\s+@|shutdown\b|grant\s+(?:all(?:\s+privileges)?\s+(?:on|to)\b|(?:select|insert|update|delete|truncate|references|trigger|usage|execute|connect|temporary|temp|create)\b|pg_\w+))`,
   ),
   sql(
     'sqli-stacked-select',
