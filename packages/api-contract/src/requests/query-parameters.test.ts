@@ -2,7 +2,7 @@ import { issuesByPath } from '../testing/issues-by-path';
 import { savedListQuery } from './interactions';
 import { pageQuery } from './profile-body';
 import { encodeSavedCursor } from './saved-cursor';
-import { MAX_MINUS_SIGNS, searchQuerySchema } from './search-query';
+import { MAX_EXCLUDED_TERMS, MAX_MINUS_SIGNS, searchQuerySchema } from './search-query';
 import { suggestQuerySchema } from './suggest-query';
 
 const REPEATED = 'must be given only once';
@@ -72,5 +72,17 @@ describe('minus signs in a keyword', () => {
 
     expect(searchQuerySchema.safeParse({ q: keyword }).success).toBe(true);
     expect(suggestQuerySchema.safeParse({ q: keyword }).success).toBe(true);
+  });
+});
+
+describe('exclusions in typed suggestion text', () => {
+  it('rejects more exclusions than search takes', () => {
+    const issues = issuesByPath(suggestQuerySchema.safeParse({ q: '-a -b -c -d -e nur' }));
+
+    expect(issues.q).toMatch(`must exclude at most ${MAX_EXCLUDED_TERMS} words or phrases`);
+  });
+
+  it.each(['-a -b -c -d nur', '-dent', 'nursing -den'])('accepts typed text: %s', (q) => {
+    expect(suggestQuerySchema.safeParse({ q }).success).toBe(true);
   });
 });

@@ -137,6 +137,29 @@ const limitError = `must be an integer from 1 to ${MAX_SEARCH_LIMIT}`;
  * which would match nearly every scholarship. A keyword without any letter
  * or digit, or of stop words alone, passes, and the search treats it as absent.
  */
+/**
+ * Adds an issue when a keyword excludes more than `MAX_EXCLUDED_TERMS` words or phrases, each of
+ * which is checked against every candidate row.
+ */
+function checkExcludedCount(excluded: number, context: z.RefinementCtx): void {
+  if (excluded > MAX_EXCLUDED_TERMS) {
+    context.addIssue({
+      code: 'custom',
+      message: `must exclude at most ${MAX_EXCLUDED_TERMS} words or phrases with a minus sign (found ${excluded})`,
+    });
+  }
+}
+
+/**
+ * Checks the text typed into the suggestion box as search would check the keyword it becomes:
+ * at most `MAX_EXCLUDED_TERMS` exclusions and no long run of minus signs. Text being typed may
+ * still lack a word to find, so that rule is left to search.
+ */
+export function checkTypedKeyword(typed: string, context: z.RefinementCtx): void {
+  checkExcludedCount(keywordTerms(typed).excluded, context);
+  checkMinusSigns(typed, context);
+}
+
 function checkKeywordTerms(keyword: string, context: z.RefinementCtx): void {
   const terms = keywordTerms(keyword);
   if (terms.words > MAX_KEYWORD_WORDS) {
@@ -145,12 +168,7 @@ function checkKeywordTerms(keyword: string, context: z.RefinementCtx): void {
       message: `must contain at most ${MAX_KEYWORD_WORDS} words (found ${terms.words})`,
     });
   }
-  if (terms.excluded > MAX_EXCLUDED_TERMS) {
-    context.addIssue({
-      code: 'custom',
-      message: `must exclude at most ${MAX_EXCLUDED_TERMS} words or phrases with a minus sign (found ${terms.excluded})`,
-    });
-  }
+  checkExcludedCount(terms.excluded, context);
   if (terms.excludingAlternatives > 0) {
     context.addIssue({
       code: 'custom',

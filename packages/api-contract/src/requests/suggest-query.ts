@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { singleLineText, withoutSoftHyphens } from './plain-text';
-import { checkMinusSigns } from './search-query';
+import { checkTypedKeyword } from './search-query';
 import { singleText } from './single-text';
 
 export const MAX_SUGGEST_LENGTH = 100;
@@ -27,7 +27,7 @@ export const suggestQuerySchema = z
         .min(1, { error: 'must not be empty: send the text typed so far' })
         .max(MAX_SUGGEST_LENGTH, { error: `must be at most ${MAX_SUGGEST_LENGTH} characters` }),
     )
-      .superRefine(checkMinusSigns)
+      .superRefine(checkTypedKeyword)
       .meta({ description: `The text typed so far, 1 to ${MAX_SUGGEST_LENGTH} characters` }),
     limit: singleText()
       .trim()
