@@ -1,7 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { MAX_BATCH_IDS } from '@scholarships/api-contract';
 import request from 'supertest';
-import type { RequestView } from '../../edge';
 import {
   type GatewayUnderTest,
   metricValue,
@@ -11,9 +10,14 @@ import {
 } from '../../testing/gateway-stack';
 import { sendRequest } from '../../testing/send-request';
 import { adminAuthorization } from '../../testing/test-tokens';
-import { DEFAULT_WAF_RULES } from './rules';
+import {
+  eligibilityCheckView,
+  jsonBodyView,
+  searchView,
+  wafPatternOf,
+} from '../../testing/waf-views';
 import { WafEngine } from './waf-engine';
-import { isPatternRule, type PatternRule } from './waf-rule';
+import type { PatternRule } from './waf-rule';
 
 const LIMITS = { maxUrlBytes: 2048, maxHeaderBytes: 8192, maxBodyBytes: 102_400 };
 
@@ -28,15 +32,7 @@ describe('WafEngine scoring', () => {
   };
   const other: PatternRule = { ...weak, id: 'test-other', pattern: /other/i };
   const engine = new WafEngine({ threshold: 5, limits: LIMITS, rules: [weak, other] });
-  /** A GET of the search path from a local client, with `parts` replacing the defaults. */
-  const viewOf = (parts: Partial<RequestView>): RequestView => ({
-    method: 'GET',
-    path: '/api/v1/search',
-    rawQuery: '',
-    headers: {},
-    clientAddress: '127.0.0.1',
-    ...parts,
-  });
+  const viewOf = searchView;
   const inspect = (query: string) => engine.inspect(viewOf({ rawQuery: query }));
 
   it('lets one weak signal pass', () => {
@@ -111,17 +107,17 @@ describe('WafEngine scoring', () => {
 
 describe('WAF stacked GRANT rule', () => {
   const engine = new WafEngine({ threshold: 5, limits: LIMITS });
-  const inspectDescription = (description: string) => {
-    const body = Buffer.from(JSON.stringify({ description }));
-    return engine.inspect({
-      method: 'PATCH',
-      path: '/api/v1/admin/scholarships/9ff90e92-6313-419d-b0b0-dc83872ee702',
-      rawQuery: '',
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-      clientAddress: '127.0.0.1',
-      body,
-    });
-  };
+  const inspectDescription = (description: string) =>
+    engine.inspect(
+      jsonBodyView(
+        {
+          method: 'PATCH',
+          path: '/api/v1/admin/scholarships/9ff90e92-6313-419d-b0b0-dc83872ee702',
+        },
+        'description',
+        description,
+      ),
+    );
 
   it.each([
     'Tuition is covered; grant recipients must keep a 3.0 GPA.',
@@ -142,16 +138,14 @@ describe('WAF stacked GRANT rule', () => {
 });
 
 describe('WAF stacked EXEC rule', () => {
-  const stacked = DEFAULT_WAF_RULES.filter(isPatternRule).find(
-    (rule) => rule.id === 'sqli-stacked-statement',
-  )?.pattern;
+  const stacked = wafPatternOf('sqli-stacked-statement');
 
   it.each([
     'Students plan; execute the project with a mentor.',
     'Draft early; executive summaries are due in May.',
     'Research; execution of the study is part of the award.',
   ])('passes execute in prose: %s', (text) => {
-    expect(stacked?.test(text)).toBe(false);
+    expect(stacked.test(text)).toBe(false);
   });
 
   it.each([
@@ -164,17 +158,13 @@ describe('WAF stacked EXEC rule', () => {
     '1; EXECUTE stmt(1)',
     '1; exec dbo.purge',
   ])('finds a stacked EXEC: %s', (text) => {
-    expect(stacked?.test(text)).toBe(true);
+    expect(stacked.test(text)).toBe(true);
   });
 });
 
 describe('WAF stacked select and URL attribute', () => {
   const engine = new WafEngine({ threshold: 5, limits: { ...LIMITS, maxUrlBytes: 4096 } });
-  const rule = (id: string) => {
-    const found = DEFAULT_WAF_RULES.filter(isPatternRule).find((candidate) => candidate.id === id);
-    if (found === undefined) throw new Error(`pattern rule ${id} not found`);
-    return found.pattern;
-  };
+  const rule = wafPatternOf;
 
   it.each(['1;select  from users', '1; select\n\tfrom pg_shadow', '1;select * from users'])(
     'finds a stacked select: %j',
@@ -184,13 +174,9 @@ describe('WAF stacked select and URL attribute', () => {
   );
 
   it('blocks columnless stacked select', () => {
-    const verdict = engine.inspect({
-      method: 'GET',
-      path: '/api/v1/search',
-      rawQuery: `q=${encodeURIComponent('1;select  from users--')}`,
-      headers: {},
-      clientAddress: '127.0.0.1',
-    });
+    const verdict = engine.inspect(
+      searchView({ rawQuery: `q=${encodeURIComponent('1;select  from users--')}` }),
+    );
 
     expect(verdict.kind).toBe('block');
   });
@@ -203,17 +189,10 @@ describe('WAF stacked select and URL attribute', () => {
   });
 
   it('scans a body of long tag names quickly', () => {
-    const body = Buffer.from(JSON.stringify({ note: `<${'a'.repeat(99_000)}` }));
+    const view = eligibilityCheckView(`<${'a'.repeat(99_000)}`);
     const started = performance.now();
 
-    const verdict = engine.inspect({
-      method: 'POST',
-      path: '/api/v1/eligibility/check',
-      rawQuery: '',
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-      clientAddress: '127.0.0.1',
-      body,
-    });
+    const verdict = engine.inspect(view);
 
     expect(verdict.kind).toBe('allow');
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -227,17 +206,10 @@ describe('WAF rule run time', () => {
   it('scans a body of dots quickly', () => {
     // A body close to the 100 KiB limit. A rule that backtracks over a run of dots from every
     // start takes seconds on it, and an anonymous eligibility check may send it.
-    const body = Buffer.from(JSON.stringify({ note: '.'.repeat(100_000) }));
+    const view = eligibilityCheckView('.'.repeat(100_000));
     const started = performance.now();
 
-    const verdict = engine.inspect({
-      method: 'POST',
-      path: '/api/v1/eligibility/check',
-      rawQuery: '',
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-      clientAddress: '127.0.0.1',
-      body,
-    });
+    const verdict = engine.inspect(view);
 
     expect(verdict.kind).toBe('allow');
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -246,17 +218,10 @@ describe('WAF rule run time', () => {
   it('scans a body of line breaks quickly', () => {
     // A line break is both a shell separator and white space, so a rule that scans the white
     // space after every separator takes seconds on a long run of them.
-    const body = Buffer.from(JSON.stringify({ note: '\r\n'.repeat(25_000) }));
+    const view = eligibilityCheckView('\r\n'.repeat(25_000));
     const started = performance.now();
 
-    const verdict = engine.inspect({
-      method: 'POST',
-      path: '/api/v1/eligibility/check',
-      rawQuery: '',
-      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
-      clientAddress: '127.0.0.1',
-      body,
-    });
+    const verdict = engine.inspect(view);
 
     expect(verdict.kind).toBe('allow');
     expect(performance.now() - started).toBeLessThan(1_000);
@@ -269,13 +234,7 @@ describe('WAF rule run time', () => {
     'x;\r\n /tmp/run.sh',
     'x&&\n\n whoami',
   ])('still blocks a command after line breaks: %j', (value) => {
-    const verdict = engine.inspect({
-      method: 'GET',
-      path: '/api/v1/search',
-      rawQuery: `q=${encodeURIComponent(value)}`,
-      headers: {},
-      clientAddress: '127.0.0.1',
-    });
+    const verdict = engine.inspect(searchView({ rawQuery: `q=${encodeURIComponent(value)}` }));
 
     expect(verdict.kind).toBe('block');
   });
@@ -284,13 +243,7 @@ describe('WAF rule run time', () => {
     // 1,355 encoded line feeds nearly fill the 4096-byte URL limit.
     const started = performance.now();
 
-    const verdict = engine.inspect({
-      method: 'GET',
-      path: '/api/v1/search',
-      rawQuery: `q=${'%0A'.repeat(1_355)}`,
-      headers: {},
-      clientAddress: '127.0.0.1',
-    });
+    const verdict = engine.inspect(searchView({ rawQuery: `q=${'%0A'.repeat(1_355)}` }));
 
     expect(verdict.kind).toBe('allow');
     expect(performance.now() - started).toBeLessThan(200);
@@ -301,25 +254,13 @@ describe('WAF rule run time', () => {
     'x%0A%0A%20%20%0A%20Location:%20/',
     'x%0D%0AHTTP/1.1%20200',
   ])('still blocks a header after line breaks: %s', (query) => {
-    const verdict = engine.inspect({
-      method: 'GET',
-      path: '/api/v1/search',
-      rawQuery: `q=${query}`,
-      headers: {},
-      clientAddress: '127.0.0.1',
-    });
+    const verdict = engine.inspect(searchView({ rawQuery: `q=${query}` }));
 
     expect(verdict.kind).toBe('block');
   });
 
   it('still blocks dots before two slashes', () => {
-    const verdict = engine.inspect({
-      method: 'GET',
-      path: '/api/v1/search',
-      rawQuery: 'q=....%2F%2F....%2F%2Fetc',
-      headers: {},
-      clientAddress: '127.0.0.1',
-    });
+    const verdict = engine.inspect(searchView({ rawQuery: 'q=....%2F%2F....%2F%2Fetc' }));
 
     expect(verdict.kind).toBe('block');
   });
