@@ -1,5 +1,6 @@
 import { type SearchQuery, searchQuerySchema } from '@scholarships/api-contract';
 import {
+  createRecordedKeywordSearch,
   startKeywordIndexTestApp,
   statementRows,
   INDEX_TODAY as TODAY,
@@ -10,7 +11,7 @@ import type { CursorPosition } from './cursor';
 import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { memoryPage, positionKey } from './keyword-matches';
 import { parseKeywordQuery } from './keyword-query';
-import { createKeywordSearch, type KeywordSearch } from './keyword-search';
+import type { KeywordSearch } from './keyword-search';
 import { isPageRow } from './summary';
 
 let search: SearchTestApp;
@@ -35,11 +36,7 @@ beforeAll(async () => {
       ),
     ]);
   await snapshots.load();
-  memory = createKeywordSearch({
-    db: search.db,
-    snapshots,
-    onResult: (kind, result) => served.push(`${kind}:${result}`),
-  });
+  memory = createRecordedKeywordSearch({ search, snapshots }, served);
 }, 240_000);
 
 afterAll(async () => {

@@ -1,10 +1,11 @@
-import path from 'node:path';
 import type { SearchQuery, SearchSort } from '@scholarships/api-contract';
 import { searchQuerySchema } from '@scholarships/api-contract';
 import { importScholarships } from '@scholarships/catalog/import';
 import request from 'supertest';
 import {
+  createRecordedKeywordSearch,
   lastPosition,
+  REAL_DATA_DIR,
   startKeywordIndexTestApp,
   statementRows,
   INDEX_TODAY as TODAY,
@@ -14,10 +15,8 @@ import type { CursorPosition } from './cursor';
 import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { type FacetRow, searchFacets } from './facets';
 import { readTsvector } from './keyword-index';
-import { createKeywordSearch, type KeywordSearch } from './keyword-search';
+import type { KeywordSearch } from './keyword-search';
 import { isPageRow, type SearchRow } from './summary';
-
-const DATA_DIR = path.resolve(__dirname, '../../../../data/scholarships');
 
 let search: SearchTestApp;
 let snapshots: FacetSnapshotSource;
@@ -29,11 +28,7 @@ beforeAll(async () => {
     seed: 7,
     count: 3_000,
   }));
-  memory = createKeywordSearch({
-    db: search.db,
-    snapshots,
-    onResult: (kind, result) => served.push(`${kind}:${result}`),
-  });
+  memory = createRecordedKeywordSearch({ search, snapshots }, served);
 }, 240_000);
 
 afterAll(async () => {
@@ -190,7 +185,7 @@ describe('keyword index in the search route', () => {
 
   beforeAll(async () => {
     routed = await startSearchTestApp('keyword_index_route', { keywordIndex: true });
-    await importScholarships(routed.db.knex, { dataDir: DATA_DIR, today: TODAY });
+    await importScholarships(routed.db.knex, { dataDir: REAL_DATA_DIR, today: TODAY });
   }, 120_000);
 
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { searchQuerySchema, suggestQuerySchema } from '@scholarships/api-contrac
 import { createPhraseSuggestions, type PhraseSuggestions } from '../suggest/phrase-from-index';
 import { type SuggestRow, suggestScholarships } from '../suggest/statements';
 import {
+  createRecordedKeywordSearch,
   lastPosition,
   startKeywordIndexTestApp,
   statementRows,
@@ -14,7 +15,7 @@ import { seededRandom } from '../test-support/seeded-random';
 import type { CursorPosition } from './cursor';
 import type { FacetSnapshotSource } from './facet-snapshot-source';
 import { type FacetRow, searchFacets } from './facets';
-import { createKeywordSearch, type KeywordSearch } from './keyword-search';
+import type { KeywordSearch } from './keyword-search';
 import type { SearchRow } from './summary';
 
 let search: SearchTestApp;
@@ -90,11 +91,7 @@ beforeAll(async () => {
     ),
   );
   await snapshots.load();
-  memory = createKeywordSearch({
-    db: search.db,
-    snapshots,
-    onResult: (kind, result) => served.push(`${kind}:${result}`),
-  });
+  memory = createRecordedKeywordSearch({ search, snapshots }, served);
   phrases = createPhraseSuggestions({
     db: search.db,
     snapshots,

@@ -7,6 +7,7 @@ import {
   createFacetSnapshotSource,
   type FacetSnapshotSource,
 } from '../search/facet-snapshot-source';
+import { createKeywordSearch, type KeywordSearch } from '../search/keyword-search';
 import { searchScholarships } from '../search/statements';
 import { isPageRow, type SearchRow } from '../search/summary';
 import { refreshSearchTerms } from '../terms';
@@ -15,7 +16,8 @@ import { type SearchTestApp, startSearchTestApp } from './search-test-app';
 /** Date the real data's deadlines are projected from, and the searches' today. */
 export const INDEX_TODAY = '2026-12-04';
 
-const DATA_DIR = path.resolve(__dirname, '../../../../data/scholarships');
+/** Folder of the real scholarship data sets that the tests import. */
+export const REAL_DATA_DIR = path.resolve(__dirname, '../../../../data/scholarships');
 
 /** A search test app with the real data, synthetic rows and a loaded keyword index. */
 export interface KeywordIndexTestApp {
@@ -34,8 +36,12 @@ export async function startKeywordIndexTestApp(
 ): Promise<KeywordIndexTestApp> {
   const search = await startSearchTestApp(prefix, { statementTimeoutMs: 60_000 });
   const knex = search.db.knex;
-  await importScholarships(knex, { dataDir: DATA_DIR, today: INDEX_TODAY });
-  await loadSyntheticScholarships(knex, { dataDir: DATA_DIR, ...synthetic, today: INDEX_TODAY });
+  await importScholarships(knex, { dataDir: REAL_DATA_DIR, today: INDEX_TODAY });
+  await loadSyntheticScholarships(knex, {
+    dataDir: REAL_DATA_DIR,
+    ...synthetic,
+    today: INDEX_TODAY,
+  });
   await refreshSearchTerms(knex, true);
   await knex.raw('ANALYZE scholarships');
   const snapshots = createFacetSnapshotSource({
@@ -45,6 +51,21 @@ export async function startKeywordIndexTestApp(
   });
   await snapshots.load();
   return { search, snapshots };
+}
+
+/**
+ * Creates the keyword search of `app` that appends each result it reports to `served` as
+ * `<kind>:<result>`, e.g. `page:memory`.
+ */
+export function createRecordedKeywordSearch(
+  app: KeywordIndexTestApp,
+  served: string[],
+): KeywordSearch {
+  return createKeywordSearch({
+    db: app.search.db,
+    snapshots: app.snapshots,
+    onResult: (kind, result) => served.push(`${kind}:${result}`),
+  });
 }
 
 /** Runs the search statement of a page, the result that the keyword index must equal. */
