@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { connectRankClient, type RankClient } from '../test-support/rank-client';
 import { seededRandom } from '../test-support/seeded-random';
 import { coverDensityRank, type LexemePositions } from './cover-density-rank';
 import { splitJoinedWords } from './joined-words';
@@ -28,20 +28,16 @@ interface Comparison {
 
 const WEIGHT_BITS: Readonly<Record<string, number>> = { A: 3, B: 2, C: 1, D: 0 };
 
-let database: TestDatabase;
+let connection: RankClient;
 let client: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase('cover_rank');
-  client = new Client({ connectionString: database.connectionString });
-  await client.connect();
-  // The rank is read as float8, which represents every float4 exactly, and printed unrounded.
-  await client.query('SET extra_float_digits = 3');
+  connection = await connectRankClient('cover_rank');
+  client = connection.client;
 });
 
 afterAll(async () => {
-  await client?.end();
-  await database?.drop();
+  await connection?.close();
 });
 
 /** Builds the document's stored positions from `unnest(tsvector)` rows. */

@@ -1,5 +1,5 @@
-import { createTestDatabase, type TestDatabase } from '@scholarships/local-infra';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { connectRankClient, type RankClient } from '../test-support/rank-client';
 import { seededRandom } from '../test-support/seeded-random';
 import { coverDensityRank } from './cover-density-rank';
 import { splitJoinedWords } from './joined-words';
@@ -8,19 +8,16 @@ import { documentMatches } from './keyword-matches';
 import { parseKeywordQuery } from './keyword-query';
 import { phrasesTestable } from './phrase-matches';
 
-let database: TestDatabase;
+let connection: RankClient;
 let client: Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase('phrase_fuzz');
-  client = new Client({ connectionString: database.connectionString });
-  await client.connect();
-  await client.query('SET extra_float_digits = 3');
+  connection = await connectRankClient('phrase_fuzz');
+  client = connection.client;
 });
 
 afterAll(async () => {
-  await client?.end();
-  await database?.drop();
+  await connection?.close();
 });
 
 const WORDS = [
