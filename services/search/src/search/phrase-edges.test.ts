@@ -1,9 +1,10 @@
 import type { SearchQuery } from '@scholarships/api-contract';
 import { searchQuerySchema, suggestQuerySchema } from '@scholarships/api-contract';
-import { createPhraseSuggestions, type PhraseSuggestions } from '../suggest/phrase-from-index';
+import type { PhraseSuggestions } from '../suggest/phrase-from-index';
 import { type SuggestRow, suggestScholarships } from '../suggest/statements';
 import {
   createRecordedKeywordSearch,
+  createRecordedPhraseSuggestions,
   lastPosition,
   startKeywordIndexTestApp,
   statementRows,
@@ -92,11 +93,7 @@ beforeAll(async () => {
   );
   await snapshots.load();
   memory = createRecordedKeywordSearch({ search, snapshots }, served);
-  phrases = createPhraseSuggestions({
-    db: search.db,
-    snapshots,
-    onResult: (result) => served.push(result),
-  });
+  phrases = createRecordedPhraseSuggestions({ search, snapshots }, served);
 }, 240_000);
 
 afterAll(async () => {

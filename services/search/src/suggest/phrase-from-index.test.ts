@@ -1,8 +1,12 @@
 import { suggestQuerySchema } from '@scholarships/api-contract';
 import type { FacetSnapshotSource } from '../search/facet-snapshot-source';
-import { startKeywordIndexTestApp, INDEX_TODAY as TODAY } from '../test-support/keyword-index-app';
+import {
+  createRecordedPhraseSuggestions,
+  startKeywordIndexTestApp,
+  INDEX_TODAY as TODAY,
+} from '../test-support/keyword-index-app';
 import type { SearchTestApp } from '../test-support/search-test-app';
-import { createPhraseSuggestions, type PhraseSuggestions } from './phrase-from-index';
+import type { PhraseSuggestions } from './phrase-from-index';
 import { isPhraseSuggestion, type SuggestRow, suggestScholarships } from './statements';
 
 let search: SearchTestApp;
@@ -15,11 +19,7 @@ beforeAll(async () => {
     seed: 11,
     count: 2_000,
   }));
-  phrases = createPhraseSuggestions({
-    db: search.db,
-    snapshots,
-    onResult: (result) => served.push(result),
-  });
+  phrases = createRecordedPhraseSuggestions({ search, snapshots }, served);
 }, 240_000);
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import {
 import { createKeywordSearch, type KeywordSearch } from '../search/keyword-search';
 import { searchScholarships } from '../search/statements';
 import { isPageRow, type SearchRow } from '../search/summary';
+import { createPhraseSuggestions, type PhraseSuggestions } from '../suggest/phrase-from-index';
 import { refreshSearchTerms } from '../terms';
 import { type SearchTestApp, startSearchTestApp } from './search-test-app';
 
@@ -65,6 +66,18 @@ export function createRecordedKeywordSearch(
     db: app.search.db,
     snapshots: app.snapshots,
     onResult: (kind, result) => served.push(`${kind}:${result}`),
+  });
+}
+
+/** Creates the phrase suggestions of `app` that append each result they report to `served`. */
+export function createRecordedPhraseSuggestions(
+  app: KeywordIndexTestApp,
+  served: string[],
+): PhraseSuggestions {
+  return createPhraseSuggestions({
+    db: app.search.db,
+    snapshots: app.snapshots,
+    onResult: (result) => served.push(result),
   });
 }
 
