@@ -55,11 +55,11 @@ describe('SeriesCounter', () => {
     expect(await candidate.metrics()).toContain('answers_total{service="gateway"} 0');
   });
 
-  it('keeps a kept series valid across a reset', async () => {
+  it('keeps a series valid across reset', async () => {
     const { reference, candidate, prom, series } = counters();
-    const kept = series.labels({ route: 'waf' });
-    expect(series.labels({ route: 'waf' })).toBe(kept);
-    kept.inc();
+    const wafSeries = series.labels({ route: 'waf' });
+    expect(series.labels({ route: 'waf' })).toBe(wafSeries);
+    wafSeries.inc();
     prom.labels({ route: 'waf' }).inc();
 
     series.reset();
@@ -67,7 +67,7 @@ describe('SeriesCounter', () => {
     expect(await candidate.metrics()).not.toContain('route="waf"');
     expect(await candidate.metrics()).toBe(await reference.metrics());
 
-    kept.inc(2);
+    wafSeries.inc(2);
     prom.labels({ route: 'waf' }).inc(2);
     expect(await candidate.metrics()).toBe(await reference.metrics());
     expect(await candidate.metrics()).toContain('answers_total{route="waf",service="gateway"} 2');

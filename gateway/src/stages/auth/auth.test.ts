@@ -50,7 +50,7 @@ function onlyRecorded(services: StubServices, service: 'catalog' | 'eligibility'
 
 type RecordedHeaders = ReturnType<typeof onlyRecorded>['headers'];
 
-/** The parts a service checks a signature against, with the signing time the gateway sent. */
+/** Returns the parts a service checks a signature against, with the signing time the gateway sent. */
 function signedParts(
   headers: RecordedHeaders,
   method: string,
